@@ -1,0 +1,116 @@
+"""load(path) -> Document: pages -> regions -> blocks with sections, spans, pages, refs."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from qa.ingest import glossary as gloss
+from qa.ingest import pdf, text
+from qa.ingest.layout import Line, Vocabulary, join_lines, split_regions, to_lines
+from qa.ingest.paragraphs import segment
+from qa.ingest.refs import refs_in
+from qa.ingest.tables import parse_tables
+from qa.types import Block, Document, Span, Table, TableInfo
+
+SUPPORTED = (".txt", ".pdf")
+
+
+def read_record(path: Path) -> dict:
+    rec = path.with_suffix(".toml")
+    if not rec.exists():
+        return {}
+    try:
+        return tomllib.loads(rec.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ValueError(f"{rec.name}: bad record ({e})") from e
+
+
+def load(path: Path | str) -> Document:
+    path = Path(path)
+    if path.suffix.lower() not in SUPPORTED:
+        raise ValueError(f"{path.name}: unsupported file type (use .txt or .pdf)")
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file")
+    pages = pdf.read_pages(path) if path.suffix.lower() == ".pdf" else text.read_pages(path)
+    record = read_record(path)
+    doc_id = str(record.get("id") or re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-"))
+    title = str(record.get("title") or path.stem)
+    return build(pages, doc_id=doc_id, title=title, path=str(path.name), meta=record)
+
+
+def build(pages: list[str], doc_id: str, title: str, path: str = "", meta: dict | None = None) -> Document:
+    lines = to_lines(pages)
+    if not any(not ln.blank for ln in lines):
+        raise ValueError(f"{path or doc_id}: no text")
+    vocab = Vocabulary(lines)
+    regions = split_regions(lines)
+
+    # (first line index, kind, text, lines, extra) for everything, then ordered by position.
+    items: list[tuple[int, str, str, list[Line], object]] = []
+    text_lines = [ln for r in regions if r.kind == "text" for ln in r.lines]
+    for unit in segment(text_lines):
+        items.append((unit.lines[0].index, unit.kind, join_lines([ln.text for ln in unit.lines], vocab), unit.lines, None))
+    for r in regions:
+        if r.kind == "caption":
+            items.append((r.lines[0].index, "caption", join_lines([ln.text for ln in r.lines], vocab), r.lines, None))
+    raw_tables = parse_tables([r.lines for r in regions if r.kind == "table"], vocab)
+    for t in raw_tables:
+        for row in t.rows:
+            items.append((row.lines[0].index, "table_row", "", row.lines, (t, row)))
+        if t.note:
+            items.append((t.note_lines[0].index, "table_note", t.note, t.note_lines, t))
+    items.sort(key=lambda it: it[0])
+
+    parts: list[str] = []
+    pos = 0
+    blocks: list[Block] = []
+    section: tuple[str, ...] = ()
+    row_blocks: dict[int, list[Block]] = {}
+    for _, kind, body, blines, extra in items:
+        info = None
+        refs: tuple[int, ...]
+        sec = section
+        if kind == "heading":
+            section = (body,)
+            sec = section
+            refs = ()
+        elif kind == "table_row":
+            t, row = extra  # type: ignore[misc]
+            columns = tuple(t.columns)
+            values = list(row.cells) + ([row.ref_text] if len(columns) > len(row.cells) else [])
+            cells = tuple(zip(columns, values))
+            body = " ".join(v for v in values if v)
+            refs = row.refs
+            info = TableInfo(t.number, t.title, row.group, columns, cells)
+            sec = (f"Table {t.number}. {t.title}",)
+        elif kind == "table_note":
+            t = extra  # type: ignore[assignment]
+            refs = ()
+            sec = (f"Table {t.number}. {t.title}",)
+        else:
+            refs = refs_in(body)
+        if not body:
+            continue
+        if parts:
+            pos += 2
+        span = Span(pos, pos + len(body))
+        parts.append(body)
+        pos += len(body)
+        b = Block(kind, body, span, sec, blines[0].page, refs, info)  # type: ignore[arg-type]
+        blocks.append(b)
+        if kind == "table_row":
+            row_blocks.setdefault(info.number, []).append(b)  # type: ignore[union-attr]
+    doc_text = "\n\n".join(parts)
+
+    tables = tuple(
+        Table(t.number, t.title, tuple(t.columns), t.note, tuple(row_blocks.get(t.number, [])))
+        for t in raw_tables
+    )
+    glossary: dict[str, str] = {}
+    for t in raw_tables:
+        glossary.update(gloss.from_note(t.note))
+    for short, long in gloss.from_text(doc_text).items():
+        glossary.setdefault(short, long)
+    return Document(doc_id, title, path, doc_text, tuple(blocks), tables, glossary, dict(meta or {}))

@@ -1,0 +1,72 @@
+"""Abbreviations: from table Notes ("BM bone marrow, AT adipose tissue") and from definitions
+in the text ("bone marrow (BM)"), the latter matched the Schwartz–Hearst way: the short form's
+letters must be found, in order, in the words just before it."""
+
+from __future__ import annotations
+
+import re
+
+_PAREN_RE = re.compile(r"\(([A-Za-z][A-Za-z0-9αβγκ\-/]{0,11}[A-Za-z0-9αβγκ]?)\)")
+
+
+def _is_short_form(s: str) -> bool:
+    return 2 <= len(s) <= 12 and sum(c.isupper() for c in s) >= 1 and any(c.isalpha() for c in s) \
+        and " " not in s and not s.isdigit()
+
+
+def _long_form(words: list[str], short: str) -> str | None:
+    """Shortest run of words ending just before "(SHORT)" that spells the short form."""
+    letters = [c.lower() for c in short if c.isalnum()]
+    if not letters:
+        return None
+    max_words = min(len(letters) + 5, 2 * len(letters))
+    cand = words[-max_words:]
+    text = " ".join(cand)
+    # Schwartz–Hearst: walk the short form backwards through the candidate text.
+    s_i, l_i = len(letters) - 1, len(text) - 1
+    while s_i >= 0:
+        c = letters[s_i]
+        while l_i >= 0 and (
+            text[l_i].lower() != c or (s_i == 0 and l_i > 0 and text[l_i - 1].isalnum())
+        ):
+            l_i -= 1
+        if l_i < 0:
+            return None
+        s_i -= 1
+        l_i -= 1
+    start = text.rfind(" ", 0, l_i + 1) + 1
+    long = text[start:].strip(" ,;:")
+    if not long or long.lower() == short.lower() or len(long) <= len(short):
+        return None
+    return long
+
+
+def from_text(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _PAREN_RE.finditer(text):
+        short = m.group(1)
+        if not _is_short_form(short):
+            continue
+        before = text[max(0, m.start() - 200) : m.start()]
+        before = re.split(r"[.;:()\[\]]", before)[-1]
+        words = before.split()
+        if not words:
+            continue
+        long = _long_form(words, short)
+        if long and short not in out:
+            out[short] = long
+    return out
+
+
+def from_note(note: str) -> dict[str, str]:
+    """'Note: ALI acute lung injury, MI myocardial infarction, ...' -> {ALI: acute lung injury}."""
+    body = re.sub(r"^\s*(?:Note|Notes|Abbreviations)\s*[:.]\s*", "", note)
+    out: dict[str, str] = {}
+    for entry in re.split(r",\s+(?=\S+\s)", body):
+        parts = entry.strip().split(None, 1)
+        if len(parts) != 2:
+            continue
+        short, long = parts[0], parts[1].strip().rstrip(".")
+        if any(c.isupper() for c in short) or re.fullmatch(r"[a-z]\.[a-z]\.?", short):
+            out.setdefault(short, long)
+    return out

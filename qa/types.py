@@ -1,0 +1,100 @@
+"""Core types. Data flows one way: Document -> Block -> Chunk -> Hit -> Answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "caption", "table_row", "table_note", "table_title"]
+ChunkKind = Literal["passage", "table_row", "caption"]
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    """Where a table row comes from and what it says, cell by cell."""
+
+    number: int
+    title: str
+    group: str | None
+    columns: tuple[str, ...]
+    cells: tuple[tuple[str, str], ...]  # (column, value) in column order
+
+    def cell_dict(self) -> dict[str, str]:
+        return dict(self.cells)
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    text: str
+    span: Span  # into Document.text
+    section: tuple[str, ...]
+    page: int | None
+    refs: tuple[int, ...]
+    table: TableInfo | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    number: int
+    title: str
+    columns: tuple[str, ...]
+    note: str
+    rows: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    path: str
+    text: str  # the cleaned text; every span points into it
+    blocks: tuple[Block, ...]
+    tables: tuple[Table, ...]
+    glossary: dict[str, str] = field(default_factory=dict)  # SHORT -> long form
+    meta: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: str
+    doc_id: str
+    kind: ChunkKind
+    text: str
+    span: Span
+    section: tuple[str, ...]
+    page: int | None
+    refs: tuple[int, ...]
+    table: TableInfo | None = None
+    n_tokens: int = 0
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: Chunk
+    score: float
+    rank: int
+    scores: dict[str, float]  # per retriever: {"bm25": .., "dense": ..}
+
+
+@dataclass(frozen=True)
+class Citation:
+    refs: tuple[int, ...]
+    hit_id: str
+    quote: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    status: Literal["answered", "not_found"]
+    text: str
+    citations: tuple[Citation, ...]
+    hits: tuple[Hit, ...]
