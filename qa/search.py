@@ -1,0 +1,164 @@
+"""search(query, k, kinds, table, section) -> list[Hit]: BM25 and dense retrieval, fused.
+
+Fusion is a convex combination of the two scores, each scaled to [0, 1] over the query's
+candidates. Measured on the dev set it beats reciprocal-rank fusion, which gives a weak
+retriever's ranks the same say as a strong one's (see docs/retrieval.md)."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+
+import numpy as np
+
+from qa.config import Settings
+from qa.embed import Embedder
+from qa.index import Index
+from qa.index.lexical import analyze, normalize
+from qa.types import Chunk, Hit
+
+KINDS = ("passage", "table_row", "caption")
+
+
+class QueryError(ValueError):
+    """A query the service cannot run; the message says why."""
+
+
+def expand(query: str, glossary: dict[str, str]) -> str:
+    """Glossary expansion both ways: 'BM' adds 'bone marrow', 'bone marrow' adds 'BM'."""
+    q_norm = normalize(query)
+    low = q_norm.lower()
+    words = {w.strip(".,;:?!()[]") for w in re.split(r"[\s/-]+", q_norm)}
+    words |= {w[:-1] for w in words if len(w) > 2 and w.endswith("s") and w[:-1].isupper()}
+    extra: list[str] = []
+    for short, long in glossary.items():
+        if len(short) < 2:
+            continue
+        if short in words and long.lower() not in low:
+            extra.append(long)
+        elif len(long) > 3 and re.search(r"\b" + re.escape(long.lower()) + r"s?\b", low) and short not in words:
+            extra.append(short)
+    return " ".join(extra)
+
+
+class Searcher:
+    def __init__(self, index: Index, embedder: Embedder, settings: Settings | None = None):
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings or Settings()
+        self.glossary = index.glossary
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+        self._by_id = {c.id: i for i, c in enumerate(index.chunks)}
+        self._kind = np.array([c.kind for c in index.chunks])
+        self._table = np.array([c.table.number if c.table else -1 for c in index.chunks])
+
+    def chunk(self, chunk_id: str) -> Chunk | None:
+        i = self._by_id.get(chunk_id)
+        return None if i is None else self.index.chunks[i]
+
+    # --- the two retrievers ------------------------------------------------------------
+    def embed_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            v = self._cache.get(text)
+            if v is not None:
+                self._cache.move_to_end(text)
+                return v
+        v = self.embedder.embed_batch([text])[0]
+        with self._lock:
+            self._cache[text] = v
+            if len(self._cache) > 2048:
+                self._cache.popitem(last=False)
+        return v
+
+    def lexical_scores(self, query: str, expansion: str = "") -> np.ndarray:
+        terms = analyze(query) + analyze(expansion)
+        return self.index.lexical.scores(terms)
+
+    def dense_scores(self, query: str, mask: np.ndarray | None) -> np.ndarray:
+        """Cosine similarity for every chunk (NaN where not computed)."""
+        n = len(self.index.chunks)
+        out = np.full(n, np.nan, dtype=np.float32)
+        if n == 0:
+            return out
+        qv = self.embed_query(query)
+        if self.index.dense.kind == "flat" and n <= 50_000:
+            # Exact scores for all: as fast as a FAISS top-k at this size, and filters are free.
+            out[:] = self.index.embeddings @ qv
+            return out
+        k = self.settings.candidates * (10 if mask is not None else 1)
+        scores, ids = self.index.dense.search(qv, k)
+        out[ids] = scores
+        return out
+
+    # --- fused search ----------------------------------------------------------------
+    def mask(self, kinds: Iterable[str] | None, table: int | None, section: str | None) -> np.ndarray | None:
+        if not kinds and table is None and not section:
+            return None
+        m = np.ones(len(self.index.chunks), dtype=bool)
+        if kinds:
+            bad = [k for k in kinds if k not in KINDS]
+            if bad:
+                raise QueryError(f"unknown kind {bad[0]!r}; use one of {', '.join(KINDS)}")
+            m &= np.isin(self._kind, list(kinds))
+        if table is not None:
+            m &= self._table == table
+        if section:
+            s = section.lower()
+            m &= np.array([any(s in part.lower() for part in c.section) for c in self.index.chunks])
+        return m
+
+    def search(
+        self,
+        query: str,
+        k: int = 10,
+        kinds: Iterable[str] | None = None,
+        table: int | None = None,
+        section: str | None = None,
+        mode: str = "hybrid",
+    ) -> list[Hit]:
+        if not query or not query.strip():
+            raise QueryError("query is empty")
+        if k < 1:
+            raise QueryError("k must be at least 1")
+        mask = self.mask(kinds, table, section)
+        expansion = expand(query, self.glossary)
+        n = len(self.index.chunks)
+        bm = self.lexical_scores(query, expansion) if mode in ("hybrid", "bm25") else np.zeros(n, np.float32)
+        dn = self.dense_scores(query, mask) if mode in ("hybrid", "dense") else np.full(n, np.nan, np.float32)
+        fused, parts = self.fuse(bm, dn, mode)
+        if mask is not None:
+            fused = np.where(mask, fused, -np.inf)
+        order = np.argsort(-fused, kind="stable")[:k]
+        hits = []
+        for rank, i in enumerate(order, start=1):
+            if not np.isfinite(fused[i]):
+                break
+            hits.append(Hit(self.index.chunks[i], float(fused[i]), rank, {name: float(p[i]) for name, p in parts.items()}))
+        return hits
+
+    def fuse(self, bm: np.ndarray, dn: np.ndarray, mode: str) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        dn_filled = np.nan_to_num(dn, nan=-1.0)
+        if mode == "bm25":
+            return bm.astype(np.float64), {"bm25": bm}
+        if mode == "dense":
+            return dn_filled.astype(np.float64), {"dense": dn_filled}
+        c = self.settings.candidates
+        cand = np.zeros(len(bm), dtype=bool)
+        cand[np.argsort(-bm)[:c]] = True
+        cand[np.argsort(-dn_filled)[:c]] = True
+        b_norm = _minmax(bm, cand)
+        d_norm = _minmax(dn_filled, cand)
+        w = self.settings.fusion_weight
+        fused = np.where(cand, w * b_norm + (1 - w) * d_norm, -np.inf)
+        return fused, {"bm25": bm, "dense": dn_filled, "bm25_norm": b_norm, "dense_norm": d_norm}
+
+
+def _minmax(x: np.ndarray, cand: np.ndarray) -> np.ndarray:
+    vals = x[cand]
+    lo, hi = float(vals.min()), float(vals.max())
+    if hi - lo < 1e-9:
+        return np.where(cand, 1.0 if hi > 0 else 0.0, 0.0)
+    return np.clip((x - lo) / (hi - lo), 0.0, 1.0)
