@@ -6,6 +6,7 @@ from __future__ import annotations
 from qa.config import Settings
 from qa.index import Index
 from qa.index.build import ensure
+from qa.answer import Answerer
 from qa.search import Searcher
 
 
@@ -19,6 +20,7 @@ class Engine:
         self.embedder = embedder
         self.index: Index | None = None
         self.searcher: Searcher | None = None
+        self.answerer: Answerer | None = None
         self.index_state = "not loaded"
 
     def load(self, build: bool = True, rebuild: bool = False, progress: bool = False) -> "Engine":
@@ -27,4 +29,5 @@ class Engine:
         else:
             self.index, self.index_state = Index.load(self.settings.index_dir), "loaded"
         self.searcher = Searcher(self.index, self.embedder, self.settings)
+        self.answerer = Answerer(self.searcher, self.settings.abstain_threshold, self.settings.abstain_missing_threshold)
         return self

@@ -4,7 +4,7 @@ checked against the hash tiktoken itself pins for it."""
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 CL100K_SHA256 = "223921b76ee99bde995b7ff738513eef100fb51d18c93597a113bcffe865b2a7"
 _PAT = r"""'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+| ?[^\s\p{L}\p{N}]++[\r\n]*+|\s++$|\s*[\r\n]|\s+(?!\S)|\s"""
@@ -15,7 +15,7 @@ def encoding():
     import tiktoken
     from tiktoken.load import load_tiktoken_bpe
 
-    path = resources.files("qa") / "data" / "cl100k_base.tiktoken"
+    path = Path(__file__).parent / "data" / "cl100k_base.tiktoken"
     ranks = load_tiktoken_bpe(str(path), expected_hash=CL100K_SHA256)
     special = {"<|endoftext|>": 100257, "<|fim_prefix|>": 100258, "<|fim_middle|>": 100259,
                "<|fim_suffix|>": 100260, "<|endofprompt|>": 100276}

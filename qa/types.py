@@ -98,3 +98,16 @@ class Answer:
     text: str
     citations: tuple[Citation, ...]
     hits: tuple[Hit, ...]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A quotable unit: a sentence of running text or a caption, or a whole table row."""
+
+    id: int
+    doc_id: str
+    kind: str  # "sentence" | "table_row"
+    span: Span
+    text: str
+    refs: tuple[int, ...]  # its own markers, else those closing its paragraph's next cited sentence
+    chunk_id: str  # a chunk that contains it whole

@@ -24,11 +24,11 @@ import numpy as np
 from qa.config import Settings
 from qa.index.dense import Dense, choose_kind
 from qa.index.lexical import Lexical
-from qa.types import Chunk, Document, Span, TableInfo
+from qa.types import Chunk, Document, Sentence, Span, TableInfo
 
 FORMAT_VERSION = 1
-PARSER_VERSION = "2026-11-26.1"  # bump when ingestion or chunking changes what chunks hold
-FILES = ("chunks.jsonl", "documents.json", "embeddings.npy", "dense.faiss")
+PARSER_VERSION = "2026-11-26.2"  # bump when ingestion or chunking changes what chunks hold
+FILES = ("chunks.jsonl", "documents.json", "embeddings.npy", "dense.faiss", "sentences.jsonl", "sentence_embeddings.npy")
 
 
 class IndexError_(RuntimeError):
@@ -131,6 +131,8 @@ class Index:
     dense: Dense
     lexical: Lexical
     path: Path
+    sentences: list[Sentence]
+    sentence_vectors: np.ndarray
 
     @property
     def glossary(self) -> dict[str, str]:
@@ -151,6 +153,12 @@ class Index:
                     f.write(json.dumps({**chunk_to_json(c), "index_text": t}, ensure_ascii=False) + "\n")
             (tmp / "documents.json").write_text(json.dumps(self.documents, ensure_ascii=False), encoding="utf-8")
             np.save(tmp / "embeddings.npy", self.embeddings, allow_pickle=False)
+            with open(tmp / "sentences.jsonl", "w", encoding="utf-8") as f:
+                for st in self.sentences:
+                    f.write(json.dumps({"id": st.id, "doc_id": st.doc_id, "kind": st.kind,
+                                        "span": [st.span.start, st.span.end], "refs": list(st.refs),
+                                        "chunk_id": st.chunk_id}) + "\n")
+            np.save(tmp / "sentence_embeddings.npy", self.sentence_vectors, allow_pickle=False)
             self.dense.save(tmp / "dense.faiss")
             self.lexical.save(tmp / "bm25")
             files = {}
@@ -230,8 +238,18 @@ class Index:
             embeddings = np.load(path / "embeddings.npy", allow_pickle=False)
             dense = Dense.load(path / "dense.faiss", manifest.get("faiss", "flat"))
             lexical = Lexical.load(path / "bm25")
+            sents = []
+            with open(path / "sentences.jsonl", encoding="utf-8") as f:
+                for line in f:
+                    d = json.loads(line)
+                    a, b = d["span"]
+                    text = documents[d["doc_id"]]["text"][a:b]
+                    sents.append(Sentence(d["id"], d["doc_id"], d["kind"], Span(a, b), text, tuple(d["refs"]), d["chunk_id"]))
+            sentence_vectors = np.load(path / "sentence_embeddings.npy", allow_pickle=False)
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as e:
             raise IndexError_(f"index in {path} cannot be read ({e}); run: qa index --rebuild") from e
         if not (len(chunks) == len(embeddings) == dense.size):
             raise IndexError_(f"index in {path} is inconsistent ({len(chunks)} chunks, {len(embeddings)} vectors, {dense.size} in FAISS); run: qa index --rebuild")
-        return cls(manifest, chunks, texts, documents, embeddings, dense, lexical, path)
+        if len(sents) != len(sentence_vectors):
+            raise IndexError_(f"index in {path} is inconsistent ({len(sents)} sentences, {len(sentence_vectors)} sentence vectors); run: qa index --rebuild")
+        return cls(manifest, chunks, texts, documents, embeddings, dense, lexical, path, sents, sentence_vectors)

@@ -16,6 +16,7 @@ from qa.index import Index, IndexError_, corpus_files, document_to_json, expecte
 from qa.index.dense import Dense, choose_kind
 from qa.index.lexical import Lexical
 from qa.ingest import load
+from qa.quotes import split_document
 
 
 def status(settings: Settings, embedder: Embedder) -> tuple[str, dict]:
@@ -39,7 +40,10 @@ def _previous_vectors(settings: Settings) -> dict[str, np.ndarray]:
         old = Index.load(settings.index_dir)
     except IndexError_:
         return {}
-    return {hashlib.sha1(t.encode()).hexdigest(): old.embeddings[i] for i, t in enumerate(old.index_texts)}
+    out = {hashlib.sha1(t.encode()).hexdigest(): old.embeddings[i] for i, t in enumerate(old.index_texts)}
+    for st, v in zip(old.sentences, old.sentence_vectors):
+        out["s:" + hashlib.sha1(st.text.encode()).hexdigest()] = v
+    return out
 
 
 def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Index:
@@ -80,6 +84,19 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Ind
     for i, k in enumerate(keys):
         if k in cache and cache[k].shape[0] == vectors.shape[1]:
             vectors[i] = cache[k]
+    sents = []
+    for d in docs:
+        sents.extend(split_document(d, chunks, start_id=len(sents)))
+    s_keys = ["s:" + hashlib.sha1(st.text.encode()).hexdigest() for st in sents]
+    s_todo = [i for i, k in enumerate(s_keys) if k not in cache]
+    s_vectors = np.zeros((len(sents), vectors.shape[1]), dtype=np.float32)
+    if s_todo:
+        fresh = _embed(embedder, [sents[i].text for i in s_todo], progress)
+        for j, i in enumerate(s_todo):
+            s_vectors[i] = fresh[j]
+    for i, k in enumerate(s_keys):
+        if k in cache and cache[k].shape[0] == s_vectors.shape[1]:
+            s_vectors[i] = cache[k]
     kind = choose_kind(settings.faiss_index, len(chunks), settings.hnsw_threshold)
     dense = Dense.build(vectors, kind)
     lexical = Lexical.build(texts)
@@ -91,14 +108,15 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Ind
             "documents": len(docs),
             "chunks": len(chunks),
             "by_kind": {k: sum(c.kind == k for c in chunks) for k in ("passage", "table_row", "caption")},
-            "embedded": len(todo),
-            "reused": len(chunks) - len(todo),
+            "sentences": len(sents),
+            "embedded": len(todo) + len(s_todo),
+            "reused": len(chunks) - len(todo) + len(sents) - len(s_todo),
         },
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "build_seconds": round(time.perf_counter() - t0, 3),
     }
     documents = {d.id: document_to_json(d, chunks) for d in docs}
-    index = Index(manifest, chunks, texts, documents, vectors, dense, lexical, Path())
+    index = Index(manifest, chunks, texts, documents, vectors, dense, lexical, Path(), sents, s_vectors)
     index.save(settings.index_dir)
     return index
 

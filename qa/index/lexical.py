@@ -46,7 +46,7 @@ def normalize(text: str) -> str:
     return t
 
 
-def analyze(text: str) -> list[str]:
+def analyze(text: str, compounds: bool = True) -> list[str]:
     """Index terms of a text: lowercased, stemmed, stopwords out, compounds kept whole too."""
     out: list[str] = []
     stem = _stemmer().stemWord
@@ -59,7 +59,7 @@ def analyze(text: str) -> list[str]:
             if p in _STOP:
                 continue
             out.append(stem(p) if p.isalpha() else p)
-        if len(parts) > 1:
+        if compounds and len(parts) > 1:
             joined = "".join(parts)
             out.append(stem(joined) if joined.isalpha() else joined)
     return out
