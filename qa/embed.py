@@ -56,7 +56,8 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
 
         model = SentenceTransformer(str(pkg.get_model_path()), device="cpu")
-        self.dim = int(model.get_sentence_embedding_dimension())
+        get_dim = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
         return model
 
     @property

@@ -1,0 +1,93 @@
+"""Shared fixtures: the real review, and one index built with the real packaged model into a
+temporary folder (every path setting points there; nothing touches the network)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+REVIEW = CORPUS / "hassanzadeh-2021-msc-exosomes.txt"
+DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def review():
+    from qa.ingest import load
+
+    return load(REVIEW)
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from qa.embed import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, embedder):
+    """(settings, engine) over an index of the real corpus built once for the session."""
+    from qa.config import Settings
+    from qa.engine import Engine
+
+    root = tmp_path_factory.mktemp("qa")
+    corpus = root / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    settings = Settings(corpus_dir=corpus, index_dir=root / "index")
+    return settings, Engine(settings, embedder).load()
+
+
+@pytest.fixture(scope="session")
+def engine(built):
+    return built[1]
+
+
+class FakeEmbedder:
+    """Deterministic, fast vectors from word hashes: for index mechanics, not for quality."""
+
+    name = "fake-embedder"
+    dim = 32
+
+    def __init__(self):
+        self.calls = 0
+        self.texts = 0
+
+    def version(self):
+        return "1"
+
+    def embed_batch(self, texts):
+        self.calls += 1
+        self.texts += len(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for w in t.lower().split():
+                out[i, hash(w) % self.dim] += 1.0
+            n = np.linalg.norm(out[i])
+            out[i] = out[i] / n if n else out[i]
+        return out
+
+
+@pytest.fixture
+def fake_embedder():
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def small_corpus(tmp_path):
+    """A copy of the real review in a fresh corpus folder, with its own index folder."""
+    from qa.config import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(REVIEW, corpus / REVIEW.name)
+    shutil.copy(REVIEW.with_suffix(".toml"), corpus / REVIEW.with_suffix(".toml").name)
+    return Settings(corpus_dir=corpus, index_dir=tmp_path / "index")

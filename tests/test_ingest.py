@@ -1,0 +1,181 @@
+"""Parsing of the real review: paragraphs, hyphens, captions, sections, references, tables."""
+
+import re
+
+import pytest
+
+from qa.ingest import build, load
+from qa.ingest.glossary import from_note, from_text
+
+
+def block_with(doc, kind, needle):
+    found = [b for b in doc.blocks if b.kind == kind and needle in b.text]
+    assert found, f"no {kind} block contains {needle!r}"
+    return found[0]
+
+
+def test_paragraph_rejoined_across_figure_caption_and_page_break(review):
+    b = block_with(review, "paragraph", "commonly trapped in the liver, spleen, and lung")
+    assert "The corresponding mechanisms of MSC-based therapy" not in b.text
+    assert b.section == ("Introduction",)
+
+
+def test_paragraph_rejoined_across_column_break(review):
+    block_with(review, "paragraph", "Now, considerable efforts have been made to use the MSC’s natural")
+    block_with(review, "paragraph", "apoptotic bodies, and exosomes. The MVs are")
+
+
+def test_paragraph_rejoined_across_table_fragment(review):
+    # "...in the ischemic/reperfuse" [Table 1 page] "mouse model of the myocardium [92]"
+    b = block_with(review, "paragraph", "ischemic/reperfuse mouse model of the myocardium [92]")
+    assert 92 in b.refs
+
+
+@pytest.mark.parametrize("word", ["development", "eliciting", "frequently", "immunosuppressive", "membrane", "improvement"])
+def test_wrap_hyphens_removed(review, word):
+    assert re.search(rf"\b{word}\b", review.text)
+
+
+@pytest.mark.parametrize("word", ["miR-222", "BM-MSCs", "anti-inflammatory", "miR-486-5p", "H2O2-induced", "Wnt/β-catenin"])
+def test_real_hyphens_kept(review, word):
+    assert word in review.text
+
+
+def test_no_wrap_fragments_left(review):
+    for frag in ("de- velopment", "devel-opment", "fre- quently", "fre-quently", "mem-brane", "inflam-mation"):
+        assert frag not in review.text
+
+
+def test_captions_are_their_own_blocks(review):
+    caps = [b for b in review.blocks if b.kind == "caption"]
+    assert [c.text.split()[1] for c in caps] == ["1", "2", "3", "4"]
+    assert caps[0].text.startswith("Fig. 1 The corresponding mechanisms of MSC-based therapy.")
+    assert caps[3].text.endswith("VEGF; vascular endothelial growth factor")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Introduction", "Exosome biogenesis", "Exosome isolation methods",
+        "Application of MSC-derived exosomes in regenerative medicine", "Kidney disease",
+        "Tumor-inhibiting effects of MSC exosomes", "Conclusions and prospects",
+    ],
+)
+def test_headings_detected(review, heading):
+    assert heading in [b.text for b in review.blocks if b.kind == "heading"]
+
+
+def test_every_block_has_section_page_and_exact_span(review):
+    for b in review.blocks:
+        assert review.text[b.span.start : b.span.end] == b.text
+        assert b.page is not None and b.page >= 1
+        if b.kind != "heading":
+            assert b.section, b.text[:60]
+    b = block_with(review, "paragraph", "miR-22 suppresses the programmed cell death 4")
+    assert b.section == ("Kidney disease",)
+
+
+def test_reference_numbers_with_ranges(review):
+    b = block_with(review, "paragraph", "synergistically critical for exosome biogenesis")
+    assert {33, 48, 49, 50, 51}.issubset(b.refs)
+    b = block_with(review, "paragraph", "forming distinct colonies")
+    assert {1, 2, 3, 4, 5, 6}.issubset(b.refs)
+
+
+def rows(doc, number):
+    t = [t for t in doc.tables if t.number == number]
+    assert t, f"table {number} missing"
+    return t[0]
+
+
+def test_table_1_has_31_rows_with_refs(review):
+    t = rows(review, 1)
+    assert t.title == "Therapeutic potential of MSC exosomes in the context of regenerative medicine"
+    assert list(t.columns) == ["Condition", "MSC source", "Isolation method", "Mechanism", "Main outcome", "Ref"]
+    assert len(t.rows) == 31
+    refs = [r.refs for r in t.rows]
+    assert refs[0] == (88,) and refs[1] == (89, 90) and refs[-1] == (117,)
+    expected = [(88,), (89, 90)] + [(n,) for n in range(91, 106)] + [(88,), (89,)] + [(n,) for n in range(106, 118)]
+    assert refs == expected
+    assert t.note.startswith("Note: ALI acute lung injury")
+
+
+def test_table_2_has_22_rows_with_groups(review):
+    t = rows(review, 2)
+    assert list(t.columns) == ["Donor cells", "Cell line/condition", "Exosome content", "Function", "Pathway", "Ref"]
+    assert len(t.rows) == 22
+    groups = [r.table.group for r in t.rows]
+    assert groups[:9] == ["Promoting effect"] * 9
+    assert groups[9:] == ["Inhibitory effect"] * 13
+    assert [r.refs[0] for r in t.rows] == [159, 160, 111, 161, 162, 140, 163, 164, 165, 166, 164, 167, 168, 169,
+                                           170, 171, 172, 173, 174, 175, 176, 177]
+
+
+def cells(doc, number, ref, first=None):
+    for r in rows(doc, number).rows:
+        c = r.table.cell_dict()
+        if ref in r.refs and (first is None or list(c.values())[0] == first):
+            return c
+    raise AssertionError(f"no row [{ref}] in table {number}")
+
+
+def test_page_split_row_is_joined(review):
+    c = cells(review, 1, 89, first="AKI")
+    assert c == {
+        "Condition": "AKI",
+        "MSC source": "UC-MSCs",
+        "Isolation method": "Ultracentrifugation (100,000×g)",
+        "Mechanism": "Transferring hepatocyte growth factor (HGF) mRNA",
+        "Main outcome": "Improved dedifferentiation and proliferation of damaged cells (animal study)",
+        "Ref": "[89]",
+    }
+
+
+@pytest.mark.parametrize(
+    "number, ref, first, expected",
+    [
+        (1, 88, "MI", {"MSC source": "Cardiac MSC", "Isolation method": "Precipitation at 4 °C with 5× polyethylene glycol 4000",
+                       "Mechanism": "Transferring miRs"}),
+        (1, 91, None, {"Condition": "MI", "MSC source": "BM-MSC", "Isolation method": "Ultracentrifugation (110,000×g)",
+                       "Mechanism": "Delivering miR-210 that decreases the expression of ephrin-A3"}),
+        (1, 96, None, {"Condition": "Hepatic oxidant injury", "MSC source": "UC-MSC", "Mechanism": "Delivering glutathione peroxidase 1 (GPX1)"}),
+        (1, 106, None, {"Condition": "Kidney IRI", "MSC source": "n.a", "Isolation method": "n.a"}),
+        (1, 117, None, {"Condition": "PAH", "MSC source": "BM-MSC", "Main outcome": "Improved pulmonary artery hypertension (animal study)"}),
+        (2, 169, None, {"Donor cells": "MSCs", "Cell line/condition": "Breast cancer", "Exosome content": "miR-16",
+                        "Function": "Suppressed angiogenesis (animal study)",
+                        "Pathway": "Downregulated VEGF expression in tumor cells in vitro and in vivo"}),
+        (2, 173, None, {"Exosome content": "miR-100", "Pathway": "Modulated the mTOR/HIF-1α/VEGF signaling axis"}),
+        (2, 160, None, {"Cell line/condition": "BRCA cells", "Exosome content": "miR-222/223"}),
+        (2, 164, "UC-MSCs BM-MSCs", {"Cell line/condition": "Glioblastoma U87MG cells", "Pathway": "n.a"}),
+        (2, 177, None, {"Donor cells": "AT-MSCs", "Exosome content": "miRNAs"}),
+    ],
+)
+def test_exact_cells(review, number, ref, first, expected):
+    c = cells(review, number, ref, first)
+    for k, v in expected.items():
+        assert c[k] == v, (k, c)
+
+
+def test_glossary_from_notes_and_text(review):
+    g = review.glossary
+    assert g["BM"] == "bone marrow" and g["AT"] == "adipose tissue" and g["AKI"] == "acute kidney injury"
+    assert g["GPX1"] == "glutathione peroxidase 1"
+    assert g["VEGF"] == "vascular endothelial growth factor"
+    assert from_text("the proliferating cell nuclear antigen (PCNA) rose") == {"PCNA": "proliferating cell nuclear antigen"}
+    assert from_note("Note: MI myocardial infarction, n.a not available") == {"MI": "myocardial infarction", "n.a": "not available"}
+
+
+def test_form_feed_pages_and_bad_input(tmp_path):
+    doc = build(["Results\nThe first page ends a sen-", "tence here [4].\nMethods\nA second paragraph starts [5]."],
+                doc_id="x", title="x")
+    assert "The first page ends a sentence here [4]." in doc.text
+    assert [b.page for b in doc.blocks] == [1, 1, 2, 2]
+    assert doc.blocks[-1].section == ("Methods",)
+    with pytest.raises(ValueError):
+        build(["", "  "], doc_id="empty", title="empty")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(ValueError, match="not UTF-8"):
+        load(bad)
+    with pytest.raises(ValueError, match="unsupported"):
+        load(tmp_path / "x.docx")
