@@ -170,17 +170,83 @@ def build_parser() -> argparse.ArgumentParser:
     common(sp)
     sp.add_argument("file")
     sp.set_defaults(func=cmd_eval)
-    _more_commands(sub, common)
+
+    sp = sub.add_parser("ask", help="an extractive, cited answer (or 'not covered by the review')",
+                        epilog="example:\n  qa ask \"which cargo reduces VEGF in breast cancer?\"",
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    common(sp)
+    sp.add_argument("question")
+    sp.set_defaults(func=cmd_ask)
+
+    sp = sub.add_parser("cite", help="supporting sentences and reference numbers for a drafted sentence",
+                        epilog="example:\n  qa cite \"Exosomal miR-16 lowers VEGF in breast cancer cells.\"",
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    common(sp)
+    sp.add_argument("text")
+    sp.set_defaults(func=cmd_cite)
+
+    sp = sub.add_parser("serve", help="start the HTTP service (index and model load at start-up)",
+                        epilog="example:\n  qa serve --host 127.0.0.1 --port 8000",
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    common(sp)
+    sp.add_argument("--host", help="address to bind (default: $QA_HOST or 127.0.0.1)")
+    sp.add_argument("--port", type=int, help="port (default: $QA_PORT or 8000)")
+    sp.set_defaults(func=cmd_serve)
     return p
 
 
-def _more_commands(sub, common) -> None:
-    """Commands defined in other modules (ask, cite, serve) register here."""
-    try:
-        from qa import cli_more
-    except ImportError:
-        return
-    cli_more.register(sub, common)
+def _text_arg(value: str, what: str, limit: int) -> str:
+    if not value.strip():
+        raise CliError(f"{what} is empty")
+    if len(value) > limit:
+        raise CliError(f"{what} is longer than {limit} characters")
+    return value
+
+
+def cmd_ask(args) -> int:
+    q = _text_arg(args.question, "question", 1000)
+    eng = _engine(args)
+    a = eng.answerer.ask(q)
+    if args.json:
+        print(json.dumps({"question": q, "status": a.status, "answer": a.text,
+                          "citations": [{"refs": list(c.refs), "hit_id": c.hit_id, "quote": c.quote} for c in a.citations],
+                          "results": [hit_json(h) for h in a.hits]}, ensure_ascii=False))
+        return 0
+    print(("" if a.status == "answered" else "[not covered] ") + a.text)
+    return 0
+
+
+def cmd_cite(args) -> int:
+    text = _text_arg(args.text, "text", 5000)
+    eng = _engine(args)
+    out = eng.answerer.cite(text)
+    if args.json:
+        for piece, span, supports in out:
+            print(json.dumps({"text": piece, "span": [span.start, span.end],
+                              "supports": [{"quote": st.text, "refs": list(st.refs), "score": sc, "chunk": st.chunk_id}
+                                           for st, sc in supports]}, ensure_ascii=False))
+        return 0
+    for piece, _, supports in out:
+        print(f"» {piece}")
+        if not supports:
+            print("   (no supporting passage in the review)")
+        for st, sc in supports:
+            print(f"   [{', '.join(map(str, st.refs))}] ({sc:.2f}) {st.text[:200]}")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    import uvicorn
+
+    from qa.api import create_app
+
+    settings = _settings(args)
+    host = args.host or settings.host
+    port = args.port or settings.port
+    if not 0 < port < 65536:
+        raise CliError("port must be between 1 and 65535")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

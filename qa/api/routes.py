@@ -1,0 +1,192 @@
+"""Routes: validate, call the core, map to a schema. Nothing here knows FAISS or the model."""
+
+from __future__ import annotations
+
+import time
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import PlainTextResponse
+from pydantic import ValidationError
+
+from qa.api import schemas as S
+from qa.citation import cite_as
+from qa.search import QueryError
+from qa.types import Chunk, Hit
+
+router = APIRouter()
+
+
+def engine_of(request: Request):
+    state = request.app.state
+    if state.engine is None or state.engine.searcher is None:
+        detail = "index is loading, try again shortly" if state.load_error is None else f"index failed to load: {state.load_error}"
+        raise HTTPException(status_code=503, detail=detail)
+    return state.engine
+
+
+def hit_model(h: Hit, docs: dict) -> S.HitModel:
+    return chunk_model(h.chunk, docs, h.score, h.rank, h.scores)
+
+
+def chunk_model(c: Chunk, docs: dict, score: float = 0.0, rank: int = 0, scores: dict | None = None) -> S.HitModel:
+    t = c.table
+    return S.HitModel(
+        id=c.id, kind=c.kind, score=round(score, 6), rank=rank, text=c.text, section=list(c.section),
+        refs=list(c.refs), doc=S.DocRef(id=c.doc_id, title=docs.get(c.doc_id, {}).get("title", c.doc_id)),
+        span=S.SpanModel(start=c.span.start, end=c.span.end), page=c.page,
+        table=None if t is None else S.TableCell(number=t.number, title=t.title, group=t.group,
+                                                 columns=list(t.columns), cells=t.cell_dict()),
+        scores={k: round(v, 6) for k, v in (scores or {}).items()},
+    )
+
+
+@router.get("/health", tags=["service"])
+def health():
+    return {"status": "ok"}
+
+
+@router.get("/ready", tags=["service"])
+def ready(request: Request):
+    eng = engine_of(request)
+    return {"status": "ready", "index": eng.index_state, "chunks": len(eng.index.chunks),
+            "built_at": eng.index.manifest.get("built_at")}
+
+
+def _search(request: Request, req: S.SearchRequest) -> S.SearchResponse:
+    eng = engine_of(request)
+    t0 = time.perf_counter()
+    try:
+        hits = eng.searcher.search(req.query, k=req.k, kinds=req.kinds, table=req.table, section=req.section)
+    except QueryError as e:
+        raise HTTPException(status_code=422, detail=str(e)) from None
+    docs = eng.index.documents
+    return S.SearchResponse(query=req.query, took_ms=round((time.perf_counter() - t0) * 1000, 3),
+                            results=[hit_model(h, docs) for h in hits])
+
+
+@router.post("/search", response_model=S.SearchResponse, tags=["search"], responses={422: {"model": S.ErrorResponse}})
+def search_post(request: Request, req: S.SearchRequest):
+    """Hybrid search over passages, table rows and captions."""
+    return _search(request, req)
+
+
+@router.get("/search", response_model=S.SearchResponse, tags=["search"], responses={422: {"model": S.ErrorResponse}})
+def search_get(
+    request: Request,
+    q: str = Query(..., min_length=1, max_length=1000, description="The query.", examples=["miR-16 VEGF breast cancer"]),
+    k: int = Query(10, ge=1, le=50),
+    kind: list[S.Kind] | None = Query(None, description="Only these kinds (repeatable)."),
+    table: int | None = Query(None, ge=1, le=1000),
+    section: str | None = Query(None, max_length=200),
+):
+    try:
+        req = S.SearchRequest(query=q, k=k, kinds=kind, table=table, section=section)
+    except ValidationError as e:
+        err = e.errors()[0]
+        field = {"query": "q", "kinds": "kind"}.get(str(err["loc"][0]), str(err["loc"][0])) if err.get("loc") else "query"
+        raise HTTPException(status_code=422, detail=f"{field}: {err['msg']}") from None
+    return _search(request, req)
+
+
+@router.post("/ask", response_model=S.AskResponse, tags=["answers"], responses={422: {"model": S.ErrorResponse}})
+def ask(request: Request, req: S.AskRequest):
+    """An extractive, cited answer; status "not_found" when the review does not cover it."""
+    eng = engine_of(request)
+    t0 = time.perf_counter()
+    a = eng.answerer.ask(req.question, k=req.k)
+    docs = eng.index.documents
+    return S.AskResponse(
+        question=req.question, status=a.status, answer=a.text,
+        citations=[S.CitationModel(refs=list(c.refs), hit_id=c.hit_id, quote=c.quote,
+                                   span=S.SpanModel(start=c.span.start, end=c.span.end)) for c in a.citations],
+        results=[hit_model(h, docs) for h in a.hits],
+        took_ms=round((time.perf_counter() - t0) * 1000, 3),
+    )
+
+
+@router.post("/cite", response_model=S.CiteResponse, tags=["answers"], responses={422: {"model": S.ErrorResponse}})
+def cite(request: Request, req: S.CiteRequest):
+    """For each sentence of a draft, the review's supporting sentences and references."""
+    eng = engine_of(request)
+    t0 = time.perf_counter()
+    docs = eng.index.documents
+    strength: dict[int, float] = {}
+    out = []
+    top_doc = None
+    for text, span, supports in eng.answerer.cite(req.text):
+        models = []
+        for st, score in supports:
+            chunk = eng.searcher.chunk(st.chunk_id)
+            if chunk is None:
+                continue
+            top_doc = top_doc or st.doc_id
+            for r in st.refs:
+                strength[r] = max(strength.get(r, 0.0), score)
+            models.append(S.SupportModel(hit=chunk_model(chunk, docs, score), quote=st.text,
+                                         span=S.SpanModel(start=st.span.start, end=st.span.end),
+                                         refs=list(st.refs), score=score))
+        out.append(S.CitedSentence(text=text, span=S.SpanModel(start=span.start, end=span.end), supports=models))
+    refs = sorted(strength, key=lambda r: (-strength[r], r))
+    doc = docs.get(top_doc) or next(iter(docs.values()))
+    text, bibtex = cite_as(doc)
+    return S.CiteResponse(sentences=out, refs=refs, cite_as=S.CiteAs(text=text, bibtex=bibtex),
+                          took_ms=round((time.perf_counter() - t0) * 1000, 3))
+
+
+def _tables(eng) -> list[S.TableModel]:
+    out = []
+    for doc in eng.index.documents.values():
+        for t in doc.get("tables", []):
+            rows = []
+            for cid in t["rows"]:
+                c = eng.searcher.chunk(cid) if cid else None
+                if c is None or c.table is None:
+                    continue
+                rows.append(S.RowModel(id=c.id, group=c.table.group, cells=c.table.cell_dict(), refs=list(c.refs), page=c.page))
+            out.append(S.TableModel(doc=doc["id"], number=t["number"], title=t["title"], columns=t["columns"],
+                                    note=t["note"], rows=rows))
+    return out
+
+
+@router.get("/tables", response_model=S.TablesResponse, tags=["documents"])
+def tables(request: Request):
+    return S.TablesResponse(tables=_tables(engine_of(request)))
+
+
+@router.get("/tables/{number}", response_model=S.TableModel, tags=["documents"], responses={404: {"model": S.ErrorResponse}})
+def table(request: Request, number: int):
+    for t in _tables(engine_of(request)):
+        if t.number == number:
+            return t
+    raise HTTPException(status_code=404, detail=f"no table {number}")
+
+
+@router.get("/chunks/{chunk_id}", response_model=S.HitModel, tags=["documents"], responses={404: {"model": S.ErrorResponse}})
+def chunk(request: Request, chunk_id: str):
+    eng = engine_of(request)
+    c = eng.searcher.chunk(chunk_id)
+    if c is None:
+        raise HTTPException(status_code=404, detail=f"no chunk {chunk_id!r}")
+    return chunk_model(c, eng.index.documents)
+
+
+@router.get("/documents", response_model=S.DocumentsResponse, tags=["documents"])
+def documents(request: Request):
+    eng = engine_of(request)
+    return S.DocumentsResponse(documents=[
+        S.DocumentModel(id=d["id"], title=d["title"], path=d["path"], chars=len(d["text"]), meta=d.get("meta", {}))
+        for d in eng.index.documents.values()
+    ])
+
+
+@router.get("/documents/{doc_id}/text", response_model=S.DocumentText, tags=["documents"], responses={404: {"model": S.ErrorResponse}})
+def document_text(request: Request, doc_id: str):
+    d = engine_of(request).index.documents.get(doc_id)
+    if d is None:
+        raise HTTPException(status_code=404, detail=f"no document {doc_id!r}")
+    return S.DocumentText(id=d["id"], title=d["title"], text=d["text"])
+
+
+@router.get("/metrics", response_class=PlainTextResponse, tags=["service"])
+def metrics(request: Request):
+    return PlainTextResponse(request.app.state.metrics.render(), media_type="text/plain; version=0.0.4")

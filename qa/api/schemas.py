@@ -1,0 +1,174 @@
+"""Wire types of the HTTP API (pydantic). Routes map core objects onto these; core types
+never leave the API raw."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Kind = Literal["passage", "table_row", "caption"]
+
+
+def _not_blank(v: str) -> str:
+    if not v or not v.strip():
+        raise ValueError("must not be empty or whitespace only")
+    return v
+
+
+class DocRef(BaseModel):
+    id: str
+    title: str
+
+
+class SpanModel(BaseModel):
+    start: int
+    end: int
+
+
+class TableCell(BaseModel):
+    number: int
+    title: str
+    group: str | None
+    columns: list[str]
+    cells: dict[str, str]
+
+
+class HitModel(BaseModel):
+    id: str
+    kind: Kind
+    score: float
+    rank: int
+    text: str
+    section: list[str]
+    refs: list[int]
+    doc: DocRef
+    span: SpanModel
+    page: int | None
+    table: TableCell | None
+    scores: dict[str, float] = Field(default_factory=dict, description="Per-retriever scores (bm25, dense) behind the fused score.")
+
+
+class SearchRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"query": "which cargo reduces VEGF in breast cancer?", "k": 5},
+                                        {"query": "bone marrow MSC exosomes", "k": 10, "kinds": ["table_row"], "table": 1}]},
+    )
+    query: str = Field(..., min_length=1, max_length=1000, description="What to look for, in words.")
+    k: int = Field(10, ge=1, le=50, description="How many results (1-50).")
+    kinds: list[Kind] | None = Field(None, description="Only these kinds of result.")
+    table: int | None = Field(None, ge=1, le=1000, description="Only rows of this table number.")
+    section: str | None = Field(None, max_length=200, description="Only results whose section contains this text.")
+
+    _q = field_validator("query")(_not_blank)
+
+
+class SearchResponse(BaseModel):
+    query: str
+    took_ms: float
+    results: list[HitModel]
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"question": "which cargo reduces VEGF in breast cancer?"}]})
+    question: str = Field(..., min_length=1, max_length=1000)
+    k: int = Field(8, ge=1, le=50, description="How many results to return beside the answer.")
+
+    _q = field_validator("question")(_not_blank)
+
+
+class CitationModel(BaseModel):
+    refs: list[int]
+    hit_id: str
+    quote: str
+    span: SpanModel
+
+
+class AskResponse(BaseModel):
+    question: str
+    status: Literal["answered", "not_found"]
+    answer: str
+    citations: list[CitationModel]
+    results: list[HitModel]
+    took_ms: float
+
+
+class CiteRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"text": "Exosomal miR-16 lowers VEGF in breast cancer cells and so blocks angiogenesis."}]},
+    )
+    text: str = Field(..., min_length=1, max_length=5000, description="A sentence or paragraph being drafted.")
+
+    _t = field_validator("text")(_not_blank)
+
+
+class SupportModel(BaseModel):
+    hit: HitModel
+    quote: str
+    span: SpanModel
+    refs: list[int]
+    score: float
+
+
+class CitedSentence(BaseModel):
+    text: str
+    span: SpanModel
+    supports: list[SupportModel]
+
+
+class CiteAs(BaseModel):
+    text: str
+    bibtex: str
+
+
+class CiteResponse(BaseModel):
+    sentences: list[CitedSentence]
+    refs: list[int]
+    cite_as: CiteAs
+    took_ms: float
+
+
+class RowModel(BaseModel):
+    id: str
+    group: str | None
+    cells: dict[str, str]
+    refs: list[int]
+    page: int | None = None
+
+
+class TableModel(BaseModel):
+    doc: str
+    number: int
+    title: str
+    columns: list[str]
+    note: str
+    rows: list[RowModel]
+
+
+class TablesResponse(BaseModel):
+    tables: list[TableModel]
+
+
+class DocumentModel(BaseModel):
+    id: str
+    title: str
+    path: str
+    chars: int
+    meta: dict
+
+
+class DocumentsResponse(BaseModel):
+    documents: list[DocumentModel]
+
+
+class DocumentText(BaseModel):
+    id: str
+    title: str
+    text: str
+
+
+class ErrorResponse(BaseModel):
+    error: str
+    detail: list | None = None
