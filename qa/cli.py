@@ -119,6 +119,7 @@ def cmd_eval(args) -> int:
             raw.append(p.read_text(encoding="utf-8"))
     report = {m: score(items, runner(m)) for m in ("hybrid", "bm25", "dense")}
     report["anchor"] = score(items, anchor_runner(raw)) if raw else {}
+    report["hybrid"]["abstention"] = abstention(items, eng.answerer)
     if args.json:
         print(json.dumps(report))
         return 0
@@ -127,10 +128,23 @@ def cmd_eval(args) -> int:
     for name, r in report.items():
         if r:
             print(f"{name:<8} " + " ".join(f"{r[k]:>17.3f}" for k in keys))
+    ab = report["hybrid"]["abstention"]
+    print(f"\n/ask abstention: {ab['none_abstained']}/{ab['none']} 'none' items ({ab['none_rate']:.0%}), "
+          f"{ab['answerable_abstained']}/{ab['answerable']} answerable items wrongly ({ab['answerable_rate']:.1%})")
     print("\nhybrid by type:")
     for t, r in report["hybrid"]["by_type"].items():
         print(f"  {t:<9} n={r['n']:<3} R@1 {r['recall@1']:.3f}  R@5 {r['recall@5']:.3f}  MRR@10 {r['mrr@10']:.3f}  R@3000c {r['recall@3000chars']:.3f}")
     return 0
+
+
+def abstention(items, answerer) -> dict:
+    none = [i for i in items if i["type"] == "none"]
+    answerable = [i for i in items if i["type"] != "none"]
+    n_none = sum(answerer.ask(i["question"]).status == "not_found" for i in none)
+    n_ans = sum(answerer.ask(i["question"]).status == "not_found" for i in answerable)
+    return {"none": len(none), "none_abstained": n_none, "none_rate": round(n_none / max(1, len(none)), 4),
+            "answerable": len(answerable), "answerable_abstained": n_ans,
+            "answerable_rate": round(n_ans / max(1, len(answerable)), 4)}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -131,13 +131,33 @@ class Searcher:
         fused, parts = self.fuse(bm, dn, mode)
         if mask is not None:
             fused = np.where(mask, fused, -np.inf)
-        order = np.argsort(-fused, kind="stable")[:k]
+        order = self._diversify(np.argsort(-fused, kind="stable"), k)
         hits = []
         for rank, i in enumerate(order, start=1):
             if not np.isfinite(fused[i]):
                 break
             hits.append(Hit(self.index.chunks[i], float(fused[i]), rank, {name: float(p[i]) for name, p in parts.items()}))
         return hits
+
+    def _diversify(self, order: np.ndarray, k: int) -> list[int]:
+        """Top k, with a chunk that mostly repeats a better-ranked one (overlapping windows of
+        the same passage) moved behind the distinct ones: the reader gets k different pieces."""
+        frac = self.settings.overlap_suppression
+        kept: list[int] = []
+        later: list[int] = []
+        chunks = self.index.chunks
+        for i in order[: max(4 * k, 40)]:
+            c = chunks[int(i)]
+            length = max(1, c.span.end - c.span.start)
+            repeat = any(
+                chunks[j].doc_id == c.doc_id
+                and min(c.span.end, chunks[j].span.end) - max(c.span.start, chunks[j].span.start) > frac * length
+                for j in kept
+            )
+            (later if repeat else kept).append(int(i))
+            if len(kept) >= k:
+                break
+        return (kept + later)[:k]
 
     def fuse(self, bm: np.ndarray, dn: np.ndarray, mode: str) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         dn_filled = np.nan_to_num(dn, nan=-1.0)
