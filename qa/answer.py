@@ -153,20 +153,26 @@ class Answerer:
 
     def _table_answer(self, question: str, hits: list[Hit]) -> tuple[str, list[Citation]]:
         rows = [h for h in hits[:6] if h.chunk.kind == "table_row"]
-        if not rows or not _TABLE_QUESTION.search(question):
+        if not rows:
+            return "", []
+        # Aimed at the tables: "which/what ..." questions, or any that names a column
+        # ("how were exosomes isolated ...", "... pathway?").
+        if not _TABLE_QUESTION.search(question) and self._asked_column(question, rows[0].chunk) is None:
             return "", []
         if hits[0].chunk.kind != "table_row" and rows[0].score < 0.75 * hits[0].score:
             return "", []
         terms = set(analyze(question)) | set(analyze(expand(question, self.s.glossary)))
         covs = [self.coverage(terms, self._terms[self._chunk_pos[h.chunk.id]]) for h in rows]
         best_cov, best_score = max(covs), rows[0].score
-        chosen = [h for h, c in zip(rows, covs) if c >= 0.8 * best_cov and h.score >= 0.7 * best_score][:5]
-        col = self._asked_column(question, chosen[0].chunk)
+        chosen = [h for h, c in zip(rows, covs) if c >= 0.8 * best_cov and h.score >= 0.85 * best_score][:5]
+        q_norm = re.sub(r"[^a-z0-9]", "", question.lower())
         items, cites = [], []
         for h in chosen:
             c = h.chunk
             cells = c.table.cell_dict()
-            value = cells.get(col, "") if col else ""
+            # The first asked-for column whose value the question does not already state.
+            value = next((cells[col] for col in self._asked_columns(question, c)
+                          if cells.get(col) and re.sub(r"[^a-z0-9]", "", cells[col].lower()) not in q_norm), "")
             if not value:
                 value = "; ".join(v for k, v in c.table.cells[:-1])
             ref = ", ".join(map(str, c.refs))
@@ -175,20 +181,24 @@ class Answerer:
         return f"Table {chosen[0].chunk.table.number}: " + "; ".join(items) + ".", cites
 
     @staticmethod
-    def _asked_column(question: str, row: Chunk) -> str | None:
+    def _asked_columns(question: str, row: Chunk) -> list[str]:
+        """Columns the question asks about, most likely first."""
         q_terms = analyze(question)
+        if re.match(r"\s*how\b", question, re.I) and "isol" not in " ".join(q_terms):
+            q_terms = q_terms + ["mechan"]  # "how does X work" asks for a mechanism or pathway
         cols = list(row.table.columns[:-1])
         col_stems = {c: " ".join(analyze(c)) for c in cols}
+        out: list[str] = []
         for t in q_terms:
             for cue in _COLUMN_CUES.get(t, ()):
-                for c in cols:
-                    if cue in col_stems[c]:
-                        return c
+                out += [c for c in cols if cue in col_stems[c] and c not in out]
         for t in q_terms:
-            for c in cols:
-                if t in col_stems[c].split():
-                    return c
-        return None
+            out += [c for c in cols if t in col_stems[c].split() and c not in out]
+        return out
+
+    def _asked_column(self, question: str, row: Chunk) -> str | None:
+        cols = self._asked_columns(question, row)
+        return cols[0] if cols else None
 
     def _best_sentences(self, question: str, hits: list[Hit], limit: int) -> tuple[list[Sentence], list[Citation]]:
         cands: list[tuple[float, Sentence, Hit]] = []

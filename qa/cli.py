@@ -56,6 +56,8 @@ def cmd_index(args) -> int:
     eng = _engine(args, rebuild=args.rebuild)
     m = eng.index.manifest
     out = {"status": eng.index_state, "path": str(eng.index.path), "seconds": round(time.perf_counter() - t0, 2), **m["counts"]}
+    if eng.index_state == "unchanged":
+        out["reused"], out["embedded"] = out["reused"] + out["embedded"], 0
     if args.json:
         print(json.dumps(out))
     else:

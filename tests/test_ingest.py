@@ -136,6 +136,12 @@ def test_page_split_row_is_joined(review):
     [
         (1, 88, "MI", {"MSC source": "Cardiac MSC", "Isolation method": "Precipitation at 4 °C with 5× polyethylene glycol 4000",
                        "Mechanism": "Transferring miRs"}),
+        (1, 89, "MI", {"MSC source": "BM-MSC", "Isolation method": "ExoQuick Exosome Precipitation Solution",
+                       "Mechanism": "Delivering miR-221 and miR-19a"}),
+        (1, 111, None, {"Condition": "Kidney fibrosis", "MSC source": "BM-MSC",
+                        "Isolation method": "ExoQuick Exosome Precipitation Solution"}),
+        (1, 105, None, {"Condition": "SNI", "MSC source": "Gingiva MSC",
+                        "Isolation method": "ExoQuick Exosome Precipitation Solution (SBI Systems Biosciences)"}),
         (1, 91, None, {"Condition": "MI", "MSC source": "BM-MSC", "Isolation method": "Ultracentrifugation (110,000×g)",
                        "Mechanism": "Delivering miR-210 that decreases the expression of ephrin-A3"}),
         (1, 96, None, {"Condition": "Hepatic oxidant injury", "MSC source": "UC-MSC", "Mechanism": "Delivering glutathione peroxidase 1 (GPX1)"}),

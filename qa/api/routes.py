@@ -95,7 +95,10 @@ def ask(request: Request, req: S.AskRequest):
     t0 = time.perf_counter()
     a = eng.answerer.ask(req.question, k=req.k)
     docs = eng.index.documents
+    doc = docs.get(a.hits[0].chunk.doc_id) if a.hits else None
+    cite = cite_as(doc) if doc and a.status == "answered" else None
     return S.AskResponse(
+        cite_as=S.CiteAs(text=cite[0], bibtex=cite[1]) if cite else None,
         question=req.question, status=a.status, answer=a.text,
         citations=[S.CitationModel(refs=list(c.refs), hit_id=c.hit_id, quote=c.quote,
                                    span=S.SpanModel(start=c.span.start, end=c.span.end)) for c in a.citations],

@@ -85,12 +85,18 @@ class CitationModel(BaseModel):
     span: SpanModel
 
 
+class CiteAs(BaseModel):
+    text: str
+    bibtex: str
+
+
 class AskResponse(BaseModel):
     question: str
     status: Literal["answered", "not_found"]
     answer: str
     citations: list[CitationModel]
     results: list[HitModel]
+    cite_as: CiteAs | None = Field(None, description="How to cite the review the answer comes from.")
     took_ms: float
 
 
@@ -116,11 +122,6 @@ class CitedSentence(BaseModel):
     text: str
     span: SpanModel
     supports: list[SupportModel]
-
-
-class CiteAs(BaseModel):
-    text: str
-    bibtex: str
 
 
 class CiteResponse(BaseModel):

@@ -158,7 +158,7 @@ def _group_label(row: list[Token]) -> tuple[str | None, list[Token]]:
 # the shape of a word says nothing there; only layout and function words do.
 CONT_WEIGHTS: dict[str, float] = {}
 CUT_WEIGHTS = {
-    "block": 3.0, "line": 0.0, "inline": -1.0, "wrap": -4.0, "after_function": -3.0,
+    "block": 3.0, "line": 0.0, "line_after_cells": -1.5, "inline": -1.0, "wrap": -4.0, "after_function": -3.0,
     "before_function": -2.5, "paren": -3.0, "empty": 2.5, "after_empty": 1.5,
     "capital": 1.5, "after_paren": 1.0, "acronym": 0.5, "digit": -2.0, "lower": -3.0,
 }
@@ -171,7 +171,11 @@ def _cut_score(prev: Token, nxt: Token, w: dict[str, float] = CUT_WEIGHTS) -> fl
     if nxt.first_in_block:
         s = w["block"]
     elif nxt.first_in_line:
-        s = w["line"]  # a wrapped line mostly continues the cell before it
+        # Cells of a row are top-aligned, so the first line of a block holds the first line
+        # of each of its cells and later lines continue one of them. A line that opens a new
+        # cell follows a line holding a lone cell ("MSCs" above "Breast cancer miR-16").
+        lone = len(prev.line.text.split()) == 1
+        s = w["line"] if lone else w["line_after_cells"]
     else:
         s = w["inline"]
     p, n = prev.text, nxt.text
