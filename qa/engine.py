@@ -31,3 +31,9 @@ class Engine:
         self.searcher = Searcher(self.index, self.embedder, self.settings)
         self.answerer = Answerer(self.searcher, self.settings.abstain_threshold, self.settings.abstain_missing_threshold)
         return self
+
+    def warm(self) -> "Engine":
+        """Load the model and run one query, so that the first user does not pay for it."""
+        self.searcher.search("warm-up query about exosomes", k=1)
+        self.searcher._cache.clear()
+        return self

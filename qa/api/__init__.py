@@ -42,7 +42,8 @@ def create_app(settings: Settings | None = None, engine=None, load_in_background
                 from qa.engine import Engine
 
                 try:
-                    app.state.engine = Engine(settings).load(build=True)
+                    # Ready means ready: index loaded and the model warm.
+                    app.state.engine = Engine(settings).load(build=True).warm()
                 except Exception as e:  # noqa: BLE001 - reported by /ready, and logged
                     app.state.load_error = str(e)
                     print(f"qa serve: error: {e}", flush=True)
