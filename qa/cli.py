@@ -207,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     common(sp)
     sp.add_argument("--host", help="address to bind (default: $QA_HOST or 127.0.0.1)")
     sp.add_argument("--port", type=int, help="port (default: $QA_PORT or 8000)")
+    sp.add_argument("--no-build", action="store_true", help="refuse to start unless the index is fresh and intact")
     sp.set_defaults(func=cmd_serve)
     return p
 
@@ -256,11 +257,29 @@ def cmd_serve(args) -> int:
 
     from qa.api import create_app
 
+    from qa.embed import SentenceTransformerEmbedder
+    from qa.index import Index, IndexError_, corpus_files
+    from qa.index.build import explain
+
     settings = _settings(args)
     host = args.host or settings.host
     port = args.port or settings.port
     if not 0 < port < 65536:
         raise CliError("port must be between 1 and 65535")
+    # Pre-flight, before the port opens: a service that cannot have an index does not start.
+    corpus_files(settings.corpus_dir)
+    problem = explain(settings, SentenceTransformerEmbedder(settings.model))
+    if problem is None:
+        try:
+            Index.load(settings.index_dir)  # checksums: a damaged file is found now, not later
+        except IndexError_ as e:
+            problem = str(e).split(";")[0]
+    if problem is None:
+        pass
+    elif args.no_build:
+        raise IndexError_(f"{problem}; not serving it (run qa index, or drop --no-build)")
+    else:
+        print(f"qa serve: {problem}; building the index before /ready", file=sys.stderr, flush=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
     return 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -18,8 +19,8 @@ class Settings(BaseSettings):
     chunk_tokens: int = Field(110, ge=32, le=400, description="Target size of a passage chunk in cl100k tokens.")
     chunk_overlap_tokens: int = Field(30, ge=0, le=200, description="Tokens shared by consecutive passage chunks (at least 100 characters are kept too).")
     model_max_tokens: int = Field(256, ge=16, description="The embedding model's maximum sequence length in its own word pieces; no chunk may exceed it.")
-    faiss_index: str = Field("auto", description="'flat' (exact), 'hnsw' (approximate) or 'auto': exact below hnsw_threshold chunks.")
-    hnsw_threshold: int = Field(200_000, description="Chunk count above which 'auto' picks HNSW.")
+    faiss_index: Literal["auto", "flat", "ivf", "hnsw"] = Field("auto", description="'flat' (exact), 'ivf' or 'hnsw' (approximate), or 'auto': exact up to ann_threshold chunks, IVF above.")
+    ann_threshold: int = Field(50_000, ge=0, description="Chunk count above which 'auto' picks an approximate index (docs/scale.md: exact search passes 10 ms per query near 50k chunks on 2 cores).")
     fusion_weight: float = Field(0.55, ge=0.0, le=1.0, description="Weight of BM25 in the fused score; the rest goes to dense similarity.")
     overlap_suppression: float = Field(0.3, ge=0.0, le=1.0, description="A result sharing more than this share of its text with a better-ranked one is moved behind the distinct results.")
     candidates: int = Field(100, ge=10, le=5000, description="Candidates taken from each retriever before fusion.")

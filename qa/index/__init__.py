@@ -66,6 +66,7 @@ def expected_shape(settings: Settings, model_name: str, model_version: str) -> d
         "parser": PARSER_VERSION,
         "corpus": corpus,
         "model": {"name": model_name, "version": model_version},
+        "dense": {"faiss_index": settings.faiss_index, "ann_threshold": settings.ann_threshold},
         "chunking": {
             "chunk_tokens": settings.chunk_tokens,
             "chunk_overlap_tokens": settings.chunk_overlap_tokens,

@@ -26,7 +26,38 @@ def status(settings: Settings, embedder: Embedder) -> tuple[str, dict]:
         manifest = Index.read_manifest(settings.index_dir)
     except IndexError_ as e:
         return ("missing" if "no index" in str(e) else "damaged"), shape
-    return ("fresh" if manifest.get("fingerprint") == fingerprint(shape) else "stale"), shape
+    # Judge by what the manifest says it holds, not by its stored fingerprint alone: an
+    # edited or foreign manifest is caught either way.
+    held = {k: manifest.get(k) for k in shape}
+    if fingerprint(held) != manifest.get("fingerprint"):
+        return "damaged", shape
+    return ("fresh" if fingerprint(held) == fingerprint(shape) else "stale"), shape
+
+
+def explain(settings: Settings, embedder: Embedder) -> str | None:
+    """None when the live index is fresh, else one line saying what is wrong with it."""
+    state, shape = status(settings, embedder)
+    if state == "fresh":
+        return None
+    if state == "missing":
+        return f"no index in {settings.index_dir}"
+    try:
+        m = Index.read_manifest(settings.index_dir)
+    except IndexError_ as e:
+        return str(e)
+    if m.get("model") != shape["model"]:
+        return f"index was built with model {m.get('model')} but the service uses {shape['model']}"
+    old = {c["name"]: c for c in m.get("corpus", [])}
+    new = {c["name"]: c for c in shape["corpus"]}
+    gone = sorted(set(old) - set(new))
+    added = sorted(set(new) - set(old))
+    changed = sorted(n for n in set(old) & set(new) if old[n] != new[n])
+    if gone or added or changed:
+        parts = [f"{label}: {', '.join(names)}" for label, names in (("missing", gone), ("new", added), ("changed", changed)) if names]
+        return "corpus differs from the index (" + "; ".join(parts) + ")"
+    if state == "damaged":
+        return f"index manifest in {settings.index_dir} does not match its own fingerprint (edited or damaged)"
+    return "index was built with other settings or by another version of this program"
 
 
 def _version(embedder: Embedder) -> str:
@@ -97,13 +128,13 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Ind
     for i, k in enumerate(s_keys):
         if k in cache and cache[k].shape[0] == s_vectors.shape[1]:
             s_vectors[i] = cache[k]
-    kind = choose_kind(settings.faiss_index, len(chunks), settings.hnsw_threshold)
+    kind = choose_kind(settings.faiss_index, len(chunks), settings.ann_threshold)
     dense = Dense.build(vectors, kind)
     lexical = Lexical.build(texts)
     manifest = {
         **shape,
         "fingerprint": fingerprint(shape),
-        "faiss": kind,
+        "faiss": dense.kind,
         "counts": {
             "documents": len(docs),
             "chunks": len(chunks),
