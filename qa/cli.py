@@ -107,13 +107,7 @@ def cmd_eval(args) -> int:
     s = eng.searcher
 
     def runner(mode):
-        def run(q):
-            return [
-                Result(h.chunk.text, h.chunk.kind, h.chunk.table.number if h.chunk.table else None, h.chunk.refs,
-                       tuple(v for _, v in h.chunk.table.cells) if h.chunk.table else ())
-                for h in s.search(q, k=10, mode=mode)
-            ]
-        return run
+        return lambda q: [Result.from_chunk(h.chunk) for h in s.search(q, k=10, mode=mode)]
 
     raw = []
     for p in sorted(eng.settings.corpus_dir.iterdir()):

@@ -27,6 +27,11 @@ class Result:
     refs: tuple[int, ...] = ()
     cells: tuple[str, ...] = ()
 
+    @classmethod
+    def from_chunk(cls, c) -> "Result":
+        t = c.table
+        return cls(c.text, c.kind, t.number if t else None, c.refs, tuple(v for _, v in t.cells) if t else ())
+
     def match_text(self) -> str:
         return norm(self.text + " " + " ".join(self.cells))
 

@@ -28,12 +28,7 @@ def main(path: str) -> None:
         cache[q] = (bm, dn)
 
     def to_results(order):
-        out = []
-        for i in order[:10]:
-            c = chunks[i]
-            out.append(Result(c.text, c.kind, c.table.number if c.table else None, c.refs,
-                              tuple(v for _, v in c.table.cells) if c.table else ()))
-        return out
+        return [Result.from_chunk(chunks[i]) for i in order[:10]]
 
     keys = ["recall@1", "recall@5", "mrr@10", "recall@1000chars", "recall@3000chars", "multi_coverage@10"]
     print("setting      " + " ".join(f"{k[:12]:>12}" for k in keys))

@@ -4,7 +4,6 @@ otherwise; never served half-written. And a rebuild beside a running server."""
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -13,13 +12,9 @@ import time
 import httpx
 import pytest
 
+from serving import start, stop, wait_ready
+
 pytestmark = pytest.mark.slow
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -31,15 +26,13 @@ def copy_of_index(built, tmp_path):
 
 
 def serve(index_dir, corpus_dir, *extra, wait=8.0):
-    env = {**os.environ, "QA_INDEX_DIR": str(index_dir), "QA_CORPUS_DIR": str(corpus_dir)}
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "qa.cli", "serve", "--port", str(port), *extra], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    """(exit code, stderr, None) if qa serve exits within `wait` s, else (None, "", (proc, base))."""
+    proc, base = start(index_dir, corpus_dir, *extra)
     try:
-        out, err = proc.communicate(timeout=wait)
+        _, err = proc.communicate(timeout=wait)
         return proc.returncode, err, None
     except subprocess.TimeoutExpired:
-        return None, "", (proc, f"http://127.0.0.1:{port}")
+        return None, "", (proc, base)
 
 
 def live(index_dir):
@@ -93,21 +86,11 @@ def test_damaged_index_is_rebuilt_when_building_is_allowed(copy_of_index):
     assert code is None, err
     proc, base = running
     try:
-        deadline = time.time() + 150
-        while time.time() < deadline:
-            try:
-                if httpx.get(base + "/ready", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.5)
-        else:
-            pytest.fail("not ready after rebuild")
+        wait_ready(proc, base)
         r = httpx.post(base + "/search", json={"query": "miR-16 VEGF"}, timeout=30)
         assert r.status_code == 200 and r.json()["results"]
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop(proc)
 
 
 def test_rebuild_beside_a_running_server_does_not_disturb_it(copy_of_index):
@@ -116,16 +99,12 @@ def test_rebuild_beside_a_running_server_does_not_disturb_it(copy_of_index):
     assert code is None, err
     proc, base = running
     statuses = []
-    stop = threading.Event()
+    done = threading.Event()
     try:
-        deadline = time.time() + 120
-        while httpx.get(base + "/health", timeout=2).status_code != 200 or \
-                httpx.get(base + "/ready", timeout=2).status_code != 200:
-            assert time.time() < deadline
-            time.sleep(0.3)
+        wait_ready(proc, base)
 
         def hammer():
-            while not stop.is_set():
+            while not done.is_set():
                 statuses.append(httpx.post(base + "/search", json={"query": "exosome isolation"}, timeout=30).status_code)
 
         t = threading.Thread(target=hammer)
@@ -136,10 +115,9 @@ def test_rebuild_beside_a_running_server_does_not_disturb_it(copy_of_index):
         assert rb.returncode == 0, rb.stderr
         assert live(index_dir) != old and not old.exists()
         time.sleep(1)
-        stop.set()
+        done.set()
         t.join(timeout=30)
         assert statuses and set(statuses) == {200}
     finally:
-        stop.set()
-        proc.terminate()
-        proc.wait(timeout=10)
+        done.set()
+        stop(proc)

@@ -77,9 +77,7 @@ def test_hybrid_beats_single_retrievers_on_dev(engine):
     items = load_gold(DEV)
 
     def run(mode):
-        return lambda q: [Result(h.chunk.text, h.chunk.kind, h.chunk.table.number if h.chunk.table else None,
-                                 h.chunk.refs, tuple(v for _, v in h.chunk.table.cells) if h.chunk.table else ())
-                          for h in engine.searcher.search(q, k=10, mode=mode)]
+        return lambda q: [Result.from_chunk(h.chunk) for h in engine.searcher.search(q, k=10, mode=mode)]
 
     hybrid, bm25, dense = (score(items, run(m)) for m in ("hybrid", "bm25", "dense"))
     assert hybrid["mrr@10"] > max(bm25["mrr@10"], dense["mrr@10"])

@@ -1,52 +1,19 @@
 """A real `qa serve` process on a free port: start, wait for /ready, ask over HTTP."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
-
 import httpx
 import pytest
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from serving import start, stop, wait_ready
 
 
 @pytest.fixture(scope="module")
 def server(built):
     settings, _ = built
-    port = free_port()
-    env = {**os.environ, "QA_INDEX_DIR": str(settings.index_dir), "QA_CORPUS_DIR": str(settings.corpus_dir)}
-    proc = subprocess.Popen([sys.executable, "-m", "qa.cli", "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    health_seen = False
-    deadline = time.time() + 120
+    proc, base = start(settings.index_dir, settings.corpus_dir)
     try:
-        while time.time() < deadline:
-            if proc.poll() is not None:
-                pytest.fail(f"qa serve exited: {proc.stdout.read()}")
-            try:
-                if httpx.get(base + "/health", timeout=2).status_code == 200:
-                    health_seen = True
-                if httpx.get(base + "/ready", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.3)
-        else:
-            pytest.fail("qa serve did not become ready in 120 s")
-        yield base, health_seen
+        yield base, wait_ready(proc, base)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 def test_real_server_answers_vegf_question(server):

@@ -3,15 +3,12 @@ Playwright, against a real `qa serve`."""
 
 import http.server
 import os
-import socket
-import subprocess
-import sys
 import threading
-import time
 from pathlib import Path
 
-import httpx
 import pytest
+
+from serving import free_port, start, stop, wait_ready
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
@@ -20,12 +17,6 @@ OUT = Path(__file__).resolve().parents[2] / "test-output"
 if not os.path.exists(CHROMIUM):
     pytest.skip("Debian chromium is not installed (make test installs it)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -37,27 +28,13 @@ def ports():
 def api(built, ports):
     settings, _ = built
     page_origin = f"http://127.0.0.1:{ports['page']}"
-    env = {**os.environ, "QA_INDEX_DIR": str(settings.index_dir), "QA_CORPUS_DIR": str(settings.corpus_dir),
-           "QA_CORS_ORIGINS": f'["{page_origin}"]'}
-    proc = subprocess.Popen([sys.executable, "-m", "qa.cli", "serve", "--port", str(ports["api"])], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{ports['api']}"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(proc.stdout.read())
-        try:
-            if httpx.get(base + "/ready", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("qa serve not ready")
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    proc, base = start(settings.index_dir, settings.corpus_dir, port=ports["api"],
+                       env={"QA_CORS_ORIGINS": f'["{page_origin}"]'})
+    try:
+        wait_ready(proc, base)
+        yield base
+    finally:
+        stop(proc)
 
 
 @pytest.fixture(scope="module")
