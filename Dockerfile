@@ -18,7 +18,7 @@ RUN /opt/venv/bin/qa index --corpus-dir /app/corpus --index-dir /app/index
 FROM ${PYTHON_IMAGE}
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
-    HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 \
+    HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 MALLOC_ARENA_MAX=2 \
     QA_CORPUS_DIR=/app/corpus QA_INDEX_DIR=/app/index QA_HOST=0.0.0.0 QA_PORT=8000
 RUN useradd --system --uid 10001 --no-create-home --home-dir /app --shell /usr/sbin/nologin qa
 COPY --from=build /opt/venv /opt/venv

@@ -9,6 +9,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
+# Few malloc arenas: the server's worker threads otherwise each grow their own (RSS creep).
+export MALLOC_ARENA_MAX ?= 2
 
 .PHONY: setup index serve test test-fast bench clean browser
 
@@ -41,7 +43,9 @@ test-fast: setup
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
 bench: index
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/soak.py
 
 clean:
 	rm -rf $(VENV) index/v-* index/CURRENT index/.tmp-* .pytest_cache

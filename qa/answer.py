@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -40,11 +41,16 @@ _QUESTION_WORDS = frozenset(
 )
 
 
-def _evidence_terms(text: str) -> set[str]:
+@lru_cache(maxsize=1)
+def _generic_stems() -> frozenset[str]:
     from qa.index.lexical import _stemmer
 
     stem = _stemmer().stemWord
-    generic = {stem(w) for w in _QUESTION_WORDS}
+    return frozenset(stem(w) for w in _QUESTION_WORDS)
+
+
+def _evidence_terms(text: str) -> set[str]:
+    generic = _generic_stems()
     return {t for t in analyze(text, compounds=False) if t not in generic}
 
 
@@ -78,9 +84,17 @@ class Answerer:
         self.df = df
         self._prefix6 = {t[:6] for t in df if len(t) >= 6}
         self._chunk_pos = {c.id: i for i, c in enumerate(idx.chunks)}
-        self._sent_by_chunk: dict[str, list[Sentence]] = {}
+        # Sentence terms once, not per request: analysis is Python work under the GIL.
+        self._sent_terms = [set(analyze(st.text)) for st in idx.sentences]
+        # Every sentence a chunk holds whole (overlapping windows share sentences).
+        self._sents_in: dict[str, list[Sentence]] = {c.id: [] for c in idx.chunks}
+        by_doc: dict[str, list[Chunk]] = {}
+        for c in idx.chunks:
+            by_doc.setdefault(c.doc_id, []).append(c)
         for st in idx.sentences:
-            self._sent_by_chunk.setdefault(st.chunk_id, []).append(st)
+            for c in by_doc.get(st.doc_id, []):
+                if c.span.start <= st.span.start and st.span.end <= c.span.end:
+                    self._sents_in[c.id].append(st)
 
     # --- evidence --------------------------------------------------------------------------
     def idf(self, term: str) -> float:
@@ -209,11 +223,11 @@ class Answerer:
         for rank, h in enumerate(hits[:5]):
             if h.chunk.kind == "table_row":
                 continue
-            for st in self._sent_by_chunk.get(h.chunk.id, []) + self._overlapping(h.chunk):
+            for st in self._sents_in.get(h.chunk.id, []):
                 if st.id in seen or st.kind != "sentence":
                     continue
                 seen.add(st.id)
-                cov = self.coverage(terms, set(analyze(st.text)))
+                cov = self.coverage(terms, self._sent_terms[st.id])
                 sim = float(vecs[st.id] @ qv)
                 cands.append((0.5 * sim + 0.5 * cov + 0.05 * (5 - rank) / 5, st, h))
         cands.sort(key=lambda x: -x[0])
@@ -223,11 +237,6 @@ class Answerer:
         chosen = [c for c in cands[:limit] if c[0] >= 0.85 * top]
         chosen.sort(key=lambda c: c[1].span.start)
         return [c[1] for c in chosen], [Citation(c[1].refs, c[2].chunk.id, c[1].text, c[1].span) for c in chosen]
-
-    def _overlapping(self, chunk: Chunk) -> list[Sentence]:
-        return [st for st in self.s.index.sentences
-                if st.doc_id == chunk.doc_id and st.span.start >= chunk.span.start and st.span.end <= chunk.span.end
-                and st.chunk_id != chunk.id]
 
     # --- cite --------------------------------------------------------------------------------
     def cite(self, text: str, per_sentence: int = 3) -> list[tuple[str, Span, list[tuple[Sentence, float]]]]:
@@ -249,7 +258,7 @@ class Answerer:
             scored = []
             for i in cand:
                 st = sents[int(i)]
-                cov = self.coverage(terms, set(analyze(st.text)))
+                cov = self.coverage(terms, self._sent_terms[st.id])
                 scored.append((0.6 * float(sims[i]) + 0.4 * cov, st))
             scored.sort(key=lambda x: -x[0])
             supports = [(st, round(sc, 4)) for sc, st in scored[:per_sentence] if sc >= self.threshold]

