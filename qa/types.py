@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["heading", "paragraph", "caption", "table_row", "table_note", "table_title"]
+BlockKind = Literal["heading", "paragraph", "caption", "table_row", "table_note"]
 ChunkKind = Literal["passage", "table_row", "caption"]
 
 
