@@ -152,57 +152,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    def common(sp):
+    def command(name: str, help: str, example: str, func, *positional: str):
+        """A subcommand with its example, the shared options and its positional arguments."""
+        sp = sub.add_parser(name, help=help, epilog=f"example:\n  {example}",
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
         sp.add_argument("--index-dir", help="index folder (default: $QA_INDEX_DIR or ./index)")
         sp.add_argument("--corpus-dir", help="corpus folder (default: $QA_CORPUS_DIR or ./corpus)")
         sp.add_argument("--json", action="store_true", help="print JSON (one object per line)")
+        for arg in positional:
+            sp.add_argument(arg)
+        sp.set_defaults(func=func)
+        return sp
 
-    sp = sub.add_parser("index", help="build the index (skipped when the corpus is unchanged)",
-                        epilog="example:\n  qa index --rebuild --json", formatter_class=argparse.RawDescriptionHelpFormatter)
-    common(sp)
+    sp = command("index", "build the index (skipped when the corpus is unchanged)", "qa index --rebuild --json", cmd_index)
     sp.add_argument("--rebuild", action="store_true", help="rebuild even if the index is fresh")
-    sp.set_defaults(func=cmd_index)
 
-    sp = sub.add_parser("search", help="hybrid search; prints ranked passages and table rows",
-                        epilog="example:\n  qa search \"bone marrow MSC exosomes in spinal cord injury\" -k 5 --kind table_row",
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    common(sp)
-    sp.add_argument("query")
+    sp = command("search", "hybrid search; prints ranked passages and table rows",
+                 'qa search "bone marrow MSC exosomes in spinal cord injury" -k 5 --kind table_row', cmd_search, "query")
     sp.add_argument("-k", type=int, default=10, help="results to return (1-50, default 10)")
     sp.add_argument("--kind", action="append", help="only this kind: passage, table_row, caption (repeatable)")
     sp.add_argument("--table", type=int, help="only rows of this table number")
     sp.add_argument("--section", help="only chunks whose section contains this text")
     sp.add_argument("--mode", choices=("hybrid", "bm25", "dense"), default="hybrid")
-    sp.set_defaults(func=cmd_search)
 
-    sp = sub.add_parser("eval", help="score retrieval on a gold .jsonl file (hybrid, bm25, dense, anchor)",
-                        epilog="example:\n  qa eval ../shared/eval/dev.jsonl --json", formatter_class=argparse.RawDescriptionHelpFormatter)
-    common(sp)
-    sp.add_argument("file")
-    sp.set_defaults(func=cmd_eval)
-
-    sp = sub.add_parser("ask", help="an extractive, cited answer (or 'not covered by the review')",
-                        epilog="example:\n  qa ask \"which cargo reduces VEGF in breast cancer?\"",
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    common(sp)
-    sp.add_argument("question")
-    sp.set_defaults(func=cmd_ask)
-
-    sp = sub.add_parser("cite", help="supporting sentences and reference numbers for a drafted sentence",
-                        epilog="example:\n  qa cite \"Exosomal miR-16 lowers VEGF in breast cancer cells.\"",
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    common(sp)
-    sp.add_argument("text")
-    sp.set_defaults(func=cmd_cite)
-
-    sp = sub.add_parser("serve", help="start the HTTP service (index and model load at start-up)",
-                        epilog="example:\n  qa serve --host 127.0.0.1 --port 8000",
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    common(sp)
+    command("eval", "score retrieval on a gold .jsonl file (hybrid, bm25, dense, anchor)",
+            "qa eval ../shared/eval/dev.jsonl --json", cmd_eval, "file")
+    command("ask", "an extractive, cited answer (or 'not covered by the review')",
+            'qa ask "which cargo reduces VEGF in breast cancer?"', cmd_ask, "question")
+    command("cite", "supporting sentences and reference numbers for a drafted sentence",
+            'qa cite "Exosomal miR-16 lowers VEGF in breast cancer cells."', cmd_cite, "text")
+    sp = command("serve", "start the HTTP service (index and model load at start-up)",
+                 "qa serve --host 127.0.0.1 --port 8000", cmd_serve)
     sp.add_argument("--host", help="address to bind (default: $QA_HOST or 127.0.0.1)")
     sp.add_argument("--port", type=int, help="port (default: $QA_PORT or 8000)")
     sp.add_argument("--no-build", action="store_true", help="refuse to start unless the index is fresh and intact")
-    sp.set_defaults(func=cmd_serve)
     return p
 
 
