@@ -69,10 +69,10 @@ def cmd_index(args) -> int:
 def cmd_search(args) -> int:
     from qa.search import KINDS
 
-    if not args.query.strip():
-        raise CliError("query is empty")
-    if not 1 <= args.k <= 50:
-        raise CliError("k must be between 1 and 50")
+    _text_arg(args.query, "query", _settings(args).max_query_chars)
+    max_k = _settings(args).max_k
+    if not 1 <= args.k <= max_k:
+        raise CliError(f"k must be between 1 and {max_k}")
     kinds = args.kind or None
     for k in kinds or []:
         if k not in KINDS:
@@ -169,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = command("search", "hybrid search; prints ranked passages and table rows",
                  'qa search "bone marrow MSC exosomes in spinal cord injury" -k 5 --kind table_row', cmd_search, "query")
-    sp.add_argument("-k", type=int, default=10, help="results to return (1-50, default 10)")
+    sp.add_argument("-k", type=int, default=10, help="results to return (1 to QA_MAX_K, default 10)")
     sp.add_argument("--kind", action="append", help="only this kind: passage, table_row, caption (repeatable)")
     sp.add_argument("--table", type=int, help="only rows of this table number")
     sp.add_argument("--section", help="only chunks whose section contains this text")
@@ -198,7 +198,7 @@ def _text_arg(value: str, what: str, limit: int) -> str:
 
 
 def cmd_ask(args) -> int:
-    q = _text_arg(args.question, "question", 1000)
+    q = _text_arg(args.question, "question", _settings(args).max_query_chars)
     eng = _engine(args)
     a = eng.answerer.ask(q)
     if args.json:
@@ -211,7 +211,7 @@ def cmd_ask(args) -> int:
 
 
 def cmd_cite(args) -> int:
-    text = _text_arg(args.text, "text", 5000)
+    text = _text_arg(args.text, "text", _settings(args).max_cite_chars)
     eng = _engine(args)
     out = eng.answerer.cite(text)
     if args.json:
@@ -237,6 +237,7 @@ def cmd_serve(args) -> int:
     from qa.embed import SentenceTransformerEmbedder
     from qa.index import Index, IndexError_, corpus_files
     from qa.index.build import explain
+    from qa.index.folder import writable
 
     settings = _settings(args)
     host = args.host or settings.host
@@ -255,9 +256,14 @@ def cmd_serve(args) -> int:
         pass
     elif args.no_build:
         raise IndexError_(f"{problem}; not serving it (run qa index, or drop --no-build)")
+    elif not writable(settings.index_dir):
+        raise IndexError_(f"{problem}; the index folder {settings.index_dir} is read-only, so it cannot be rebuilt (run qa index where it can write)")
     else:
         print(f"qa serve: {problem}; building the index before /ready", file=sys.stderr, flush=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
+    from qa.api.serving import uvicorn_options
+
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False,
+                **uvicorn_options(settings))
     return 0
 
 

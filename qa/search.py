@@ -88,9 +88,12 @@ class Searcher:
             # Exact scores for all: as fast as a FAISS top-k at this size, and filters are free.
             out[:] = self.index.embeddings @ qv
             return out
-        k = self.settings.candidates * (10 if mask is not None else 1)
-        scores, ids = self.index.dense.search(qv, k)
+        scores, ids = self.index.dense.search(qv, self.settings.candidates)
         out[ids] = scores
+        if mask is not None:
+            # An approximate top-k over all chunks may hold none the filter allows: score
+            # the allowed ones exactly.
+            out[mask] = self.index.embeddings[mask] @ qv
         return out
 
     # --- fused search ----------------------------------------------------------------
@@ -128,9 +131,7 @@ class Searcher:
         n = len(self.index.chunks)
         bm = self.lexical_scores(query, expansion) if mode in ("hybrid", "bm25") else np.zeros(n, np.float32)
         dn = self.dense_scores(query, mask) if mode in ("hybrid", "dense") else np.full(n, np.nan, np.float32)
-        fused, parts = self.fuse(bm, dn, mode)
-        if mask is not None:
-            fused = np.where(mask, fused, -np.inf)
+        fused, parts = self.fuse(bm, dn, mode, mask)
         order = self._diversify(np.argsort(-fused, kind="stable"), k)
         hits = []
         for rank, i in enumerate(order, start=1):
@@ -159,16 +160,24 @@ class Searcher:
                 break
         return (kept + later)[:k]
 
-    def fuse(self, bm: np.ndarray, dn: np.ndarray, mode: str) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    def fuse(self, bm: np.ndarray, dn: np.ndarray, mode: str,
+             mask: np.ndarray | None = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """Fused scores; -inf outside the filter mask. Candidates are taken among the chunks
+        the filter allows: taken first and filtered after, a filter would keep only the few
+        allowed chunks that happened to rank among all chunks' best."""
         dn_filled = np.nan_to_num(dn, nan=-1.0)
+        allowed = np.ones(len(bm), dtype=bool) if mask is None else mask
         if mode == "bm25":
-            return bm.astype(np.float64), {"bm25": bm}
+            return np.where(allowed, bm.astype(np.float64), -np.inf), {"bm25": bm}
         if mode == "dense":
-            return dn_filled.astype(np.float64), {"dense": dn_filled}
+            return np.where(allowed, dn_filled.astype(np.float64), -np.inf), {"dense": dn_filled}
         c = self.settings.candidates
         cand = np.zeros(len(bm), dtype=bool)
-        cand[np.argsort(-bm)[:c]] = True
-        cand[np.argsort(-dn_filled)[:c]] = True
+        cand[np.argsort(-np.where(allowed, bm, -np.inf))[:c]] = True
+        cand[np.argsort(-np.where(allowed, dn_filled, -np.inf))[:c]] = True
+        cand &= allowed
+        if not cand.any():
+            return np.full(len(bm), -np.inf), {"bm25": bm, "dense": dn_filled}
         b_norm = _minmax(bm, cand)
         d_norm = _minmax(dn_filled, cand)
         w = self.settings.fusion_weight

@@ -13,7 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from qa.api.metrics import Metrics
-from qa.api.middleware import BodyLimit, MetricsMiddleware
+from qa.api.middleware import BodyLimit, HeadAsGet, HeavyGate, JsonGuard, MetricsMiddleware, clip
 from qa.api.routes import router
 from qa.config import Settings
 
@@ -23,7 +23,7 @@ def _problem(errors: list) -> str:
     if not errors:
         return "invalid request"
     e = errors[0]
-    where = ".".join(str(p) for p in e.get("loc", ()) if p != "body") or "body"
+    where = clip(".".join(str(p) for p in e.get("loc", ()) if p != "body") or "body", 60)
     msg = e.get("msg", "invalid")
     if e.get("type") == "json_invalid":
         return f"body is not valid JSON ({e.get('ctx', {}).get('error', msg)})"
@@ -75,7 +75,10 @@ def create_app(settings: Settings | None = None, engine=None, load_in_background
         detail = str(exc.detail)
         if detail == "There was an error parsing the body":
             detail = "body could not be parsed: send UTF-8 JSON"
-        return JSONResponse(status_code=exc.status_code, content={"error": detail}, headers=exc.headers)
+        headers = exc.headers
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": ", ".join(_allowed(app, request.scope))}
+        return JSONResponse(status_code=exc.status_code, content={"error": detail}, headers=headers)
 
     @app.exception_handler(UnicodeDecodeError)
     async def bad_bytes(request: Request, exc: UnicodeDecodeError):
@@ -83,12 +86,66 @@ def create_app(settings: Settings | None = None, engine=None, load_in_background
 
     app.include_router(router)
     _mount_static(app)
+    # "/health/" is a 404, not a redirect built from whatever Host header the client sent.
+    app.router.redirect_slashes = False
+    # Outermost last: body limits, then JSON sanity, CORS, HEAD, metrics, and the overload
+    # gate right in front of the routes (so its 503s are counted).
+    app.add_middleware(HeavyGate, paths=HEAVY_PATHS, limit=settings.max_heavy_requests,
+                       queue=settings.max_heavy_queue, timeout=settings.heavy_queue_timeout)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
+    app.add_middleware(HeadAsGet)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type"], max_age=600)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(JsonGuard)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, read_timeout=settings.timeout_read)
+    app.openapi = lambda: _openapi(app)
     return app
+
+
+HEAVY_PATHS = ("/search", "/ask", "/cite")
+
+# Statuses any operation may answer besides its own: listed in the OpenAPI document so that a
+# client (or a schema-driven fuzzer) knows every status the service returns.
+_COMMON = {"400": "Malformed request (bad Content-Length, body not UTF-8)",
+           "405": "Method not allowed (the Allow header lists the methods)",
+           "408": "Request body not received in time",
+           "413": "Request body too large",
+           "422": "Invalid input",
+           "503": "Index loading, or too many heavy requests at once (see Retry-After)"}
+_BODY = {"415": "Body is not application/json"}
+
+
+def _openapi(app: FastAPI) -> dict:
+    if app.openapi_schema:
+        return app.openapi_schema
+    from fastapi.openapi.utils import get_openapi
+
+    schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    ref = {"$ref": "#/components/schemas/ErrorResponse"}
+    schema.setdefault("components", {}).setdefault("schemas", {}).setdefault(
+        "ErrorResponse", {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]})
+    for ops in schema.get("paths", {}).values():
+        for method, op in ops.items():
+            extra = {**_COMMON, **(_BODY if "requestBody" in op else {})}
+            for code, text in extra.items():
+                op.setdefault("responses", {}).setdefault(
+                    code, {"description": text, "content": {"application/json": {"schema": ref}}})
+    app.openapi_schema = schema
+    return schema
+
+
+def _allowed(app: FastAPI, scope) -> list[str]:
+    """Every method some route accepts at this path (Starlette names only the first route's)."""
+    path = scope.get("path", "")
+    methods: set[str] = set()
+    for route in [*app.router.routes, *router.routes]:
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(path):
+            methods |= set(getattr(route, "methods", None) or ())
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
 
 
 def _jsonable(errors: list) -> list:
@@ -97,8 +154,10 @@ def _jsonable(errors: list) -> list:
         e = dict(e)
         e.pop("ctx", None)
         e.pop("url", None)
-        if isinstance(e.get("input"), (bytes, bytearray)):
-            e["input"] = None
+        # The input is not echoed: it may be large, or not serialisable (NaN, bytes).
+        e.pop("input", None)
+        e["loc"] = [clip(p, 60) if isinstance(p, str) else p for p in e.get("loc", ())]
+        e["msg"] = clip(e.get("msg", ""), 200)
         out.append(e)
     return out
 

@@ -9,6 +9,7 @@ from fastapi.responses import PlainTextResponse
 from pydantic import ValidationError
 
 from qa.api import schemas as S
+from qa.api.middleware import clip
 from qa.citation import cite_as
 from qa.search import QueryError
 from qa.types import Chunk, Hit
@@ -40,13 +41,22 @@ def chunk_model(c: Chunk, docs: dict, score: float = 0.0, rank: int = 0, scores:
     )
 
 
+# /health and /ready are async and do no blocking work: they run on the event loop, never
+# waiting for a worker thread behind heavy requests.
 @router.get("/health", tags=["service"])
-def health():
+async def health():
     return {"status": "ok"}
 
 
-@router.get("/ready", tags=["service"])
-def ready(request: Request):
+@router.get("/limits", response_model=S.LimitsResponse, tags=["service"])
+async def limits(request: Request):
+    """The request limits in force, for clients that check input before sending it."""
+    s = request.app.state.settings
+    return S.LimitsResponse(max_query_chars=s.max_query_chars, max_cite_chars=s.max_cite_chars, max_k=s.max_k)
+
+
+@router.get("/ready", tags=["service"], responses={503: {"model": S.ErrorResponse}})
+async def ready(request: Request):
     eng = engine_of(request)
     return {"status": "ready", "index": eng.index_state, "chunks": len(eng.index.chunks),
             "built_at": eng.index.manifest.get("built_at")}
@@ -73,8 +83,8 @@ def search_post(request: Request, req: S.SearchRequest):
 @router.get("/search", response_model=S.SearchResponse, tags=["search"], responses={422: {"model": S.ErrorResponse}})
 def search_get(
     request: Request,
-    q: str = Query(..., min_length=1, max_length=1000, description="The query.", examples=["miR-16 VEGF breast cancer"]),
-    k: int = Query(10, ge=1, le=50),
+    q: str = Query(..., min_length=1, max_length=S.LIMITS.max_query_chars, description="The query.", examples=["miR-16 VEGF breast cancer"]),
+    k: int = Query(10, ge=1, le=S.LIMITS.max_k),
     kind: list[S.Kind] | None = Query(None, description="Only these kinds (repeatable)."),
     table: int | None = Query(None, ge=1, le=1000),
     section: str | None = Query(None, max_length=200),
@@ -169,7 +179,7 @@ def chunk(request: Request, chunk_id: str):
     eng = engine_of(request)
     c = eng.searcher.chunk(chunk_id)
     if c is None:
-        raise HTTPException(status_code=404, detail=f"no chunk {chunk_id!r}")
+        raise HTTPException(status_code=404, detail=f"no chunk {clip(chunk_id)!r}")
     return chunk_model(c, eng.index.documents)
 
 
@@ -186,7 +196,7 @@ def documents(request: Request):
 def document_text(request: Request, doc_id: str):
     d = engine_of(request).index.documents.get(doc_id)
     if d is None:
-        raise HTTPException(status_code=404, detail=f"no document {doc_id!r}")
+        raise HTTPException(status_code=404, detail=f"no document {clip(doc_id)!r}")
     return S.DocumentText(id=d["id"], title=d["title"], text=d["text"])
 
 

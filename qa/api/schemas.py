@@ -7,7 +7,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from qa.config import Settings
+
 Kind = Literal["passage", "table_row", "caption"]
+
+# Request limits come from the settings (QA_MAX_QUERY_CHARS, QA_MAX_K, QA_MAX_CITE_CHARS),
+# read once when the API is imported; GET /limits reports them to clients.
+LIMITS = Settings()
 
 
 def _not_blank(v: str) -> str:
@@ -55,10 +61,10 @@ class SearchRequest(BaseModel):
         json_schema_extra={"examples": [{"query": "which cargo reduces VEGF in breast cancer?", "k": 5},
                                         {"query": "bone marrow MSC exosomes", "k": 10, "kinds": ["table_row"], "table": 1}]},
     )
-    query: str = Field(..., min_length=1, max_length=1000, description="What to look for, in words.")
-    k: int = Field(10, ge=1, le=50, description="How many results (1-50).")
+    query: str = Field(..., min_length=1, max_length=LIMITS.max_query_chars, description="What to look for, in words.")
+    k: int = Field(10, ge=1, le=LIMITS.max_k, strict=True, description=f"How many results (1-{LIMITS.max_k}).")
     kinds: list[Kind] | None = Field(None, description="Only these kinds of result.")
-    table: int | None = Field(None, ge=1, le=1000, description="Only rows of this table number.")
+    table: int | None = Field(None, ge=1, le=1000, strict=True, description="Only rows of this table number.")
     section: str | None = Field(None, max_length=200, description="Only results whose section contains this text.")
 
     _q = field_validator("query")(_not_blank)
@@ -72,8 +78,8 @@ class SearchResponse(BaseModel):
 
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"question": "which cargo reduces VEGF in breast cancer?"}]})
-    question: str = Field(..., min_length=1, max_length=1000)
-    k: int = Field(8, ge=1, le=50, description="How many results to return beside the answer.")
+    question: str = Field(..., min_length=1, max_length=LIMITS.max_query_chars)
+    k: int = Field(8, ge=1, le=LIMITS.max_k, strict=True, description="How many results to return beside the answer.")
 
     _q = field_validator("question")(_not_blank)
 
@@ -105,7 +111,7 @@ class CiteRequest(BaseModel):
         extra="forbid",
         json_schema_extra={"examples": [{"text": "Exosomal miR-16 lowers VEGF in breast cancer cells and so blocks angiogenesis."}]},
     )
-    text: str = Field(..., min_length=1, max_length=5000, description="A sentence or paragraph being drafted.")
+    text: str = Field(..., min_length=1, max_length=LIMITS.max_cite_chars, description="A sentence or paragraph being drafted.")
 
     _t = field_validator("text")(_not_blank)
 
@@ -168,6 +174,12 @@ class DocumentText(BaseModel):
     id: str
     title: str
     text: str
+
+
+class LimitsResponse(BaseModel):
+    max_query_chars: int = Field(description="Longest query or question accepted.")
+    max_cite_chars: int = Field(description="Longest /cite text accepted.")
+    max_k: int = Field(description="Largest k accepted.")
 
 
 class ErrorResponse(BaseModel):

@@ -222,6 +222,11 @@ class Index:
             if name not in files:
                 raise IndexError_(f"index manifest lists no {name}; run: qa index --rebuild")
         if verify:
+            # Every file in the version folder must be one the manifest vouches for.
+            present = {str(p.relative_to(path)) for p in path.rglob("*") if p.is_file()} - {"manifest.json"}
+            extra = sorted(present - set(files))
+            if extra:
+                raise IndexError_(f"index folder {path} holds a file its manifest does not list ({extra[0]}); run: qa index --rebuild")
             for name, meta in files.items():
                 p = path / name
                 if not p.is_file():

@@ -13,6 +13,7 @@ from qa.chunk import chunk, index_text
 from qa.config import Settings
 from qa.embed import Embedder
 from qa.index import Index, IndexError_, corpus_files, document_to_json, expected_shape, fingerprint
+from qa.index.folder import build_lock, cleanup_stale
 from qa.index.dense import Dense, choose_kind
 from qa.index.lexical import Lexical
 from qa.ingest import load
@@ -65,19 +66,32 @@ def _version(embedder: Embedder) -> str:
     return v() if callable(v) else "unknown"
 
 
+def _vector_key(model: dict, text: str, prefix: str = "") -> str:
+    """A vector is reused only for the same text embedded by the same model (name and version)."""
+    return f"{model.get('name')}@{model.get('version')}:{prefix}{hashlib.sha1(text.encode()).hexdigest()}"
+
+
 def _previous_vectors(settings: Settings) -> dict[str, np.ndarray]:
-    """Vectors of the live index by the hash of the text they embed (to skip re-embedding)."""
+    """Vectors of the live index by (model, hash of the text they embed), to skip re-embedding."""
     try:
         old = Index.load(settings.index_dir)
     except IndexError_:
         return {}
-    out = {hashlib.sha1(t.encode()).hexdigest(): old.embeddings[i] for i, t in enumerate(old.index_texts)}
+    model = old.manifest.get("model") or {}
+    out = {_vector_key(model, t): old.embeddings[i] for i, t in enumerate(old.index_texts)}
     for st, v in zip(old.sentences, old.sentence_vectors):
-        out["s:" + hashlib.sha1(st.text.encode()).hexdigest()] = v
+        out[_vector_key(model, st.text, "s:")] = v
     return out
 
 
 def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Index:
+    """Builds and saves the index, holding the index folder's lock: one build at a time."""
+    with build_lock(settings.index_dir):
+        cleanup_stale(settings.index_dir)
+        return _build(settings, embedder, progress)
+
+
+def _build(settings: Settings, embedder: Embedder, progress: bool = False) -> Index:
     t0 = time.perf_counter()
     shape = expected_shape(settings, embedder.name, _version(embedder))
     files = corpus_files(settings.corpus_dir)
@@ -101,7 +115,7 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Ind
     texts = [index_text(c, glossary) for c in chunks]
 
     cache = _previous_vectors(settings)
-    keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
+    keys = [_vector_key(shape["model"], t) for t in texts]
     todo = [i for i, k in enumerate(keys) if k not in cache]
     dim = getattr(embedder, "dim", 384)
     vectors = np.zeros((len(texts), dim), dtype=np.float32)
@@ -118,7 +132,7 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Ind
     sents = []
     for d in docs:
         sents.extend(split_document(d, chunks, start_id=len(sents)))
-    s_keys = ["s:" + hashlib.sha1(st.text.encode()).hexdigest() for st in sents]
+    s_keys = [_vector_key(shape["model"], st.text, "s:") for st in sents]
     s_todo = [i for i, k in enumerate(s_keys) if k not in cache]
     s_vectors = np.zeros((len(sents), vectors.shape[1]), dtype=np.float32)
     if s_todo:
