@@ -23,7 +23,7 @@ def _problem(errors: list) -> str:
     if not errors:
         return "invalid request"
     e = errors[0]
-    where = clip(".".join(str(p) for p in e.get("loc", ()) if p != "body") or "body", 60)
+    where = ".".join(clip(p, 24) if isinstance(p, str) else str(p) for p in e.get("loc", ()) if p != "body") or "body"
     msg = e.get("msg", "invalid")
     if e.get("type") == "json_invalid":
         return f"body is not valid JSON ({e.get('ctx', {}).get('error', msg)})"
@@ -149,14 +149,16 @@ def _allowed(app: FastAPI, scope) -> list[str]:
 
 
 def _jsonable(errors: list) -> list:
+    """The first few errors, without the input they were about: a client's own input comes
+    back at most ~100 characters of it (field names clipped)."""
     out = []
-    for e in errors:
+    for e in errors[:3]:
         e = dict(e)
         e.pop("ctx", None)
         e.pop("url", None)
         # The input is not echoed: it may be large, or not serialisable (NaN, bytes).
         e.pop("input", None)
-        e["loc"] = [clip(p, 60) if isinstance(p, str) else p for p in e.get("loc", ())]
+        e["loc"] = [clip(p, 24) if isinstance(p, str) else p for p in e.get("loc", ())]
         e["msg"] = clip(e.get("msg", ""), 200)
         out.append(e)
     return out
