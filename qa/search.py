@@ -132,7 +132,10 @@ class Searcher:
         bm = self.lexical_scores(query, expansion) if mode in ("hybrid", "bm25") else np.zeros(n, np.float32)
         dn = self.dense_scores(query, mask) if mode in ("hybrid", "dense") else np.full(n, np.nan, np.float32)
         fused, parts = self.fuse(bm, dn, mode, mask)
-        order = self._diversify(np.argsort(-fused, kind="stable"), k)
+        order = np.argsort(-fused, kind="stable")
+        # Only chunks with a score take part: a result moved behind the distinct ones must not
+        # end up behind the filtered-out ones too (and be cut off with them).
+        order = self._diversify(order[np.isfinite(fused[order])], k)
         hits = []
         for rank, i in enumerate(order, start=1):
             if not np.isfinite(fused[i]):
