@@ -13,6 +13,16 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
+# Tests write nothing into the repository: hypothesis keeps its examples in a temporary folder.
+try:
+    import tempfile
+
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "qa-tests-hypothesis")
+except ImportError:
+    pass
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 REVIEW = CORPUS / "hassanzadeh-2021-msc-exosomes.txt"

@@ -29,3 +29,33 @@ def test_engine_uses_onnx_for_queries_only(engine):
         assert isinstance(engine.query_embedder, OnnxQueryEmbedder)
         assert engine.searcher.embedder is engine.query_embedder
     assert engine.embedder.name == engine.index.manifest["model"]["name"]
+
+
+def test_batches_are_planned_by_length_and_bounded():
+    from qa.embed import plan_batches
+
+    lengths = [200] + [3] * 50 + [120, 7, 64]
+    batches = plan_batches(lengths, max_texts=32, max_tokens=1024)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    for b in batches:
+        longest = max(lengths[i] for i in b)
+        assert len(b) <= 32 and (len(b) * longest <= 1024 or len(b) == 1)
+    # The long text does not pad the short ones: they share batches only with each other.
+    assert not [b for b in batches if 0 in b and any(lengths[i] == 3 for i in b)]
+    assert plan_batches([]) == []
+
+
+@pytest.mark.parametrize("kind", ["torch", "onnx"])
+def test_one_long_text_among_many_short_ones_embeds_as_each_alone(embedder, kind):
+    """A draft of one long sentence and fifty one-word ones: vectors as if each were embedded
+    alone (length-sorted batches, no padding to the longest), in input order; a text beyond
+    the model's limit is truncated to it, not an error."""
+    if kind == "onnx" and not OnnxQueryEmbedder.available():
+        pytest.skip("onnx query encoder not installed")
+    enc = embedder if kind == "torch" else OnnxQueryEmbedder()
+    long = "Exosomes carry microRNAs between cells " * 120  # far beyond 256 word pieces
+    texts = [long] + [f"word{i}." for i in range(50)] + ["HIF-1α and mTOR in BM-MSC exosomes"]
+    together = enc.embed_batch(texts)
+    alone = np.concatenate([enc.embed_batch([t]) for t in (texts[0], texts[7], texts[-1])])
+    assert together.shape == (52, 384)
+    assert np.allclose(together[[0, 7, 51]], alone, atol=2e-3)

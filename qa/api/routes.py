@@ -83,7 +83,8 @@ def search_post(request: Request, req: S.SearchRequest):
 @router.get("/search", response_model=S.SearchResponse, tags=["search"], responses={422: {"model": S.ErrorResponse}})
 def search_get(
     request: Request,
-    q: str = Query(..., min_length=1, max_length=S.LIMITS.max_query_chars, description="The query.", examples=["miR-16 VEGF breast cancer"]),
+    q: str = Query(..., min_length=1, max_length=S.LIMITS.max_query_chars, description="The query.",
+                   examples=["miR-16 VEGF breast cancer"], json_schema_extra=S.NOT_BLANK),
     k: int = Query(10, ge=1, le=S.LIMITS.max_k),
     kind: list[S.Kind] | None = Query(None, description="Only these kinds (repeatable)."),
     table: int | None = Query(None, ge=1, le=1000),

@@ -3,6 +3,7 @@ never leave the API raw."""
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -16,8 +17,20 @@ Kind = Literal["passage", "table_row", "caption"]
 LIMITS = Settings()
 
 
+def _no_bool_or_text(v):
+    # JSON true and "3" are not numbers; 3 and 3.0 are (JSON Schema's integer includes 3.0).
+    if isinstance(v, (bool, str)):
+        raise ValueError("must be a JSON integer, not " + ("a boolean" if isinstance(v, bool) else "a string"))
+    return v
+
+
+# Text fields must hold a non-space character; said in the schema too (pattern), so that
+# clients and schema-driven tests know a blank string is invalid.
+NOT_BLANK = {"pattern": r"\S"}
+
+
 def _not_blank(v: str) -> str:
-    if not v or not v.strip():
+    if not v or not re.search(r"\S", v):
         raise ValueError("must not be empty or whitespace only")
     return v
 
@@ -61,13 +74,14 @@ class SearchRequest(BaseModel):
         json_schema_extra={"examples": [{"query": "which cargo reduces VEGF in breast cancer?", "k": 5},
                                         {"query": "bone marrow MSC exosomes", "k": 10, "kinds": ["table_row"], "table": 1}]},
     )
-    query: str = Field(..., min_length=1, max_length=LIMITS.max_query_chars, description="What to look for, in words.")
-    k: int = Field(10, ge=1, le=LIMITS.max_k, strict=True, description=f"How many results (1-{LIMITS.max_k}).")
+    query: str = Field(..., min_length=1, max_length=LIMITS.max_query_chars, description="What to look for, in words.", json_schema_extra=NOT_BLANK)
+    k: int = Field(10, ge=1, le=LIMITS.max_k, description=f"How many results (1-{LIMITS.max_k}).")
     kinds: list[Kind] | None = Field(None, description="Only these kinds of result.")
-    table: int | None = Field(None, ge=1, le=1000, strict=True, description="Only rows of this table number.")
+    table: int | None = Field(None, ge=1, le=1000, description="Only rows of this table number.")
     section: str | None = Field(None, max_length=200, description="Only results whose section contains this text.")
 
     _q = field_validator("query")(_not_blank)
+    _n = field_validator("k", "table", mode="before")(_no_bool_or_text)
 
 
 class SearchResponse(BaseModel):
@@ -78,10 +92,11 @@ class SearchResponse(BaseModel):
 
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"question": "which cargo reduces VEGF in breast cancer?"}]})
-    question: str = Field(..., min_length=1, max_length=LIMITS.max_query_chars)
-    k: int = Field(8, ge=1, le=LIMITS.max_k, strict=True, description="How many results to return beside the answer.")
+    question: str = Field(..., min_length=1, max_length=LIMITS.max_query_chars, json_schema_extra=NOT_BLANK)
+    k: int = Field(8, ge=1, le=LIMITS.max_k, description="How many results to return beside the answer.")
 
     _q = field_validator("question")(_not_blank)
+    _n = field_validator("k", mode="before")(_no_bool_or_text)
 
 
 class CitationModel(BaseModel):
@@ -111,7 +126,7 @@ class CiteRequest(BaseModel):
         extra="forbid",
         json_schema_extra={"examples": [{"text": "Exosomal miR-16 lowers VEGF in breast cancer cells and so blocks angiogenesis."}]},
     )
-    text: str = Field(..., min_length=1, max_length=LIMITS.max_cite_chars, description="A sentence or paragraph being drafted.")
+    text: str = Field(..., min_length=1, max_length=LIMITS.max_cite_chars, description="A sentence or paragraph being drafted.", json_schema_extra=NOT_BLANK)
 
     _t = field_validator("text")(_not_blank)
 

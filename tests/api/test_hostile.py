@@ -35,7 +35,7 @@ def test_errors_do_not_echo_the_input(client, route, field):
     assert r.status_code == 404 and r.text.count("Z") <= 100
 
 
-@pytest.mark.parametrize("k", [True, "3", 3.0, [3], {"n": 3}])
+@pytest.mark.parametrize("k", [True, "3", 3.5, [3], {"n": 3}])
 def test_wrong_types_are_422_not_coerced(client, k):
     for route, field in BODY_ROUTES[:2]:
         r = client.post(route, json={field: "exosomes", "k": k})
