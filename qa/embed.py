@@ -36,19 +36,31 @@ MAX_BATCH_TOKENS = 4096
 
 def plan_batches(lengths: list[int], max_texts: int = MAX_BATCH_TEXTS, max_tokens: int = MAX_BATCH_TOKENS) -> list[list[int]]:
     """Indices of texts grouped into batches of similar length: sorted by length, each batch at
-    most max_texts texts and at most max_tokens in (texts x longest). Every index appears once."""
+    most max_texts texts, at most max_tokens in (texts x longest), and no text padded to more
+    than 1.5 times its length (+8): padding is computed like real tokens. Every index once."""
     order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
     batches: list[list[int]] = []
     cur: list[int] = []
     for i in order:
         longest = max(lengths[i], 1)  # sorted ascending: the newcomer is the longest
-        if cur and (len(cur) >= max_texts or (len(cur) + 1) * longest > max_tokens):
+        if cur and (len(cur) >= max_texts or (len(cur) + 1) * longest > max_tokens
+                    or longest > 1.5 * lengths[cur[0]] + 8):
             batches.append(cur)
             cur = []
         cur.append(i)
     if cur:
         batches.append(cur)
     return batches
+
+
+def _each_once(texts: list[str], embed) -> np.ndarray:
+    """embed() over the distinct texts only (a draft may repeat a sentence a thousand times)."""
+    unique = list(dict.fromkeys(texts))
+    if len(unique) == len(texts):
+        return embed(texts)
+    vecs = embed(unique)
+    row = {t: i for i, t in enumerate(unique)}
+    return vecs[[row[t] for t in texts]]
 
 
 class SentenceTransformerEmbedder:
@@ -99,6 +111,9 @@ class SentenceTransformerEmbedder:
     def embed_batch(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        return _each_once(texts, self._embed)
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
         model = self.model
         # Token lengths, truncated to the model's limit as the model itself will truncate.
         cap = self.max_tokens
@@ -196,6 +211,9 @@ class OnnxQueryEmbedder:
     def embed_batch(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        return _each_once(texts, self._embed)
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
         session, tok = self._ready()
         enc = [e.ids for e in tok.encode_batch(texts)]  # truncated to max_tokens, not padded
         out = np.zeros((len(texts), self.dim), dtype=np.float32)

@@ -42,6 +42,8 @@ def test_batches_are_planned_by_length_and_bounded():
         assert len(b) <= 32 and (len(b) * longest <= 1024 or len(b) == 1)
     # The long text does not pad the short ones: they share batches only with each other.
     assert not [b for b in batches if 0 in b and any(lengths[i] == 3 for i in b)]
+    for b in batches:  # padding is work: nobody padded far beyond its own length
+        assert all(max(lengths[j] for j in b) <= 1.5 * lengths[i] + 8 for i in b), [lengths[i] for i in b]
     assert plan_batches([]) == []
 
 
@@ -59,3 +61,11 @@ def test_one_long_text_among_many_short_ones_embeds_as_each_alone(embedder, kind
     alone = np.concatenate([enc.embed_batch([t]) for t in (texts[0], texts[7], texts[-1])])
     assert together.shape == (52, 384)
     assert np.allclose(together[[0, 7, 51]], alone, atol=2e-3)
+
+
+def test_repeated_texts_are_embedded_once(embedder, monkeypatch):
+    seen = []
+    real = embedder._embed
+    monkeypatch.setattr(embedder, "_embed", lambda texts: seen.append(len(texts)) or real(texts))
+    v = embedder.embed_batch(["Yes."] * 500 + ["No."])
+    assert seen == [2] and v.shape == (501, 384) and np.allclose(v[0], v[499])
