@@ -172,7 +172,7 @@ def table(request: Request, number: int):
     for t in _tables(engine_of(request)):
         if t.number == number:
             return t
-    raise HTTPException(status_code=404, detail=f"no table {number}")
+    raise HTTPException(status_code=404, detail=f"no table {clip(str(number))}")
 
 
 @router.get("/chunks/{chunk_id}", response_model=S.HitModel, tags=["documents"], responses={404: {"model": S.ErrorResponse}})

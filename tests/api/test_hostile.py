@@ -33,6 +33,8 @@ def test_errors_do_not_echo_the_input(client, route, field):
         assert r.text.count("Z") <= 100, r.text[:300]
     r = client.get("/chunks/" + "Z" * 3000)
     assert r.status_code == 404 and r.text.count("Z") <= 100
+    r = client.get("/tables/" + "9" * 4000)
+    assert r.status_code in (404, 422) and r.text.count("9") <= 100
 
 
 @pytest.mark.parametrize("k", [True, "3", 3.5, [3], {"n": 3}])
