@@ -370,6 +370,20 @@ def main() -> int:
         *[f"- oversized body to {p} (Content-Length, chunked): {a}, {b}" for p, (a, b) in bodies["oversized"].items()],
         "- hostile JSON values in any field (status codes seen): "
         + "; ".join(f"`{k}` → {', '.join(map(str, v))}" for k, v in bodies["hostile"].items()), "",
+        "## In the test suite", "",
+        "- `tests/api/test_schemathesis.py` (slow): every operation from the OpenAPI document with every built-in "
+        "schemathesis check, over 1,000 cases, zero failures; the document lists every status the service returns.",
+        "- `tests/api/test_hostile.py`: NaN, Infinity, 1e400, lone surrogates, huge numbers and deep nesting in every "
+        "field; error bodies echo at most ~100 characters; strict integers; HEAD, Allow, no redirects; 413 with and "
+        "without Content-Length; 415; bounded /metrics; the heavy-route gate.",
+        "- `tests/api/test_server_limits.py` (slow): a real `qa serve` with 2 s timeouts closes silent, slow-header, "
+        "slow-body (408) and idle connections; /health stays under 1 s while 16 /cite requests pile on a gate of 2+2.",
+        "- `tests/test_index_folder.py`: the folder lock, cleanup after a killed build, unlisted files refused, model "
+        "change re-embeds, unwritable folder refused at start in one line.",
+        "- `tests/test_mechanisms.py`: synthetic documents on which each deliberate breakage of the issue turns a test "
+        "red; `scripts/check_breakages.py NAME tests/...` applies one breakage, runs the tests and restores the code "
+        "(verified red for: no_overlap_suppression, filtered_one_hit, ask_last_sentence_of_first_passage, "
+        "hybrid_is_bm25, filter_after_candidates, reuse_by_text_only).", "",
     ]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
