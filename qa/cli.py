@@ -58,6 +58,9 @@ def cmd_index(args) -> int:
     out = {"status": eng.index_state, "path": str(eng.index.path), "seconds": round(time.perf_counter() - t0, 2), **m["counts"]}
     if eng.index_state == "unchanged":
         out["reused"], out["embedded"] = out["reused"] + out["embedded"], 0
+    out["warnings"] = m.get("warnings", [])
+    for w in out["warnings"]:
+        print(f"warning: {w}", file=sys.stderr)
     if args.json:
         print(json.dumps(out))
     else:

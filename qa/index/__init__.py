@@ -46,9 +46,11 @@ def _sha256(path: Path) -> str:
 def corpus_files(corpus_dir: Path) -> list[Path]:
     if not corpus_dir.is_dir():
         raise IndexError_(f"corpus folder {corpus_dir} does not exist")
-    files = sorted(p for p in corpus_dir.iterdir() if p.suffix.lower() in (".txt", ".pdf") and p.is_file())
+    from qa.ingest import SUPPORTED
+
+    files = sorted(p for p in corpus_dir.iterdir() if p.suffix.lower() in SUPPORTED and p.is_file())
     if not files:
-        raise IndexError_(f"corpus folder {corpus_dir} holds no .txt or .pdf file")
+        raise IndexError_(f"corpus folder {corpus_dir} holds no {', '.join(SUPPORTED)} file")
     return files
 
 

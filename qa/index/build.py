@@ -143,6 +143,7 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Ind
             "embedded": len(todo) + len(s_todo),
             "reused": len(chunks) - len(todo) + len(sents) - len(s_todo),
         },
+        "warnings": [w for d in docs for w in d.warnings],
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "build_seconds": round(time.perf_counter() - t0, 3),
     }

@@ -7,14 +7,14 @@ import tomllib
 from pathlib import Path
 
 from qa.ingest import glossary as gloss
-from qa.ingest import pdf, text
+from qa.ingest import text
 from qa.ingest.layout import Line, Vocabulary, join_lines, split_regions, to_lines
 from qa.ingest.paragraphs import segment
 from qa.ingest.refs import refs_in
 from qa.ingest.tables import parse_tables
 from qa.types import Block, Document, Span, Table, TableInfo
 
-SUPPORTED = (".txt", ".pdf")
+SUPPORTED = (".txt", ".pdf", ".xml", ".nxml")
 
 
 def read_record(path: Path) -> dict:
@@ -30,13 +30,23 @@ def read_record(path: Path) -> dict:
 def load(path: Path | str) -> Document:
     path = Path(path)
     if path.suffix.lower() not in SUPPORTED:
-        raise ValueError(f"{path.name}: unsupported file type (use .txt or .pdf)")
+        raise ValueError(f"{path.name}: unsupported file type (use .txt, .pdf, .xml or .nxml)")
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such file")
-    pages = pdf.read_pages(path) if path.suffix.lower() == ".pdf" else text.read_pages(path)
     record = read_record(path)
     doc_id = str(record.get("id") or re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-"))
     title = str(record.get("title") or path.stem)
+    suffix = path.suffix.lower()
+    if suffix in (".xml", ".nxml"):
+        from qa.ingest import jats
+
+        return jats.load(path, doc_id=doc_id, title=title, meta=record)
+    if suffix == ".pdf":
+        from qa.ingest import pdf
+
+        pages = pdf.read_pages(path)
+    else:
+        pages = text.read_pages(path)
     return build(pages, doc_id=doc_id, title=title, path=str(path.name), meta=record)
 
 
@@ -55,7 +65,15 @@ def build(pages: list[str], doc_id: str, title: str, path: str = "", meta: dict 
     for r in regions:
         if r.kind == "caption":
             items.append((r.lines[0].index, "caption", join_lines([ln.text for ln in r.lines], vocab), r.lines, None))
-    raw_tables = parse_tables([r.lines for r in regions if r.kind == "table"], vocab)
+    unread: list[list[Line]] = []
+    raw_tables = parse_tables([r.lines for r in regions if r.kind == "table"], vocab, unread)
+    warnings: list[str] = []
+    for lines in unread:
+        # A table whose columns cannot be found stays in the document as text.
+        body_lines = [ln for ln in lines if not ln.blank]
+        items.append((body_lines[0].index, "paragraph", join_lines([ln.text for ln in body_lines], vocab), body_lines, None))
+        warnings.append(f"{path or doc_id}: {body_lines[0].text[:60]!r} (page {body_lines[0].page}): "
+                        "table columns not found; kept as text")
     for t in raw_tables:
         for row in t.rows:
             items.append((row.lines[0].index, "table_row", "", row.lines, (t, row)))
@@ -113,4 +131,5 @@ def build(pages: list[str], doc_id: str, title: str, path: str = "", meta: dict 
         glossary.update(gloss.from_note(t.note))
     for short, long in gloss.from_text(doc_text).items():
         glossary.setdefault(short, long)
-    return Document(doc_id, title, path, doc_text, tuple(blocks), tables, glossary, dict(meta or {}))
+    return Document(doc_id, title, path, doc_text, tuple(blocks), tables, glossary, dict(meta or {}),
+                    warnings=tuple(warnings))
