@@ -42,11 +42,10 @@ def load(path: Path | str) -> Document:
 
         return jats.load(path, doc_id=doc_id, title=title, meta=record)
     if suffix == ".pdf":
-        from qa.ingest import pdf
+        from qa.ingest import pdf_layout
 
-        pages = pdf.read_pages(path)
-    else:
-        pages = text.read_pages(path)
+        return pdf_layout.load(path, doc_id=doc_id, title=title, meta=record)
+    pages = text.read_pages(path)
     return build(pages, doc_id=doc_id, title=title, path=str(path.name), meta=record)
 
 
