@@ -63,25 +63,32 @@ def drop_repeating(pages: list[Page]) -> int:
 
 
 def gutter(p: Page, size: float) -> float | None:
-    """x of the gap between two columns of body text, or None for a one-column page."""
+    """x of the gap between two columns of text, or None for a one-column page.
+
+    The gap is where the fewest text segments cross the middle of the page; full-width
+    elements (a title, an abstract, a wide table, a footnote) may cross it, as long as most
+    text sits wholly on one side or the other, and both sides hold a fair share."""
     body = [s for s in p.segs if len(s.text) > 15]
-    if len(body) < 8:
+    if len(body) < 6:
         return None
-    lo, hi = int(0.25 * p.width), int(0.75 * p.width)
+    lo, hi = int(0.3 * p.width), int(0.7 * p.width)
     cov = [0] * (hi - lo)
     for s in body:
         for x in range(max(lo, int(s.x0)), min(hi, int(s.x1) + 1)):
             cov[x - lo] += 1
+    least = min(cov)
+    if least > 0.45 * len(body):
+        return None
     best, run_start = None, None
     for i, c in enumerate(cov + [1 << 30]):
-        if c <= max(0, len(body) // 50):
+        if c == least:
             run_start = i if run_start is None else run_start
         elif run_start is not None:
             width = i - run_start
-            if width >= 5 and (best is None or width > best[1]):
+            if best is None or width > best[1]:
                 best = (run_start, width)
             run_start = None
-    if best is None:
+    if best is None or best[1] < 5:
         return None
     g = lo + best[0] + best[1] / 2
     left = sum(1 for s in body if s.x1 <= g)
@@ -90,22 +97,23 @@ def gutter(p: Page, size: float) -> float | None:
 
 
 def _licence_blocks(lines: list[PLine]) -> None:
-    """Mark a licence statement and the lines that continue it (up to its end) as dropped."""
+    """Mark a licence statement and the lines that continue it (its block) as dropped."""
     i = 0
     while i < len(lines):
-        if LICENCE_RE.search(lines[i].text):
-            j = i
-            while j < len(lines):
-                lines[j].dropped = True
-                if SENTENCE_END_RE.search(lines[j].text) and (j + 1 >= len(lines) or not lines[j + 1].text[:1].islower()):
-                    # Continue through the statement's sentences while they stay in this block.
-                    nxt = lines[j + 1] if j + 1 < len(lines) else None
-                    if nxt is None or nxt.top - lines[j].bottom > 0.8 * lines[j].size or abs(nxt.size - lines[j].size) > 0.3:
-                        break
-                j += 1
-            i = j + 1
-        else:
+        if not LICENCE_RE.search(lines[i].text):
             i += 1
+            continue
+        j = i
+        while j < len(lines):
+            lines[j].dropped = True
+            nxt = lines[j + 1] if j + 1 < len(lines) else None
+            # The block ends where the next line is elsewhere (another column or page, after
+            # a gap, in another size).
+            if (nxt is None or nxt.page != lines[j].page or nxt.top < lines[j].top
+                    or nxt.top - lines[j].bottom > 0.8 * lines[j].size or abs(nxt.size - lines[j].size) > 0.3):
+                break
+            j += 1
+        i = j + 1
 
 
 class _Flow:
@@ -176,12 +184,17 @@ class _Flow:
         width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
         region: list[Seg] = []
         started = False
+        # The table's own type size (read from the lines under its caption): larger type
+        # below it, once rows have started, is the running text again.
+        under = [x.size for x in lines[1:4]]
+        t_size = sorted(under)[len(under) // 2] if under else self.size
         for k, ln in enumerate(lines):
             if k > 0 and (CAPTION_RE.match(ln.segs[0].text) or TABLE_CAPTION_RE.match(ln.segs[0].text)):
                 break
             body_like = abs(ln.size - self.size) <= 0.3 and len(ln.segs) == 1 and ln.x1 - ln.x0 > 0.6 * width
-            heading_like = k > 0 and started and len(ln.segs) == 1 and _heading_font(ln, self.size) and ln.size > self.size + 1
-            if k > 0 and (body_like and started or heading_like):
+            heading_like = k > 0 and started and len(ln.segs) == 1 and _heading_font(ln, self.size) and ln.size >= self.size + 0.5
+            larger = k > 1 and started and t_size < self.size - 0.5 and ln.size > t_size + 0.8
+            if k > 0 and (body_like and started or heading_like or larger):
                 break
             if k > 0 and region and ln.top - max(s.bottom for s in region) > 3 * ln.size:
                 break
