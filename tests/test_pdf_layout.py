@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from qa.ingest import load
-from tests.pdfgen import PageSpec, make_pdf
+from pdfgen import PageSpec, make_pdf
 
 L, R = 50, 320  # left and right column x
 BODY = [
