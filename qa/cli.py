@@ -81,7 +81,11 @@ def cmd_search(args) -> int:
         if k not in KINDS:
             raise CliError(f"unknown kind {k!r}; use one of {', '.join(KINDS)}")
     eng = _engine(args)
-    hits = eng.searcher.search(args.query, k=args.k, kinds=kinds, table=args.table, section=args.section, mode=args.mode)
+    try:
+        hits = eng.searcher.search(args.query, k=args.k, kinds=kinds, table=args.table, section=args.section,
+                                   mode=args.mode, doc=args.doc)
+    except ValueError as e:
+        raise CliError(str(e)) from None
     if args.json:
         for h in hits:
             print(json.dumps(hit_json(h), ensure_ascii=False))
@@ -100,6 +104,8 @@ def cmd_search(args) -> int:
 def cmd_eval(args) -> int:
     from qa.evaluate import Result, anchor_runner, load_gold, score
 
+    if args.tables:
+        return cmd_eval_docs(args)
     try:
         items = load_gold(Path(args.file))
     except FileNotFoundError:
@@ -133,6 +139,32 @@ def cmd_eval(args) -> int:
     print("\nhybrid by type:")
     for t, r in report["hybrid"]["by_type"].items():
         print(f"  {t:<9} n={r['n']:<3} R@1 {r['recall@1']:.3f}  R@5 {r['recall@5']:.3f}  MRR@10 {r['mrr@10']:.3f}  R@3000c {r['recall@3000chars']:.3f}")
+    return 0
+
+
+def cmd_eval_docs(args) -> int:
+    from qa.evaluate_docs import evaluate_documents, evaluate_questions
+
+    for f in (args.tables, args.file):
+        if not Path(f).is_file():
+            raise CliError(f"{f}: no such file")
+    settings = _settings(args)
+    try:
+        report = evaluate_documents(settings.corpus_dir, Path(args.tables))
+        report["questions"] = evaluate_questions(_engine(args), Path(args.file))
+    except ValueError as e:
+        raise CliError(str(e)) from None
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    for doc_id, r in report["documents"].items():
+        q = report["questions"].get(doc_id, {})
+        print(f"{doc_id} ({r['format']}): tables {r['tables']}, rows recovered {r['rows_recovered']}, cells exact "
+              f"{r['cells_exact']}, headings {r['headings']}, leaks {r['leaks']}, references {r['references']} "
+              f"(parsed {r['references_parsed']}), search R@5 {q.get('search_r@5')}, complete {q.get('complete_answers')}")
+        for w in r["warnings"]:
+            print(f"  warning: {w}")
+    print(f"all: {report['questions'].get('all')}; by format: {report['by_format']}")
     return 0
 
 
@@ -176,10 +208,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--kind", action="append", help="only this kind: passage, table_row, caption (repeatable)")
     sp.add_argument("--table", type=int, help="only rows of this table number")
     sp.add_argument("--section", help="only chunks whose section contains this text")
+    sp.add_argument("--doc", help="only results from this document id")
     sp.add_argument("--mode", choices=("hybrid", "bm25", "dense"), default="hybrid")
 
-    command("eval", "score retrieval on a gold .jsonl file (hybrid, bm25, dense, anchor)",
-            "qa eval ../shared/eval/dev.jsonl --json", cmd_eval, "file")
+    sp = command("eval", "score retrieval on a gold .jsonl file (hybrid, bm25, dense, anchor); with --tables, "
+                 "score other documents (tables, headings, leaks, references, search, answers)",
+                 "qa eval ../shared/eval/dev.jsonl --json\n  qa eval --corpus ../shared/corpus-extra "
+                 "--tables ../shared/eval/extra_tables_dev.json ../shared/eval/extra_dev.jsonl", cmd_eval, "file")
+    sp.add_argument("--tables", help="true tables (JSON) of the corpus documents: score ingestion per document too")
     command("ask", "an extractive, cited answer (or 'not covered by the review')",
             'qa ask "which cargo reduces VEGF in breast cancer?"', cmd_ask, "question")
     command("cite", "supporting sentences and reference numbers for a drafted sentence",

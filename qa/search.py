@@ -53,6 +53,8 @@ class Searcher:
         self._lock = threading.Lock()
         self._by_id = {c.id: i for i, c in enumerate(index.chunks)}
         self._kind = np.array([c.kind for c in index.chunks])
+        self._doc = np.array([c.doc_id for c in index.chunks])
+        self.glossaries = index.glossaries()
         self._table = np.array([c.table.number if c.table else -1 for c in index.chunks])
 
     def chunk(self, chunk_id: str) -> Chunk | None:
@@ -73,9 +75,18 @@ class Searcher:
                 self._cache.popitem(last=False)
         return v
 
-    def lexical_scores(self, query: str, expansion: str = "") -> np.ndarray:
-        terms = analyze(query) + analyze(expansion)
-        return self.index.lexical.scores(terms)
+    def lexical_scores(self, query: str, expansion: str | None = None) -> np.ndarray:
+        """BM25 scores; without an explicit expansion, the query is expanded with each
+        document's own glossary for that document's chunks."""
+        if expansion is not None:
+            return self.index.lexical.scores(analyze(query) + analyze(expansion))
+        return self.index.lexical.scores(self.query_terms(query))
+
+    def query_terms(self, query: str) -> dict[str, list[str]]:
+        """Index terms of a query per document: its words plus the long/short forms of the
+        abbreviations it uses, read in that document's glossary."""
+        base = analyze(query)
+        return {d: base + analyze(expand(query, g)) for d, g in self.glossaries.items()}
 
     def dense_scores(self, query: str, mask: np.ndarray | None) -> np.ndarray:
         """Cosine similarity for every chunk (NaN where not computed)."""
@@ -94,10 +105,16 @@ class Searcher:
         return out
 
     # --- fused search ----------------------------------------------------------------
-    def mask(self, kinds: Iterable[str] | None, table: int | None, section: str | None) -> np.ndarray | None:
-        if not kinds and table is None and not section:
+    def mask(
+        self, kinds: Iterable[str] | None, table: int | None, section: str | None, doc: str | None = None
+    ) -> np.ndarray | None:
+        if not kinds and table is None and not section and not doc:
             return None
         m = np.ones(len(self.index.chunks), dtype=bool)
+        if doc:
+            if doc not in self.glossaries:
+                raise QueryError(f"unknown document {doc!r}")
+            m &= self._doc == doc
         if kinds:
             bad = [k for k in kinds if k not in KINDS]
             if bad:
@@ -118,15 +135,15 @@ class Searcher:
         table: int | None = None,
         section: str | None = None,
         mode: str = "hybrid",
+        doc: str | None = None,
     ) -> list[Hit]:
         if not query or not query.strip():
             raise QueryError("query is empty")
         if k < 1:
             raise QueryError("k must be at least 1")
-        mask = self.mask(kinds, table, section)
-        expansion = expand(query, self.glossary)
+        mask = self.mask(kinds, table, section, doc)
         n = len(self.index.chunks)
-        bm = self.lexical_scores(query, expansion) if mode in ("hybrid", "bm25") else np.zeros(n, np.float32)
+        bm = self.lexical_scores(query) if mode in ("hybrid", "bm25") else np.zeros(n, np.float32)
         dn = self.dense_scores(query, mask) if mode in ("hybrid", "dense") else np.full(n, np.nan, np.float32)
         fused, parts = self.fuse(bm, dn, mode)
         if mask is not None:

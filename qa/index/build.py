@@ -94,11 +94,10 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Ind
         seen_ids.add(doc.id)
         docs.append(doc)
         chunks.extend(chunk(doc, settings, fits=fits))
-    glossary: dict[str, str] = {}
-    for d in docs:
-        for k, v in d.glossary.items():
-            glossary.setdefault(k, v)
-    texts = [index_text(c, glossary) for c in chunks]
+    # Each chunk is expanded with its own document's glossary: one document's "LF" never
+    # rewrites another's.
+    glossaries = {d.id: d.glossary for d in docs}
+    texts = [index_text(c, glossaries.get(c.doc_id, {})) for c in chunks]
 
     cache = _previous_vectors(settings)
     keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
@@ -130,7 +129,7 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Ind
             s_vectors[i] = cache[k]
     kind = choose_kind(settings.faiss_index, len(chunks), settings.ann_threshold)
     dense = Dense.build(vectors, kind)
-    lexical = Lexical.build(texts)
+    lexical = Lexical.build(texts, [c.doc_id for c in chunks])
     manifest = {
         **shape,
         "fingerprint": fingerprint(shape),

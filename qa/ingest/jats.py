@@ -315,6 +315,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
     r = _Reader(root)
     r.read_references()
     meta = dict(meta or {})
+    _front_meta(root, meta)
     art_title = root.find("front/article-meta/title-group/article-title")
     if art_title is not None and title == path.stem:
         title = r.text(art_title)
@@ -343,6 +344,37 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
         if term is not None and d is not None and r.text(term) and r.text(d):
             doc.glossary[r.text(term)] = r.text(d)
     return doc
+
+
+def _front_meta(root: ET.Element, meta: dict) -> None:
+    """What the record (.toml) does not say, from the article's own front matter."""
+    am = root.find("front/article-meta")
+    if am is None:
+        return
+    if not meta.get("authors"):
+        names = []
+        for c in am.iterfind("contrib-group/contrib"):
+            if c.get("contrib-type", "author") != "author":
+                continue
+            sur, given = c.findtext("name/surname"), c.findtext("name/given-names")
+            if sur:
+                names.append(f"{_ws(sur)}, {_ws(given or '')}".rstrip(", "))
+        if names:
+            meta["authors"] = names
+    if not meta.get("journal"):
+        j = root.findtext("front/journal-meta/journal-title-group/journal-title")
+        if j:
+            meta["journal"] = _ws(j)
+    if not meta.get("doi"):
+        for a in am.iterfind("article-id"):
+            if a.get("pub-id-type") == "doi" and a.text:
+                meta["doi"] = _ws(a.text)
+    if not meta.get("year"):
+        y = am.findtext("pub-date/year")
+        if y and y.strip().isdigit():
+            meta["year"] = int(y)
+    if not meta.get("volume") and am.findtext("volume"):
+        meta["volume"] = _ws(am.findtext("volume"))
 
 
 def self_title(r: _Reader, el: ET.Element) -> str:
