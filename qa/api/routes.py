@@ -29,13 +29,19 @@ def hit_model(h: Hit, docs: dict) -> S.HitModel:
     return chunk_model(h.chunk, docs, h.score, h.rank, h.scores)
 
 
-def cited(c: Chunk, docs: dict) -> list[S.CitedRef]:
-    """The reference-list entries a chunk's reference numbers point to."""
+def cited(c: Chunk, docs: dict, refs=None) -> list[S.CitedRef]:
+    """The reference-list entries a chunk's reference numbers (or the given ones) point to."""
+    refs = c.refs if refs is None else refs
     entries = docs.get(c.doc_id, {}).get("references") or []
-    if not entries or not c.refs:
+    if not entries or not refs:
         return []
     by_n = {e["n"]: e for e in entries}
-    return [S.CitedRef(n=n, text=by_n[n]["text"], doi=by_n[n].get("doi") or None) for n in c.refs if n in by_n]
+    return [S.CitedRef(n=n, text=by_n[n]["text"], doi=by_n[n].get("doi") or None) for n in refs if n in by_n]
+
+
+def _citation_cited(eng, hit_id: str, refs, docs: dict) -> list[S.CitedRef]:
+    c = eng.searcher.chunk(hit_id)
+    return cited(c, docs, refs) if c is not None else []
 
 
 def chunk_model(c: Chunk, docs: dict, score: float = 0.0, rank: int = 0, scores: dict | None = None) -> S.HitModel:
@@ -113,7 +119,8 @@ def ask(request: Request, req: S.AskRequest):
         cite_as=S.CiteAs(text=cite[0], bibtex=cite[1]) if cite else None,
         question=req.question, status=a.status, answer=a.text,
         citations=[S.CitationModel(refs=list(c.refs), hit_id=c.hit_id, quote=c.quote,
-                                   span=S.SpanModel(start=c.span.start, end=c.span.end)) for c in a.citations],
+                                   span=S.SpanModel(start=c.span.start, end=c.span.end),
+                                   cited=_citation_cited(eng, c.hit_id, c.refs, docs)) for c in a.citations],
         results=[hit_model(h, docs) for h in a.hits],
         took_ms=round((time.perf_counter() - t0) * 1000, 3),
     )

@@ -91,6 +91,7 @@ class CitationModel(BaseModel):
     hit_id: str
     quote: str
     span: SpanModel
+    cited: list[CitedRef] = Field(default_factory=list, description="The reference-list entries `refs` point to.")
 
 
 class CiteAs(BaseModel):

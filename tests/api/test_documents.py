@@ -93,3 +93,13 @@ def test_glossary_is_per_document(multi):
     assert "ligand" in terms["supplement"] and "ligand" not in terms["hassanzadeh-2021"]
     review_texts = [t for ch, t in zip(engine.index.chunks, engine.index.index_texts) if ch.doc_id != "supplement"]
     assert not any("ligand filtering" in t for t in review_texts)
+
+
+def test_ask_citations_carry_cited_entries(multi):
+    c, _ = multi
+    r = c.post("/ask", json={"question": "Which copper efflux system exports copper from the periplasm?"}).json()
+    for cit in r["citations"]:
+        assert [x["n"] for x in cit["cited"]] == [n for n in cit["refs"] if n in (1, 2, 3)] or cit["cited"] == []
+    for h in r["results"]:
+        if h["doc"]["id"] == "mini-jats":
+            assert [x["n"] for x in h["cited"]] == h["refs"]
