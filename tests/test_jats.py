@@ -64,3 +64,13 @@ def test_real_pmc_article_keeps_its_tables_and_reference_list():
     d = load(EXTRA / "al-dhahebi-2020.nxml")
     assert len(d.tables) == 4 and len(d.references) == 206
     assert all(len(t.rows) > 0 for t in d.tables)
+
+
+def test_superscript_numeric_citations_become_markers(tmp_path):
+    xml = DATA.read_text(encoding="utf-8").replace(
+        "<p>The cus system exports copper from the periplasm.</p>",
+        '<p>The cus system exports copper<sup><xref ref-type="bibr" rid="B1">1</xref>,<xref ref-type="bibr" rid="B3">3</xref></sup>.</p>')
+    f = tmp_path / "sup.nxml"
+    f.write_text(xml, encoding="utf-8")
+    p = next(b for b in load(f).blocks if "cus system exports" in b.text)
+    assert p.text == "The cus system exports copper[1],[3]." and p.refs == (1, 3)

@@ -57,6 +57,14 @@ class _Reader:
             if not top:
                 out.append(el.tail or "")
             return
+        if tag == "xref" and el.get("ref-type") == "bibr" and el.text and re.fullmatch(r"\s*\d+(?:\s*[–-]\s*\d+)?\s*", el.text):
+            # A numeric citation outside brackets (superscript styles) is written as "[n]",
+            # so that every reader of the text sees the same markers.
+            so_far = "".join(out)
+            if so_far.rfind("[") <= so_far.rfind("]"):
+                out.append(f"[{el.text.strip()}]")
+                out.append(el.tail or "" if not top else "")
+                return
         if el.text:
             out.append(el.text)
         for child in el:

@@ -162,6 +162,10 @@ class _Flow:
                 m = TABLE_CAPTION_RE.match(s.text)
                 if not m or s is not _first_in_column(ln, s, g) or s.size > self.size + 1.5:
                     continue
+                # A caption's label is set apart (bold, or smaller type than the text) and its
+                # title starts with a capital: "Table 2 shows ..." in running text is not one.
+                if not (s.words[0].bold or s.size < self.size - 0.3) or (m.group(2)[:1].islower()):
+                    continue
                 if any(s is t[4] or any(s is x for x in t[3]) for t in out):
                     continue
                 if g is not None and s.x1 <= g + 2 and not _wide_below(segs, s, g):
