@@ -27,8 +27,12 @@ def examples(doc: dict, n: int = 3) -> list[str]:
             out.append(f"What does Table {t['number']} show about {_topic(t['title'])}?")
             break
     heads: list[str] = []
+    title = re.sub(r"\W", "", (doc.get("title") or "").lower())
     for h in doc.get("headings") or []:
-        if not _GENERIC.match(h.strip()) and 2 <= len(h.split()) <= 10 and h not in heads:
+        same_as_title = re.sub(r"\W", "", h.lower()) in title
+        # Dates, counts and the article's own title make poor questions.
+        if (not _GENERIC.match(h.strip()) and 2 <= len(h.split()) <= 8 and h not in heads
+                and not re.search(r"\d", h) and not same_as_title):
             heads.append(h)
     for h in heads:
         if len(out) >= n:
