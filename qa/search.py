@@ -54,6 +54,7 @@ class Searcher:
         self._by_id = {c.id: i for i, c in enumerate(index.chunks)}
         self._kind = np.array([c.kind for c in index.chunks])
         self._doc = np.array([c.doc_id for c in index.chunks])
+        self._doc_pos = {d: np.flatnonzero(self._doc == d) for d in dict.fromkeys(self._doc.tolist())}
         self.glossaries = index.glossaries()
         self._table = np.array([c.table.number if c.table else -1 for c in index.chunks])
 
@@ -182,6 +183,8 @@ class Searcher:
             return bm.astype(np.float64), {"bm25": bm}
         if mode == "dense":
             return dn_filled.astype(np.float64), {"dense": dn_filled}
+        if len(self._doc_pos) > 1:
+            return self._fuse_per_doc(bm, dn_filled)
         c = self.settings.candidates
         cand = np.zeros(len(bm), dtype=bool)
         cand[np.argsort(-bm)[:c]] = True
@@ -191,6 +194,37 @@ class Searcher:
         w = self.settings.fusion_weight
         fused = np.where(cand, w * b_norm + (1 - w) * d_norm, -np.inf)
         return fused, {"bm25": bm, "dense": dn_filled, "bm25_norm": b_norm, "dense_norm": d_norm}
+
+
+    def _fuse_per_doc(self, bm: np.ndarray, dn: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """Fusion inside each document as if it were alone (its own candidates and score
+        scales), then each document's scores scaled by how close its best passage comes to
+        the query compared with the best document's: a document added beside another cannot
+        reorder the other's results, and one that is off the question's topic sinks."""
+        c = self.settings.candidates
+        w = self.settings.fusion_weight
+        fused = np.full(len(bm), -np.inf)
+        b_norm = np.zeros(len(bm))
+        d_norm = np.zeros(len(bm))
+        best = {d: float(dn[pos].max()) for d, pos in self._doc_pos.items() if len(pos)}
+        top = max(best.values()) if best else 0.0
+        for d, pos in self._doc_pos.items():
+            if not len(pos):
+                continue
+            b, v = bm[pos], dn[pos]
+            cand = np.zeros(len(pos), dtype=bool)
+            cand[np.argsort(-b)[:c]] = True
+            cand[np.argsort(-v)[:c]] = True
+            bn, vn = _minmax(b, cand), _minmax(v, cand)
+            gate = float(np.clip(1.0 - DOC_GATE * (top - best[d]), 0.05, 1.0))
+            fused[pos] = np.where(cand, gate * (w * bn + (1 - w) * vn), -np.inf)
+            b_norm[pos], d_norm[pos] = bn, vn
+        return fused, {"bm25": bm, "dense": dn, "bm25_norm": b_norm, "dense_norm": d_norm}
+
+
+# How fast a document's results sink as its best cosine falls behind the best document's
+# (a gap of 0.1 halves its scores).
+DOC_GATE = 5.0
 
 
 def _minmax(x: np.ndarray, cand: np.ndarray) -> np.ndarray:

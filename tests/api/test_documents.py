@@ -103,3 +103,20 @@ def test_ask_citations_carry_cited_entries(multi):
     for h in r["results"]:
         if h["doc"]["id"] == "mini-jats":
             assert [x["n"] for x in h["cited"]] == h["refs"]
+
+
+def test_adding_documents_does_not_reorder_the_reviews_results(multi, tmp_path):
+    from conftest import REVIEW, FakeEmbedder
+    from qa.config import Settings
+    from qa.engine import Engine
+
+    _, engine = multi
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in (REVIEW, REVIEW.with_suffix(".toml")):
+        shutil.copy(p, corpus / p.name)
+    alone = Engine(Settings(corpus_dir=corpus, index_dir=tmp_path / "index"), FakeEmbedder()).load()
+    for q in ("exosome isolation by ultracentrifugation", "miR-16 VEGF breast cancer", "LF liver failure BM-MSC"):
+        a = [h.chunk.id for h in alone.searcher.search(q, k=10)]
+        b = [h.chunk.id for h in engine.searcher.search(q, k=10) if h.chunk.doc_id == "hassanzadeh-2021"]
+        assert b == a[: len(b)] and len(b) >= 8, q
