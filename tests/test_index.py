@@ -99,5 +99,5 @@ def test_empty_corpus_is_a_clear_error(tmp_path, fake_embedder):
     from qa.config import Settings
 
     (tmp_path / "c").mkdir()
-    with pytest.raises(IndexError_, match="no .txt, .pdf, .xml or .nxml"):
+    with pytest.raises(IndexError_, match="no .txt or .pdf"):
         build(Settings(corpus_dir=tmp_path / "c", index_dir=tmp_path / "i"), fake_embedder)

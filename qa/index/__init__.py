@@ -50,7 +50,7 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
 
     files = sorted(p for p in corpus_dir.iterdir() if p.suffix.lower() in SUPPORTED and p.is_file())
     if not files:
-        raise IndexError_(f"corpus folder {corpus_dir} holds no .txt, .pdf, .xml or .nxml file")
+        raise IndexError_(f"corpus folder {corpus_dir} holds no .txt or .pdf or .xml/.nxml file")
     return files
 
 
