@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from qa.ingest.reflist import parse_entry
 from qa.ingest.refs import refs_in
 from qa.ingest.assemble import Piece, RowPiece, TablePiece, assemble
 from qa.types import Document, Reference
@@ -125,7 +126,14 @@ class _Reader:
                 m = re.search(r"\b10\.\d{4,9}/\S+[^\s.,;]", self.text(cit))
                 doi = m.group(0) if m else ""
             if _local(cit.tag) == "mixed-citation" or not (authors or title):
+                # Free text: read its fields the way a printed list is read.
                 text = self.text(cit)
+                p = parse_entry(text, n)
+                authors = authors or list(p.authors)
+                title = title or p.title
+                journal, year = journal or p.journal, year or p.year
+                volume, pages = volume or p.volume, pages or p.pages
+                doi = doi or p.doi
             else:
                 text = format_reference(authors, title, journal, year, volume, pages, doi)
             self.references.append(Reference(
