@@ -207,6 +207,27 @@ class _Flow:
         return region
 
 
+def _heading_levels(pieces: list[Piece], size: float) -> None:
+    """Heading depth from type. The top level is the largest style used by three or more
+    headings (the article's sections); larger, rarer styles (a title, a banner) are top-level
+    too; smaller styles nest below it by size (bold before regular at one size)."""
+    def style(p: Piece) -> tuple[float, bool]:
+        return (round(p.extra.get("size", 0.0), 1), bool(p.extra.get("bold")))
+
+    heads = [p for p in pieces if p.kind == "heading"]
+    counts = Counter(style(p) for p in heads)
+    common = sorted((st for st, n in counts.items() if n >= 3), reverse=True)
+    if not common:
+        for p in heads:
+            p.level = 1
+        return
+    top = common[0]
+    below = sorted((st for st in counts if st < top), reverse=True)
+    for p in heads:
+        st = style(p)
+        p.level = 1 if st >= top else min(2 + below.index(st), 3)
+
+
 def _norm(s: str) -> str:
     return re.sub(r"[^a-z0-9]", "", s.lower())
 
@@ -286,7 +307,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
         if para:
             txt = join_lines([pl.text for pl in para], vocab)
             if txt:
-                pieces.append(Piece(kind_now, txt, page=para[0].page))
+                pieces.append(Piece(kind_now, txt, page=para[0].page, extra={"size": para[0].size, "bold": para[0].bold}))
         para, kind_now = [], "paragraph"
 
     def ends_short(pl: PLine) -> bool:
@@ -404,4 +425,5 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
     rows = [sorted(g, key=lambda x: x.x0) for g in groups]
     refs = parse_entries([(" ".join(x.text for x in g), g[0].x0, g[0].page) for g in rows])
     pieces = resolve_author_year(pieces, refs)
+    _heading_levels(pieces, size)
     return assemble(pieces, doc_id, title, path=path.name, meta=meta, references=tuple(refs), warnings=tuple(warnings))
