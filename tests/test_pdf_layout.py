@@ -51,6 +51,7 @@ def article() -> bytes:
         "slowest in the defined medium, as one",
         "would expect from their composition.",
     ])
+    p1.text(L, 715, "* Correspondence: lab@example.org", size=7)
     p1.text(L, 740, "© 2026 The Authors. This article is distributed under the Creative Commons", size=7)
     p1.text(L, 749, "Attribution License, which permits use in any medium.", size=7)
 
@@ -100,10 +101,11 @@ def test_running_lines_page_numbers_and_licence_are_dropped(doc):
         assert leak not in doc.text
 
 
-def test_reading_order_joins_a_sentence_across_columns_and_around_a_caption(doc):
+def test_reading_order_joins_a_sentence_across_columns_around_a_caption_and_a_footnote(doc):
     para = next(b for b in doc.blocks if b.kind == "paragraph" and "cus system" in b.text)
     assert "when copper levels in the soil rise after fertiliser is spread on the fields [2]." in para.text
     assert para.refs == (2,) and para.section == ("Introduction",)
+    assert any(b.kind == "paragraph" and b.text == "* Correspondence: lab@example.org" for b in doc.blocks)
     cap = next(b for b in doc.blocks if b.kind == "caption")
     assert cap.text == "Figure 1 Colonies grown on copper plates."
 

@@ -282,7 +282,8 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
         if kind == "seg":
             s, page, right = obj
             pl = PLine([s], page)
-            pl.page_width = next(pg.width for pg in pages if pg.number == page)
+            pg = next(pg for pg in pages if pg.number == page)
+            pl.page_width, pl.page_height = pg.width, pg.height
             col_right[id(pl)] = right
             plines.append(pl)
             seq.append(("line", pl))
@@ -301,6 +302,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
     in_refs = False
     ref_lines: list[PLine] = []
     prev: PLine | None = None
+    foot: list[PLine] = []
 
     def flush():
         nonlocal para, kind_now
@@ -352,6 +354,20 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
         if pl.dropped:
             continue
         text = pl.text
+        if (not in_refs and pl.top > (1 - 2 * MARGIN) * pl.page_height and pl.size < size - 1.0 and not pl.bold
+                and kind_now != "heading"):
+            # A footnote (set small at the foot of the page) stands apart: the paragraph it
+            # interrupts goes on after it.
+            if foot and foot[-1].page == pl.page and pl.top - foot[-1].bottom < pl.size:
+                foot.append(pl)
+            else:
+                if foot:
+                    pieces.append(Piece("paragraph", join_lines([x.text for x in foot], vocab), page=foot[0].page))
+                foot = [pl]
+            continue
+        if foot:
+            pieces.append(Piece("paragraph", join_lines([x.text for x in foot], vocab), page=foot[0].page))
+            foot = []
         if in_refs:
             if ref_lines and abs(pl.size - ref_lines[0].size) > 1.0 and not _heading_font(pl, size):
                 in_refs = False  # the list is over (what follows is set in another size)
@@ -414,6 +430,8 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
         para.append(pl)
         prev = pl
     flush()
+    if foot:
+        pieces.append(Piece("paragraph", join_lines([x.text for x in foot], vocab), page=foot[0].page))
     # A number set apart from its entry ("1." | "Smith J: ...") is one line with it.
     groups: list[list[PLine]] = []
     for pl in ref_lines:

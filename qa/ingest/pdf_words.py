@@ -79,6 +79,7 @@ class PLine:
     page: int
     dropped: bool = False
     page_width: float = 600.0
+    page_height: float = 800.0
 
     @property
     def x0(self) -> float:
