@@ -57,6 +57,7 @@ class Searcher:
         self._doc_pos = {d: np.flatnonzero(self._doc == d) for d in dict.fromkeys(self._doc.tolist())}
         self.glossaries = index.glossaries()
         self._table = np.array([c.table.number if c.table else -1 for c in index.chunks])
+        self.speller = _speller(index, embedder)
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         i = self._by_id.get(chunk_id)
@@ -80,14 +81,13 @@ class Searcher:
         """BM25 scores; without an explicit expansion, the query is expanded with each
         document's own glossary for that document's chunks."""
         if expansion is not None:
-            return self.index.lexical.scores(analyze(query) + analyze(expansion))
+            return self.index.lexical.scores(_topic_terms(query, expansion))
         return self.index.lexical.scores(self.query_terms(query))
 
     def query_terms(self, query: str) -> dict[str, list[str]]:
-        """Index terms of a query per document: its words plus the long/short forms of the
-        abbreviations it uses, read in that document's glossary."""
-        base = analyze(query)
-        return {d: base + analyze(expand(query, g)) for d, g in self.glossaries.items()}
+        """Index terms of a query per document: its topic words plus the long/short forms of
+        the abbreviations it uses, read in that document's glossary."""
+        return {d: _topic_terms(query, expand(query, g)) for d, g in self.glossaries.items()}
 
     def dense_scores(self, query: str, mask: np.ndarray | None) -> np.ndarray:
         """Cosine similarity for every chunk (NaN where not computed)."""
@@ -137,11 +137,14 @@ class Searcher:
         section: str | None = None,
         mode: str = "hybrid",
         doc: str | None = None,
+        correct: bool = True,
     ) -> list[Hit]:
         if not query or not query.strip():
             raise QueryError("query is empty")
         if k < 1:
             raise QueryError("k must be at least 1")
+        if correct:
+            query = self.spelled(query)
         mask = self.mask(kinds, table, section, doc)
         n = len(self.index.chunks)
         bm = self.lexical_scores(query) if mode in ("hybrid", "bm25") else np.zeros(n, np.float32)
@@ -156,6 +159,12 @@ class Searcher:
                 break
             hits.append(Hit(self.index.chunks[i], float(fused[i]), rank, {name: float(p[i]) for name, p in parts.items()}))
         return hits
+
+    def spelled(self, query: str) -> str:
+        """The query as the documents spell it: British/American forms and one-letter typos of
+        words no document uses, corrected to the most frequent word one edit away."""
+        options = self.speller.correct(query)
+        return options[0].text if options else query
 
     def _diversify(self, order: np.ndarray, k: int) -> list[int]:
         """Top k, with a chunk that mostly repeats a better-ranked one (overlapping windows of
@@ -225,6 +234,25 @@ class Searcher:
 # How fast a document's results sink as its best cosine falls behind the best document's
 # (a gap of 0.1 halves its scores).
 DOC_GATE = 5.0
+
+
+def _speller(index: Index, embedder):
+    from qa.index.lexical import _stemmer
+    from qa.spelling import Speller
+
+    # A common English word is one word piece of the embedding model's vocabulary.
+    count = getattr(embedder, "count_tokens", None)
+    common = (lambda w: count(w) - 2 <= 1) if count else None
+    return Speller((c.text for c in index.chunks), common, stem=_stemmer().stemWord)
+
+
+def _topic_terms(query: str, expansion: str) -> list[str]:
+    from qa.evidence import generic_stems
+
+    # Words of question phrasing ("which studies show ...") match any passage that uses
+    # them; only the query's topic words rank passages.
+    generic = generic_stems()
+    return [t for t in analyze(query) + analyze(expansion) if t not in generic] or analyze(query)
 
 
 def _minmax(x: np.ndarray, cand: np.ndarray) -> np.ndarray:
