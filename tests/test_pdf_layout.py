@@ -152,3 +152,17 @@ def test_real_two_column_article_keeps_both_tables():
     d = load(EXTRA / "agyeman-duah-2014.pdf")
     assert [t.number for t in d.tables] == [1, 2]
     assert len(d.references) == 31
+
+
+def test_layout_failure_falls_back_to_plain_text_with_a_warning(tmp_path, monkeypatch):
+    from qa.ingest import pdf_layout
+
+    path = tmp_path / "fallback.pdf"
+    path.write_bytes(article())
+
+    def broken(*a, **k):
+        raise IndexError("unforeseen layout")
+
+    monkeypatch.setattr(pdf_layout, "drop_repeating", broken)
+    d = load(path)
+    assert "rich broth" in d.text and any("layout reading failed" in w for w in d.warnings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 from qa.ingest import glossary as gloss
@@ -40,11 +41,26 @@ def load(path: Path | str) -> Document:
     if suffix in (".xml", ".nxml"):
         from qa.ingest import jats
 
-        return jats.load(path, doc_id=doc_id, title=title, meta=record)
+        try:
+            return jats.load(path, doc_id=doc_id, title=title, meta=record)
+        except ValueError:
+            raise
+        except Exception as e:  # a reader bug must not take the whole index down
+            raise ValueError(f"{path.name}: cannot read the XML ({type(e).__name__}: {e})") from e
     if suffix == ".pdf":
         from qa.ingest import pdf_layout
 
-        return pdf_layout.load(path, doc_id=doc_id, title=title, meta=record)
+        try:
+            return pdf_layout.load(path, doc_id=doc_id, title=title, meta=record)
+        except ValueError:
+            raise
+        except Exception as e:
+            # The layout reading failed on something unforeseen: fall back to the page text,
+            # read the way a plain-text extraction is, and say so.
+            pages = pdf_layout.plain_pages(path)
+            doc = build(pages, doc_id=doc_id, title=title, path=str(path.name), meta=record)
+            return replace(doc, warnings=doc.warnings + (
+                f"{path.name}: layout reading failed ({type(e).__name__}: {e}); read as plain text",))
     pages = text.read_pages(path)
     return build(pages, doc_id=doc_id, title=title, path=str(path.name), meta=record)
 

@@ -265,6 +265,14 @@ def _to_lines(texts: list[tuple[str, int]]) -> list[Line]:
     return [Line(t, p, i, False, i == 0 or texts[i - 1][1] != p) for i, (t, p) in enumerate(texts)]
 
 
+def plain_pages(path: Path) -> list[str]:
+    """Each page's text as pdfplumber lays it out, for the plain-text reader."""
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        return [p.extract_text(x_tolerance_ratio=0.15) or "" for p in pdf.pages]
+
+
 def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Document:
     pages = read(path)
     if not any(p.segs for p in pages):
