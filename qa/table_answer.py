@@ -118,7 +118,8 @@ class TableAnswerer:
             for i in idx:
                 for t in self.cell_terms[i].get(col, ()):
                     counts[t] = counts.get(t, 0) + 1
-            spread[col] = {t: n / len(idx) for t, n in counts.items()}
+            # A word one row's cell happens to hold says nothing of the column.
+            spread[col] = {t: n / len(idx) for t, n in counts.items() if n >= 2}
             vals = [self.chunks[i].table.cell_dict().get(col, "") for i in idx]
             lengths[col] = float(np.mean([len(v) for v in vals])) if vals else 0.0
         # Label columns name the row: the first column, and the next if its cells are short.
@@ -235,8 +236,13 @@ class TableAnswerer:
                            if any(said & self.cell_terms[self._pos(c)].get(col, set()) for c in rows))
         row_terms = set().union(*(t for c in rows for t in self.cell_terms[self._pos(c)].values()))
         columns, used = self.asked_columns(key, question, stated, row_terms)
-        if hits[0].chunk.kind != "table_row" and named is None and not columns and not asked_phrases(question):
-            return None
+        if hits[0].chunk.kind != "table_row" and named is None and not columns:
+            # No column asked and a passage ranks first: the table answers only if its rows
+            # meet what the question says of them.
+            have = [set().union(*self.cell_terms[self._pos(c)].values()) for c in rows]
+            best = max((self.stats.coverage(constraints, h, key[0]) for h in have), default=0.0) if constraints else 0.0
+            if not asked_phrases(question) or best < 0.5:
+                return None
         phrase_terms = set(analyze(" ".join(asked_phrase(question))))
         if columns and len(rows) > 1:
             # Asked through what the column's cells say ("what g-force": cells with ×g): keep
@@ -246,8 +252,13 @@ class TableAnswerer:
                                              for h in self.cell_terms[self._pos(c)].get(columns[0], ()))]
             if saying:
                 rows = saying
-        if hits[0].chunk.kind != "table_row" and named is None and not columns and not asked_phrases(question):
-            return None
+        if hits[0].chunk.kind != "table_row" and named is None and not columns:
+            # No column asked and a passage ranks first: the table answers only if its rows
+            # meet what the question says of them.
+            have = [set().union(*self.cell_terms[self._pos(c)].values()) for c in rows]
+            best = max((self.stats.coverage(constraints, h, key[0]) for h in have), default=0.0) if constraints else 0.0
+            if not asked_phrases(question) or best < 0.5:
+                return None
         # "Which studies used X": the rows are the answer; "which cargo ...": an unnamed column.
         asks_rows = not (phrase_terms - generic_stems())
         text = self._render(key, rows, columns, self.profiles[key], constraints, stated, asks_rows)
