@@ -183,6 +183,8 @@ class TableAnswerer:
 
         phrases = asked_phrases(question)
         for phrase, wh in zip(phrases, asked_wh(question)):
+            if set(analyze(phrase[-1])) <= generic:
+                continue  # "which cancer studies": the rows are asked; "cancer" constrains them
             terms = [t for t in analyze(" ".join(phrase)) if useful(t)]
             words = [w for w in phrase if set(analyze(w)) & set(terms)]
             col = self._column_for(key, terms, words, header_only=True) or \
@@ -243,7 +245,8 @@ class TableAnswerer:
             best = max((self.stats.coverage(constraints, h, key[0]) for h in have), default=0.0) if constraints else 0.0
             if not asked_phrases(question) or best < 0.5:
                 return None
-        phrase_terms = set(analyze(" ".join(asked_phrase(question))))
+        phrase_terms = set(analyze(" ".join(w for p in asked_phrases(question) for w in p
+                                            if not set(analyze(p[-1])) <= generic_stems())))
         if columns and len(rows) > 1:
             # Asked through what the column's cells say ("what g-force": cells with ×g): keep
             # the rows whose cell says it, when some do.
@@ -260,7 +263,7 @@ class TableAnswerer:
             if not asked_phrases(question) or best < 0.5:
                 return None
         # "Which studies used X": the rows are the answer; "which cargo ...": an unnamed column.
-        asks_rows = not (phrase_terms - generic_stems())
+        asks_rows = all(set(analyze(p[-1])) <= generic_stems() for p in asked_phrases(question))
         text = self._render(key, rows, columns, self.profiles[key], constraints, stated, asks_rows)
         cites = tuple(Citation(c.refs, c.id, c.text, c.span) for c in rows[:MAX_ROWS])
         return TableAnswer(text, cites, tuple(rows), columns[0] if columns else None)
