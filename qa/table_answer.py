@@ -103,6 +103,7 @@ class TableAnswerer:
                 for col, val in chunks[i].table.cells}
             for idx in self.rows.values() for i in idx
         }
+        self._index_of = {chunks[i].id: i for idx in self.rows.values() for i in idx}
         self.profiles = {key: self._profile(key, idx) for key, idx in self.rows.items()}
 
     # --- what the table says about its columns ----------------------------------------------
@@ -341,10 +342,7 @@ class TableAnswerer:
         return f"Table {number}{more}: " + " | ".join(parts) + "."
 
     def _pos(self, c: Chunk) -> int:
-        for i in self.rows[(c.doc_id, c.table.number)]:
-            if self.chunks[i].id == c.id:
-                return i
-        raise KeyError(c.id)
+        return self._index_of[c.id]
 
 
 def _expand_abbrev(text: str, glossary: dict[str, str]) -> str:
