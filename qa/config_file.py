@@ -16,6 +16,8 @@ from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
 NAME = "qa.toml"
+# The folder above the package: with an editable install, the source tree it runs from.
+SOURCE_ROOT = Path(__file__).resolve().parent.parent
 
 
 def candidates(start: Path | None = None) -> list[Path]:
@@ -24,7 +26,7 @@ def candidates(start: Path | None = None) -> list[Path]:
     out = [d / NAME for d in (start, *start.parents)]
     # An editable install runs the package from its source tree: that tree's qa.toml is the
     # one that belongs to it. (A regular install lands in site-packages, which holds none.)
-    source_root = Path(__file__).resolve().parent.parent / NAME
+    source_root = SOURCE_ROOT / NAME
     if source_root not in out:
         out.append(source_root)
     return out
