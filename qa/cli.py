@@ -1,4 +1,4 @@
-"""qa: index, search, ask, cite, eval and serve from the command line.
+"""qa: index, search, ask, cite, eval, serve and mcp from the command line.
 
 Heavy modules (torch, FAISS, the model) are imported inside the commands that need them, so
 `qa --help` answers at once. Errors print one line to stderr and exit non-zero."""
@@ -307,11 +307,10 @@ def _call(api, path: str, body: dict) -> dict:
 
 
 def cmd_ask(args) -> int:
-    from qa.config import Settings
-
-    q = _text_arg(args.question, "question", Settings.model_fields["max_query_chars"].default)
-    if args.k is not None and not 1 <= args.k <= 50:
-        raise CliError("k must be between 1 and 50")
+    settings = _settings(args)
+    q = _text_arg(args.question, "question", settings.max_query_chars)
+    if args.k is not None and not 1 <= args.k <= settings.max_k:
+        raise CliError(f"k must be between 1 and {settings.max_k}")
     body = {"question": q, **({"k": args.k} if args.k is not None else {})}
     a = _call(_api(args), "/ask", body)
     if args.json:
@@ -324,9 +323,7 @@ def cmd_ask(args) -> int:
 
 
 def cmd_cite(args) -> int:
-    from qa.config import Settings
-
-    text = _text_arg(args.text, "text", Settings.model_fields["max_cite_chars"].default)
+    text = _text_arg(args.text, "text", _settings(args).max_cite_chars)
     out = _call(_api(args), "/cite", {"text": text})
     if args.json:
         print(json.dumps(out, ensure_ascii=False))

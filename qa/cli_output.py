@@ -71,7 +71,7 @@ def answer(a: dict, show_results: int = 0) -> str:
             for c in a["citations"]:
                 out.append(wrap(f"“{shorten(c['quote'], QUOTE_CHARS)}”", "     ", f"  {refs(c['refs']) or '[-]':<6} "))
         if a.get("cite_as"):
-            out.append("\nCite the review as: " + a["cite_as"]["text"])
+            out.append("\n" + wrap(a["cite_as"]["text"], "  ", "Cite the review as: "))
         results = a.get("results", [])[:show_results]
     else:
         out.append(wrap("Not covered: " + a["answer"]))
@@ -105,5 +105,5 @@ def cited(c: dict) -> str:
     if c.get("refs"):
         out.append(f"\nReferences of the review to cite: {refs(c['refs'])}")
     if c.get("cite_as"):
-        out.append("Cite the review as: " + c["cite_as"]["text"])
+        out.append(wrap(c["cite_as"]["text"], "  ", "Cite the review as: "))
     return "\n".join(out)

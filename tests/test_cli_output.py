@@ -110,3 +110,27 @@ def test_eval_without_a_file_scores_the_example_questions(dirs, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["hybrid"]["recall@5"] >= 0.9
     assert report["hybrid"]["abstention"]["none"] >= 1
+
+
+def test_cite_view_shows_verdicts_when_the_api_gives_them():
+    """The /cite fields the claims work adds (verdict, reason, evidence, refs) are shown as
+    they come; without them the supports are listed."""
+    hit = {"quote": "Exosomal miR-16 reduced VEGF expression in breast cancer cells [169].", "refs": [169]}
+    c = {"sentences": [
+        {"text": "miR-16 raises VEGF.", "verdict": "contradicted", "reason": "direction: the draft says raises, "
+         "the review says reduced [169]", "evidence": hit, "refs": [], "supports": [hit, hit]},
+        {"text": "The moon is cheese.", "verdict": "not_found", "evidence": None, "refs": [], "supports": []},
+        {"text": "miR-16 lowers VEGF.", "verdict": "supported", "evidence": hit, "refs": [169], "supports": [hit]},
+    ], "refs": [169], "cite_as": {"text": "Hassanzadeh A, et al. A review. 2021.", "bibtex": "@article{x}"}}
+    out = cli_output.cited(c)
+    assert "miR-16 raises VEGF. [CONTRADICTED]" in out and "why: direction: the draft says raises" in out
+    assert out.count("Exosomal miR-16 reduced VEGF") == 2  # the deciding evidence only, once per sentence
+    assert "The moon is cheese. [not found]" in out and "(no supporting passage in the review)" in out
+    assert "cite: [169]" in out and "References of the review to cite: [169]" in out
+
+
+def test_answer_view_shows_the_spelling_suggestion():
+    a = {"status": "not_found", "did_you_mean": "which cargo reduces VEGF?", "answer": "The review does not cover this.",
+         "citations": [], "results": []}
+    out = cli_output.answer(a)
+    assert out.splitlines()[0] == "Did you mean: which cargo reduces VEGF?" and "Not covered" in out
