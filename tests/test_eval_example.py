@@ -28,3 +28,17 @@ def test_example_file_is_valid_and_quotes_occur_in_the_corpus():
 def test_every_line_is_one_object():
     for line in Path(EXAMPLE).read_text(encoding="utf-8").splitlines():
         assert isinstance(json.loads(line), dict)
+
+
+def test_example_keys_cover_the_example_questions():
+    from qa.evaluate import load_keys
+
+    items = {i["id"]: i for i in load_gold(EXAMPLE)}
+    keys = load_keys(ROOT / "eval" / "example_answer_keys.jsonl")
+    assert set(keys) == set(items)
+    for qid, k in keys.items():
+        assert k["type"] == items[qid]["type"]
+        if k["type"] not in ("none", "citation"):
+            assert k["keys"] and all(g and all(a.isascii() for a in g) for g in k["keys"]), qid
+        if k["type"] != "none":
+            assert k["ref_keys"] is not None
