@@ -31,9 +31,7 @@ def _settings(args):
         kw["index_dir"] = Path(args.index_dir)
     if getattr(args, "corpus_dir", None):
         kw["corpus_dir"] = Path(args.corpus_dir)
-    settings = Settings(**kw)
-    _check_corpus(settings, args)
-    return settings
+    return Settings(**kw)
 
 
 # cli & config: where the corpus and index came from, said whenever one is missing
@@ -69,6 +67,7 @@ def _engine(args, rebuild: bool = False):
     from qa.index.build import explain
 
     settings = _settings(args)
+    _check_corpus(settings, args)
     eng = Engine(settings)
     if not rebuild:
         missing = not (settings.index_dir / "CURRENT").exists()
@@ -369,7 +368,7 @@ def cmd_cite(args) -> int:
 def cmd_mcp(args) -> int:
     from qa.mcp_server import create_server
 
-    _settings(args)  # a wrong corpus folder fails now, with one line, not in a tool call
+    _check_corpus(_settings(args), args)  # a wrong corpus folder fails now, with one line, not in a tool call
     create_server(lambda: _engine(args)).run("stdio")
     return 0
 
@@ -389,6 +388,7 @@ def cmd_serve(args) -> int:
     if not 0 < port < 65536:
         raise CliError("port must be between 1 and 65535")
     # Pre-flight, before the port opens: a service that cannot have an index does not start.
+    _check_corpus(settings, args)
     corpus_files(settings.corpus_dir)
     problem = explain(settings, SentenceTransformerEmbedder(settings.model))
     if problem is None:
