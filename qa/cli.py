@@ -83,9 +83,6 @@ def _engine(args, rebuild: bool = False):
 class _Stderr(logging.StreamHandler):
     """Writes to whatever sys.stderr is at the time (pytest swaps it per test)."""
 
-    def __init__(self):
-        super().__init__()
-
     @property
     def stream(self):
         return sys.stderr

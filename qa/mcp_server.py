@@ -31,7 +31,9 @@ def create_server(load: Callable[[], Any]) -> MCPServer:
     """An MCPServer whose tools call the HTTP API over the engine `load()` returns."""
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qa-load")
     loading = pool.submit(_local_api, load)
-    server = MCPServer("msc-review-qa", version=__version__, instructions=INSTRUCTIONS)
+    # WARNING: the SDK configures the root logger, and INFO would pass on every library's chatter
+    # (FAISS announcing its CPU build); our own notices go through the "qa" logger.
+    server = MCPServer("msc-review-qa", version=__version__, instructions=INSTRUCTIONS, log_level="WARNING")
 
     async def call(method: str, path: str, body: dict | None = None) -> dict:
         from qa.api.inproc import APIError
