@@ -45,9 +45,9 @@ def _origin(args, name: str) -> str:
     if os.environ.get("QA_" + name.upper()):
         return f"from $QA_{name.upper()}"
     path, looked = config_file.find()
-    if path is not None:
-        return f"from {path}"
-    return f"the default; no {config_file.NAME} in {config_file.looked_at(looked)}"
+    if path is None:
+        return f"the default; no {config_file.NAME} in {config_file.looked_at(looked)}"
+    return f"from {path}" if name in config_file.keys(path) else f"the default; {path} does not set {name}"
 
 
 def _shown(path: Path) -> str:
@@ -298,6 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
                                          "the text output lists them when -k is given")
     command("cite", "supporting sentences and reference numbers for a drafted sentence",
             'qa cite "Exosomal miR-16 lowers VEGF in breast cancer cells."', cmd_cite, "text")
+    command("config", "show the settings in force and where the corpus and index come from",
+            "qa config --json", cmd_config, builds=False)
     command("mcp", "serve search, ask, check_citations and get_table to an MCP client (stdio)",
             "qa mcp --index-dir ~/msc-review-qa/index", cmd_mcp)
     sp = command("serve", "start the HTTP service (index and model load at start-up)",
@@ -359,6 +361,26 @@ def cmd_cite(args) -> int:
     from qa import cli_output
 
     print(cli_output.cited(out))
+    return 0
+
+
+def cmd_config(args) -> int:
+    """The settings in force and where the paths came from: the answer to "which index is this?"."""
+    from qa import config_file
+
+    settings = _settings(args)
+    path, looked = config_file.find()
+    if args.json:
+        print(json.dumps({"config_file": str(path) if path else None,
+                          "settings": settings.model_dump(mode="json")}))
+        return 0
+    print(f"config file: {path}" if path else f"config file: none (no {config_file.NAME} in {config_file.looked_at(looked)})")
+    for name in ("corpus_dir", "index_dir", "eval_file"):
+        value = getattr(settings, name)
+        if value is not None:
+            state = "" if Path(value).exists() else ", does not exist"
+            print(f"{name}: {_shown(Path(value))} ({_origin(args, name)}{state})")
+    print("every setting: qa config --json; QA_<NAME> variables and qa.toml keys override the defaults")
     return 0
 
 

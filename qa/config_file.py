@@ -47,6 +47,15 @@ def looked_at(looked: list[Path]) -> str:
     return ", ".join(folders[:-1]) + " and " + folders[-1] if len(folders) > 1 else folders[0]
 
 
+def keys(path: Path) -> set[str]:
+    """The settings a qa.toml names (empty if it cannot be read: read() reports why)."""
+    try:
+        with open(path, "rb") as f:
+            return set(tomllib.load(f))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return set()
+
+
 def read(path: Path, fields: dict[str, FieldInfo]) -> dict[str, Any]:
     """The settings a qa.toml sets; unknown keys and bad TOML are errors that name the file."""
     try:

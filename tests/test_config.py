@@ -3,6 +3,7 @@ folder, paths relative to the file) over the defaults; and errors that say where
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,24 @@ def test_qa_config_names_the_file(nowhere, monkeypatch):
     monkeypatch.setenv("QA_CONFIG", str(nowhere / "missing.toml"))
     with pytest.raises(ValueError, match="no such file"):
         Settings()
+
+
+def test_qa_config_command_says_where_each_path_comes_from(nowhere, monkeypatch, capsys):
+    (nowhere / "a" / config_file.NAME).write_text('corpus_dir = "docs"\n')
+    monkeypatch.setenv("QA_EVAL_FILE", str(nowhere / "q.jsonl"))
+    assert main(["config", "--index-dir", str(nowhere / "idx")]) == 0
+    out = capsys.readouterr().out
+    assert f"config file: {nowhere / 'a' / config_file.NAME}" in out
+    assert f"corpus_dir: {nowhere / 'a' / 'docs'} (from {nowhere / 'a' / config_file.NAME}, does not exist)" in out
+    assert f"index_dir: {nowhere / 'idx'} (from --index-dir, does not exist)" in out
+    assert "eval_file: " in out and "(from $QA_EVAL_FILE" in out
+    assert main(["config", "--json"]) == 0
+    j = json.loads(capsys.readouterr().out)
+    assert j["settings"]["corpus_dir"] == str(nowhere / "a" / "docs") and j["settings"]["max_k"] == 50
+
+
+def test_a_toml_without_the_key_is_not_named_as_its_source(nowhere, capsys):
+    (nowhere / config_file.NAME).write_text('fusion_weight = 0.5\n')
+    assert main(["search", "exosomes"]) == 1
+    err = capsys.readouterr().err
+    assert f"the default; {nowhere / config_file.NAME} does not set corpus_dir" in err
