@@ -64,20 +64,26 @@ def _engine(args, rebuild: bool = False):
     """The loaded engine. A missing or stale index is built, saying so first (a mistyped
     --index-dir must not quietly become a new index), or refused under --no-build."""
     from qa.engine import Engine
-    from qa.index.build import explain
 
     settings = _settings(args)
-    _check_corpus(settings, args)
     eng = Engine(settings)
     if not rebuild:
-        missing = not (settings.index_dir / "CURRENT").exists()
-        problem = (f"no index at {_shown(settings.index_dir)} ({_origin(args, 'index_dir')})" if missing
-                   else explain(settings, eng.embedder))
-        if problem and getattr(args, "no_build", False):
-            raise CliError(f"{problem}; not building one (--no-build): run qa index, or check the path")
-        if problem:
-            log.info("%s: %s", problem, "building a new one" if missing else "rebuilding it")
+        _index_check(args, settings, eng.embedder, announce=True)
     return eng.load(build=True, rebuild=rebuild, progress=True)
+
+
+def _index_check(args, settings, embedder, announce: bool) -> None:
+    """Refuses a missing or stale index under --no-build; else says it is about to be built."""
+    from qa.index.build import explain
+
+    _check_corpus(settings, args)
+    missing = not (settings.index_dir / "CURRENT").exists()
+    problem = (f"no index at {_shown(settings.index_dir)} ({_origin(args, 'index_dir')})" if missing
+               else explain(settings, embedder))
+    if problem and getattr(args, "no_build", False):
+        raise CliError(f"{problem}; not building one (--no-build): run qa index, or check the path")
+    if problem and announce:
+        log.info("%s: %s", problem, "building a new one" if missing else "rebuilding it")
 
 
 class _Stderr(logging.StreamHandler):
@@ -387,7 +393,12 @@ def cmd_config(args) -> int:
 def cmd_mcp(args) -> int:
     from qa.mcp_server import create_server
 
-    _check_corpus(_settings(args), args)  # a wrong corpus folder fails now, with one line, not in a tool call
+    from qa.embed import SentenceTransformerEmbedder
+
+    # A wrong corpus folder, or a missing index under --no-build, fails now with one line on
+    # stderr (the client shows the server failed to start), not later inside a tool call.
+    settings = _settings(args)
+    _index_check(args, settings, SentenceTransformerEmbedder(settings.model), announce=False)
     create_server(lambda: _engine(args)).run("stdio")
     return 0
 

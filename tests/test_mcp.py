@@ -128,3 +128,14 @@ def test_nothing_but_protocol_on_stdout(built, tmp_path):
                        text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert p.returncode == 1 and p.stdout == ""
     assert "corpus folder" in p.stderr and "does not exist" in p.stderr and p.stderr.count("\n") == 1
+
+
+def test_missing_index_under_no_build_fails_before_serving(built, tmp_path):
+    import subprocess
+
+    settings, _ = built
+    env = {**os.environ, "QA_CORPUS_DIR": str(settings.corpus_dir), "QA_INDEX_DIR": str(tmp_path / "indx")}
+    p = subprocess.run([sys.executable, "-m", "qa.cli", "mcp", "--no-build"], env=env, cwd=tmp_path,
+                       capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert p.returncode == 2 and p.stdout == "" and p.stderr.count("\n") == 1
+    assert f"no index at {tmp_path / 'indx'} (from $QA_INDEX_DIR)" in p.stderr
