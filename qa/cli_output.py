@@ -74,7 +74,8 @@ def answer(a: dict, show_results: int = 0) -> str:
             out.append("\n" + wrap(a["cite_as"]["text"], "  ", "Cite the review as: "))
         results = a.get("results", [])[:show_results]
     else:
-        out.append(wrap("Not covered: " + a["answer"]))
+        said = "not cover" in a["answer"].lower()  # the answer may already say so in words
+        out.append(wrap(a["answer"] if said else "Not covered: " + a["answer"]))
         results = a.get("results", [])[: show_results or 3]
         if results:
             out.append(wrap("Try rephrasing (the review's own words work best); the closest passages are:"))

@@ -56,7 +56,7 @@ def test_ask_k_lists_that_many_results(dirs, capsys):
 def test_not_covered_gives_a_way_forward(dirs, capsys):
     assert main(["ask", "what does a commercial exosome isolation kit cost per sample?", *dirs]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Not covered") and "Try rephrasing" in out and "  1. " in out
+    assert out.startswith("The review does not cover this") and "Try rephrasing" in out and "  1. " in out
 
 
 def test_cite_text_is_cut_at_words(dirs, capsys, monkeypatch):
@@ -133,4 +133,7 @@ def test_answer_view_shows_the_spelling_suggestion():
     a = {"status": "not_found", "did_you_mean": "which cargo reduces VEGF?", "answer": "The review does not cover this.",
          "citations": [], "results": []}
     out = cli_output.answer(a)
-    assert out.splitlines()[0] == "Did you mean: which cargo reduces VEGF?" and "Not covered" in out
+    assert out.splitlines()[0] == "Did you mean: which cargo reduces VEGF?"
+    assert out.splitlines()[1] == "The review does not cover this."
+    a["answer"] = "No passage answers it."
+    assert cli_output.answer(a).splitlines()[1] == "Not covered: No passage answers it."
