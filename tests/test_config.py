@@ -112,3 +112,27 @@ def test_a_toml_without_the_key_is_not_named_as_its_source(nowhere, capsys):
     assert main(["search", "exosomes"]) == 1
     err = capsys.readouterr().err
     assert f"the default; {nowhere / config_file.NAME} does not set corpus_dir" in err
+
+
+def test_qa_runs_from_any_folder(built, tmp_path):
+    """A real `qa` process started outside the repository finds the repository's qa.toml (the
+    editable install's source tree) and searches; QA_INDEX_DIR still wins over the file."""
+    import os
+    import subprocess
+    import sys
+
+    settings, _ = built
+    root = Path(__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QA_")}
+
+    def qa(*args, **extra):
+        return subprocess.run([sys.executable, "-m", "qa.cli", *args], cwd=tmp_path, env={**env, **extra},
+                              capture_output=True, text=True, timeout=120)
+
+    p = qa("config", "--json")
+    assert p.returncode == 0, p.stderr
+    j = json.loads(p.stdout)
+    assert j["config_file"] == str(root / "qa.toml") and j["settings"]["corpus_dir"] == str(root / "corpus")
+    p = qa("search", "miR-16 VEGF breast cancer", "-k", "2", "--json", "--no-build", QA_INDEX_DIR=str(settings.index_dir))
+    assert p.returncode == 0, p.stderr
+    assert any(169 in json.loads(line)["refs"] for line in p.stdout.splitlines())
