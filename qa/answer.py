@@ -102,10 +102,10 @@ class Answerer:
             # The same study told in running text (it shares the rows' references); never
             # a sentence about another study.
             row_refs = {r for c in table.rows for r in c.refs}
-            runs = [r for r in self.passages.answer(qv, terms, hits, max_runs=3, budget=700)
+            runs = [r for r in self.passages.answer(qv, terms, hits, max_runs=3, budget=700, question=q)
                     if row_refs & set(self._run_refs(r))][:1]
         else:
-            runs = self.passages.answer(qv, terms, hits)
+            runs = self.passages.answer(qv, terms, hits, question=q)
         if runs:
             text, run_cites = self.passages.render(runs)
             parts.append(text)

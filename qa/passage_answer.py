@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.evidence import TermStats
+from qa.index.lexical import analyze
 from qa.ingest.refs import refs_in
 from qa.types import Citation, Hit, Sentence, Span
 
@@ -23,6 +24,12 @@ from qa.types import Citation, Hit, Sentence, Span
 # report of another study.
 _ANAPHOR = re.compile(r"^\s*(they|these|this|those|their|its?|such|the authors|the study|the results?|"
                       r"in (?:this|that|these|their) (?:study|work|model|trial|report))\b", re.I)
+# "How big", "what size", "how many": the answer is a measurement (general English and SI units).
+_QUANTITY_Q = re.compile(r"\bhow\s+(big|large|small|long|much|many|often|fast|old|high|low|far|heavy|wide|tall|deep)\b|"
+                         r"\bwhat\s+(size|diameter|percentage|proportion|dose|concentration|speed|number|amount|"
+                         r"length|duration|temperature|range)\b", re.I)
+_MEASURE = re.compile(r"\d[\d,.]*\s*(?:[–-]\s*\d[\d,.]*\s*)?(?:nm|µm|μm|mm|cm|kg|mg|µg|μg|ml|µl|μl|%|h|hours?|min|"
+                      r"minutes?|days?|weeks?|months?|years?|[×x]\s*g|fold|kda|°c)\b|\d\s*%", re.I)
 MAX_RUN_CHARS = 650  # one run stays readable; answers are judged on their first 700 characters
 MAX_RUNS = 3
 
@@ -64,8 +71,10 @@ class PassageAnswerer:
                 self.next[a.id] = b.id
                 self.prev[b.id] = a.id
 
-    def score_sentences(self, qv: np.ndarray, terms: set[str], hits: list[Hit], depth: int = 5):
-        """(score, sentence, hit) for every sentence of the top passages, best first."""
+    def score_sentences(self, qv: np.ndarray, terms: set[str], hits: list[Hit], depth: int = 5,
+                        quantity: bool = False):
+        """(score, sentence, hit) for every sentence of the top passages, best first. For a
+        question asking how big or how many, a sentence that gives a measurement is preferred."""
         out, seen = [], set()
         for rank, h in enumerate([h for h in hits if h.chunk.kind != "table_row"][:depth]):
             for st in self.sents_in.get(h.chunk.id, []):
@@ -74,7 +83,8 @@ class PassageAnswerer:
                 seen.add(st.id)
                 cov = self.stats.coverage(terms, self.sent_terms[st.id], st.doc_id)
                 sim = float(self.vectors[st.id] @ qv)
-                out.append((0.5 * sim + 0.5 * cov + 0.05 * (depth - rank) / depth, st, h))
+                bonus = 0.15 if quantity and _MEASURE.search(st.text) else 0.0
+                out.append((0.5 * sim + 0.5 * cov + 0.05 * (depth - rank) / depth + bonus, st, h))
         out.sort(key=lambda x: -x[0])
         return out
 
@@ -107,8 +117,12 @@ class PassageAnswerer:
         return Run(tuple(run), hit, score)
 
     def answer(self, qv: np.ndarray, terms: set[str], hits: list[Hit], max_runs: int = MAX_RUNS,
-               budget: int = 700) -> list[Run]:
-        cands = self.score_sentences(qv, terms, hits)
+               budget: int = 700, question: str = "") -> list[Run]:
+        quantity = bool(_QUANTITY_Q.search(question))
+        if quantity:
+            # "big" in "how big" names the measure, not the topic.
+            terms = terms - set(analyze(" ".join(m.group(0).split()[1] for m in _QUANTITY_Q.finditer(question))))
+        cands = self.score_sentences(qv, terms, hits, quantity=quantity)
         if not cands:
             return []
         scores = {st.id: sc for sc, st, _ in cands}

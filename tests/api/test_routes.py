@@ -8,7 +8,7 @@ HIT_FIELDS = {"id", "kind", "score", "text", "section", "refs", "doc", "span", "
 def test_health_and_ready(client):
     assert client.get("/health").json() == {"status": "ok"}
     r = client.get("/ready")
-    assert r.status_code == 200 and r.json()["chunks"] > 200
+    assert r.status_code == 200 and r.json()["chunks"] > 150
 
 
 def test_search_contract(client):
