@@ -26,6 +26,10 @@ class QueryError(ValueError):
     """A query the service cannot run; the message says why."""
 
 
+class UnknownDocument(QueryError):
+    """A filter names a document the index does not hold (HTTP 404, not 422)."""
+
+
 def expand(query: str, glossary: dict[str, str]) -> str:
     """Glossary expansion both ways: 'BM' adds 'bone marrow', 'bone marrow' adds 'BM'."""
     q_norm = normalize(query)
@@ -117,7 +121,7 @@ class Searcher:
         m = np.ones(len(self.index.chunks), dtype=bool)
         if doc:
             if doc not in self.glossaries:
-                raise QueryError(f"unknown document {doc!r}")
+                raise UnknownDocument(f"unknown document {doc[:80]!r}")
             m &= self._doc == doc
         if kinds:
             bad = [k for k in kinds if k not in KINDS]

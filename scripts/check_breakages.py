@@ -9,17 +9,19 @@ B = {
 ''', '''        return [int(i) for i in order[:k]]
         frac = self.settings.overlap_suppression
 '''),
- "filtered_one_hit": ("qa/search.py", '''        return hits
-
-    def _diversify''', '''        return hits[:1] if mask is not None else hits
-
-    def _diversify'''),
- "ask_last_sentence_of_first_passage": ("qa/answer.py", '''        cands.sort(key=lambda x: -x[0])
-        if not cands:''', '''        first = [c for c in cands if c[2] is hits[0]] or cands
-        cands = [first[-1]]
-        if not cands:'''),
- "hybrid_is_bm25": ("qa/search.py", '''        w = self.settings.fusion_weight
-''', '''        w = 1.0
+ "filtered_one_hit": ("qa/search.py", '''            hits.append(Hit(self.index.chunks[i], float(fused[i]), rank, {name: float(p[i]) for name, p in parts.items()}))
+        return hits
+''', '''            hits.append(Hit(self.index.chunks[i], float(fused[i]), rank, {name: float(p[i]) for name, p in parts.items()}))
+        return hits[:1] if mask is not None else hits
+'''),
+ "ask_last_sentence_of_first_passage": ("qa/passage_answer.py", '''        out.sort(key=lambda x: -x[0])
+        return out
+''', '''        top = [h for h in hits if h.chunk.kind != "table_row"][:1]
+        first = sorted((c for c in out if top and c[2] is top[0]), key=lambda c: c[1].span.start)
+        return [(1.0, *first[-1][1:])] if first else out
+'''),
+ "hybrid_is_bm25": ("qa/search.py", '''        dn = self.dense_scores(query, mask) if mode in ("hybrid", "dense") else np.full(n, np.nan, np.float32)
+''', '''        dn = self.dense_scores(query, mask) if mode in ("dense",) else np.full(n, np.nan, np.float32)
 '''),
  "filter_after_candidates": ("qa/search.py", '''        allowed = np.ones(len(bm), dtype=bool) if mask is None else mask
 ''', '''        allowed = np.ones(len(bm), dtype=bool)

@@ -12,7 +12,7 @@ from qa.api import schemas as S
 from qa.api.middleware import clip
 from qa.citation import cite_as
 from qa.examples import examples
-from qa.search import QueryError
+from qa.search import QueryError, UnknownDocument
 from qa.types import Chunk, Hit
 
 router = APIRouter()
@@ -84,6 +84,8 @@ def _search(request: Request, req: S.SearchRequest) -> S.SearchResponse:
     t0 = time.perf_counter()
     try:
         hits = eng.searcher.search(req.query, k=req.k, kinds=req.kinds, table=req.table, section=req.section, doc=req.doc)
+    except UnknownDocument as e:
+        raise HTTPException(status_code=404, detail=str(e)) from None
     except QueryError as e:
         raise HTTPException(status_code=422, detail=str(e)) from None
     docs = eng.index.documents
@@ -91,13 +93,15 @@ def _search(request: Request, req: S.SearchRequest) -> S.SearchResponse:
                             results=[hit_model(h, docs) for h in hits])
 
 
-@router.post("/search", response_model=S.SearchResponse, tags=["search"], responses={422: {"model": S.ErrorResponse}})
+@router.post("/search", response_model=S.SearchResponse, tags=["search"],
+             responses={404: {"model": S.ErrorResponse}, 422: {"model": S.ErrorResponse}})
 def search_post(request: Request, req: S.SearchRequest):
     """Hybrid search over passages, table rows and captions."""
     return _search(request, req)
 
 
-@router.get("/search", response_model=S.SearchResponse, tags=["search"], responses={422: {"model": S.ErrorResponse}})
+@router.get("/search", response_model=S.SearchResponse, tags=["search"],
+            responses={404: {"model": S.ErrorResponse}, 422: {"model": S.ErrorResponse}})
 def search_get(
     request: Request,
     q: str = Query(..., min_length=1, max_length=S.LIMITS.max_query_chars, description="The query.",
