@@ -43,12 +43,15 @@ class Server:
         self.base = f"http://127.0.0.1:{port}"
         self.port = port
         env = {"MALLOC_ARENA_MAX": "2", **os.environ, "QA_INDEX_DIR": str(index_dir), "QA_CORPUS_DIR": str(corpus_dir)}
+        # The server's log goes to a file: an unread pipe fills up and blocks the server.
+        self.log = tempfile.TemporaryFile("w+")
         self.proc = subprocess.Popen([sys.executable, "-m", "qa.cli", "serve", "--port", str(port)], env=env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                     stdout=subprocess.DEVNULL, stderr=self.log, text=True)
         t0 = time.time()
         while time.time() - t0 < 300:
             if self.proc.poll() is not None:
-                raise SystemExit(f"qa serve exited: {self.proc.stderr.read()}")
+                self.log.seek(0)
+                raise SystemExit(f"qa serve exited: {self.log.read()[-2000:]}")
             try:
                 if httpx.get(self.base + "/ready", timeout=2).status_code == 200:
                     return
@@ -307,6 +310,10 @@ def main() -> int:
         shutil.copytree(ROOT / "corpus", tmp / "corpus")
         if (ROOT / "index" / "CURRENT").exists():
             shutil.copytree(ROOT / "index", tmp / "index", ignore=shutil.ignore_patterns(".lock"))
+        # Built (or checked) in its own process first, as soak.py does: the server's RSS is
+        # then that of serving, not of a build.
+        env = {**os.environ, "QA_INDEX_DIR": str(tmp / "index"), "QA_CORPUS_DIR": str(tmp / "corpus")}
+        subprocess.run([sys.executable, "-m", "qa.cli", "index"], env=env, check=True, stdout=subprocess.DEVNULL)
         srv = Server(tmp / "index", tmp / "corpus", args.port)
         try:
             cite = probe_cite(srv, limits)
