@@ -1,0 +1,300 @@
+"""check(draft) -> CiteReport: for each sentence of a draft, whether the review supports it,
+contradicts it or does not address it, with the deciding evidence and, for a contradiction,
+the reason in one line.
+
+Evidence is found with the index that already exists: the hybrid chunk retrieval (BM25 and
+dense, fused by the searcher) and the per-sentence vectors. A candidate is aligned with the
+claim when it covers the claim's specific content (idf-weighted terms, so a shared topic is
+not enough); an aligned candidate contradicts the claim when a typed slot is filled
+differently (species, MSC source, organ, cell line, miRNA, table columns), a quantity with
+the same unit has another value, a relation goes the other way, or a negation sits over what
+the claim affirms. Cost per sentence is bounded: one embedding pass for the whole draft and
+a fixed number of candidates per sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa import claims_nlp as nlp
+from qa.index.lexical import analyze
+from qa.search import expand
+from qa.types import ClaimVerdict, CiteReport, Sentence, Span, Support
+
+
+@dataclass(frozen=True)
+class ClaimSettings:
+    """The knobs of claim checking (defaults from Settings, see qa/config.py "# claims")."""
+
+    chunk_candidates: int = 6  # fused chunk hits whose sentences become candidates
+    sentence_candidates: int = 20  # nearest review sentences by vector
+    checked: int = 10  # candidates, best first, tested for support and conflict
+    support_coverage: float = 0.3  # share of the claim's specific content the evidence must cover
+    support_score: float = 0.5  # 0.5 x cosine + 0.5 x coverage needed to call it supported
+    support_score_unknown: float = 0.55  # the same when a technical word of the claim never occurs in the review
+    paraphrase_similarity: float = 0.88  # a cosine this close is support on lower coverage ...
+    paraphrase_coverage: float = 0.15  # ... down to this
+    conflict_coverage: float = 0.4  # alignment (coverage outside the conflicting words) to trust a conflict
+    context_weight: float = 0.5  # a term found only in a neighbouring sentence counts this much
+    max_sentences: int = 200  # a draft is checked up to this many sentences
+
+
+@dataclass
+class _Cand:
+    st: Sentence
+    sim: float
+    cov: float
+    score: float
+    conflict: tuple[str, str] | None = None  # (kind, reason)
+    align: float = 0.0
+    same_study: bool = False  # a conflict found in the record of the study the best evidence reports
+
+
+class ClaimChecker:
+    def __init__(self, answerer, settings: ClaimSettings | None = None):
+        self.a = answerer
+        self.s = answerer.s
+        self.cfg = settings or ClaimSettings()
+        idx = self.s.index
+        self.sents = idx.sentences
+        rows = [c.table.cells for c in idx.chunks if c.table is not None]
+        self.lex = nlp.SlotLexicon.from_document(self.s.glossary, rows=rows)
+        self._mentions: dict[int, dict[str, set[str]]] = {}
+        # A sentence's neighbours in its paragraph lend context: the subject of a run of
+        # sentences is often named only in the first.
+        self._context: list[set[str]] = []
+        for i, st in enumerate(self.sents):
+            ctx: set[str] = set()
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(self.sents):
+                    nb = self.sents[j]
+                    near = abs(nb.span.start - st.span.end) <= 3 or abs(st.span.start - nb.span.end) <= 3
+                    if nb.doc_id == st.doc_id and nb.kind == st.kind == "sentence" and near:
+                        ctx |= self.a._sent_terms[j]
+            self._context.append(ctx - self.a._sent_terms[i])
+        self._rows_by_refs: dict[frozenset, list[Sentence]] = {}
+        for st in self.sents:
+            if st.kind == "table_row" and st.refs:
+                self._rows_by_refs.setdefault(frozenset(st.refs), []).append(st)
+        self._row_context = {c.id: set(analyze(" ".join(x for x in (c.table.title, c.table.group or "") if x)))
+                             for c in idx.chunks if c.table is not None}
+
+    # --- public ------------------------------------------------------------------------------
+    def check(self, text: str) -> CiteReport:
+        from qa import sentences as sentsplit
+
+        spans = sentsplit.spans(text) or [(0, len(text))]
+        pieces = [(text[a:b], Span(a, b)) for a, b in spans if text[a:b].strip()][: self.cfg.max_sentences]
+        if not pieces:
+            return CiteReport((), (), None)
+        # One embedding pass for the whole draft.
+        qvs = np.asarray(self.s.embedder.embed_batch([p for p, _ in pieces]))
+        out = [self._check_one(p, span, qv) for (p, span), qv in zip(pieces, qvs)]
+        refs: list[int] = []
+        for v in out:
+            for r in v.refs:
+                if r not in refs:
+                    refs.append(r)
+        doc = next((v.evidence.sentence.doc_id for v in out if v.evidence is not None), None)
+        return CiteReport(tuple(out), tuple(refs), doc)
+
+    # --- one sentence --------------------------------------------------------------------------
+    def _terms(self, piece: str) -> set[str]:
+        from qa.answer import _evidence_terms
+
+        return _evidence_terms(piece)
+
+    def _candidates(self, piece: str, qv: np.ndarray) -> list[_Cand]:
+        idx = self.s.index
+        vecs = idx.sentence_vectors
+        if not len(vecs):
+            return []
+        sims = vecs @ qv
+        ids = list(np.argsort(-sims)[: self.cfg.sentence_candidates])
+        # Hybrid chunk retrieval, the searcher's own fusion, with the vector already computed.
+        bm = self.s.lexical_scores(piece, expand(piece, self.s.glossary))
+        if idx.dense.kind == "flat":
+            dn = idx.embeddings @ qv
+        else:
+            dn = np.full(len(idx.chunks), np.nan, np.float32)
+            sc, ii = idx.dense.search(qv, self.s.settings.candidates)
+            dn[ii] = sc
+        fused, _ = self.s.fuse(bm, dn, "hybrid")
+        seen = set(int(i) for i in ids)
+        for ci in np.argsort(-fused)[: self.cfg.chunk_candidates]:
+            c = idx.chunks[int(ci)]
+            for st in self.a._sents_in.get(c.id, []):
+                if st.id not in seen:
+                    seen.add(st.id)
+                    ids.append(st.id)
+        terms = self._terms(piece)
+        # The table rows of the study the nearest sentence reports (same references).
+        if ids:
+            top = self.sents[int(ids[0])]
+            for st in self._rows_by_refs.get(frozenset(top.refs), [])[:3]:
+                if st.id not in seen:
+                    seen.add(st.id)
+                    ids.append(st.id)
+        cands = []
+        for i in ids:
+            st = self.sents[int(i)]
+            cov = self._coverage(terms, st)
+            sim = float(sims[int(i)])
+            cands.append(_Cand(st, sim, cov, 0.5 * sim + 0.5 * cov))
+        cands.sort(key=lambda c: -c.score)
+        return cands[: self.cfg.checked]
+
+    def _have(self, st: Sentence) -> tuple[set[str], set[str]]:
+        own = self.a._sent_terms[st.id]
+        ctx = self._context[st.id] if st.kind == "sentence" else self._row_context.get(st.chunk_id, set())
+        return own, ctx
+
+    def _coverage(self, terms: set[str], st: Sentence, skip: set[str] = frozenset()) -> float:
+        """idf-weighted share of the claim's terms the evidence has (in a neighbour: partly)."""
+        terms = {t for t in terms if t not in skip}
+        total = sum(self.a.idf(t) for t in terms)
+        if total <= 0:
+            return 0.0
+        own, ctx = self._have(st)
+        full = self.a.coverage(terms, own) * total
+        rest = {t for t in terms if not self.a.coverage({t}, own)}
+        part = self.a.coverage(rest, ctx) * sum(self.a.idf(t) for t in rest) if rest and ctx else 0.0
+        return (full + self.cfg.context_weight * part) / total
+
+    def mentions(self, st: Sentence) -> dict[str, set[str]]:
+        m = self._mentions.get(st.id)
+        if m is None:
+            m = self._mentions[st.id] = self.lex.mentions(st.text)
+        return m
+
+    def _conflict(self, piece: str, terms: set[str], c_ment: dict, cand: _Cand) -> tuple[tuple[str, str] | None, float]:
+        """(kind, reason) of the first conflict between claim and candidate, and the
+        alignment: coverage of the claim's terms outside the conflicting words."""
+        st = cand.st
+        refs = _ref_text(st.refs)
+        swaps = nlp.slot_conflicts(c_ment, self.mentions(st))
+        if swaps:
+            slot, c_only, e_only = swaps[0]
+            skip = {t for name in c_only for t in analyze(name)} | {t for t in terms if any(t in analyze(n) for n in c_only)}
+            skip |= _slot_terms(piece, c_only)
+            align = self._coverage(terms, st, skip)
+            return (slot, f"{slot}: draft {', '.join(sorted(c_only))}, review {', '.join(sorted(e_only))}{refs}"), align
+        nums = nlp.number_conflicts(piece, st.text)
+        if nums:
+            q, e = nums[0]
+            skip = set(analyze(q.text))
+            return ("number", f"number: draft {_qty(q.text)}, review {_qty(e.text)}{refs}"), self._coverage(terms, st, skip)
+        neg = self._negation(piece, terms, st)
+        if neg:
+            return ("negation", neg + refs), cand.cov
+        rel = nlp.direction_conflict(piece, st.text, terms)
+        if rel:
+            c, e = rel
+            said = lambda r: "increased" if r.polarity > 0 else "reduced"  # noqa: E731
+            e_word = e.word if not e.negated else f"not {e.word}"
+            c_word = c.word if not c.negated else f"not {c.word}"
+            reason = f"direction: the draft says {c_word} ({said(c)}), the review says {e_word} ({said(e)}){refs}"
+            return ("direction", reason), cand.cov
+        return None, cand.cov
+
+    def _negation(self, piece: str, terms: set[str], st: Sentence) -> str | None:
+        c_neg, e_neg = nlp.negated_terms(piece), nlp.negated_terms(st.text)
+        c_terms, e_terms = nlp.content_stems(piece), nlp.content_stems(st.text)
+        shared = c_terms & e_terms
+        total = sum(self.a.idf(t) for t in terms) or 1.0
+        # What the negation covers must be a real part of the claim, not one common word.
+        strong = lambda ts: ([t for t in ts if self.a.idf(t) >= 2.0]  # noqa: E731
+                             if sum(self.a.idf(t) for t in ts) >= 0.2 * total else [])
+        only_e = strong((e_neg & shared) - c_neg)
+        only_c = strong((c_neg & shared) - e_neg)
+        if only_e:
+            return f"negation: the review says {_clause(st.text, only_e)}"
+        if only_c:
+            return f"negation: the draft denies what the review states: {_clause(st.text, only_c)}"
+        return None
+
+    def _check_one(self, piece: str, span: Span, qv: np.ndarray) -> ClaimVerdict:
+        cfg = self.cfg
+        terms = self._terms(piece)
+        cands = self._candidates(piece, qv)
+        c_ment = self.lex.mentions(piece)
+        missing = self.a.missing_terms(piece)
+        for c in cands:
+            c.conflict, c.align = self._conflict(piece, terms, c_ment, c)
+        clean = [c for c in cands if c.conflict is None]
+        best = max(clean, key=lambda c: c.score, default=None)
+        # The study is the unit: a table row that fills a slot differently from the claim
+        # speaks for the sentence that reports the same study (same references) without
+        # naming that slot, so it borrows the sentence's alignment.
+        if best is not None and best.st.refs:
+            for c in cands:
+                if (c.conflict is not None and set(c.st.refs) == set(best.st.refs) and c.st.kind != best.st.kind
+                        and c.conflict[0] in nlp_slots(self, best.st)):
+                    c.align, c.same_study = max(c.align, best.cov), True
+        conflicting = [c for c in cands if c.conflict is not None and c.align >= cfg.conflict_coverage]
+        best_bad = max(conflicting, key=lambda c: c.align + c.sim, default=None)
+        supported = best is not None and (
+            (best.cov >= cfg.support_coverage
+             and best.score >= (cfg.support_score_unknown if missing else cfg.support_score))
+            or (not missing and best.sim >= cfg.paraphrase_similarity and best.cov >= cfg.paraphrase_coverage))
+        if best_bad is not None and (not supported or best_bad.same_study or best_bad.align > best.cov + 0.05
+                                     or (best_bad.align >= best.cov and best_bad.sim >= best.sim)):
+            conf = min(1.0, 0.5 * best_bad.align + 0.5 * max(0.0, best_bad.sim))
+            return ClaimVerdict(piece, span, "contradicted", round(conf, 4), best_bad.conflict[1],
+                                Support(best_bad.st, round(best_bad.score, 4)), (), ())
+        if supported:
+            near = [best] + [c for c in clean if c is not best and c.cov >= cfg.support_coverage
+                             and c.score >= max(cfg.support_score, 0.9 * best.score)]
+            refs: list[int] = []
+            for c in near:
+                for r in c.st.refs:
+                    if r not in refs:
+                        refs.append(r)
+            supports = tuple(Support(c.st, round(c.score, 4)) for c in near[:3])
+            conf = min(1.0, best.score)
+            return ClaimVerdict(piece, span, "supported", round(conf, 4), None, supports[0], tuple(refs), supports)
+        top = cands[0] if cands else None
+        conf = 1.0 - (top.score if top else 0.0)
+        if missing:
+            conf = max(conf, 0.8)
+        return ClaimVerdict(piece, span, "not_found", round(min(1.0, max(0.0, conf)), 4), None, None, (), ())
+
+
+def nlp_slots(checker: ClaimChecker, st: Sentence) -> set[str]:
+    """Slot kinds a sentence leaves open (names no member of), plus conflicts that are not
+    about slots (numbers): what another record of the same study may fill in."""
+    filled = checker.mentions(st)
+    return {s for s in ("species", "source", "organ", "cell line", "condition", "miRNA") if s not in filled} | {"number"}
+
+
+def _ref_text(refs) -> str:
+    return f" [{', '.join(map(str, refs))}]" if refs else ""
+
+
+def _qty(text: str) -> str:
+    return re.sub(r"(?<=\d) ?mu(?=[gmlM])", " µ", re.sub(r"\s*[x×]\s*g\b", "×g", text))
+
+
+def _slot_terms(piece: str, names: set[str]) -> set[str]:
+    """Index terms of the claim's words that spell the swapped members ("rats", "BM-MSC")."""
+    out: set[str] = set()
+    for w in re.findall(r"[\w'-]+", piece):
+        if any(n.lower() in w.lower() or w.lower() in n.lower() for n in names) and len(w) > 1:
+            out |= set(analyze(w))
+    return out
+
+
+def _clause(text: str, terms: list[str]) -> str:
+    """The part of a sentence around its negation cue, for a one-glance reason."""
+    low = text
+    m = re.search(r"\b(no|not|never|without|lack\w*|absence|absent|fail\w*|unable|cannot|neither)\b", low, re.I)
+    if not m:
+        return text[:160]
+    a = max(0, m.start() - 60)
+    a = low.rfind(" ", 0, a) + 1 if a else 0
+    b = min(len(text), m.end() + 80)
+    b2 = text.find(" ", b)
+    piece = text[a : b2 if b2 > 0 else len(text)].strip(" ,;")
+    return ("…" if a else "") + piece + ("…" if b2 > 0 and b2 < len(text) else "")

@@ -1,0 +1,385 @@
+"""What a claim asserts, read shallowly from its words: quantities with units, the direction
+of each relation (increase / reduce ...) with negation and its scope, and the entities that
+fill typed slots (species, MSC source, organ, cell line, miRNA, and whatever the document's
+own table columns name: Donor, Cell line, Condition).
+
+Everything here is general biomedical language (direction verbs, negation cues, species and
+organ names, the usual MSC tissue sources, cell-line spellings); what is specific to a
+document comes in through `SlotLexicon.from_document` (its glossary and table columns).
+
+Quantities use a small parser of our own rather than quantulum3 or pint: neither reads the
+units this writing uses most (centrifugal force "110,000×g", "×10^6 cells", counts such as
+"24 patients"), quantulum3 also pulls in a large dependency tree for a model we would not
+use, and the comparison needed is only "same unit, different value" with SI prefixes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from qa.index.lexical import _stemmer, normalize
+
+# --- quantities -------------------------------------------------------------------------------
+
+_PREFIX = {"p": 1e-12, "n": 1e-9, "µ": 1e-6, "μ": 1e-6, "u": 1e-6, "m": 1e-3, "c": 1e-2, "k": 1e3, "": 1.0}
+_BASE_UNITS = ("g", "l", "m", "mol", "m", "s")
+_TIME = {"s": 1, "sec": 1, "second": 1, "min": 60, "minute": 60, "h": 3600, "hr": 3600, "hour": 3600,
+         "day": 86400, "week": 604800, "month": 2592000, "year": 31536000}
+_NUMBER = r"(?<![\w.\-/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+# × g (centrifugal force) first; then percent, SI-prefixed mass/volume/molar/length, time, and
+# a counted noun ("24 patients", "3 doses") as its own unit.
+_QTY = re.compile(
+    _NUMBER + r"\s*(?:"
+    r"(?P<xg>[x×]\s*g)\b|(?P<pct>%|percent\b)|"
+    r"(?P<long>(?P<lp>nano|micro|milli|centi|kilo)?(?P<lu>met(?:re|er)|gram|lit(?:re|er))s?)\b|"
+    r"(?P<si>(?:mu|[pnµμumck])?(?:g|l|L|M|mol|m))(?:/(?P<per>[a-zA-Zµμ]+))?\b|"
+    r"(?P<time>sec|seconds?|min|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\b|"
+    r"(?P<noun>[a-z]{3,}))"
+)
+_NOT_COUNTS = frozenset("and or to of in at for with from by than the was were is are".split())
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float  # in the unit's base (grams, litres, seconds ...), so 1 mg == 1000 µg
+    unit: str  # "xg", "%", "g", "g/kg", "s", or a counted noun's stem
+    text: str
+
+
+def quantities(text: str) -> list[Quantity]:
+    out = []
+    t = normalize(text).replace("\u00a0", " ")
+    t = t.replace("−", "-")
+    t = re.sub(r"\[[\d,\s–\-]+\]", " ", t)  # reference markers are not numbers of the claim
+    # A range shares its unit: "200 to 500 nm" is 200 nm and 500 nm.
+    t = re.sub(r"(?<![\w.\-/])(\d[\d,.]*)\s*(?:to|-|–|−)\s*(\d[\d,.]*)\s*([^\W\d]\S*)",
+               lambda m: f"{m.group(1)} {m.group(3)} {m.group(2)} {m.group(3)}", t)
+    for m in _QTY.finditer(t):
+        raw = m.group(1)
+        value = float(raw.replace(",", ""))
+        if m.group("xg"):
+            unit = "xg"
+        elif m.group("pct"):
+            unit = "%"
+        elif m.group("long"):
+            value *= {"nano": 1e-9, "micro": 1e-6, "milli": 1e-3, "centi": 1e-2, "kilo": 1e3}.get(m.group("lp") or "", 1.0)
+            unit = {"met": "m", "gra": "g", "lit": "l"}[m.group("lu")[:3]]
+        elif m.group("si"):
+            si = m.group("si")
+            base = next((b for b in ("mol", "g", "l", "L", "M", "m") if si.endswith(b)), si)
+            prefix = si[: len(si) - len(base)].replace("mu", "µ")
+            value *= _PREFIX.get(prefix, 1.0)
+            unit = base.lower() + (f"/{m.group('per').lower()}" if m.group("per") else "")
+        elif m.group("time"):
+            w = m.group("time").lower().rstrip("s") or "s"
+            value *= _TIME.get(w, _TIME.get(w[:3], 1))
+            unit = "s"
+        else:
+            noun = m.group("noun")
+            if noun in _NOT_COUNTS or (1900 <= value <= 2100 and "," not in raw):
+                continue
+            unit = stem(noun)
+        out.append(Quantity(value, unit, m.group(0).strip()))
+    return out
+
+
+def number_conflicts(claim: str, evidence: str) -> list[tuple[Quantity, Quantity]]:
+    """(claim, evidence) quantity pairs with the same unit and values the evidence never
+    states: the claim says 200,000×g where the evidence says 110,000×g."""
+    ev = quantities(evidence)
+    out = []
+    for q in quantities(claim):
+        same_unit = [e for e in ev if e.unit == q.unit]
+        if same_unit and not any(abs(e.value - q.value) <= 1e-6 * max(abs(e.value), abs(q.value)) for e in same_unit):
+            out.append((q, same_unit[0]))
+    return out
+
+
+# --- words, direction and negation ------------------------------------------------------------
+
+
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word.lower())
+
+
+_WORD = re.compile(r"[A-Za-z0-9αβγδκμ][A-Za-z0-9αβγδκμ'\-/]*|[,;:.!?()]")
+
+
+def words(text: str) -> list[str]:
+    """Lowercased words, hyphens inside a word kept (miR-16, co-stimulatory)."""
+    return [w.lower().strip("'-/") or w for w in _WORD.findall(normalize(text)) if w.strip("'-/") or w in _PUNCT]
+
+
+_PUNCT = frozenset(",;:.!?()")
+
+
+# General English of biomedical results: which way a relation goes. Stems (Snowball), so
+# "reduces / reduced / reduction / reducing" are one entry. Hyphens are dropped first.
+_UP = """increas elev enhanc promot upregul activ stimul induc boost augment rais acceler facilit
+trigger amplifi strengthen favor favour encourag rise gain overexpress higher high greater more exacerb
+aggrav worsen stronger expand""".split()
+_DOWN = """decreas reduc lower diminish suppress inhibit downregul block attenu impair prevent repress abrog
+abolish allevi mitig amelior curb limit restrict hinder slow lessen declin drop deplet silenc antagon
+counteract weaken low less fewer reliev abate inactiv shrink minim dampen restrain elimin""".split()
+_DIRECTION = {**{s: 1 for s in _UP}, **{s: -1 for s in _DOWN}}
+# Phrasal forms: "switched on", "held back", "turned off".
+_PHRASAL = [(re.compile(r"\b(switch|turn)(ed|es|ing|s)? on\b"), "activ"), (re.compile(r"\b(switch|turn)(ed|es|ing|s)? off\b"), "inactiv"),
+            (re.compile(r"\b(held|hold|holds|holding) back\b"), "inhibit"), (re.compile(r"\bcut(s|ting)? down\b"), "reduc")]
+
+# Negation cues and the words that end their scope.
+_NEG_SINGLE = frozenset("no not never without lack lacks lacked lacking absence absent neither nor cannot n't none nobody nothing fail fails failed failing unable".split())
+_SCOPE_END = frozenset("but whereas while although however which that thus so and , ; : . ! ? ( )".split())
+_SCOPE_LEN = 6
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A direction word, its polarity after negation, and the content words around it."""
+
+    word: str
+    polarity: int  # +1 up, -1 down
+    negated: bool
+    after: frozenset[str]  # stems of content words after it (its object)
+    before: frozenset[str]  # stems of content words before it (its subject, or a passive's object)
+
+
+def _tokens(text: str) -> list[str]:
+    t = normalize(text).lower()
+    for pat, rep in _PHRASAL:
+        t = pat.sub(rep, t)
+    return [w.replace("-", "") if w.startswith(("up-", "down-")) else w for w in words(t)]
+
+
+def _content(tokens: list[str]) -> list[str]:
+    from qa.index.lexical import _STOP
+
+    return [stem(w) for w in tokens if w not in _STOP and w not in _NEG_SINGLE and w not in _PUNCT and not w.isdigit() and len(w) > 1]
+
+
+def negation_scopes(tokens: list[str]) -> list[tuple[int, int]]:
+    """(start, end) token ranges a negation cue governs: up to six content words after it,
+    ended early by punctuation or a clause boundary ("but", "whereas", ...)."""
+    from qa.index.lexical import _STOP
+
+    out = []
+    for i, w in enumerate(tokens):
+        if w in _NEG_SINGLE or w.startswith("lack"):
+            if w == "not" and i + 1 < len(tokens) and tokens[i + 1] in ("only", "just", "merely"):
+                continue  # "not only X but also Y" affirms X
+            j, n = i + 1, 0
+            while j < len(tokens) and n < _SCOPE_LEN and tokens[j] not in _SCOPE_END:
+                n += tokens[j] not in _STOP
+                j += 1
+            out.append((i + 1, j))
+    return out
+
+
+def relations(text: str) -> list[Relation]:
+    toks = _tokens(text)
+    scopes = negation_scopes(toks)
+    out = []
+    for i, w in enumerate(toks):
+        s = stem(w.replace("-", ""))
+        pol = _DIRECTION.get(s)
+        if pol is None:
+            continue
+        negated = any(a <= i < b for a, b in scopes)
+        after = frozenset(t for t in _content(toks[i + 1 : i + 9]) if t not in _DIRECTION)
+        before = frozenset(t for t in _content(toks[max(0, i - 5) : i]) if t not in _DIRECTION)
+        out.append(Relation(w, -pol if negated else pol, negated, after, before))
+    return out
+
+
+def negated_terms(text: str) -> set[str]:
+    """Content stems that sit in the scope of a negation cue."""
+    toks = _tokens(text)
+    out: set[str] = set()
+    for a, b in negation_scopes(toks):
+        out |= set(_content(toks[a:b]))
+    return out
+
+
+def affirmed_direction_word(rel: Relation) -> str:
+    return ("increased" if rel.polarity > 0 else "reduced") if not rel.negated else f"not {rel.word}"
+
+
+def _align(c: Relation, e: Relation) -> float:
+    return 2 * len(c.after & e.after) + len(c.after & e.before) + len(c.before & e.before) + 0.5 * len(c.before & e.after)
+
+
+def direction_conflict(claim: str, evidence: str, key_terms: set[str]) -> tuple[Relation, Relation] | None:
+    """A relation of the claim and its counterpart in the evidence going the other way.
+    Counterparts are mutual best matches by the content words around them (object after,
+    subject before), so "blocking EP4 boosted release" pairs "boosted" with the evidence's
+    "induced", not "blocking". Only relations touching the claim's terms (key_terms) count."""
+    ev = relations(evidence)
+    cl = [c for c in relations(claim) if (c.after | c.before) & key_terms]
+    if not ev or not cl:
+        return None
+    for c in cl:
+        scored = [(_align(c, e), e) for e in ev]
+        best_score = max(s for s, _ in scored)
+        if best_score < 1:
+            continue
+        best = [e for s, e in scored if s == best_score]
+        if any(e.polarity == c.polarity for e in best):
+            continue
+        e = best[0]
+        # Mutual: no other relation of the claim fits this evidence relation as well with
+        # the evidence's polarity.
+        if any(o is not c and o.polarity == e.polarity and _align(o, e) >= best_score for o in cl):
+            continue
+        return c, e
+    return None
+
+
+# --- slots ------------------------------------------------------------------------------------
+
+# General knowledge classes. Each entry: canonical name -> regex of its written forms.
+SPECIES = {
+    "rat": r"rats?|murine rat", "mouse": r"mice|mouse|murine", "pig": r"pigs?|porcine|swine|piglets?",
+    "rabbit": r"rabbits?", "dog": r"dogs?|canine", "sheep": r"sheep|ovine", "monkey": r"monkeys?|macaques?|primates?",
+    "cattle": r"bovine|cows?|cattle", "horse": r"horses?|equine", "zebrafish": r"zebrafish", "goat": r"goats?",
+    "hamster": r"hamsters?", "human": r"humans?|patients?|volunteers?|people",
+}
+SOURCES = {
+    "bone marrow": r"bone[ -]marrow|h?bm-?mscs?|bmscs?|bm-?derived",
+    "adipose": r"adipose|adipocyte-derived|\bfat\b|h?a[td]-?mscs?|adscs?|lipoaspirates?",
+    "umbilical cord": r"umbilical|h?uc-?mscs?|h?ucmscs?|wharton'?s jelly|wj-?mscs?",
+    "placenta": r"placenta[l]?|p-?mscs?", "dental pulp": r"dental pulp|dpscs?", "menstrual blood": r"menstrual",
+    "urine": r"urine|urinary|uscs?", "amniotic": r"amnio(?:n|tic)", "synovial": r"synovi(?:al|um)",
+    "gingiva": r"gingiva[l]?", "endometrium": r"endometri(?:al|um)", "decidua": r"decidua[l]?",
+    "induced pluripotent": r"ipsc-?mscs?|induced pluripotent",
+}
+ORGANS = {
+    "liver": r"liver|hepatic|hepatocellular|hepato\w*", "kidney": r"kidneys?|renal|nephr\w*", "heart": r"heart|cardiac|myocardi\w*|cardio\w*",
+    "lung": r"lungs?|pulmonary|alveolar", "brain": r"brain|cerebral|glioma|glioblastoma|neural|neuronal", "spinal cord": r"spinal",
+    "skin": r"skin|cutaneous|dermal", "bone": r"bones?|osteo\w*", "cartilage": r"cartilage|chondr\w*", "muscle": r"muscles?|muscular",
+    "pancreas": r"pancrea\w*", "stomach": r"stomach|gastric", "colon": r"colon|colorectal|colonic", "breast": r"breast|mammary",
+    "prostate": r"prostate", "ovary": r"ovar\w*", "cervix": r"cervical|cervix", "bladder": r"bladder", "eye": r"eyes?|retina\w*|cornea\w*",
+    "intestine": r"intestin\w*|bowel|gut", "spleen": r"spleen|splenic", "uterus": r"uter\w*|endometri\w*",
+}
+# A cell line: capitals with digits (MDA-MB-231, HepG2, PANC-1, SGC7901, THP-1, A549, MCF-7)
+# standing before "cell(s)" / "cell line", or a value of a table column about cell lines.
+_CELL_LINE = re.compile(r"\b([A-Z][A-Za-z]*(?:-[A-Z]+)*-?\d+[A-Za-z0-9]*(?:-\d+)?)\b(?=(?:\s+[\w-]+){0,4}?\s+cells?\b|(?:\s+[\w-]+){0,4}?\s+cell lines?\b)")
+_NOT_CELL_LINE = re.compile(r"^(?:mir|let|il|cd|tgf|hif|escrt|ccl|h2o2|cxcr|cxcl|tnf|vegf|fgf|igf|bmp|wnt|smad|stat|nf|p\d|ki|bcl)", re.I)
+_MIRNA = re.compile(r"\bmiR-\d+[a-z]?(?:-[35]p\b|-\d+(?:-[35]p)?)?", re.I)
+# Members of a named family: ESCRT-0 / ESCRT-III, IL-6 / IL-10, CD73 / CD105, type 1 / type 2.
+_FAMILY = re.compile(r"\b([A-Za-z]{2,}?)-?(\d+[a-z]?|I{1,3}V?|IV|V)\b(?!-\d)|\b(type|grade|stage|phase|class)\s+(\d+|I{1,3}V?|IV)\b")
+_SLOT_COLUMNS = {"donor": "source", "source": "source", "cell": "cell line", "condition": "condition", "disease": "condition"}
+
+
+def _compile(d: dict[str, str]) -> list[tuple[str, re.Pattern]]:
+    return [(k, re.compile(r"(?<![\w-])(?:" + v + r")(?![\w])", re.I)) for k, v in d.items()]
+
+
+@dataclass
+class SlotLexicon:
+    """Typed slots and their written forms: the general classes above, widened by the
+    document's glossary (BM -> bone marrow makes "BM" a bone-marrow form) and by the values of
+    its table columns (a Cell line column's values are cell lines)."""
+
+    classes: dict[str, list[tuple[str, re.Pattern]]] = field(default_factory=dict)
+
+    @classmethod
+    def general(cls) -> "SlotLexicon":
+        return cls({"species": _compile(SPECIES), "source": _compile(SOURCES), "organ": _compile(ORGANS)})
+
+    @classmethod
+    def from_document(cls, glossary: dict[str, str], rows: list | None = None) -> "SlotLexicon":
+        lex = cls.general()
+        # Glossary: a short form whose long form names a member is a form of that member
+        # (case-sensitive: "AT" is adipose tissue, "at" is a preposition).
+        for slot in ("source", "organ", "species"):
+            extra = []
+            for short, long in glossary.items():
+                if len(short) < 2 or not re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", short):
+                    continue
+                for name, pat in lex.classes[slot]:
+                    if pat.search(long) and not pat.search(short):
+                        extra.append((name, re.compile(r"(?<![\w])h?" + re.escape(short) + r"(?:-?MSCs?|-?derived)?(?![\w])")))
+                        break
+            lex.classes[slot] = lex.classes[slot] + extra
+        # Table columns: each value of a Donor / Source / Cell line / Condition column is a
+        # member of that slot, under its own name (and its glossary long form).
+        values: dict[str, set[str]] = {}
+        for cells in rows or []:
+            for col, value in cells:
+                slot = next((s for key, s in _SLOT_COLUMNS.items() if key in col.lower()), None)
+                value = (value or "").strip()
+                if slot and value and len(value.split()) <= 4:
+                    values.setdefault(slot, set()).add(value)
+        for slot, vals in values.items():
+            for v in sorted(vals):
+                long = glossary.get(v, "")
+                if re.search(r"not (available|applicable)", long, re.I) or v.lower() in ("n.a", "na", "n/a", "-"):
+                    continue
+                # The generic head of other values ("MSCs" beside "GC-MSCs") fills no slot.
+                if any(o != v and o.lower().endswith(v.lower()) for o in vals):
+                    continue
+                if any(p.search(v) for _, p in lex.classes.get(slot, [])):
+                    continue  # already a member under its general name
+                forms = [re.escape(v)] + ([re.escape(long)] if long else [])
+                lex.classes.setdefault(slot, []).append(
+                    (v, re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])", 0 if v.isupper() else re.I)))
+        return lex
+
+    def mentions(self, text: str) -> dict[str, set[str]]:
+        """Slot -> members named in text. Overlapping matches keep the longest ("bone marrow"
+        is a source, not the organ bone)."""
+        t = normalize(text)
+        found: list[tuple[int, int, str, str]] = []
+        for slot, pats in self.classes.items():
+            for name, pat in pats:
+                for m in pat.finditer(t):
+                    found.append((m.start(), m.end(), slot, name))
+        for m in _CELL_LINE.finditer(t):
+            if not _NOT_CELL_LINE.match(m.group(1)):
+                found.append((m.start(1), m.end(1), "cell line", m.group(1)))
+        for m in _MIRNA.finditer(t):
+            found.append((m.start(), m.end(), "miRNA", m.group(0).lower()))
+        for m in _FAMILY.finditer(t):
+            fam = (m.group(1) or m.group(3)).lower()
+            if fam in ("mir", "let", "mirna") or fam in _NOT_FAMILY:
+                continue
+            found.append((m.start(), m.end(), f"{fam} family", m.group(0)))
+        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+        taken: list[tuple[int, int]] = []
+        out: dict[str, set[str]] = {}
+        for a, b, slot, name in found:
+            if any(a < y and x < b for x, y in taken):
+                continue
+            taken.append((a, b))
+            out.setdefault(slot, set()).add(name)
+        return out
+
+
+_NOT_FAMILY = frozenset("and or to of in at for with from by than the was were is are day days week weeks month months year years".split())
+
+
+def slot_conflicts(claim: dict[str, set[str]], evidence: dict[str, set[str]]) -> list[tuple[str, set[str], set[str]]]:
+    """Slots the claim fills with something the evidence does not name, where the evidence
+    fills the same slot with something the claim does not name: a swap, not an omission."""
+    out = []
+    for slot, c in claim.items():
+        e = evidence.get(slot, set())
+        if not e:
+            continue
+        if slot.endswith(" family") and len(c) > 1:
+            continue  # a list of members: what the evidence omits is not a swap
+        c_only, e_only = _unmatched(c, e), _unmatched(e, c)
+        if c_only and e_only:
+            out.append((slot, c_only, e_only))
+    return out
+
+
+def _unmatched(a: set[str], b: set[str]) -> set[str]:
+    low_b = {x.lower() for x in b}
+    # miR-146b matches miR-146b-5p and the other way round.
+    return {x for x in a if x.lower() not in low_b and not any(x.lower().startswith(y) or y.startswith(x.lower()) for y in low_b)}
+
+
+@lru_cache(maxsize=4096)
+def content_stems(text: str) -> frozenset[str]:
+    return frozenset(_content(_tokens(text)))
