@@ -37,8 +37,18 @@ class ClaimSettings:
     paraphrase_similarity: float = 0.88  # a cosine this close is support on lower coverage ...
     paraphrase_coverage: float = 0.15  # ... down to this
     conflict_coverage: float = 0.4  # alignment (coverage outside the conflicting words) to trust a conflict
+    conflict_margin: float = 0.1  # a conflict this much less aligned than the best support still wins:
+    # offering a citation the review refutes costs a writer more than a missed one
     context_weight: float = 0.5  # a term found only in a neighbouring sentence counts this much
     max_sentences: int = 200  # a draft is checked up to this many sentences
+
+
+def settings_from(settings) -> ClaimSettings:
+    """The claim knobs of a Settings object."""
+    return ClaimSettings(
+        checked=settings.claim_candidates, support_coverage=settings.claim_support_coverage,
+        support_score=settings.claim_support_score, support_score_unknown=settings.claim_support_score_unknown,
+        conflict_coverage=settings.claim_conflict_coverage, conflict_margin=settings.claim_conflict_margin)
 
 
 @dataclass
@@ -81,7 +91,20 @@ class ClaimChecker:
         self._row_context = {c.id: set(analyze(" ".join(x for x in (c.table.title, c.table.group or "") if x)))
                              for c in idx.chunks if c.table is not None}
 
+    @classmethod
+    def of(cls, answerer) -> "ClaimChecker":
+        """The checker bound to an answerer, built once (its sentence context is precomputed)."""
+        ck = getattr(answerer, "_claim_checker", None)
+        if ck is None:
+            ck = answerer._claim_checker = cls(answerer, settings_from(answerer.s.settings))
+        return ck
+
     # --- public ------------------------------------------------------------------------------
+    def supports(self, text: str, per_sentence: int = 3) -> list[tuple[str, Span, list[tuple[Sentence, float]]]]:
+        """The older answer shape: per sentence, the review sentences that support it."""
+        return [(v.text, v.span, [(s.sentence, s.score) for s in v.supports[:per_sentence]])
+                for v in self.check(text).sentences]
+
     def check(self, text: str) -> CiteReport:
         from qa import sentences as sentsplit
 
@@ -192,10 +215,7 @@ class ClaimChecker:
         rel = nlp.direction_conflict(piece, st.text, terms)
         if rel:
             c, e = rel
-            said = lambda r: "increased" if r.polarity > 0 else "reduced"  # noqa: E731
-            e_word = e.word if not e.negated else f"not {e.word}"
-            c_word = c.word if not c.negated else f"not {c.word}"
-            reason = f"direction: the draft says {c_word} ({said(c)}), the review says {e_word} ({said(e)}){refs}"
+            reason = f"direction: the draft says {_said(c)}, the review says {_said(e)}{refs}"
             return ("direction", reason), cand.cov
         return None, cand.cov
 
@@ -239,7 +259,7 @@ class ClaimChecker:
             (best.cov >= cfg.support_coverage
              and best.score >= (cfg.support_score_unknown if missing else cfg.support_score))
             or (not missing and best.sim >= cfg.paraphrase_similarity and best.cov >= cfg.paraphrase_coverage))
-        if best_bad is not None and (not supported or best_bad.same_study or best_bad.align > best.cov + 0.05
+        if best_bad is not None and (not supported or best_bad.same_study or best_bad.align >= best.cov - cfg.conflict_margin
                                      or (best_bad.align >= best.cov and best_bad.sim >= best.sim)):
             conf = min(1.0, 0.5 * best_bad.align + 0.5 * max(0.0, best_bad.sim))
             return ClaimVerdict(piece, span, "contradicted", round(conf, 4), best_bad.conflict[1],
@@ -267,6 +287,13 @@ def nlp_slots(checker: ClaimChecker, st: Sentence) -> set[str]:
     about slots (numbers): what another record of the same study may fill in."""
     filled = checker.mentions(st)
     return {s for s in ("species", "source", "organ", "cell line", "condition", "miRNA") if s not in filled} | {"number"}
+
+
+def _said(r: nlp.Relation) -> str:
+    """The relation's own word, glossed when the word alone does not say which way it goes."""
+    word = f"not {r.word}" if r.negated else r.word
+    plain = nlp.stem(r.word) in ("increas", "decreas", "reduc", "elev", "lower", "upregul", "downregul")
+    return word if plain and not r.negated else f"{word} ({'up' if r.polarity > 0 else 'down'})"
 
 
 def _ref_text(refs) -> str:

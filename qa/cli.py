@@ -95,6 +95,10 @@ def cmd_search(args) -> int:
 
 
 def cmd_eval(args) -> int:
+    if args.claims:
+        return cmd_eval_claims(args)
+    if not args.file:
+        raise CliError("give a gold .jsonl file (or --claims FILE)")
     from qa.evaluate import Result, anchor_runner, load_gold, score
 
     try:
@@ -133,6 +137,22 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def cmd_eval_claims(args) -> int:
+    from qa.evaluate_claims import format_report, load_claims, score
+
+    try:
+        items = load_claims(Path(args.claims))
+    except FileNotFoundError:
+        raise CliError(f"{args.claims}: no such file") from None
+    eng = _engine(args)
+    report = score(items, eng.claims.check)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print(format_report(args.claims, report))
+    return 0
+
+
 def abstention(items, answerer) -> dict:
     none = [i for i in items if i["type"] == "none"]
     answerable = [i for i in items if i["type"] != "none"]
@@ -160,7 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--corpus-dir", help="corpus folder (default: $QA_CORPUS_DIR or ./corpus)")
         sp.add_argument("--json", action="store_true", help="print JSON (one object per line)")
         for arg in positional:
-            sp.add_argument(arg)
+            # "name?" is an optional positional
+            sp.add_argument(arg.rstrip("?"), nargs="?" if arg.endswith("?") else None)
         sp.set_defaults(func=func)
         return sp
 
@@ -175,11 +196,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--section", help="only chunks whose section contains this text")
     sp.add_argument("--mode", choices=("hybrid", "bm25", "dense"), default="hybrid")
 
-    command("eval", "score retrieval on a gold .jsonl file (hybrid, bm25, dense, anchor)",
-            "qa eval ../shared/eval/dev.jsonl --json", cmd_eval, "file")
+    sp = command("eval", "score retrieval on a gold .jsonl file (hybrid, bm25, dense, anchor), or claim verdicts with --claims",
+                 "qa eval ../shared/eval/dev.jsonl --json\n  qa eval --claims ../shared/eval/claims_dev.jsonl", cmd_eval, "file?")
+    sp.add_argument("--claims", metavar="FILE", help="score /cite verdicts on a claims .jsonl file instead")
     command("ask", "an extractive, cited answer (or 'not covered by the review')",
             'qa ask "which cargo reduces VEGF in breast cancer?"', cmd_ask, "question")
-    command("cite", "supporting sentences and reference numbers for a drafted sentence",
+    command("cite", "per drafted sentence: supported / contradicted (why) / not in the review, evidence and refs",
             'qa cite "Exosomal miR-16 lowers VEGF in breast cancer cells."', cmd_cite, "text")
     sp = command("serve", "start the HTTP service (index and model load at start-up)",
                  "qa serve --host 127.0.0.1 --port 8000", cmd_serve)
@@ -213,19 +235,27 @@ def cmd_ask(args) -> int:
 def cmd_cite(args) -> int:
     text = _text_arg(args.text, "text", 5000)
     eng = _engine(args)
-    out = eng.answerer.cite(text)
+    report = eng.claims.check(text)
     if args.json:
-        for piece, span, supports in out:
-            print(json.dumps({"text": piece, "span": [span.start, span.end],
-                              "supports": [{"quote": st.text, "refs": list(st.refs), "score": sc, "chunk": st.chunk_id}
-                                           for st, sc in supports]}, ensure_ascii=False))
+        for v in report.sentences:
+            ev = v.evidence
+            print(json.dumps({"text": v.text, "span": [v.span.start, v.span.end], "verdict": v.verdict,
+                              "confidence": v.confidence, "reason": v.reason, "refs": list(v.refs),
+                              "evidence": None if ev is None else {"quote": ev.sentence.text, "refs": list(ev.sentence.refs),
+                                                                    "score": ev.score, "chunk": ev.sentence.chunk_id},
+                              "supports": [{"quote": s.sentence.text, "refs": list(s.sentence.refs), "score": s.score,
+                                            "chunk": s.sentence.chunk_id} for s in v.supports]}, ensure_ascii=False))
         return 0
-    for piece, _, supports in out:
-        print(f"» {piece}")
-        if not supports:
-            print("   (no supporting passage in the review)")
-        for st, sc in supports:
-            print(f"   [{', '.join(map(str, st.refs))}] ({sc:.2f}) {st.text[:200]}")
+    label = {"supported": "supported", "contradicted": "CONTRADICTED", "not_found": "not in the review"}
+    for v in report.sentences:
+        refs = f" [{', '.join(map(str, v.refs))}]" if v.refs else ""
+        print(f"» {v.text}\n   {label[v.verdict]} ({v.confidence:.2f}){refs}")
+        if v.reason:
+            print(f"   {v.reason}")
+        if v.evidence is not None:
+            print(f"   evidence: {v.evidence.sentence.text[:200]}")
+    if report.refs:
+        print(f"cite: [{', '.join(map(str, report.refs))}]")
     return 0
 
 

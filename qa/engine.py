@@ -22,6 +22,7 @@ class Engine:
         self.index: Index | None = None
         self.searcher: Searcher | None = None
         self.answerer: Answerer | None = None
+        self.claims = None  # qa.claims.ClaimChecker: verdicts for /cite
         self.index_state = "not loaded"
 
     def _query_embedder(self, embedder):
@@ -43,6 +44,9 @@ class Engine:
             self.index, self.index_state = Index.load(self.settings.index_dir), "loaded"
         self.searcher = Searcher(self.index, self.query_embedder, self.settings)
         self.answerer = Answerer(self.searcher, self.settings.abstain_threshold, self.settings.abstain_missing_threshold)
+        from qa.claims import ClaimChecker
+
+        self.claims = ClaimChecker.of(self.answerer)
         return self
 
     def warm(self) -> "Engine":
