@@ -266,7 +266,12 @@ _CELL_LINE = re.compile(r"\b([A-Z][A-Za-z]*(?:-[A-Z]+)*-?\d+[A-Za-z0-9]*(?:-\d+)
 _NOT_CELL_LINE = re.compile(r"^(?:mir|let|il|cd|tgf|hif|escrt|ccl|h2o2|cxcr|cxcl|tnf|vegf|fgf|igf|bmp|wnt|smad|stat|nf|p\d|ki|bcl)", re.I)
 _MIRNA = re.compile(r"\bmiR-\d+[a-z]?(?:-[35]p\b|-\d+(?:-[35]p)?)?", re.I)
 # Members of a named family: ESCRT-0 / ESCRT-III, IL-6 / IL-10, CD73 / CD105, type 1 / type 2.
-_FAMILY = re.compile(r"\b([A-Za-z]{2,}?)-?(\d+[a-z]?|I{1,3}V?|IV|V)\b(?!-\d)|\b(type|grade|stage|phase|class)\s+(\d+|I{1,3}V?|IV)\b")
+_FAMILY = re.compile(r"\b([A-Za-z]{2,}?)(?:-?(\d+[a-z]?)|-(?:I{1,3}V?|IV|V))\b(?!-\d)|\b(type|grade|stage|phase|class)\s+(\d+|I{1,3}V?|IV)\b")
+# A disease by its form: an eponym ("Parkinson's disease"), an inflammation (-itis), a tumour
+# (-oma), or one of the few common one-word names.
+_DISEASE = re.compile(r"\b([A-Z][a-z]+(?:'s)?\s+disease|[a-z]{3,}itis|[a-z]{3,}oma|sepsis|diabetes|stroke|"
+                      r"multiple sclerosis|osteoarthritis|osteoporosis|infarction|atheroscleros[ie]s)\b", re.I)
+_NOT_DISEASE = frozenset("genoma stroma stoma soma trauma".split())
 _SLOT_COLUMNS = {"donor": "source", "source": "source", "cell": "cell line", "condition": "condition", "disease": "condition"}
 
 
@@ -296,8 +301,12 @@ class SlotLexicon:
             for short, long in glossary.items():
                 if len(short) < 2 or not re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", short):
                     continue
+                # The long form must name the member itself ("adipose tissue"), not merely
+                # contain it ("Theiler's murine encephalomyelitis virus").
+                if len(long.split()) > 3:
+                    continue
                 for name, pat in lex.classes[slot]:
-                    if pat.search(long) and not pat.search(short):
+                    if pat.match(long) and not pat.search(short):
                         extra.append((name, re.compile(r"(?<![\w])h?" + re.escape(short) + r"(?:-?MSCs?|-?derived)?(?![\w])")))
                         break
             lex.classes[slot] = lex.classes[slot] + extra
@@ -339,6 +348,10 @@ class SlotLexicon:
                 found.append((m.start(1), m.end(1), "cell line", m.group(1)))
         for m in _MIRNA.finditer(t):
             found.append((m.start(), m.end(), "miRNA", m.group(0).lower()))
+        for m in _DISEASE.finditer(t):
+            name = m.group(1).lower().replace("'s", "")
+            if name not in _NOT_DISEASE:
+                found.append((m.start(), m.end(), "disease", name))
         for m in _FAMILY.finditer(t):
             fam = (m.group(1) or m.group(3)).lower()
             if fam in ("mir", "let", "mirna") or fam in _NOT_FAMILY:
