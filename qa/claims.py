@@ -40,7 +40,8 @@ class ClaimSettings:
     conflict_margin: float = 0.1  # a conflict this much less aligned than the best support still wins:
     # offering a citation the review refutes costs a writer more than a missed one
     context_weight: float = 0.5  # a term found only in a neighbouring sentence counts this much
-    max_sentences: int = 200  # a draft is checked up to this many sentences
+    max_sentences: int = 1000  # a draft is checked up to this many sentences (5,000 chars hold fewer)
+    min_terms: int = 2  # content words a sentence needs to be checked at all
 
 
 def settings_from(settings) -> ClaimSettings:
@@ -112,9 +113,13 @@ class ClaimChecker:
         pieces = [(text[a:b], Span(a, b)) for a, b in spans if text[a:b].strip()][: self.cfg.max_sentences]
         if not pieces:
             return CiteReport((), (), None)
-        # One embedding pass for the whole draft.
-        qvs = np.asarray(self.s.embedder.embed_batch([p for p, _ in pieces]))
-        out = [self._check_one(p, span, qv) for (p, span), qv in zip(pieces, qvs)]
+        # A sentence with fewer than min_terms content words ("See below.") states nothing to
+        # check; the rest are embedded in one pass for the whole draft.
+        checkable = [i for i, (p, _) in enumerate(pieces) if len(self._terms(p)) >= self.cfg.min_terms]
+        qvs = np.asarray(self.s.embedder.embed_batch([pieces[i][0] for i in checkable])) if checkable else []
+        vec = dict(zip(checkable, qvs))
+        out = [self._check_one(p, span, vec[i]) if i in vec else ClaimVerdict(p, span, "not_found", 0.0, None, None, (), ())
+               for i, (p, span) in enumerate(pieces)]
         refs: list[int] = []
         for v in out:
             for r in v.refs:

@@ -47,7 +47,8 @@ class Quantity:
     text: str
 
 
-def quantities(text: str) -> list[Quantity]:
+@lru_cache(maxsize=8192)
+def quantities(text: str) -> tuple[Quantity, ...]:
     out = []
     t = normalize(text).replace("\u00a0", " ")
     t = t.replace("−", "-")
@@ -81,7 +82,7 @@ def quantities(text: str) -> list[Quantity]:
                 continue
             unit = stem(noun)
         out.append(Quantity(value, unit, m.group(0).strip()))
-    return out
+    return tuple(out)
 
 
 def number_conflicts(claim: str, evidence: str) -> list[tuple[Quantity, Quantity]]:
@@ -175,7 +176,8 @@ def negation_scopes(tokens: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def relations(text: str) -> list[Relation]:
+@lru_cache(maxsize=8192)
+def relations(text: str) -> tuple[Relation, ...]:
     toks = _tokens(text)
     scopes = negation_scopes(toks)
     out = []
@@ -188,16 +190,17 @@ def relations(text: str) -> list[Relation]:
         after = frozenset(t for t in _content(toks[i + 1 : i + 9]) if t not in _DIRECTION)
         before = frozenset(t for t in _content(toks[max(0, i - 5) : i]) if t not in _DIRECTION)
         out.append(Relation(w, -pol if negated else pol, negated, after, before))
-    return out
+    return tuple(out)
 
 
-def negated_terms(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def negated_terms(text: str) -> frozenset[str]:
     """Content stems that sit in the scope of a negation cue."""
     toks = _tokens(text)
     out: set[str] = set()
     for a, b in negation_scopes(toks):
         out |= set(_content(toks[a:b]))
-    return out
+    return frozenset(out)
 
 
 def affirmed_direction_word(rel: Relation) -> str:
