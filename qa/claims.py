@@ -209,6 +209,10 @@ class ClaimChecker:
             skip |= _slot_terms(piece, c_only)
             align = self._coverage(terms, st, skip)
             return (slot, f"{slot}: draft {', '.join(sorted(c_only))}, review {', '.join(sorted(e_only))}{refs}"), align
+        bound = self.lex.binding_conflict(piece, st.text, c_ment, self.a.idf)
+        if bound:
+            slot, x, y = bound
+            return (slot, f"{slot}: the review says it of {y}, not {x}{refs}"), cand.cov
         nums = nlp.number_conflicts(piece, st.text)
         if nums:
             q, e = nums[0]

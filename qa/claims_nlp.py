@@ -340,6 +340,13 @@ class SlotLexicon:
     def mentions(self, text: str) -> dict[str, set[str]]:
         """Slot -> members named in text. Overlapping matches keep the longest ("bone marrow"
         is a source, not the organ bone)."""
+        out: dict[str, set[str]] = {}
+        for _, _, slot, name in self.spans(text):
+            out.setdefault(slot, set()).add(name)
+        return out
+
+    def spans(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, slot, member) of each mention in normalize(text), in text order."""
         t = normalize(text)
         found: list[tuple[int, int, str, str]] = []
         for slot, pats in self.classes.items():
@@ -361,16 +368,52 @@ class SlotLexicon:
                 continue
             found.append((m.start(), m.end(), f"{fam} family", m.group(0)))
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-        taken: list[tuple[int, int]] = []
-        out: dict[str, set[str]] = {}
+        taken: list[tuple[int, int, str, str]] = []
         for a, b, slot, name in found:
-            if any(a < y and x < b for x, y in taken):
+            if any(a < y and x < b for x, y, _, _ in taken):
                 continue
-            taken.append((a, b))
-            out.setdefault(slot, set()).add(name)
-        return out
+            taken.append((a, b, slot, name))
+        return sorted(taken)
+
+    def binding_conflict(self, claim: str, evidence: str, claim_mentions: dict[str, set[str]],
+                         idf) -> tuple[str, str, str] | None:
+        """(slot, claim's member, evidence's member) when the evidence names the claim's member
+        but says what the claim says about another one: "BM-MSC exosomes have ... and also
+        AT-MSC exosomes show the most influential secretory activity ..., while UC-MSC
+        exosomes mostly participate in tissue repair" against "UC-MSC exosomes show the
+        strongest secretory activity". Each member owns the words from its mention to the
+        next member of the same slot; the claim's other content words (idf-weighted) must sit
+        clearly more with another member than with its own."""
+        # Who reported it ("according to Wang et al.") is not what is said of the member.
+        evidence = _ET_AL.sub(lambda m: " " * len(m.group(0)), normalize(evidence))
+        t = evidence
+        spans = self.spans(evidence)
+        c_terms = set(content_stems(_ET_AL.sub(" ", normalize(claim))))
+        for slot, members in claim_mentions.items():
+            if len(members) != 1 or slot.endswith(" family"):
+                continue
+            (x,) = members
+            own = [sp for sp in spans if sp[2] == slot]
+            names = {sp[3] for sp in own}
+            if x not in names or len(names) < 2:
+                continue
+            slot_words = set()
+            for a, b, _, _ in own:
+                slot_words |= set(content_stems(t[a:b]))
+            terms = c_terms - slot_words - set(content_stems(x))
+            weight: dict[str, float] = {}
+            for k, (a, b, _, name) in enumerate(own):
+                end = own[k + 1][0] if k + 1 < len(own) else len(t)
+                got = sum(idf(w) for w in terms & set(content_stems(t[b:end])))
+                weight[name] = max(weight.get(name, 0.0), got)
+            best = max(weight, key=weight.get)
+            total = sum(idf(w) for w in terms) or 1.0
+            if best != x and weight[best] - weight[x] >= 0.25 * total:
+                return slot, x, best
+        return None
 
 
+_ET_AL = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:and|&)\s+[A-Z][\w'-]+)?\s+et\s+al\.?(?:'s)?")
 _NOT_FAMILY = frozenset("and or to of in at for with from by than the was were is are day days week weeks month months year years".split())
 
 

@@ -170,3 +170,14 @@ def test_slot_swap_needs_both_sides():
     assert nlp.slot_conflicts(c, e) == []  # the evidence omits one, it does not swap it
     assert nlp.slot_conflicts(lex.mentions("in rats"), lex.mentions("in pigs")) == [("species", {"rat"}, {"pig"})]
     assert "bone" not in lex.mentions("bone marrow MSCs").get("organ", set())
+
+
+def test_member_bound_to_what_the_claim_says():
+    lex = nlp.SlotLexicon.general()
+    evidence = ("Bone marrow MSC exosomes mainly promote bone repair, while umbilical cord MSC exosomes "
+                "show the strongest immunosuppressive activity, according to Smith et al. [14].")
+    claim = "Smith et al. found that bone marrow MSC exosomes show the strongest immunosuppressive activity."
+    got = lex.binding_conflict(claim, evidence, lex.mentions(claim), lambda w: 1.0)
+    assert got == ("source", "bone marrow", "umbilical cord")
+    claim = "Umbilical cord MSC exosomes show the strongest immunosuppressive activity."
+    assert lex.binding_conflict(claim, evidence, lex.mentions(claim), lambda w: 1.0) is None
