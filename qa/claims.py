@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa import claims_nlp as nlp
-from qa.index.lexical import analyze
+from qa.index.lexical import analyze, normalize
 from qa.search import expand
 from qa.types import ClaimVerdict, CiteReport, Sentence, Span, Support
 
@@ -85,6 +85,9 @@ class ClaimChecker:
                     if nb.doc_id == st.doc_id and nb.kind == st.kind == "sentence" and near:
                         ctx |= self.a._sent_terms[j]
             self._context.append(ctx - self.a._sent_terms[i])
+        # Each sentence's terms with its abbreviations spelled out and long forms abbreviated
+        # (the document's glossary: "CKD" covers "chronic kidney disease").
+        self._expanded = [set(analyze(expand(st.text, self.s.glossary))) for st in self.sents]
         self._rows_by_refs: dict[frozenset, list[Sentence]] = {}
         for st in self.sents:
             if st.kind == "table_row" and st.refs:
@@ -165,27 +168,35 @@ class ClaimChecker:
                 if st.id not in seen:
                     seen.add(st.id)
                     ids.append(st.id)
+        # The claim's words for each slot member it names: found wherever the evidence names
+        # the same member in other words ("urine-derived MSCs" / "Urinary MSC", "CKD").
+        norm = normalize(piece)
+        member_words = {(slot, name): set(analyze(norm[a:b])) for a, b, slot, name in self.lex.spans(piece)}
         cands = []
         for i in ids:
             st = self.sents[int(i)]
-            cov = self._coverage(terms, st)
+            ev = self.mentions(st)
+            extra = set().union(*[w for (slot, name), w in member_words.items() if name in ev.get(slot, ())])
+            cov = self._coverage(terms, st, extra=extra)
             sim = float(sims[int(i)])
             cands.append(_Cand(st, sim, cov, 0.5 * sim + 0.5 * cov))
         cands.sort(key=lambda c: -c.score)
         return cands[: self.cfg.checked]
 
     def _have(self, st: Sentence) -> tuple[set[str], set[str]]:
-        own = self.a._sent_terms[st.id]
+        own = self.a._sent_terms[st.id] | self._expanded[st.id]
         ctx = self._context[st.id] if st.kind == "sentence" else self._row_context.get(st.chunk_id, set())
         return own, ctx
 
-    def _coverage(self, terms: set[str], st: Sentence, skip: set[str] = frozenset()) -> float:
-        """idf-weighted share of the claim's terms the evidence has (in a neighbour: partly)."""
+    def _coverage(self, terms: set[str], st: Sentence, skip: set[str] = frozenset(), extra: set[str] = frozenset()) -> float:
+        """idf-weighted share of the claim's terms the evidence has (in a neighbour: partly);
+        extra: terms to count as found (the words of slot members both name)."""
         terms = {t for t in terms if t not in skip}
         total = sum(self.a.idf(t) for t in terms)
         if total <= 0:
             return 0.0
         own, ctx = self._have(st)
+        own = own | extra
         full = self.a.coverage(terms, own) * total
         rest = {t for t in terms if not self.a.coverage({t}, own)}
         part = self.a.coverage(rest, ctx) * sum(self.a.idf(t) for t in rest) if rest and ctx else 0.0
@@ -276,6 +287,10 @@ class ClaimChecker:
         if supported:
             near = [best] + [c for c in clean if c is not best and c.cov >= cfg.support_coverage
                              and c.score >= max(cfg.support_score, 0.9 * best.score)]
+            if not best.st.refs:
+                # The best evidence cites nothing: offer the next supporting evidence's refs.
+                near += [c for c in clean if c not in near and c.st.refs and c.cov >= cfg.support_coverage
+                         and c.score >= cfg.support_score][:1]
             refs: list[int] = []
             for c in near:
                 for r in c.st.refs:
