@@ -272,7 +272,7 @@ _MIRNA = re.compile(r"\bmiR-\d+[a-z]?(?:-[35]p\b|-\d+(?:-[35]p)?)?", re.I)
 _FAMILY = re.compile(r"\b([A-Za-z]{2,}?)(?:-?(\d+[a-z]?)|-(?:I{1,3}V?|IV|V))\b(?!-\d)|\b(type|grade|stage|phase|class)\s+(\d+|I{1,3}V?|IV)\b")
 # A disease by its form: an eponym ("Parkinson's disease"), an inflammation (-itis), a tumour
 # (-oma), or one of the few common one-word names.
-_DISEASE = re.compile(r"\b([A-Z][a-z]+(?:'s)?\s+disease|[a-z]{3,}itis|[a-z]{3,}oma|sepsis|diabetes|stroke|"
+_DISEASE = re.compile(r"\b([A-Z][a-z]+(?:'s)?\s+diseases?|[a-z]{3,}itis|[a-z]{3,}oma|sepsis|diabetes|stroke|"
                       r"multiple sclerosis|osteoarthritis|osteoporosis|infarction|atheroscleros[ie]s)\b", re.I)
 _NOT_DISEASE = frozenset("genoma stroma stoma soma trauma".split())
 _SLOT_COLUMNS = {"donor": "source", "source": "source", "cell": "cell line", "condition": "condition", "disease": "condition"}
@@ -359,8 +359,10 @@ class SlotLexicon:
         for m in _MIRNA.finditer(t):
             found.append((m.start(), m.end(), "miRNA", m.group(0).lower()))
         for m in _DISEASE.finditer(t):
-            name = m.group(1).lower().replace("'s", "")
-            if name not in _NOT_DISEASE:
+            name = re.sub(r"'s\b|(?<=disease)s$", "", m.group(1))
+            if name[:1].islower() or name.split()[-1] != "disease":
+                name = name.lower()
+            if name.lower() not in _NOT_DISEASE:
                 found.append((m.start(), m.end(), "disease", name))
         for m in _FAMILY.finditer(t):
             fam = (m.group(1) or m.group(3)).lower()

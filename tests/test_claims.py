@@ -181,3 +181,30 @@ def test_member_bound_to_what_the_claim_says():
     assert got == ("source", "bone marrow", "umbilical cord")
     claim = "Umbilical cord MSC exosomes show the strongest immunosuppressive activity."
     assert lex.binding_conflict(claim, evidence, lex.mentions(claim), lambda w: 1.0) is None
+
+
+def test_qa_eval_claims(mini, tmp_path, capsys):
+    import json
+
+    from qa.cli import main
+
+    gold = tmp_path / "claims.jsonl"
+    gold.write_text("\n".join(json.dumps(d) for d in [
+        {"id": "s", "sentence": "Intravenous MSC exosomes restored renal function in pigs with acute kidney injury.",
+         "verdict": "supported", "refs": [6]},
+        {"id": "c", "sentence": "Intravenous MSC exosomes restored renal function in rats with acute kidney injury.",
+         "verdict": "contradicted", "refs": [6]},
+        {"id": "a", "sentence": "MSC exosomes reverse hearing loss in guinea pigs exposed to noise.",
+         "verdict": "absent", "refs": []},
+    ]) + "\n")
+    s = mini.settings
+    code = main(["eval", "--claims", str(gold), "--json", "--index-dir", str(s.index_dir), "--corpus-dir", str(s.corpus_dir)])
+    assert code == 0
+    r = json.loads(capsys.readouterr().out)
+    assert (r["supported_right"], r["contradicted_flagged"], r["contradicted_called_supported"], r["absent_not_supported"]) == (1, 1, 0, 1)
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"sentence": "x", "verdict": "maybe"}\n')
+    assert main(["eval", "--claims", str(bad)]) != 0
+    err = capsys.readouterr().err
+    assert "bad.jsonl:1" in err and err.count("\n") == 1
