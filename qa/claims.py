@@ -261,6 +261,12 @@ class ClaimChecker:
         cands = self._candidates(piece, qv)
         c_ment = self.lex.mentions(piece)
         missing = self.a.missing_terms(piece)
+        # A named entity of the claim (a miRNA, a cell line, a family member like IL-6) that
+        # the review never names: whatever else matches, the review does not state this.
+        norm = normalize(piece)
+        unknown = [name for a, b, slot, name in self.lex.spans(piece)
+                   if (slot in ("miRNA", "cell line") or slot.endswith(" family"))
+                   and (analyze(norm[a:b]) or [""])[-1] not in self.a.df]
         for c in cands:
             c.conflict, c.align = self._conflict(piece, terms, c_ment, c)
         clean = [c for c in cands if c.conflict is None]
@@ -275,7 +281,7 @@ class ClaimChecker:
                     c.align, c.same_study = max(c.align, best.cov), True
         conflicting = [c for c in cands if c.conflict is not None and c.align >= cfg.conflict_coverage]
         best_bad = max(conflicting, key=lambda c: c.align + c.sim, default=None)
-        supported = best is not None and (
+        supported = best is not None and not unknown and (
             (best.cov >= cfg.support_coverage
              and best.score >= (cfg.support_score_unknown if missing else cfg.support_score))
             or (not missing and best.sim >= cfg.paraphrase_similarity and best.cov >= cfg.paraphrase_coverage))

@@ -52,6 +52,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     out = []
     t = normalize(text).replace("\u00a0", " ")
     t = t.replace("−", "-")
+    # "100 nm-1 μm": a unit, a dash, then the next number of the range.
+    t = re.sub(r"(?<=\d)\s*(nm|mum|µm|mm|cm|mg|ml|kg|kDa|h|min|%)-(?=\d)", r" \1 - ", t)
     t = re.sub(r"\[[\d,\s–\-]+\]", " ", t)  # reference markers are not numbers of the claim
     # A range shares its unit: "200 to 500 nm" is 200 nm and 500 nm.
     t = re.sub(r"(?<![\w.\-/])(\d[\d,.]*)\s*(?:to|-|–|−)\s*(\d[\d,.]*)\s*([^\W\d]\S*)",
@@ -269,7 +271,7 @@ _CELL_LINE = re.compile(r"\b([A-Z][A-Za-z]*(?:-[A-Z]+)*-?\d+[A-Za-z0-9]*(?:-\d+)
 _NOT_CELL_LINE = re.compile(r"^(?:mir|let|il|cd|tgf|hif|escrt|ccl|h2o2|cxcr|cxcl|tnf|vegf|fgf|igf|bmp|wnt|smad|stat|nf|p\d|ki|bcl)", re.I)
 _MIRNA = re.compile(r"\bmiR-\d+[a-z]?(?:-[35]p\b|-\d+(?:-[35]p)?)?", re.I)
 # Members of a named family: ESCRT-0 / ESCRT-III, IL-6 / IL-10, CD73 / CD105, type 1 / type 2.
-_FAMILY = re.compile(r"\b([A-Za-z]{2,}?)(?:-?(\d+[a-z]?)|-(?:I{1,3}V?|IV|V))\b(?!-\d)|\b(type|grade|stage|phase|class)\s+(\d+|I{1,3}V?|IV)\b")
+_FAMILY = re.compile(r"\b((?=[a-z]*[A-Z])[A-Za-z]{2,}?)(?:-?(\d+[a-z]?)|-(?:I{1,3}V?|IV|V))\b(?![-\w])|\b(type|grade|stage|phase|class)\s+(\d+|I{1,3}V?|IV)\b")
 # A disease by its form: an eponym ("Parkinson's disease"), an inflammation (-itis), a tumour
 # (-oma), or one of the few common one-word names.
 _DISEASE = re.compile(r"\b([A-Z][a-z]+(?:'s)?\s+diseases?|[a-z]{3,}itis|[a-z]{3,}oma|sepsis|diabetes|stroke|"

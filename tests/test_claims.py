@@ -128,6 +128,11 @@ def test_not_found_even_on_a_shared_topic(mini):
         assert v.verdict == "not_found" and v.refs == () and v.reason is None, text
 
 
+def test_a_named_entity_the_review_never_names_is_not_supported(mini):
+    v = one(mini, "Intravenous MSC exosomes restored renal function in pigs with acute kidney injury by raising IL-10.")
+    assert v.verdict == "not_found"
+
+
 def test_draft_refs_in_order_of_first_use(mini):
     draft = ("Intravenous MSC exosomes restored renal function in pigs with acute kidney injury. "
              "MSCs occur in bone marrow and adipose tissue. "
@@ -147,6 +152,7 @@ def test_quantities_units_and_ranges():
     assert {("xg", 110000.0), ("m", 3e-8), ("m", 1.5e-7), ("patient", 24.0), ("m", 1e-6), ("s", 7200.0)} <= got
     assert not any(q.value == 91 for q in qs)  # reference markers are not quantities
     assert nlp.number_conflicts("at 1000 nm", "at 1 μm") == []  # same quantity, other prefix
+    assert nlp.number_conflicts("between 100 nm and 1 µm", "they are 100 nm−1 μm in diameter") == []
 
 
 def test_negation_scope():
