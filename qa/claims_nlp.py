@@ -276,6 +276,8 @@ _FAMILY = re.compile(r"\b((?=[a-z]*[A-Z])[A-Za-z]{2,}?)(?:-?(\d+[a-z]?)|-(?:I{1,
 # (-oma), or one of the few common one-word names.
 _DISEASE = re.compile(r"\b([A-Z][a-z]+(?:'s)?\s+diseases?|[a-z]{3,}itis|[a-z]{3,}oma|sepsis|diabetes|stroke|"
                       r"multiple sclerosis|osteoarthritis|osteoporosis|infarction|atheroscleros[ie]s)\b", re.I)
+# A pathway by its head noun: "the AMPK signaling pathway", "PI3K/Akt pathway", "Wnt axis".
+_PATHWAY = re.compile(r"\b((?=[\w/-]*[A-Z])[A-Za-z][\w/-]{1,20})\s+(?:signal(?:l?ing)?\s+)?(?:pathways?|axis|cascades?|signal(?:l?ing))\b")
 _NOT_DISEASE = frozenset("genoma stroma stoma soma trauma".split())
 _SLOT_COLUMNS = {"donor": "source", "source": "source", "cell": "cell line", "condition": "condition", "disease": "condition"}
 
@@ -360,6 +362,13 @@ class SlotLexicon:
                 found.append((m.start(1), m.end(1), "cell line", m.group(1)))
         for m in _MIRNA.finditer(t):
             found.append((m.start(), m.end(), "miRNA", m.group(0).lower()))
+        for m in _PATHWAY.finditer(t):
+            name = m.group(1)
+            # A capital that only starts a sentence ("Several signaling pathways") names nothing.
+            starts = not t[: m.start(1)].strip() or t[: m.start(1)].rstrip().endswith((".", ":", ";", "!", "?"))
+            if starts and not re.search(r".[A-Z0-9/]", name):
+                continue
+            found.append((m.start(1), m.end(1), "pathway", name))
         for m in _DISEASE.finditer(t):
             name = re.sub(r"'s\b|(?<=disease)s$", "", m.group(1))
             if name[:1].islower() or name.split()[-1] != "disease":

@@ -214,3 +214,11 @@ def test_qa_eval_claims(mini, tmp_path, capsys):
     assert main(["eval", "--claims", str(bad)]) != 0
     err = capsys.readouterr().err
     assert "bad.jsonl:1" in err and err.count("\n") == 1
+
+
+def test_pathway_named_by_its_head_noun():
+    lex = nlp.SlotLexicon.general()
+    c = lex.mentions("Exosomes promoted angiogenesis by activating the AMPK signaling pathway.")
+    e = lex.mentions("Exosomes promoted angiogenesis by activating the SIRT1 signaling pathway.")
+    assert nlp.slot_conflicts(c, e) == [("pathway", {"AMPK"}, {"SIRT1"})]
+    assert "pathway" not in lex.mentions("Several signaling pathways are involved.")
