@@ -267,7 +267,7 @@ ORGANS = {
 }
 # A cell line: capitals with digits (MDA-MB-231, HepG2, PANC-1, SGC7901, THP-1, A549, MCF-7)
 # standing before "cell(s)" / "cell line", or a value of a table column about cell lines.
-_CELL_LINE = re.compile(r"\b([A-Z][A-Za-z]*(?:-[A-Z]+)*-?\d+[A-Za-z0-9]*(?:-\d+)?)\b(?=(?:\s+[\w-]+){0,4}?\s+cells?\b|(?:\s+[\w-]+){0,4}?\s+cell lines?\b)")
+_CELL_LINE = re.compile(r"\b([A-Z][A-Za-z]*(?:-[A-Z]+)*-?\d+[A-Za-z0-9]*(?:-\d+)?|[A-Z][a-z]+[A-Z][A-Za-z]*)\b(?=(?:\s+[\w-]+){0,4}?\s+cells?\b|(?:\s+[\w-]+){0,4}?\s+cell lines?\b)")
 _NOT_CELL_LINE = re.compile(r"^(?:mir|let|il|cd|tgf|hif|escrt|ccl|h2o2|cxcr|cxcl|tnf|vegf|fgf|igf|bmp|wnt|smad|stat|nf|p\d|ki|bcl)", re.I)
 _MIRNA = re.compile(r"\bmiR-\d+[a-z]?(?:-[35]p\b|-\d+(?:-[35]p)?)?", re.I)
 # Members of a named family: ESCRT-0 / ESCRT-III, IL-6 / IL-10, CD73 / CD105, type 1 / type 2.
@@ -448,8 +448,15 @@ def slot_conflicts(claim: dict[str, set[str]], evidence: dict[str, set[str]]) ->
 
 def _unmatched(a: set[str], b: set[str]) -> set[str]:
     low_b = {x.lower() for x in b}
-    # miR-146b matches miR-146b-5p and the other way round.
-    return {x for x in a if x.lower() not in low_b and not any(x.lower().startswith(y) or y.startswith(x.lower()) for y in low_b)}
+    parts_b = {p for y in low_b for p in y.split("/") if len(p) > 1}
+
+    def matched(x: str) -> bool:
+        x = x.lower()
+        # miR-146b matches miR-146b-5p (and back); Ang1/Tie-2 matches Tie-2.
+        return (x in low_b or any(x.startswith(y) or y.startswith(x) for y in low_b)
+                or bool({p for p in x.split("/") if len(p) > 1} & parts_b))
+
+    return {x for x in a if not matched(x)}
 
 
 @lru_cache(maxsize=4096)

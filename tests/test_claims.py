@@ -222,3 +222,12 @@ def test_pathway_named_by_its_head_noun():
     e = lex.mentions("Exosomes promoted angiogenesis by activating the SIRT1 signaling pathway.")
     assert nlp.slot_conflicts(c, e) == [("pathway", {"AMPK"}, {"SIRT1"})]
     assert "pathway" not in lex.mentions("Several signaling pathways are involved.")
+
+
+def test_member_spellings():
+    lex = nlp.SlotLexicon.general()
+    assert lex.mentions("In HeLa cells")["cell line"] == {"HeLa"}  # a line without digits
+    # One member of a pair names the same pathway.
+    c = lex.mentions("mediated by the Ang1/Tie-2 signaling pathway")
+    e = lex.mentions("mediated by angiopoietin-1 (Ang1) / tyrosine kinase Tie-2 signaling pathway")
+    assert nlp.slot_conflicts(c, e) == []
