@@ -64,6 +64,10 @@ class _Cand:
 
 
 class ClaimChecker:
+    """Uses of the answerer (qa/answer.py), shared rather than copied: idf, coverage, df,
+    missing_terms, the per-sentence terms (_sent_terms), the sentences each chunk holds
+    (_sents_in), its searcher (.s), and qa.answer._evidence_terms."""
+
     def __init__(self, answerer, settings: ClaimSettings | None = None):
         self.a = answerer
         self.s = answerer.s
