@@ -37,6 +37,8 @@ _QTY = re.compile(
     r"(?P<time>sec|seconds?|min|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\b|"
     r"(?P<noun>[a-z]{3,}))"
 )
+# Counted nouns that count the same thing: "30 participants" and "24 patients" disagree.
+_SAME_COUNT = {k: "person" for k in ("patient", "particip", "subject", "individu", "peopl", "person", "volunt", "adult", "children", "child")}
 _NOT_COUNTS = frozenset("and or to of in at for with from by than the was were is are".split())
 
 
@@ -83,6 +85,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             if noun in _NOT_COUNTS or (1900 <= value <= 2100 and "," not in raw):
                 continue
             unit = stem(noun)
+            unit = _SAME_COUNT.get(unit, unit)
         out.append(Quantity(value, unit, m.group(0).strip()))
     return tuple(out)
 

@@ -153,6 +153,8 @@ def test_quantities_units_and_ranges():
     assert not any(q.value == 91 for q in qs)  # reference markers are not quantities
     assert nlp.number_conflicts("at 1000 nm", "at 1 μm") == []  # same quantity, other prefix
     assert nlp.number_conflicts("between 100 nm and 1 µm", "they are 100 nm−1 μm in diameter") == []
+    assert nlp.number_conflicts("in 30 people", "in 30 participants") == []
+    assert len(nlp.number_conflicts("in 54 patients", "in 24 participants")) == 1
 
 
 def test_negation_scope():
