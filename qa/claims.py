@@ -254,9 +254,9 @@ class ClaimChecker:
         only_e = strong((e_neg & shared) - c_neg)
         only_c = strong((c_neg & shared) - e_neg)
         if only_e:
-            return f"negation: the review says {_clause(st.text, only_e)}"
+            return f"negation: the review says {_clause(st.text)}"
         if only_c:
-            return f"negation: the draft denies what the review states: {_clause(st.text, only_c)}"
+            return f"negation: the draft denies what the review states: {_clause(st.text)}"
         return None
 
     def _check_one(self, piece: str, span: Span, qv: np.ndarray) -> ClaimVerdict:
@@ -281,7 +281,7 @@ class ClaimChecker:
         if best is not None and best.st.refs:
             for c in cands:
                 if (c.conflict is not None and set(c.st.refs) == set(best.st.refs) and c.st.kind != best.st.kind
-                        and c.conflict[0] in nlp_slots(self, best.st)):
+                        and c.conflict[0] in _open_slots(self, best.st)):
                     c.align, c.same_study = max(c.align, best.cov), True
         conflicting = [c for c in cands if c.conflict is not None and c.align >= cfg.conflict_coverage]
         best_bad = max(conflicting, key=lambda c: c.align + c.sim, default=None)
@@ -289,8 +289,8 @@ class ClaimChecker:
             (best.cov >= cfg.support_coverage
              and best.score >= (cfg.support_score_unknown if missing else cfg.support_score))
             or (not missing and best.sim >= cfg.paraphrase_similarity and best.cov >= cfg.paraphrase_coverage))
-        if best_bad is not None and (not supported or best_bad.same_study or best_bad.align >= best.cov - cfg.conflict_margin
-                                     or (best_bad.align >= best.cov and best_bad.sim >= best.sim)):
+        if best_bad is not None and (not supported or best_bad.same_study
+                                     or best_bad.align >= best.cov - cfg.conflict_margin):
             conf = min(1.0, 0.5 * best_bad.align + 0.5 * max(0.0, best_bad.sim))
             return ClaimVerdict(piece, span, "contradicted", round(conf, 4), best_bad.conflict[1],
                                 Support(best_bad.st, round(best_bad.score, 4)), (), ())
@@ -316,11 +316,12 @@ class ClaimChecker:
         return ClaimVerdict(piece, span, "not_found", round(min(1.0, max(0.0, conf)), 4), None, None, (), ())
 
 
-def nlp_slots(checker: ClaimChecker, st: Sentence) -> set[str]:
+def _open_slots(checker: ClaimChecker, st: Sentence) -> set[str]:
     """Slot kinds a sentence leaves open (names no member of), plus conflicts that are not
     about slots (numbers): what another record of the same study may fill in."""
     filled = checker.mentions(st)
-    return {s for s in ("species", "source", "organ", "cell line", "condition", "miRNA") if s not in filled} | {"number"}
+    slots = ("species", "source", "organ", "cell line", "condition", "disease", "miRNA")
+    return {s for s in slots if s not in filled} | {"number"}
 
 
 def _said(r: nlp.Relation) -> str:
@@ -347,7 +348,7 @@ def _slot_terms(piece: str, names: set[str]) -> set[str]:
     return out
 
 
-def _clause(text: str, terms: list[str]) -> str:
+def _clause(text: str) -> str:
     """The part of a sentence around its negation cue, for a one-glance reason."""
     low = text
     m = re.search(r"\b(no|not|never|without|lack\w*|absence|absent|fail\w*|unable|cannot|neither)\b", low, re.I)

@@ -254,7 +254,7 @@ SPECIES = {
 SOURCES = {
     "bone marrow": r"bone[ -]marrow|h?bm-?mscs?|bmscs?|bm-?derived",
     "adipose": r"adipose|adipocyte-derived|\bfat\b|h?a[td]-?mscs?|adscs?|lipoaspirates?",
-    "umbilical cord": r"umbilical|h?uc-?mscs?|h?ucmscs?|wharton'?s jelly|wj-?mscs?",
+    "umbilical cord": r"umbilical(?:\s+cord)?(?!\s+vein)|h?uc-?mscs?|h?ucmscs?|wharton'?s jelly|wj-?mscs?",
     "placenta": r"placenta[l]?|p-?mscs?", "dental pulp": r"dental pulp|dpscs?", "menstrual blood": r"menstrual",
     "urine": r"urine|urinary|uscs?", "amniotic": r"amnio(?:n|tic)", "synovial": r"synovi(?:al|um)",
     "gingiva": r"gingiva[l]?", "endometrium": r"endometri(?:al|um)", "decidua": r"decidua[l]?",
@@ -270,7 +270,8 @@ ORGANS = {
 }
 # A cell line: capitals with digits (MDA-MB-231, HepG2, PANC-1, SGC7901, THP-1, A549, MCF-7)
 # standing before "cell(s)" / "cell line", or a value of a table column about cell lines.
-_CELL_LINE = re.compile(r"\b([A-Z][A-Za-z]*(?:-[A-Z]+)*-?\d+[A-Za-z0-9]*(?:-\d+)?|[A-Z][a-z]+[A-Z][A-Za-z]*)\b(?=(?:\s+[\w-]+){0,4}?\s+cells?\b|(?:\s+[\w-]+){0,4}?\s+cell lines?\b)")
+_CELL_LINE = re.compile(r"\b([A-Z][A-Za-z]*(?:-[A-Z]+)*-?\d+[A-Z0-9]*(?:-\d+)?|[A-Z][a-z]+[A-Z][A-Za-z]*)\b(?=(?:\s+(?!(?:in|of|with|from|to|by|on|at|for)\b)[\w-]+){0,4}?\s+cells?\b)")
+_CELL_LINE_SHAPE = re.compile(r"\b(?:[A-Z][A-Za-z]*-?\d+[A-Z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}\d*)\b")
 _NOT_CELL_LINE = re.compile(r"^(?:mir|let|il|cd|tgf|hif|escrt|ccl|h2o2|cxcr|cxcl|tnf|vegf|fgf|igf|bmp|wnt|smad|stat|nf|p\d|ki|bcl)", re.I)
 _MIRNA = re.compile(r"\bmiR-\d+[a-z]?(?:-[35]p\b|-\d+(?:-[35]p)?)?", re.I)
 # Members of a named family: ESCRT-0 / ESCRT-III, IL-6 / IL-10, CD73 / CD105, type 1 / type 2.
@@ -296,6 +297,7 @@ class SlotLexicon:
     its table columns (a Cell line column's values are cell lines)."""
 
     classes: dict[str, list[tuple[str, re.Pattern]]] = field(default_factory=dict)
+    from_tables: set[tuple[str, str]] = field(default_factory=set)  # (slot, member) read from table columns
 
     @classmethod
     def general(cls) -> "SlotLexicon":
@@ -327,6 +329,10 @@ class SlotLexicon:
             for col, value in cells:
                 slot = next((s for key, s in _SLOT_COLUMNS.items() if key in col.lower()), None)
                 value = (value or "").strip()
+                # A column of cell lines and conditions ("Cell line/condition"): a value
+                # spelled like a cell line is one, the rest are conditions.
+                if slot == "cell line" and "condition" in col.lower() and not _CELL_LINE_SHAPE.search(value):
+                    slot = "condition"
                 if slot and value and len(value.split()) <= 4:
                     values.setdefault(slot, set()).add(value)
         for slot, vals in values.items():
@@ -340,8 +346,9 @@ class SlotLexicon:
                 if any(p.search(v) for _, p in lex.classes.get(slot, [])):
                     continue  # already a member under its general name
                 forms = [re.escape(v)] + ([re.escape(long)] if long else [])
+                lex.from_tables.add((slot, v))
                 lex.classes.setdefault(slot, []).append(
-                    (v, re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])", 0 if v.isupper() else re.I)))
+                    (v, re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")s?(?!\w)", 0 if v.isupper() else re.I)))
         return lex
 
     def mentions(self, text: str) -> dict[str, set[str]]:
@@ -384,9 +391,12 @@ class SlotLexicon:
                 continue
             found.append((m.start(), m.end(), f"{fam} family", m.group(0)))
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+        # Overlaps are resolved within the general classes and within the table's values,
+        # not across: a table's "Breast cancer" condition leaves the organ breast standing.
         taken: list[tuple[int, int, str, str]] = []
         for a, b, slot, name in found:
-            if any(a < y and x < b for x, y, _, _ in taken):
+            table = (slot, name) in self.from_tables
+            if any(a < y and x < b and ((s, n) in self.from_tables) == table for x, y, s, n in taken):
                 continue
             taken.append((a, b, slot, name))
         return sorted(taken)
@@ -449,15 +459,28 @@ def slot_conflicts(claim: dict[str, set[str]], evidence: dict[str, set[str]]) ->
     return out
 
 
+def _key(x: str, hyphens: bool = False) -> str:
+    """One spelling of a member: NF-κB, NF-kappaB and NFKB are one (hyphens dropped unless
+    asked for); slashes kept."""
+    x = normalize(x).lower()
+    for name in ("alpha", "beta", "gamma", "delta", "kappa"):
+        x = x.replace(name, name[0])
+    return re.sub(r"[^a-z0-9/-]" if hyphens else r"[^a-z0-9/]", "", x)
+
+
 def _unmatched(a: set[str], b: set[str]) -> set[str]:
-    low_b = {x.lower() for x in b}
-    parts_b = {p for y in low_b for p in y.split("/") if len(p) > 1}
+    flat_b = {_key(y) for y in b}
+    hyph_b = {_key(y, True) for y in b}
+    parts_b = {p for y in flat_b for p in y.split("/") if len(p) > 1}
+
+    def extends(long: str, short: str) -> bool:
+        # miR-146b-5p extends miR-146b; IL-10 does not extend IL-1.
+        return long.startswith(short) and (len(long) == len(short) or not long[len(short)].isalnum())
 
     def matched(x: str) -> bool:
-        x = x.lower()
-        # miR-146b matches miR-146b-5p (and back); Ang1/Tie-2 matches Tie-2.
-        return (x in low_b or any(x.startswith(y) or y.startswith(x) for y in low_b)
-                or bool({p for p in x.split("/") if len(p) > 1} & parts_b))
+        flat, hyph = _key(x), _key(x, True)
+        return (flat in flat_b or any(extends(hyph, y) or extends(y, hyph) for y in hyph_b)
+                or bool({p for p in flat.split("/") if len(p) > 1} & parts_b))
 
     return {x for x in a if not matched(x)}
 

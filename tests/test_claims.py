@@ -149,7 +149,7 @@ def test_draft_refs_in_order_of_first_use(mini):
 def test_quantities_units_and_ranges():
     qs = nlp.quantities("spun at 110,000×g, 30–150 nm across, 24 patients, 1 μm, 2 h [91]")
     got = {(q.unit, round(q.value, 12)) for q in qs}
-    assert {("xg", 110000.0), ("m", 3e-8), ("m", 1.5e-7), ("patient", 24.0), ("m", 1e-6), ("s", 7200.0)} <= got
+    assert {("xg", 110000.0), ("m", 3e-8), ("m", 1.5e-7), ("person", 24.0), ("m", 1e-6), ("s", 7200.0)} <= got
     assert not any(q.value == 91 for q in qs)  # reference markers are not quantities
     assert nlp.number_conflicts("at 1000 nm", "at 1 μm") == []  # same quantity, other prefix
     assert nlp.number_conflicts("between 100 nm and 1 µm", "they are 100 nm−1 μm in diameter") == []
@@ -233,3 +233,21 @@ def test_member_spellings():
     c = lex.mentions("mediated by the Ang1/Tie-2 signaling pathway")
     e = lex.mentions("mediated by angiopoietin-1 (Ang1) / tyrosine kinase Tie-2 signaling pathway")
     assert nlp.slot_conflicts(c, e) == []
+
+
+def test_member_identity():
+    assert nlp._unmatched({"IL-1"}, {"IL-10"}) == {"IL-1"}
+    assert nlp._unmatched({"miR-21"}, {"miR-210"}) == {"miR-21"}
+    assert nlp._unmatched({"miR-146b", "NF-κB", "MCF-7"}, {"miR-146b-5p", "NFKB", "MCF7"}) == set()
+
+
+def test_document_columns_widen_the_slots_without_hiding_general_ones():
+    rows = [(("Condition", "Breast cancer"), ("Donor", "Cardiac MSC"), ("Cell line", "MCF7")),
+            (("Condition", "Glioma"), ("Donor", "BM-MSC"), ("Cell line", "U87MG"))]
+    lex = nlp.SlotLexicon.from_document({"BM": "bone marrow", "TMEV": "Theiler's murine encephalomyelitis virus"}, rows=rows)
+    m = lex.mentions("Cardiac MSC-EVs acted on MCF7 breast cancer cells")
+    assert m["source"] == {"Cardiac MSC"} and m["condition"] == {"Breast cancer"} and "breast" in m["organ"]
+    assert lex.mentions("BM exosomes")["source"] == {"bone marrow"}  # the glossary's short form
+    # A long form that merely contains a member ("... murine ... virus") adds no form of it.
+    assert lex.mentions("TMEV-infected rats")["species"] == {"rat"}
+    assert "source" not in lex.mentions("human umbilical vein endothelial cells")
