@@ -137,40 +137,67 @@ _PHRASAL = [(re.compile(r"\b(switch|turn)(ed|es|ing|s)? on\b"), "activ"), (re.co
 _NEG_SINGLE = frozenset("no not never without lack lacks lacked lacking absence absent neither nor cannot n't none nobody nothing fail fails failed failing unable".split())
 _SCOPE_END = frozenset("but whereas while although however which that thus so and , ; : . ! ? ( )".split())
 _SCOPE_LEN = 6
+# Words that diminish what follows without negating it grammatically ("a limited capacity to
+# produce", "low output"): for the negation check they count as negation, so "MSCs cannot
+# produce exosomes at scale" agrees with "MSCs have a limited capacity to produce" them.
+_DIMINISH = frozenset("limited little few low lower less fewer poor poorly rarely hardly barely minimal insufficient".split())
+_WINDOW = 8  # content words after a direction word that may be its object
+_CLAUSE_AFTER = frozenset("; : . ! ? while whereas but although however which that".split())
+_CLAUSE_BEFORE = _CLAUSE_AFTER | frozenset(",".split())
+# Adjectives of degree modify the next noun or two ("a high amount of miR-210"), no more.
+_ADJECTIVES = frozenset("high higher low lower more less greater fewer stronger weaker".split())
+_BEFORE = 5  # content words before it that may be its subject
 
 
 @dataclass(frozen=True)
 class Relation:
-    """A direction word, its polarity after negation, and the content words around it."""
+    """A direction word, its polarity after negation, and the content words around it,
+    nearest first."""
 
     word: str
     polarity: int  # +1 up, -1 down
     negated: bool
-    after: frozenset[str]  # stems of content words after it (its object)
-    before: frozenset[str]  # stems of content words before it (its subject, or a passive's object)
+    after: tuple[str, ...]  # stems of content words after it (its object)
+    before: tuple[str, ...]  # stems of content words before it (its subject, or a passive's object)
 
 
 def _tokens(text: str) -> list[str]:
     t = normalize(text).lower()
     for pat, rep in _PHRASAL:
         t = pat.sub(rep, t)
-    return [w.replace("-", "") if w.startswith(("up-", "down-")) else w for w in words(t)]
+    out: list[str] = []
+    for w in words(t):
+        parts = w.split("-")
+        if w.startswith(("up-", "down-")):
+            out.append(w.replace("-", ""))
+        elif len(parts) == 2 and parts[0] in ("anti", "pro") and len(parts[1]) > 3:
+            # anti-proliferative = inhibiting proliferation; pro-angiogenic = promoting it
+            out += ["inhibit" if parts[0] == "anti" else "promote", parts[1]]
+        elif len(parts) == 2 and parts[0] and stem(parts[1]) in _DIRECTION:
+            out += [parts[1], parts[0]]  # apoptosis-inducing = inducing apoptosis
+        else:
+            out.append(w)
+    return out
+
+
+def _is_content(w: str) -> bool:
+    from qa.index.lexical import _STOP
+
+    return w not in _STOP and w not in _NEG_SINGLE and w not in _PUNCT and not w.isdigit() and len(w) > 1
 
 
 def _content(tokens: list[str]) -> list[str]:
-    from qa.index.lexical import _STOP
-
-    return [stem(w) for w in tokens if w not in _STOP and w not in _NEG_SINGLE and w not in _PUNCT and not w.isdigit() and len(w) > 1]
+    return [stem(w) for w in tokens if _is_content(w)]
 
 
-def negation_scopes(tokens: list[str]) -> list[tuple[int, int]]:
+def negation_scopes(tokens: list[str], diminishers: bool = False) -> list[tuple[int, int]]:
     """(start, end) token ranges a negation cue governs: up to six content words after it,
     ended early by punctuation or a clause boundary ("but", "whereas", ...)."""
     from qa.index.lexical import _STOP
 
     out = []
     for i, w in enumerate(tokens):
-        if w in _NEG_SINGLE or w.startswith("lack"):
+        if w in _NEG_SINGLE or w.startswith("lack") or (diminishers and w in _DIMINISH):
             if w == "not" and i + 1 < len(tokens) and tokens[i + 1] in ("only", "just", "merely"):
                 continue  # "not only X but also Y" affirms X
             j, n = i + 1, 0
@@ -185,6 +212,7 @@ def negation_scopes(tokens: list[str]) -> list[tuple[int, int]]:
 def relations(text: str) -> tuple[Relation, ...]:
     toks = _tokens(text)
     scopes = negation_scopes(toks)
+    content = [(i, stem(w)) for i, w in enumerate(toks) if _is_content(w)]
     out = []
     for i, w in enumerate(toks):
         s = stem(w.replace("-", ""))
@@ -192,18 +220,23 @@ def relations(text: str) -> tuple[Relation, ...]:
         if pol is None:
             continue
         negated = any(a <= i < b for a, b in scopes)
-        after = frozenset(t for t in _content(toks[i + 1 : i + 9]) if t not in _DIRECTION)
-        before = frozenset(t for t in _content(toks[max(0, i - 5) : i]) if t not in _DIRECTION)
+        # Windows end at clause boundaries: "raising cyclin D1, while limiting apoptosis"
+        # gives "limiting" no subject from the first clause.
+        stop_after = next((j for j in range(i + 1, len(toks)) if toks[j] in _CLAUSE_AFTER), len(toks))
+        stop_before = next((j for j in range(i - 1, -1, -1) if toks[j] in _CLAUSE_BEFORE), -1)
+        adjective = w in _ADJECTIVES
+        after = tuple(t for j, t in content if i < j < stop_after and t not in _DIRECTION)[: 3 if adjective else _WINDOW]
+        before = () if adjective else tuple(t for j, t in reversed(content) if stop_before < j < i and t not in _DIRECTION)[:_BEFORE]
         out.append(Relation(w, -pol if negated else pol, negated, after, before))
     return tuple(out)
 
 
 @lru_cache(maxsize=8192)
 def negated_terms(text: str) -> frozenset[str]:
-    """Content stems that sit in the scope of a negation cue."""
+    """Content stems in the scope of a negation cue, or of a diminishing word ("limited")."""
     toks = _tokens(text)
     out: set[str] = set()
-    for a, b in negation_scopes(toks):
+    for a, b in negation_scopes(toks, diminishers=True):
         out |= set(_content(toks[a:b]))
     return frozenset(out)
 
@@ -212,8 +245,17 @@ def affirmed_direction_word(rel: Relation) -> str:
     return ("increased" if rel.polarity > 0 else "reduced") if not rel.negated else f"not {rel.word}"
 
 
+def _closeness(x: tuple[str, ...], y: tuple[str, ...]) -> float:
+    """Shared words of two windows, each weighted by how near it sits to both direction
+    words: "enhance neurovascular development and attenuate neuronal apoptosis" gives
+    "apoptosis" to "attenuate", not to "enhance"."""
+    pos = {t: k for k, t in reversed(list(enumerate(y)))}
+    return sum(1.0 / ((1 + k) * (1 + pos[t])) ** 0.5 for k, t in enumerate(x) if t in pos)
+
+
 def _align(c: Relation, e: Relation) -> float:
-    return 2 * len(c.after & e.after) + len(c.after & e.before) + len(c.before & e.before) + 0.5 * len(c.before & e.after)
+    return (2 * _closeness(c.after, e.after) + _closeness(c.after, e.before) + _closeness(c.before, e.before)
+            + 0.5 * _closeness(c.before, e.after))
 
 
 def direction_conflict(claim: str, evidence: str, key_terms: set[str]) -> tuple[Relation, Relation] | None:
@@ -222,13 +264,13 @@ def direction_conflict(claim: str, evidence: str, key_terms: set[str]) -> tuple[
     subject before), so "blocking EP4 boosted release" pairs "boosted" with the evidence's
     "induced", not "blocking". Only relations touching the claim's terms (key_terms) count."""
     ev = relations(evidence)
-    cl = [c for c in relations(claim) if (c.after | c.before) & key_terms]
+    cl = [c for c in relations(claim) if (set(c.after) | set(c.before)) & key_terms]
     if not ev or not cl:
         return None
     for c in cl:
         scored = [(_align(c, e), e) for e in ev]
         best_score = max(s for s, _ in scored)
-        if best_score < 1:
+        if best_score < 1.0:
             continue
         best = [e for s, e in scored if s == best_score]
         if any(e.polarity == c.polarity for e in best):

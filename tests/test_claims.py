@@ -251,3 +251,23 @@ def test_document_columns_widen_the_slots_without_hiding_general_ones():
     # A long form that merely contains a member ("... murine ... virus") adds no form of it.
     assert lex.mentions("TMEV-infected rats")["species"] == {"rat"}
     assert "source" not in lex.mentions("human umbilical vein endothelial cells")
+
+
+def test_direction_pairs_the_nearest_relation():
+    ev = "BM-MSC exosomes enhance neurovascular development and attenuate neuronal apoptosis."
+    keys = {"neuron", "apoptosi", "exosom"}
+    assert nlp.direction_conflict("BM-MSC exosomes increased neuronal apoptosis.", ev, keys) is not None
+    assert nlp.direction_conflict("BM-MSC exosomes reduced neuronal apoptosis.", ev, keys) is None
+    # A clause boundary keeps one clause's words from the other's relation.
+    assert nlp.direction_conflict("They raised cyclin D1, while limiting apoptosis of liver cells.",
+                                  "They increased cyclin D1 and inhibited apoptosis of liver cells.", {"cyclin", "apoptosi"}) is None
+    # Compounds: "apoptosis-inducing" induces apoptosis; "anti-proliferative" inhibits proliferation.
+    (r,) = [x for x in nlp.relations("an apoptosis-inducing effect") if x.word == "inducing"]
+    assert r.polarity == 1 and r.after[0] == "apoptosi"
+    (r,) = nlp.relations("anti-proliferative effects")
+    assert r.polarity == -1 and r.after[0] == "prolif"
+
+
+def test_diminishing_words_count_as_negation():
+    assert "produc" in nlp.negated_terms("MSCs have a limited capacity to produce exosomes at scale.")
+    assert "produc" in nlp.negated_terms("MSCs cannot produce exosomes at scale.")
