@@ -40,6 +40,7 @@ class ClaimSettings:
     conflict_margin: float = 0.1  # a conflict this much less aligned than the best support still wins:
     # offering a citation the review refutes costs a writer more than a missed one
     context_weight: float = 0.5  # a term found only in a neighbouring sentence counts this much
+    entity_context_coverage: float = 0.5  # coverage above which a named entity may sit in a neighbouring sentence
     max_sentences: int = 1000  # a draft is checked up to this many sentences (5,000 chars hold fewer)
     min_terms: int = 2  # content words a sentence needs to be checked at all
 
@@ -206,6 +207,17 @@ class ClaimChecker:
         part = self.a.coverage(rest, ctx) * sum(self.a.idf(t) for t in rest) if rest and ctx else 0.0
         return (full + self.cfg.context_weight * part) / total
 
+    def _names(self, cand: _Cand, entities: list[set[str]]) -> bool:
+        """Whether the evidence names every one of entities (each a set of alternative terms:
+        the parts of "PDCD4/NF-κB"). A neighbouring sentence counts only when the evidence
+        covers the claim well: "CD63" in the next sentence does not make a loosely matching
+        sentence say CD63 is "the most abundant" protein."""
+        if not entities:
+            return True
+        own, ctx = self._have(cand.st)
+        have = own | ctx if cand.cov >= self.cfg.entity_context_coverage else own
+        return all(any(t in have for t in alts) for alts in entities)
+
     def mentions(self, st: Sentence) -> dict[str, set[str]]:
         m = self._mentions.get(st.id)
         if m is None:
@@ -271,9 +283,14 @@ class ClaimChecker:
         unknown = [name for a, b, slot, name in self.lex.spans(piece)
                    if (slot in ("miRNA", "cell line") or slot.endswith(" family"))
                    and (analyze(norm[a:b]) or [""])[-1] not in self.a.df]
+        # The claim's named entities (miRNA, cell line, family member, pathway): evidence that
+        # names none of them does not support this claim, whatever else it shares.
+        entities = [{(analyze(part) or [""])[-1] for part in norm[a:b].split("/")} - {""}
+                    for a, b, slot, name in self.lex.spans(piece)
+                    if slot in ("miRNA", "cell line", "pathway") or slot.endswith(" family")]
         for c in cands:
             c.conflict, c.align = self._conflict(piece, terms, c_ment, c)
-        clean = [c for c in cands if c.conflict is None]
+        clean = [c for c in cands if c.conflict is None and self._names(c, entities)]
         best = max(clean, key=lambda c: c.score, default=None)
         # The study is the unit: a table row that fills a slot differently from the claim
         # speaks for the sentence that reports the same study (same references) without

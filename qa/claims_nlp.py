@@ -141,6 +141,9 @@ _SCOPE_LEN = 6
 # produce", "low output"): for the negation check they count as negation, so "MSCs cannot
 # produce exosomes at scale" agrees with "MSCs have a limited capacity to produce" them.
 _DIMINISH = frozenset("limited little few low lower less fewer poor poorly rarely hardly barely minimal insufficient".split())
+# Nouns that share a direction verb's stem but name a thing, not a change: an "angiogenic
+# inhibitor", a gene "promoter", "immunomodulatory activities".
+_AGENT = re.compile(r"^(?:\w+(?:at|ss|ibit|ulat)ors?|promoters?|enhancers?|inducers?|blockers?|activit(?:y|ies)|(?:in)?active)$")
 _WINDOW = 8  # content words after a direction word that may be its object
 _CLAUSE_AFTER = frozenset("; : . ! ? while whereas but although however which that".split())
 _CLAUSE_BEFORE = _CLAUSE_AFTER | frozenset(",".split())
@@ -217,7 +220,7 @@ def relations(text: str) -> tuple[Relation, ...]:
     for i, w in enumerate(toks):
         s = stem(w.replace("-", ""))
         pol = _DIRECTION.get(s)
-        if pol is None:
+        if pol is None or _AGENT.match(w):
             continue
         negated = any(a <= i < b for a, b in scopes)
         # Windows end at clause boundaries: "raising cyclin D1, while limiting apoptosis"

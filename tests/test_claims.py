@@ -271,3 +271,9 @@ def test_direction_pairs_the_nearest_relation():
 def test_diminishing_words_count_as_negation():
     assert "produc" in nlp.negated_terms("MSCs have a limited capacity to produce exosomes at scale.")
     assert "produc" in nlp.negated_terms("MSCs cannot produce exosomes at scale.")
+
+
+def test_things_named_like_changes_are_no_relations():
+    for text in ["the angiogenic inhibitor DLL4", "improved immunomodulatory activities", "a gene promoter region"]:
+        assert nlp.relations(text) == (), text
+    assert [r.word for r in nlp.relations("it inhibits DLL4 and activates Akt")] == ["inhibits", "activates"]
