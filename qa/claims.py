@@ -248,6 +248,9 @@ class ClaimChecker:
         neg = self._negation(piece, terms, st)
         if neg:
             return ("negation", neg + refs), cand.cov
+        turn = nlp.transition_conflict(piece, st.text)
+        if turn:
+            return ("direction", f"direction: the draft says {turn[0]}, the review says {turn[1]}{refs}"), cand.cov
         rel = nlp.direction_conflict(piece, st.text, terms)
         if rel:
             c, e = rel

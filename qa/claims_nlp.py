@@ -144,6 +144,9 @@ _DIMINISH = frozenset("limited little few low lower less fewer poor poorly rarel
 # Nouns that share a direction verb's stem but name a thing, not a change: an "angiogenic
 # inhibitor", a gene "promoter", "immunomodulatory activities".
 _AGENT = re.compile(r"^(?:\w+(?:at|ss|ibit|ulat)ors?|promoters?|enhancers?|inducers?|blockers?|activit(?:y|ies)|(?:in)?active)$")
+_DENYING_PREDICATE = frozenset("difficult impossible unclear unknown rare limited low poor insufficient unfeasible infeasible challenging".split())
+_COPULA = frozenset("is are was were be been remains remain remained seems seem".split())
+_BACK_END = frozenset("; : . ! ? since because although however whereas while but which that".split())
 _WINDOW = 8  # content words after a direction word that may be its object
 _CLAUSE_AFTER = frozenset("; : . ! ? while whereas but although however which that".split())
 _CLAUSE_BEFORE = _CLAUSE_AFTER | frozenset(",".split())
@@ -195,10 +198,20 @@ def _content(tokens: list[str]) -> list[str]:
 
 def negation_scopes(tokens: list[str], diminishers: bool = False) -> list[tuple[int, int]]:
     """(start, end) token ranges a negation cue governs: up to six content words after it,
-    ended early by punctuation or a clause boundary ("but", "whereas", ...)."""
+    ended early by punctuation or a clause boundary ("but", "whereas", ...). With
+    diminishers, also a predicate that denies its subject ("the separation of exosomes from
+    particles of the same size is difficult"): up to eight content words before the copula."""
     from qa.index.lexical import _STOP
 
     out = []
+    if diminishers:
+        for i, w in enumerate(tokens):
+            if w in _DENYING_PREDICATE and i > 0 and tokens[i - 1] in _COPULA:
+                j, n = i - 1, 0
+                while j > 0 and n < 8 and tokens[j - 1] not in _BACK_END:
+                    j -= 1
+                    n += tokens[j] not in _STOP
+                out.append((j, i - 1))
     for i, w in enumerate(tokens):
         if w in _NEG_SINGLE or w.startswith("lack") or (diminishers and w in _DIMINISH):
             if w == "not" and i + 1 < len(tokens) and tokens[i + 1] in ("only", "just", "merely"):
@@ -284,6 +297,20 @@ def direction_conflict(claim: str, evidence: str, key_terms: set[str]) -> tuple[
         if any(o is not c and o.polarity == e.polarity and _align(o, e) >= best_score for o in cl):
             continue
         return c, e
+    return None
+
+
+_TRANSITION = re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?([\w-]+)(?:\s+\w+)?\s+to\s+(?:the\s+|an?\s+)?([\w-]+)", re.I)
+
+
+def transition_conflict(claim: str, evidence: str) -> tuple[str, str] | None:
+    """A change stated the other way round: the draft's "from M2 to M1" against the review's
+    "from M1 to M2". Returns the two phrases."""
+    ev = {(a.lower(), b.lower()): m.group(0) for m in _TRANSITION.finditer(normalize(evidence)) for a, b in [m.groups()]}
+    for m in _TRANSITION.finditer(normalize(claim)):
+        a, b = m.group(1).lower(), m.group(2).lower()
+        if a != b and (b, a) in ev and (a, b) not in ev:
+            return m.group(0), ev[(b, a)]
     return None
 
 

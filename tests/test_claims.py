@@ -277,3 +277,11 @@ def test_things_named_like_changes_are_no_relations():
     for text in ["the angiogenic inhibitor DLL4", "improved immunomodulatory activities", "a gene promoter region"]:
         assert nlp.relations(text) == (), text
     assert [r.word for r in nlp.relations("it inhibits DLL4 and activates Akt")] == ["inhibits", "activates"]
+
+
+def test_denying_predicate_and_reversed_transition():
+    assert {"separ", "exosom", "particl"} <= nlp.negated_terms(
+        "The separation of exosomes from particles of the same size is difficult.")
+    assert nlp.transition_conflict("Macrophages shifted from the M2 to the M1 phenotype.",
+                                   "Macrophages shifted from M1 to M2 phenotype.") == ("from the M2 to the M1", "from M1 to M2")
+    assert nlp.transition_conflict("shifted from M1 to M2", "shifted from M1 to M2") is None
