@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa import claims_nlp as nlp
+from qa.evidence import content_terms
 from qa.index.lexical import analyze, normalize
 from qa.search import expand
 from qa.types import ClaimVerdict, CiteReport, Sentence, Span, Support
@@ -67,7 +68,8 @@ class _Cand:
 class ClaimChecker:
     """Uses of the answerer (qa/answer.py), shared rather than copied: idf, coverage, df,
     missing_terms, the per-sentence terms (_sent_terms), the sentences each chunk holds
-    (_sents_in), its searcher (.s), and qa.answer._evidence_terms."""
+    (_sents_in), its judge's missing_terms and term statistics (.judge, .stats) and its
+    searcher (.s)."""
 
     def __init__(self, answerer, settings: ClaimSettings | None = None):
         self.a = answerer
@@ -138,9 +140,7 @@ class ClaimChecker:
 
     # --- one sentence --------------------------------------------------------------------------
     def _terms(self, piece: str) -> set[str]:
-        from qa.answer import _evidence_terms
-
-        return _evidence_terms(piece)
+        return content_terms(piece)
 
     def _candidates(self, piece: str, qv: np.ndarray) -> list[_Cand]:
         idx = self.s.index
@@ -197,14 +197,15 @@ class ClaimChecker:
         """idf-weighted share of the claim's terms the evidence has (in a neighbour: partly);
         extra: terms to count as found (the words of slot members both name)."""
         terms = {t for t in terms if t not in skip}
-        total = sum(self.a.idf(t) for t in terms)
+        doc = st.doc_id
+        total = sum(self.a.idf(t, doc) for t in terms)
         if total <= 0:
             return 0.0
         own, ctx = self._have(st)
         own = own | extra
-        full = self.a.coverage(terms, own) * total
-        rest = {t for t in terms if not self.a.coverage({t}, own)}
-        part = self.a.coverage(rest, ctx) * sum(self.a.idf(t) for t in rest) if rest and ctx else 0.0
+        full = self.a.coverage(terms, own, doc) * total
+        rest = {t for t in terms if not self.a.coverage({t}, own, doc)}
+        part = self.a.coverage(rest, ctx, doc) * sum(self.a.idf(t, doc) for t in rest) if rest and ctx else 0.0
         return (full + self.cfg.context_weight * part) / total
 
     def _names(self, cand: _Cand, entities: list[set[str]]) -> bool:
@@ -236,7 +237,7 @@ class ClaimChecker:
             skip |= _slot_terms(piece, c_only)
             align = self._coverage(terms, st, skip)
             return (slot, f"{slot}: draft {', '.join(sorted(c_only))}, review {', '.join(sorted(e_only))}{refs}"), align
-        bound = self.lex.binding_conflict(piece, st.text, c_ment, self.a.idf)
+        bound = self.lex.binding_conflict(piece, st.text, c_ment, lambda w: self.a.idf(w, st.doc_id))
         if bound:
             slot, x, y = bound
             return (slot, f"{slot}: the review says it of {y}, not {x}{refs}"), cand.cov
@@ -262,10 +263,11 @@ class ClaimChecker:
         c_neg, e_neg = nlp.negated_terms(piece), nlp.negated_terms(st.text)
         c_terms, e_terms = nlp.content_stems(piece), nlp.content_stems(st.text)
         shared = c_terms & e_terms
-        total = sum(self.a.idf(t) for t in terms) or 1.0
+        idf = lambda t: self.a.idf(t, st.doc_id)  # noqa: E731
+        total = sum(idf(t) for t in terms) or 1.0
         # What the negation covers must be a real part of the claim, not one common word.
-        strong = lambda ts: ([t for t in ts if self.a.idf(t) >= 2.0]  # noqa: E731
-                             if sum(self.a.idf(t) for t in ts) >= 0.2 * total else [])
+        strong = lambda ts: ([t for t in ts if idf(t) >= 2.0]  # noqa: E731
+                             if sum(idf(t) for t in ts) >= 0.2 * total else [])
         only_e = strong((e_neg & shared) - c_neg)
         only_c = strong((c_neg & shared) - e_neg)
         if only_e:
@@ -279,13 +281,13 @@ class ClaimChecker:
         terms = self._terms(piece)
         cands = self._candidates(piece, qv)
         c_ment = self.lex.mentions(piece)
-        missing = self.a.missing_terms(piece)
+        missing = self.a.judge.missing_terms(piece)
         # A named entity of the claim (a miRNA, a cell line, a family member like IL-6) that
         # the review never names: whatever else matches, the review does not state this.
         norm = normalize(piece)
         unknown = [name for a, b, slot, name in self.lex.spans(piece)
                    if (slot in ("miRNA", "cell line") or slot.endswith(" family"))
-                   and (analyze(norm[a:b]) or [""])[-1] not in self.a.df]
+                   and not any((analyze(norm[a:b]) or [""])[-1] in v for v in self.a.stats.vocab.values())]
         # The claim's named entities (miRNA, cell line, family member, pathway): evidence that
         # names none of them does not support this claim, whatever else it shares.
         entities = [{(analyze(part) or [""])[-1] for part in norm[a:b].split("/")} - {""}
