@@ -42,6 +42,7 @@ class ClaimSettings:
     # offering a citation the review refutes costs a writer more than a missed one
     context_weight: float = 0.5  # a term found only in a neighbouring sentence counts this much
     entity_context_coverage: float = 0.5  # coverage above which a named entity may sit in a neighbouring sentence
+    unknown_share: float = 0.62  # a sentence whose content (idf-weighted) is mostly words the review never uses is not supported
     max_sentences: int = 1000  # a draft is checked up to this many sentences (5,000 chars hold fewer)
     min_terms: int = 2  # content words a sentence needs to be checked at all
 
@@ -307,7 +308,11 @@ class ClaimChecker:
                     c.align, c.same_study = max(c.align, best.cov), True
         conflicting = [c for c in cands if c.conflict is not None and c.align >= cfg.conflict_coverage]
         best_bad = max(conflicting, key=lambda c: c.align + c.sim, default=None)
-        supported = best is not None and not unknown and (
+        # Most of what the sentence talks about ("amyloid plaques in transgenic mice") is
+        # words the review never uses: shared neighbours (brain, mice, reduce) are no support.
+        total = sum(self.a.idf(t) for t in terms) or 1.0
+        foreign = sum(self.a.idf(t) for t in terms if not self.a.stats.known(t)) / total
+        supported = best is not None and not unknown and foreign < cfg.unknown_share and (
             (best.cov >= cfg.support_coverage
              and best.score >= (cfg.support_score_unknown if missing else cfg.support_score))
             or (not missing and best.sim >= cfg.paraphrase_similarity and best.cov >= cfg.paraphrase_coverage))

@@ -285,3 +285,9 @@ def test_denying_predicate_and_reversed_transition():
     assert nlp.transition_conflict("Macrophages shifted from the M2 to the M1 phenotype.",
                                    "Macrophages shifted from M1 to M2 phenotype.") == ("from the M2 to the M1", "from M1 to M2")
     assert nlp.transition_conflict("shifted from M1 to M2", "shifted from M1 to M2") is None
+
+
+def test_mostly_foreign_content_is_not_supported(mini):
+    # Shares "brain", "mice", "reduce" with the review; what it is about, the review never says.
+    v = one(mini, "Exosomal miR-77 from bone marrow MSCs reduced amyloid plaques and tau tangles in transgenic mice.")
+    assert v.verdict != "supported"
