@@ -287,7 +287,9 @@ def test_denying_predicate_and_reversed_transition():
     assert nlp.transition_conflict("shifted from M1 to M2", "shifted from M1 to M2") is None
 
 
-def test_mostly_foreign_content_is_not_supported(mini):
-    # Shares "brain", "mice", "reduce" with the review; what it is about, the review never says.
-    v = one(mini, "Exosomal miR-77 from bone marrow MSCs reduced amyloid plaques and tau tangles in transgenic mice.")
-    assert v.verdict != "supported"
+def test_a_change_to_something_the_review_never_names_is_not_supported(mini):
+    # Shares the route, the cells, the pigs and the kidney injury with the review; what is
+    # reduced, the review never names.
+    for text in ["Intravenous MSC exosomes reduced amyloid plaques and tau tangles in pigs with kidney injury.",
+                 "Exosomal miR-77 from bone marrow MSCs reduced amyloid plaques and tau tangles in transgenic mice."]:
+        assert one(mini, text).verdict != "supported", text
