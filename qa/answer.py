@@ -89,7 +89,10 @@ class Answerer:
         q, suggestion, hits, ev = self.understand(question, max(k, 8))
         if not hits or self.judge.abstains(ev):
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
-        terms = content_terms(q) | content_terms(expand(q, self.s.glossary))
+        # Abbreviations read in the glossary of the document that answers (LF is liver failure
+        # in one article and ligand filtering in another).
+        glossary = self.glossaries.get(hits[0].chunk.doc_id, {})
+        terms = content_terms(q) | content_terms(expand(q, glossary))
         qv = self.s.embed_query(q)
         table = self.tables.answer(q, hits, terms)
         parts: list[str] = []

@@ -76,6 +76,11 @@ def _asked(question: str) -> list[tuple[str, list[str]]]:
     return out
 
 
+# A sentence asked as a question: an interrogative word, an auxiliary opening it, or a "?".
+_QUESTION = re.compile(r"\?|\b(why|when|where|who|whom|whose|whether)\b|^\s*(do|does|did|can|could|is|are|was|"
+                       r"were|will|would|should|has|have|had|may|might)\b", re.I)
+
+
 def asked_phrase(question: str) -> list[str]:
     return [w for p in asked_phrases(question) for w in p]
 
@@ -194,8 +199,9 @@ class TableAnswerer:
                 cols.append(col)
                 used |= {t for t in terms if any(related(t, h) for h in prof["header"][col])
                          or any(related(t, h) for h in prof["spread"][col])}
-        if not phrases:
-            # A keyword query ("lung IRI miR-21-5p MSC source") names its columns outright.
+        if not phrases and not _QUESTION.search(question):
+            # A keyword query ("lung IRI miR-21-5p MSC source") names its columns outright;
+            # a question ("why can donor cells ...") names things, not columns.
             terms = [t for t in content_terms(question) if useful(t)
                      and not (row_terms and any(related(t, h) for h in row_terms))]
             for col in prof["columns"]:

@@ -50,6 +50,24 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """One entry of a document's reference list; `n` is its number (or its position when the
+    list is author-year), `label` how the text cites it when not by number ("Smith et al., 2015")."""
+
+    n: int
+    text: str
+    authors: tuple[str, ...] = ()
+    title: str = ""
+    journal: str = ""
+    year: str = ""
+    volume: str = ""
+    pages: str = ""
+    doi: str = ""
+    pmid: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True)
 class Document:
     id: str
     title: str
@@ -59,6 +77,8 @@ class Document:
     tables: tuple[Table, ...]
     glossary: dict[str, str] = field(default_factory=dict)  # SHORT -> long form
     meta: dict = field(default_factory=dict)
+    references: tuple[Reference, ...] = ()  # the parsed reference list; empty when the text has none
+    warnings: tuple[str, ...] = ()  # what ingestion could not read (kept as text), for `qa index`
 
 
 @dataclass(frozen=True)
