@@ -180,6 +180,8 @@ def cmd_search(args) -> int:
 
 
 def cmd_eval(args) -> int:
+    if args.claims:
+        return cmd_eval_claims(args)
     from qa.evaluate import ANSWER_WINDOW, Result, anchor_runner, load_gold, score
 
     if args.tables:
@@ -228,6 +230,22 @@ def cmd_eval(args) -> int:
     print("\nhybrid by type:")
     for t, r in report["hybrid"]["by_type"].items():
         print(f"  {t:<9} n={r['n']:<3} R@1 {r['recall@1']:.3f}  R@5 {r['recall@5']:.3f}  MRR@10 {r['mrr@10']:.3f}  R@3000c {r['recall@3000chars']:.3f}")
+    return 0
+
+
+def cmd_eval_claims(args) -> int:
+    from qa.evaluate_claims import format_report, load_claims, score
+
+    try:
+        items = load_claims(Path(args.claims))
+    except FileNotFoundError:
+        raise CliError(f"{args.claims}: no such file") from None
+    eng = _engine(args)
+    report = score(items, eng.claims.check)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print(format_report(args.claims, report))
     return 0
 
 
@@ -314,7 +332,8 @@ def build_parser() -> argparse.ArgumentParser:
         if builds:
             sp.add_argument("--no-build", action="store_true", help="fail instead of building a missing or stale index")
         for arg in positional:
-            sp.add_argument(arg)
+            # "name?" is an optional positional
+            sp.add_argument(arg.rstrip("?"), nargs="?" if arg.endswith("?") else None)
         sp.set_defaults(func=func)
         return sp
 
@@ -334,18 +353,21 @@ def build_parser() -> argparse.ArgumentParser:
     sp = command("eval", "score retrieval on a question file (hybrid, bm25, dense, anchor); with --tables, "
                  "score other documents (tables, headings, leaks, references, search, answers)",
                  "qa eval eval/example_questions.jsonl --keys answer_keys.jsonl --json\n  qa eval --corpus "
-                 "../shared/corpus-extra --tables ../shared/eval/extra_tables_dev.json ../shared/eval/extra_dev.jsonl",
+                 "../shared/corpus-extra --tables ../shared/eval/extra_tables_dev.json ../shared/eval/extra_dev.jsonl"
+                 "\n  qa eval --claims eval/claims_tune.jsonl",
                  cmd_eval)
     sp.add_argument("file", nargs="?", help="questions, one JSON object a line (docs/eval-format.md); "
                                             "default: eval_file of qa.toml (eval/example_questions.jsonl)")
     sp.add_argument("--keys", help="answer keys (.jsonl): also score /ask answers (complete, key coverage, refs, abstention)")
     sp.add_argument("--details", help="write one JSON line per scored answer to this file")
     sp.add_argument("--tables", help="true tables (JSON) of the corpus documents: score ingestion per document too")
+    sp.add_argument("--claims", metavar="FILE", help="score /cite verdicts on a claims .jsonl file instead "
+                                                    "(shared/eval/README.md \"Claims\")")
     sp = command("ask", "an extractive, cited answer (or 'not covered by the review')",
                  'qa ask "which cargo reduces VEGF in breast cancer?" -k 3', cmd_ask, "question")
     sp.add_argument("-k", type=int, help="passages and rows to return with the answer (1 to QA_MAX_K, default 8); "
                                          "the text output lists them when -k is given")
-    command("cite", "supporting sentences and reference numbers for a drafted sentence",
+    command("cite", "per drafted sentence: supported / contradicted (why) / not in the review, evidence and refs",
             'qa cite "Exosomal miR-16 lowers VEGF in breast cancer cells."', cmd_cite, "text")
     command("config", "show the settings in force and where the corpus and index come from",
             "qa config --json", cmd_config, builds=False)

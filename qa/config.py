@@ -27,6 +27,14 @@ class Settings(BaseSettings):
     candidates: int = Field(100, ge=10, le=5000, description="Candidates taken from each retriever before fusion.")
     abstain_threshold: float = Field(0.50, description="Below this evidence score (0.5 x term coverage + 0.5 x best cosine) /ask answers 'not_found'. Set on eval/calibration_none.jsonl and a tuning set of our own, never on the dev set.")
     abstain_missing_threshold: float = Field(0.65, description="Below this evidence score /ask answers 'not_found' when a technical word of the question never occurs in the review.")
+    # claims
+    claim_support_coverage: float = Field(0.3, ge=0.0, le=1.0, description="/cite: idf-weighted share of a sentence's specific content the evidence must cover to support it.")
+    claim_support_score: float = Field(0.5, ge=0.0, le=1.0, description="/cite: 0.5 x cosine + 0.5 x coverage of the best evidence needed to call a sentence supported.")
+    claim_support_score_unknown: float = Field(0.55, ge=0.0, le=1.0, description="/cite: the same, when a technical word of the sentence never occurs in the review.")
+    claim_conflict_coverage: float = Field(0.4, ge=0.0, le=1.0, description="/cite: coverage outside the conflicting words an evidence needs before its conflict counts as a contradiction.")
+    claim_conflict_margin: float = Field(0.1, ge=0.0, le=1.0, description="/cite: a conflict this much less aligned than the best support still wins (a refuted citation costs more than a missed one).")
+    claim_candidates: int = Field(10, ge=1, le=100, description="/cite: evidence candidates checked per draft sentence (bounds the cost per sentence).")
+
     # hardening: every request limit and overload guard, defined here once and read by the
     # request schemas, the routes, the CLI and GET /limits.
     max_query_chars: int = Field(1000, ge=1, description="Longest accepted query or question, in characters.")

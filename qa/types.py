@@ -132,3 +132,33 @@ class Sentence:
     text: str
     refs: tuple[int, ...]  # its own markers, else those closing its paragraph's next cited sentence
     chunk_id: str  # a chunk that contains it whole
+
+
+# --- claims (/cite): what the review says about each sentence of a draft ---------------------
+
+
+@dataclass(frozen=True)
+class Support:
+    """A review sentence or table row offered as evidence, with its retrieval score."""
+
+    sentence: Sentence
+    score: float
+
+
+@dataclass(frozen=True)
+class ClaimVerdict:
+    text: str
+    span: Span  # into the draft
+    verdict: Literal["supported", "contradicted", "not_found"]
+    confidence: float
+    reason: str | None  # for contradicted: what differs, in one line, with the review's refs
+    evidence: Support | None  # the deciding evidence
+    refs: tuple[int, ...]  # what to cite for this sentence (empty unless supported)
+    supports: tuple[Support, ...]  # supporting evidence, strongest first
+
+
+@dataclass(frozen=True)
+class CiteReport:
+    sentences: tuple[ClaimVerdict, ...]
+    refs: tuple[int, ...]  # across the draft, in order of first use
+    doc_id: str | None

@@ -143,30 +143,29 @@ def ask(request: Request, req: S.AskRequest):
 
 @router.post("/cite", response_model=S.CiteResponse, tags=["answers"], responses={422: {"model": S.ErrorResponse}})
 def cite(request: Request, req: S.CiteRequest):
-    """For each sentence of a draft, the review's supporting sentences and references."""
+    """For each sentence of a draft: supported, contradicted (with the reason) or not found in
+    the review, the evidence, and the references to cite."""
     eng = engine_of(request)
     t0 = time.perf_counter()
     docs = eng.index.documents
-    strength: dict[int, float] = {}
-    out = []
-    top_doc = None
-    for text, span, supports in eng.answerer.cite(req.text):
-        models = []
-        for st, score in supports:
-            chunk = eng.searcher.chunk(st.chunk_id)
-            if chunk is None:
-                continue
-            top_doc = top_doc or st.doc_id
-            for r in st.refs:
-                strength[r] = max(strength.get(r, 0.0), score)
-            models.append(S.SupportModel(hit=chunk_model(chunk, docs, score), quote=st.text,
-                                         span=S.SpanModel(start=st.span.start, end=st.span.end),
-                                         refs=list(st.refs), score=score))
-        out.append(S.CitedSentence(text=text, span=S.SpanModel(start=span.start, end=span.end), supports=models))
-    refs = sorted(strength, key=lambda r: (-strength[r], r))
-    doc = docs.get(top_doc) or next(iter(docs.values()))
+    report = eng.claims.check(req.text)
+
+    def support(s) -> S.SupportModel | None:
+        st = s.sentence
+        chunk = eng.searcher.chunk(st.chunk_id)
+        if chunk is None:
+            return None
+        return S.SupportModel(hit=chunk_model(chunk, docs, s.score), quote=st.text,
+                              span=S.SpanModel(start=st.span.start, end=st.span.end), refs=list(st.refs), score=s.score)
+
+    out = [S.CitedSentence(text=v.text, span=S.SpanModel(start=v.span.start, end=v.span.end),
+                           supports=[m for m in map(support, v.supports) if m is not None],
+                           verdict=v.verdict, confidence=v.confidence, reason=v.reason,
+                           evidence=support(v.evidence) if v.evidence else None, refs=list(v.refs))
+           for v in report.sentences]
+    doc = docs.get(report.doc_id) or next(iter(docs.values()))
     text, bibtex = cite_as(doc)
-    return S.CiteResponse(sentences=out, refs=refs, cite_as=S.CiteAs(text=text, bibtex=bibtex),
+    return S.CiteResponse(sentences=out, refs=list(report.refs), cite_as=S.CiteAs(text=text, bibtex=bibtex),
                           took_ms=round((time.perf_counter() - t0) * 1000, 3))
 
 

@@ -153,11 +153,18 @@ class CitedSentence(BaseModel):
     text: str
     span: SpanModel
     supports: list[SupportModel]
+    verdict: Literal["supported", "contradicted", "not_found"] = Field(
+        "not_found", description="What the review says about this sentence: it supports it, contradicts it, or does not address it.")
+    confidence: float = Field(0.0, ge=0.0, le=1.0, description="How sure the verdict is, 0-1.")
+    reason: str | None = Field(None, description="For a contradiction, what differs, in one line with the review's refs "
+                                                 "(e.g. \"number: draft 200,000×g, review 110,000×g [91]\").")
+    evidence: SupportModel | None = Field(None, description="The review sentence or table row the verdict rests on.")
+    refs: list[int] = Field(default_factory=list, description="What to cite for this sentence (empty unless supported).")
 
 
 class CiteResponse(BaseModel):
     sentences: list[CitedSentence]
-    refs: list[int]
+    refs: list[int] = Field(description="References to cite across the draft, in order of first use.")
     cite_as: CiteAs
     took_ms: float
 
