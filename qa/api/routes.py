@@ -9,7 +9,7 @@ from fastapi.responses import PlainTextResponse
 from pydantic import ValidationError
 
 from qa.api import schemas as S
-from qa.citation import cite_as
+from qa.citation import cite_formats
 from qa.search import QueryError
 from qa.types import Chunk, Hit
 
@@ -96,9 +96,8 @@ def ask(request: Request, req: S.AskRequest):
     a = eng.answerer.ask(req.question, k=req.k)
     docs = eng.index.documents
     doc = docs.get(a.hits[0].chunk.doc_id) if a.hits else None
-    cite = cite_as(doc) if doc and a.status == "answered" else None
     return S.AskResponse(
-        cite_as=S.CiteAs(text=cite[0], bibtex=cite[1]) if cite else None,
+        cite_as=S.CiteAs(**cite_formats(doc)) if doc and a.status == "answered" else None,
         question=req.question, status=a.status, answer=a.text,
         citations=[S.CitationModel(refs=list(c.refs), hit_id=c.hit_id, quote=c.quote,
                                    span=S.SpanModel(start=c.span.start, end=c.span.end)) for c in a.citations],
@@ -131,8 +130,7 @@ def cite(request: Request, req: S.CiteRequest):
         out.append(S.CitedSentence(text=text, span=S.SpanModel(start=span.start, end=span.end), supports=models))
     refs = sorted(strength, key=lambda r: (-strength[r], r))
     doc = docs.get(top_doc) or next(iter(docs.values()))
-    text, bibtex = cite_as(doc)
-    return S.CiteResponse(sentences=out, refs=refs, cite_as=S.CiteAs(text=text, bibtex=bibtex),
+    return S.CiteResponse(sentences=out, refs=refs, cite_as=S.CiteAs(**cite_formats(doc)),
                           took_ms=round((time.perf_counter() - t0) * 1000, 3))
 
 
