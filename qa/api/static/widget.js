@@ -263,9 +263,9 @@
     return frag;
   }
 
-  function evidenceView(hit, quote) {
+  function evidenceView(hit, quote, noWhere) {
     var box = el("div", { cls: "evidence", role: "region", "aria-label": "Evidence" });
-    box.appendChild(el("div", { cls: "where", text: whereLine(hit) }));
+    if (!noWhere) box.appendChild(el("div", { cls: "where", text: whereLine(hit) }));
     if (hit.table) {
       var t = el("table");
       t.appendChild(el("caption", { text: "Table " + hit.table.number + " — " + hit.table.title + (hit.table.group ? " (" + hit.table.group + ")" : "") }));
@@ -331,6 +331,20 @@
     near.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
+  }
+
+  /* The reference numbers a text shows in its own markers: "[33, 48–51]" gives 33, 48, 49, 50, 51. */
+  function markerRefs(text) {
+    var out = [];
+    String(text || "").replace(/\[(\d+(?:\s*[,–-]\s*\d+)*)\]/g, function (_, inner) {
+      inner.split(/\s*,\s*/).forEach(function (part) {
+        var ab = part.split(/\s*[–-]\s*/).map(function (x) { return parseInt(x, 10); });
+        if (ab.length === 2 && ab[1] >= ab[0] && ab[1] - ab[0] <= 50) { for (var i = ab[0]; i <= ab[1]; i++) out.push(i); }
+        else out.push(ab[0]);
+      });
+      return _;
+    });
+    return out;
   }
 
   function refList(nums) { return "[" + nums.join(", ") + "]"; }
@@ -805,7 +819,7 @@
           slot.textContent = "";
           more.setAttribute("aria-expanded", String(!open));
           more.textContent = open ? "Show" : "Hide";
-          if (!open) { slot.appendChild(evidenceView(h, null)); reveal(slot); }
+          if (!open) { slot.appendChild(evidenceView(h, null, true)); reveal(slot); }
         });
         item.appendChild(el("div", { text: preview(h, 220) }));
         item.appendChild(el("div", { cls: "where" }, [whereLine(h) + " · ", more]));
@@ -872,8 +886,11 @@
       if (v.evidence && v.verdict !== "not_found") {
         var ev = v.evidence;
         var evRefs = ev.refs || [];
-        // The refs are shown once per sentence: beside the quote only when they are not the "Cite" list.
-        var showRefs = evRefs.length && (v.verdict !== "supported" || evRefs.join() !== v.refs.join());
+        // The refs are shown once per sentence: beside the quote only when neither the quote's own
+        // markers nor the "Cite" list already show them.
+        var inQuote = markerRefs(ev.quote);
+        var showRefs = evRefs.length && !evRefs.every(function (r) { return inQuote.indexOf(r) >= 0; }) &&
+          (v.verdict !== "supported" || evRefs.join() !== v.refs.join());
         var q = el("div", { cls: "quote" }, [
           el("div", { text: (v.verdict === "contradicted" ? "The document says: " : "") + "“" + ev.quote + "”" + (showRefs ? " " + refList(evRefs) : "") }),
           ev.hit ? el("div", { cls: "where", text: whereLine(ev.hit, false) }) : null
