@@ -4,6 +4,7 @@ passages on /ask, verdicts on /cite, `cited` papers on hits, `cite_as` and `exam
 these tests do not depend on when the backend grows them. Everything else is the real service."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -111,6 +112,18 @@ def test_cited_papers_show_in_chips_and_exports(page, api):
     md = clipboard(page)
     assert "**References** [12, 14] as numbered in: Roe R, Poe P. A small review." in md
     assert "- [12] Smith J, Lee K. Compound K in pigs. J Pharm. 2015;3:1-9. https://doi.org/10.1000/xyz.12" in md
+    # Exports hold the document and the cited papers whose references were parsed (12, not the bare text of 14).
+    answer.locator("summary", has_text="Export citation").click()
+    with page.expect_download() as d:
+        answer.locator("button", has_text="Download CSL-JSON (.json, with 1 cited paper)").click()
+    items = json.loads(Path(d.value.path()).read_text())
+    assert [i["id"] for i in items] == ["roe2020", "ref-12"]
+    assert items[1]["author"][0] == {"family": "Smith", "given": "J"} and items[1]["DOI"] == "10.1000/xyz.12"
+    answer.locator("summary", has_text="Export citation").click()
+    with page.expect_download() as d:
+        answer.locator("button", has_text="Download RIS").click()
+    ris = Path(d.value.path()).read_bytes().decode()
+    assert ris.count("TY  - JOUR") == 2 and "TI  - Compound K in pigs\r\n" in ris and "AU  - Smith, J\r\n" in ris
 
 
 VERDICT_CITE = {

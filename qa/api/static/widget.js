@@ -347,6 +347,12 @@
     return out;
   }
 
+  function pick(obj, keys) {
+    var out = {};
+    keys.forEach(function (k) { if (obj[k]) out[k] = obj[k]; });
+    return out;
+  }
+
   function refList(nums) { return "[" + nums.join(", ") + "]"; }
 
   /* "…blocks angiogenesis [169]." — the references go before the sentence's final punctuation. */
@@ -359,9 +365,38 @@
 
   function slug(s) { return String(s || "citation").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "citation"; }
 
-  /* An "Export ▾" menu for a document's cite_as: BibTeX, RIS, CSL-JSON. */
-  function exportMenu(citeAs, name) {
+  /* A cited paper as an RIS record and a CSL-JSON item, when its reference was parsed into
+   * fields (a title at least); a bare reference text has its DOI link instead. */
+  function paperRecords(n, c) {
+    if (!c || !c.title) return null;
+    var authors = Array.isArray(c.authors) ? c.authors.filter(Boolean).map(String) : [];
+    var ris = [["TY", "JOUR"]].concat(authors.map(function (a) { return ["AU", a]; }));
+    [["TI", c.title], ["T2", c.journal], ["PY", c.year], ["VL", c.volume], ["SP", c.pages], ["DO", c.doi],
+     ["AN", c.pmid ? "PMID:" + c.pmid : ""]].forEach(function (f) { if (f[1]) ris.push([f[0], String(f[1]).replace(/\s+/g, " ")]); });
+    ris.push(["ER", ""]);
+    var item = { id: "ref-" + n, type: "article-journal", title: String(c.title) };
+    if (authors.length) {
+      item.author = authors.map(function (a) {
+        var i = a.indexOf(",");
+        return i >= 0 ? { family: a.slice(0, i).trim(), given: a.slice(i + 1).trim() } : { literal: a };
+      });
+    }
+    if (c.journal) item["container-title"] = String(c.journal);
+    if (c.volume) item.volume = String(c.volume);
+    if (c.pages) item.page = String(c.pages);
+    if (c.doi) item.DOI = String(c.doi);
+    if (c.pmid) item.PMID = String(c.pmid);
+    var year = parseInt(c.year, 10);
+    if (year) item.issued = { "date-parts": [[year]] };
+    return { ris: ris.map(function (f) { return f[0] + "  - " + f[1] + "\r\n"; }).join(""), csl: item };
+  }
+
+  /* An "Export citation ▾" menu: the document's cite_as (BibTeX, RIS, CSL-JSON), the RIS and
+   * CSL-JSON files holding the cited papers too where their references are known. */
+  function exportMenu(citeAs, name, papers) {
     if (!citeAs || !(citeAs.bibtex || citeAs.ris || citeAs.csl)) return null;
+    var extra = Object.keys(papers || {}).map(function (n) { return paperRecords(n, papers[n]); }).filter(Boolean);
+    var plus = extra.length ? ", with " + extra.length + " cited paper" + (extra.length > 1 ? "s" : "") : "";
     var menu = el("details", { cls: "menu" });
     var summary = el("summary", { text: "Export citation" });
     var items = el("div", { cls: "items", role: "group", "aria-label": "Citation formats" });
@@ -371,12 +406,14 @@
       items.appendChild(bib);
     }
     if (citeAs.ris) {
-      items.appendChild(el("button", { type: "button", text: "Download RIS (.ris)", onclick: function () {
-        download(name + ".ris", citeAs.ris, "application/x-research-info-systems", menu); menu.open = false; } }));
+      items.appendChild(el("button", { type: "button", text: "Download RIS (.ris" + plus + ")", onclick: function () {
+        var text = [citeAs.ris].concat(extra.map(function (x) { return x.ris; })).join("\r\n");
+        download(name + ".ris", text, "application/x-research-info-systems", menu); menu.open = false; } }));
     }
     if (citeAs.csl) {
-      items.appendChild(el("button", { type: "button", text: "Download CSL-JSON (.json)", onclick: function () {
-        download(name + ".json", JSON.stringify([citeAs.csl], null, 2) + "\n", "application/vnd.citationstyles.csl+json", menu); menu.open = false; } }));
+      items.appendChild(el("button", { type: "button", text: "Download CSL-JSON (.json" + plus + ")", onclick: function () {
+        var list = [citeAs.csl].concat(extra.map(function (x) { return x.csl; }));
+        download(name + ".json", JSON.stringify(list, null, 2) + "\n", "application/vnd.citationstyles.csl+json", menu); menu.open = false; } }));
     }
     menu.appendChild(summary);
     menu.appendChild(items);
@@ -767,7 +804,7 @@
     var link = el("button", { type: "button", text: "Copy link" });
     link.addEventListener("click", function () { copy(self.permalink("ask", question), link); });
     var name = (res.cite_as && res.cite_as.csl && res.cite_as.csl.id) || slug(source);
-    box.appendChild(el("div", { cls: "actions" }, [copyAnswer, copyCite, exportMenu(res.cite_as, name), link]));
+    box.appendChild(el("div", { cls: "actions" }, [copyAnswer, copyCite, exportMenu(res.cite_as, name, pick(papers, refs)), link]));
     box.appendChild(evidence);
     return box;
   };
@@ -911,7 +948,7 @@
       });
       actions.appendChild(all);
     }
-    var menu = exportMenu(res.cite_as, (res.cite_as && res.cite_as.csl && res.cite_as.csl.id) || slug(source));
+    var menu = exportMenu(res.cite_as, (res.cite_as && res.cite_as.csl && res.cite_as.csl.id) || slug(source), pick(papers, res.refs || []));
     if (menu) actions.appendChild(menu);
     if (draft && draft.length <= 1500) {
       var link = el("button", { type: "button", text: "Copy link" });
