@@ -68,14 +68,19 @@ def _windows(
 
 
 def _section_runs(blocks: tuple[Block, ...]) -> list[list[Block]]:
+    """Paragraphs that follow one another in a section. A caption or table between two
+    paragraphs ends the run: a window's text is one contiguous stretch of prose."""
     runs: list[list[Block]] = []
+    broken = True
     for b in blocks:
         if b.kind != "paragraph":
+            broken = True
             continue
-        if runs and runs[-1][-1].section == b.section:
+        if runs and not broken and runs[-1][-1].section == b.section:
             runs[-1].append(b)
         else:
             runs.append([b])
+        broken = False
     return runs
 
 
@@ -105,7 +110,14 @@ def chunk(
                     sents.extend(_split_long(text[a:e], a, budget))
                 else:
                     sents.append((a, e))
-        for a, e in _windows(sents, text, budget, overlap, fits):
+        # The model reads a passage with its section and abbreviation long forms (index_text):
+        # that whole must fit, not the passage alone.
+        head = f"{' / '.join(run[0].section)}. " if run[0].section else ""
+
+        def fits_read(t: str, head: str = head) -> bool:
+            return fits(head + t + expansions(t, document.glossary))
+
+        for a, e in _windows(sents, text, budget, overlap, fits_read):
             body = text[a:e]
             span = Span(a, e)
             out.append(
@@ -126,9 +138,13 @@ def chunk(
             continue
         kind = "table_row" if b.kind == "table_row" else "caption"
         pieces = [(b.span.start, b.span.end)]
-        if kind == "caption" and (tokens.count(b.text) > budget * 2 or not fits(b.text)):
-            sents = sentences.spans(b.text, b.span.start)
-            pieces = _windows(sents, text, budget, overlap, fits)
+        if kind == "caption":
+            def fits_caption(t: str) -> bool:
+                return fits(t + expansions(t, document.glossary))
+
+            if tokens.count(b.text) > budget * 2 or not fits_caption(b.text):
+                sents = sentences.spans(b.text, b.span.start)
+                pieces = _windows(sents, text, budget, overlap, fits_caption)
         for a, e in pieces:
             body = text[a:e]
             span = Span(a, e)

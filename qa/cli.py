@@ -95,7 +95,7 @@ def cmd_search(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from qa.evaluate import Result, anchor_runner, load_gold, score
+    from qa.evaluate import ANSWER_WINDOW, Result, anchor_runner, load_gold, score
 
     try:
         items = load_gold(Path(args.file))
@@ -116,21 +116,51 @@ def cmd_eval(args) -> int:
     report = {m: score(items, runner(m)) for m in ("hybrid", "bm25", "dense")}
     report["anchor"] = score(items, anchor_runner(raw)) if raw else {}
     report["hybrid"]["abstention"] = abstention(items, eng.answerer)
+    if getattr(args, "keys", None):
+        report["answers"] = answer_report(items, args, eng)
     if args.json:
         print(json.dumps(report))
         return 0
     keys = ["recall@1", "recall@5", "recall@10", "mrr@10", "recall@1000chars", "recall@3000chars", "multi_coverage@10"]
     print(f"{'system':<8} " + " ".join(f"{k:>17}" for k in keys))
     for name, r in report.items():
-        if r:
+        if r and name != "answers":
             print(f"{name:<8} " + " ".join(f"{r[k]:>17.3f}" for k in keys))
     ab = report["hybrid"]["abstention"]
     print(f"\n/ask abstention: {ab['none_abstained']}/{ab['none']} 'none' items ({ab['none_rate']:.0%}), "
           f"{ab['answerable_abstained']}/{ab['answerable']} answerable items wrongly ({ab['answerable_rate']:.1%})")
+    if "answers" in report:
+        a = report["answers"]
+        print(f"\n/ask answers (first {ANSWER_WINDOW} chars): complete {a['ask_complete']:.3f}, key coverage "
+              f"{a['key_coverage']:.3f}, refs hit {a['refs_hit']:.3f}, abstention on 'none' {a['none_abstained']:.3f} "
+              f"(n={a['none']}), false abstention {a['false_abstention']:.3f} (n={a['answerable']})")
     print("\nhybrid by type:")
     for t, r in report["hybrid"]["by_type"].items():
         print(f"  {t:<9} n={r['n']:<3} R@1 {r['recall@1']:.3f}  R@5 {r['recall@5']:.3f}  MRR@10 {r['mrr@10']:.3f}  R@3000c {r['recall@3000chars']:.3f}")
     return 0
+
+
+def answer_report(items, args, eng) -> dict:
+    from qa.evaluate import load_keys, score_answers
+
+    try:
+        keys = load_keys(Path(args.keys))
+    except FileNotFoundError:
+        raise CliError(f"{args.keys}: no such file") from None
+    except ValueError as e:
+        raise CliError(str(e)) from None
+
+    def ask(q):
+        a = eng.answerer.ask(q)
+        return a.status, a.text, [r for c in a.citations for r in c.refs]
+
+    details: list = []
+    out = score_answers(items, keys, ask, details)
+    if args.details:
+        with open(args.details, "w", encoding="utf-8") as f:
+            for d in details:
+                f.write(json.dumps(d, ensure_ascii=False) + "\n")
+    return out
 
 
 def abstention(items, answerer) -> dict:
@@ -175,8 +205,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--section", help="only chunks whose section contains this text")
     sp.add_argument("--mode", choices=("hybrid", "bm25", "dense"), default="hybrid")
 
-    command("eval", "score retrieval on a gold .jsonl file (hybrid, bm25, dense, anchor)",
-            "qa eval ../shared/eval/dev.jsonl --json", cmd_eval, "file")
+    sp = command("eval", "score retrieval on a gold .jsonl file (hybrid, bm25, dense, anchor)",
+                 "qa eval questions.jsonl --keys answer_keys.jsonl --json", cmd_eval, "file")
+    sp.add_argument("--keys", help="answer keys (.jsonl): also score /ask answers (complete, key coverage, refs, abstention)")
+    sp.add_argument("--details", help="write one JSON line per scored answer to this file")
     command("ask", "an extractive, cited answer (or 'not covered by the review')",
             'qa ask "which cargo reduces VEGF in breast cancer?"', cmd_ask, "question")
     command("cite", "supporting sentences and reference numbers for a drafted sentence",

@@ -160,3 +160,69 @@ def anchor_runner(raw_texts: list[str], k: int = 10) -> Callable[[str], list[Res
         return [Result(windows[i]) for i in order]
 
     return run
+
+
+# --- answers ---------------------------------------------------------------------------------
+ANSWER_WINDOW = 700  # characters of an answer that count (shared/eval/README.md)
+
+
+def load_keys(path: Path) -> dict[str, dict]:
+    """Answer keys by question id: {"id", "type", "keys": [[alternatives]...], "ref_keys"}."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+            except ValueError as e:
+                raise ValueError(f"{path}:{n}: not JSON ({e})") from e
+            if "id" not in d:
+                raise ValueError(f"{path}:{n}: missing field 'id'")
+            out[d["id"]] = d
+    return out
+
+
+def answer_refs(text: str, citation_refs: Sequence[int]) -> set[int]:
+    """Reference numbers an answer gives: its citations' and every [n], [a, b], [a–c] in its text."""
+    from qa.ingest.refs import refs_in
+
+    return set(citation_refs) | set(refs_in(text))
+
+
+def score_answers(items: list[dict], keys: dict[str, dict], ask: Callable[[str], tuple[str, str, Sequence[int]]],
+                  details: list | None = None) -> dict:
+    """ask(question) -> (status, answer text, cited refs). Measures of shared/eval/README.md:
+    complete (every key group in the first 700 characters), key coverage, refs hit, abstention
+    on 'none', false abstention on answerable items."""
+    complete, cover, refs_hit, none_ok, false_abs = [], [], [], [], []
+    for item in items:
+        k = keys.get(item["id"], {})
+        status, text, crefs = ask(item["question"])
+        window = norm(text[:ANSWER_WINDOW])
+        if item["type"] == "none":
+            none_ok.append(status == "not_found")
+            if details is not None:
+                details.append({"id": item["id"], "type": "none", "status": status, "ok": status == "not_found", "answer": text[:300]})
+            continue
+        false_abs.append(status == "not_found")
+        groups = k.get("keys") or []
+        found = [status == "answered" and any(norm(a) and norm(a) in window for a in g) for g in groups]
+        if groups:
+            complete.append(all(found))
+            cover.append(sum(found) / len(groups))
+        ref_keys = set(k.get("ref_keys") or item.get("refs") or [])
+        got = answer_refs(text, crefs) if status == "answered" else set()
+        if ref_keys:
+            refs_hit.append(bool(ref_keys & got))
+        if details is not None:
+            details.append({"id": item["id"], "type": item["type"], "status": status,
+                            "missing": [g[0] for g, f in zip(groups, found) if not f],
+                            "refs_ok": bool(ref_keys & got) if ref_keys else None, "answer": text[:ANSWER_WINDOW]})
+
+    def mean(xs):
+        return round(sum(xs) / len(xs), 4) if xs else 0.0
+
+    return {"answerable": len(false_abs), "none": len(none_ok), "ask_complete": mean(complete),
+            "key_coverage": mean(cover), "refs_hit": mean(refs_hit), "none_abstained": mean(none_ok),
+            "false_abstention": mean(false_abs)}

@@ -54,6 +54,7 @@ class Searcher:
         self._by_id = {c.id: i for i, c in enumerate(index.chunks)}
         self._kind = np.array([c.kind for c in index.chunks])
         self._table = np.array([c.table.number if c.table else -1 for c in index.chunks])
+        self.speller = _speller(index, embedder)
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         i = self._by_id.get(chunk_id)
@@ -74,7 +75,12 @@ class Searcher:
         return v
 
     def lexical_scores(self, query: str, expansion: str = "") -> np.ndarray:
-        terms = analyze(query) + analyze(expansion)
+        from qa.evidence import generic_stems
+
+        # Words of question phrasing ("which studies show ...") match any passage that uses
+        # them; only the query's topic words rank passages.
+        generic = generic_stems()
+        terms = [t for t in analyze(query) + analyze(expansion) if t not in generic] or analyze(query)
         return self.index.lexical.scores(terms)
 
     def dense_scores(self, query: str, mask: np.ndarray | None) -> np.ndarray:
@@ -118,11 +124,14 @@ class Searcher:
         table: int | None = None,
         section: str | None = None,
         mode: str = "hybrid",
+        correct: bool = True,
     ) -> list[Hit]:
         if not query or not query.strip():
             raise QueryError("query is empty")
         if k < 1:
             raise QueryError("k must be at least 1")
+        if correct:
+            query = self.spelled(query)
         mask = self.mask(kinds, table, section)
         expansion = expand(query, self.glossary)
         n = len(self.index.chunks)
@@ -138,6 +147,12 @@ class Searcher:
                 break
             hits.append(Hit(self.index.chunks[i], float(fused[i]), rank, {name: float(p[i]) for name, p in parts.items()}))
         return hits
+
+    def spelled(self, query: str) -> str:
+        """The query as the documents spell it: British/American forms and one-letter typos of
+        words no document uses, corrected to the most frequent word one edit away."""
+        options = self.speller.correct(query)
+        return options[0].text if options else query
 
     def _diversify(self, order: np.ndarray, k: int) -> list[int]:
         """Top k, with a chunk that mostly repeats a better-ranked one (overlapping windows of
@@ -174,6 +189,16 @@ class Searcher:
         w = self.settings.fusion_weight
         fused = np.where(cand, w * b_norm + (1 - w) * d_norm, -np.inf)
         return fused, {"bm25": bm, "dense": dn_filled, "bm25_norm": b_norm, "dense_norm": d_norm}
+
+
+def _speller(index: Index, embedder):
+    from qa.index.lexical import _stemmer
+    from qa.spelling import Speller
+
+    # A common English word is one word piece of the embedding model's vocabulary.
+    count = getattr(embedder, "count_tokens", None)
+    common = (lambda w: count(w) - 2 <= 1) if count else None
+    return Speller((c.text for c in index.chunks), common, stem=_stemmer().stemWord)
 
 
 def _minmax(x: np.ndarray, cand: np.ndarray) -> np.ndarray:

@@ -98,6 +98,7 @@ class Answer:
     text: str
     citations: tuple[Citation, ...]
     hits: tuple[Hit, ...]
+    did_you_mean: str | None = None  # the question with its typos corrected, when it had any
 
 
 @dataclass(frozen=True)

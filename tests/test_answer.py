@@ -1,7 +1,10 @@
 def test_table_question_lists_rows_with_refs(engine):
     a = engine.answerer.ask("which cargo reduces VEGF in breast cancer?")
     assert a.status == "answered"
-    assert "miR-16 [169]" in a.text and "miR-100 [173]" in a.text
+    # Labelled: table, row, column, value, references.
+    assert a.text.startswith("Table 2")
+    assert "Exosome content: miR-16" in a.text and "Exosome content: miR-100" in a.text
+    assert "[169]" in a.text and "[173]" in a.text
     cited = {r for c in a.citations for r in c.refs}
     assert {169, 173} <= cited
     ids = {h.chunk.id for h in a.hits}

@@ -98,7 +98,7 @@ def ask(request: Request, req: S.AskRequest):
     doc = docs.get(a.hits[0].chunk.doc_id) if a.hits else None
     return S.AskResponse(
         cite_as=S.CiteAs(**cite_formats(doc)) if doc and a.status == "answered" else None,
-        question=req.question, status=a.status, answer=a.text,
+        question=req.question, status=a.status, answer=a.text, did_you_mean=a.did_you_mean,
         citations=[S.CitationModel(refs=list(c.refs), hit_id=c.hit_id, quote=c.quote,
                                    span=S.SpanModel(start=c.span.start, end=c.span.end)) for c in a.citations],
         results=[hit_model(h, docs) for h in a.hits],

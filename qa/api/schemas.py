@@ -99,6 +99,7 @@ class AskResponse(BaseModel):
     citations: list[CitationModel]
     results: list[HitModel]
     cite_as: CiteAs | None = Field(None, description="How to cite the review the answer comes from.")
+    did_you_mean: str | None = Field(None, description="The question with its spelling corrected against the documents' vocabulary, when it had a typo.")
     took_ms: float
 
 

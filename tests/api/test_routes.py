@@ -8,7 +8,7 @@ HIT_FIELDS = {"id", "kind", "score", "text", "section", "refs", "doc", "span", "
 def test_health_and_ready(client):
     assert client.get("/health").json() == {"status": "ok"}
     r = client.get("/ready")
-    assert r.status_code == 200 and r.json()["chunks"] > 200
+    assert r.status_code == 200 and r.json()["chunks"] > 150
 
 
 def test_search_contract(client):
@@ -42,7 +42,7 @@ def test_ask_table_question_cites_rows(client):
     assert r.status_code == 200
     body = r.json()
     assert body["status"] == "answered"
-    assert "miR-16 [169]" in body["answer"] and "miR-100 [173]" in body["answer"]
+    assert "miR-16" in body["answer"] and "miR-100" in body["answer"]
     cited = {n for c in body["citations"] for n in c["refs"]}
     assert {169, 173} <= cited
     ids = {h["id"] for h in body["results"]}

@@ -1,0 +1,166 @@
+"""Evidence and abstention: how much of a question the best results cover, in words and in
+meaning, and whether that is enough to answer.
+
+Term weights are counted per document, so adding an article to the corpus does not move the
+weights (and the decisions) for another one."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from qa.index.lexical import analyze
+from qa.types import Hit
+
+# Words of question phrasing, not of a topic: absent from a document, they say nothing about
+# whether it covers the question (general English, not taken from any question set).
+_QUESTION_WORDS = frozenset(
+    """help give given make makes made use used using per entry entries study studies people way ways
+    kind kinds anything something thing things show shows shown tell work works role roles effect effects
+    main best better good report reported paper review article know known much many type types""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def generic_stems() -> frozenset[str]:
+    from qa.index.lexical import _stemmer
+
+    stem = _stemmer().stemWord
+    return frozenset(stem(w) for w in _QUESTION_WORDS)
+
+
+def content_terms(text: str) -> set[str]:
+    """The stems of a text that carry its topic."""
+    generic = generic_stems()
+    return {t for t in analyze(text, compounds=False) if t not in generic}
+
+
+def related(a: str, b: str) -> bool:
+    """Two stems of one word family: equal, or one is the other plus a short ending the
+    stemmer left (microgli / microglia). Longer remainders are other words (period / periodont)."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 2
+
+
+class TermStats:
+    """Document frequencies over the chunks, one table per document."""
+
+    def __init__(self, chunk_terms: list[set[str]], chunk_docs: list[str]):
+        self.n: dict[str, int] = {}
+        self.df: dict[str, dict[str, int]] = {}
+        for terms, doc in zip(chunk_terms, chunk_docs):
+            self.n[doc] = self.n.get(doc, 0) + 1
+            df = self.df.setdefault(doc, {})
+            for t in terms:
+                df[t] = df.get(t, 0) + 1
+        self.vocab: dict[str, set[str]] = {d: set(df) for d, df in self.df.items()}
+        self._by_prefix: dict[str, dict[str, list[str]]] = {}
+        for d, vocab in self.vocab.items():
+            idx: dict[str, list[str]] = {}
+            for t in vocab:
+                if len(t) >= 5:
+                    idx.setdefault(t[:5], []).append(t)
+            self._by_prefix[d] = idx
+
+    def idf(self, term: str, doc: str) -> float:
+        n = self.n.get(doc, 0)
+        return math.log((n + 1) / (self.df.get(doc, {}).get(term, 0) + 0.5))
+
+    def topic_word(self, term: str, doc: str, share: float = 0.2) -> bool:
+        """A word in more than share of a document's chunks: what it is about, not a detail."""
+        n = self.n.get(doc, 0)
+        return n > 0 and self.df.get(doc, {}).get(term, 0) > share * n
+
+    def known(self, term: str, doc: str | None = None) -> bool:
+        docs = [doc] if doc else list(self.vocab)
+        for d in docs:
+            if term in self.vocab[d]:
+                return True
+            if len(term) >= 5 and any(related(term, t) for t in self._by_prefix[d].get(term[:5], ())):
+                return True
+        return False
+
+    def coverage(self, terms: Iterable[str], have: set[str], doc: str) -> float:
+        """idf-weighted share of terms found in have (a word of the same family counts)."""
+        terms = list(terms)
+        total = sum(self.idf(t, doc) for t in terms)
+        if total <= 0:
+            return 0.0
+        found = sum(self.idf(t, doc) for t in terms if t in have or any(related(t, h) for h in have if h[:3] == t[:3]))
+        return found / total
+
+
+@dataclass
+class Evidence:
+    coverage: float  # idf-weighted share of the question's terms found in the best hit
+    dense: float  # best cosine similarity of a chunk to the question
+    score: float  # what the abstention threshold is applied to
+    missing: tuple[str, ...] = ()  # technical words of the question the documents never use
+    specific: float = 1.0  # coverage of the question's specific terms (not the documents' topic words)
+
+
+_PREFIXES = ("chemo", "hyper", "hypo", "inter", "intra", "micro", "macro", "multi", "nano", "over", "under",
+             "trans", "anti", "post", "poly", "mono", "semi", "auto", "self", "pre", "pro", "non", "sub", "neo",
+             "co", "re", "bi", "tri")
+
+
+class Judge:
+    """Decides 'not covered' from words and meaning together."""
+
+    def __init__(self, stats: TermStats, chunk_terms: list[set[str]], chunk_pos: dict[str, int],
+                 threshold: float, missing_threshold: float, count_pieces=None):
+        self.stats = stats
+        self.chunk_terms = chunk_terms
+        self.chunk_pos = chunk_pos
+        self.threshold = threshold
+        self.missing_threshold = missing_threshold
+        self.count_pieces = count_pieces
+
+    def evidence(self, question: str, hits: list[Hit]) -> Evidence:
+        terms = content_terms(question)
+        cov, spec = 0.0, 0.0
+        has_specific = False
+        for h in hits[:5]:
+            i = self.chunk_pos[h.chunk.id]
+            doc = h.chunk.doc_id
+            cov = max(cov, self.stats.coverage(terms, self.chunk_terms[i], doc))
+            specific = {t for t in terms if not self.stats.topic_word(t, doc)}
+            if specific:
+                has_specific = True
+                spec = max(spec, self.stats.coverage(specific, self.chunk_terms[i], doc))
+        dense = max((h.scores.get("dense", 0.0) for h in hits), default=0.0)
+        return Evidence(cov, dense, 0.5 * cov + 0.5 * dense, tuple(self.missing_terms(question)),
+                        spec if has_specific else 1.0)
+
+    def missing_terms(self, question: str) -> list[str]:
+        """Words of the question naming something no document mentions, even as a derivation
+        (chemoresistance is 'resistance' with a prefix): technical words (the embedding model's
+        vocabulary splits them into three or more pieces; common words are whole pieces) and
+        names (capitalised inside the sentence, acronyms, words with digits: FDA, Parkinson's)."""
+        out = []
+        for m in re.finditer(r"[A-Za-z][A-Za-z0-9]+", question):
+            w = m.group(0)
+            terms = content_terms(w)
+            if not terms or all(self.stats.known(t) for t in terms):
+                continue
+            low = w.lower()
+            rests = [low[len(p):] for p in _PREFIXES if low.startswith(p) and len(low) - len(p) >= 4]
+            if any(content_terms(r) and all(self.stats.known(t) for t in content_terms(r)) for r in rests):
+                continue
+            name = (m.start() > 0 and w[0].isupper()) or (len(w) >= 2 and w.isupper()) or any(c.isdigit() for c in w)
+            pieces = self.count_pieces(low) if self.count_pieces else (3 if len(low) >= 9 else 1)
+            if pieces >= 3 or name:
+                out.append(w)
+        return out
+
+    def abstains(self, ev: Evidence) -> bool:
+        # A question that shares only the document's topic words ("MSC", "exosome") with it
+        # asks about something else (hair loss, migraine), however close it sounds.
+        if ev.specific <= 0.0:
+            return True
+        return ev.score < self.threshold or (bool(ev.missing) and ev.score < self.missing_threshold)

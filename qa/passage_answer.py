@@ -1,0 +1,179 @@
+"""Answers from running text: the shortest run of consecutive sentences of one paragraph that
+answers, quoted with the reference markers the sentences carry.
+
+A review reports a study as a run of sentences closed by one reference marker ("X et al.
+investigated ... . They found ... [12]."), so a sentence without a marker of its own is
+extended to the sentence that closes its run, and a sentence that opens with a pronoun
+("They", "These results") takes the sentence that names its subject. A second run is added
+only when it covers parts of the question the first leaves out ("A and B" questions)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa.evidence import TermStats
+from qa.index.lexical import analyze
+from qa.ingest.refs import refs_in
+from qa.types import Citation, Hit, Sentence, Span
+
+# Openings that refer back to the previous sentence's subject (general English anaphora).
+# Connectives such as "Moreover" or "Similarly" are left out: in a review they open the
+# report of another study.
+_ANAPHOR = re.compile(r"^\s*(they|these|this|those|their|its?|such|the authors|the study|the results?|"
+                      r"in (?:this|that|these|their) (?:study|work|model|trial|report))\b", re.I)
+# "How big", "what size", "how many": the answer is a measurement (general English and SI units).
+_QUANTITY_Q = re.compile(r"\bhow\s+(big|large|small|long|much|many|often|fast|old|high|low|far|heavy|wide|tall|deep)\b|"
+                         r"\bwhat\s+(size|diameter|percentage|proportion|dose|concentration|speed|number|amount|"
+                         r"length|duration|temperature|range)\b", re.I)
+_MEASURE = re.compile(r"\d[\d,.]*\s*(?:[–-]\s*\d[\d,.]*\s*)?(?:nm|µm|μm|mm|cm|kg|mg|µg|μg|ml|µl|μl|%|h|hours?|min|"
+                      r"minutes?|days?|weeks?|months?|years?|[×x]\s*g|fold|kda|°c)\b|\d\s*%", re.I)
+MAX_RUN_CHARS = 650  # one run stays readable; answers are judged on their first 700 characters
+MAX_RUNS = 3
+
+
+@dataclass(frozen=True)
+class Run:
+    sentences: tuple[Sentence, ...]
+    hit: Hit
+    score: float
+
+    @property
+    def span(self) -> Span:
+        return Span(self.sentences[0].span.start, self.sentences[-1].span.end)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text.strip() for s in self.sentences)
+
+
+class PassageAnswerer:
+    def __init__(self, sentences: list[Sentence], sent_terms: list[set[str]], sents_in: dict[str, list[Sentence]],
+                 vectors: np.ndarray, doc_texts: dict[str, str], stats: TermStats,
+                 glossaries: dict[str, dict[str, str]] | None = None):
+        self.sentences = sentences
+        self.sent_terms = sent_terms
+        self.sents_in = sents_in
+        self.vectors = vectors
+        self.stats = stats
+        self.own_refs = [tuple(refs_in(s.text)) for s in sentences]
+        # A list of abbreviations (a caption's "CAF; cancer-associated fibroblast, EMT; ...")
+        # is no answer: skip sentences made mostly of the document's glossary entries.
+        self.is_glossary = [_glossary_share(s.text, (glossaries or {}).get(s.doc_id, {})) >= 0.5 for s in sentences]
+        # Paragraph neighbours: consecutive sentences of one document with no blank line between.
+        self.prev: dict[int, int] = {}
+        self.next: dict[int, int] = {}
+        order = sorted((s for s in sentences if s.kind == "sentence"), key=lambda s: (s.doc_id, s.span.start))
+        for a, b in zip(order, order[1:]):
+            if a.doc_id == b.doc_id and "\n\n" not in doc_texts.get(a.doc_id, "")[a.span.end:b.span.start]:
+                self.next[a.id] = b.id
+                self.prev[b.id] = a.id
+
+    def score_sentences(self, qv: np.ndarray, terms: set[str], hits: list[Hit], depth: int = 5,
+                        quantity: bool = False):
+        """(score, sentence, hit) for every sentence of the top passages, best first. For a
+        question asking how big or how many, a sentence that gives a measurement is preferred."""
+        out, seen = [], set()
+        for rank, h in enumerate([h for h in hits if h.chunk.kind != "table_row"][:depth]):
+            for st in self.sents_in.get(h.chunk.id, []):
+                if st.id in seen or st.kind != "sentence" or self.is_glossary[st.id]:
+                    continue
+                seen.add(st.id)
+                cov = self.stats.coverage(terms, self.sent_terms[st.id], st.doc_id)
+                sim = float(self.vectors[st.id] @ qv)
+                bonus = 0.15 if quantity and _MEASURE.search(st.text) else 0.0
+                out.append((0.5 * sim + 0.5 * cov + 0.05 * (depth - rank) / depth + bonus, st, h))
+        out.sort(key=lambda x: -x[0])
+        return out
+
+    def run_around(self, st: Sentence, hit: Hit, score: float, scores: dict[int, float]) -> Run:
+        """The sentence, with the sentence naming its subject when it opens with a pronoun, and
+        the following sentences up to the one closing its run with a reference marker."""
+        run = [st]
+        if _ANAPHOR.match(st.text) and st.id in self.prev:
+            run.insert(0, self.sentences[self.prev[st.id]])
+        length = sum(len(s.text) for s in run)
+        cur = st
+        if not self.own_refs[st.id]:
+            # Forward to the marker that closes this study's run (at most two sentences on).
+            ahead, j = [], cur.id
+            for _ in range(2):
+                j = self.next.get(j)
+                if j is None:
+                    break
+                ahead.append(self.sentences[j])
+                if self.own_refs[j]:
+                    break
+            if ahead and self.own_refs[ahead[-1].id] and length + sum(len(s.text) for s in ahead) <= MAX_RUN_CHARS:
+                run += ahead
+                cur = ahead[-1]
+        nxt = self.next.get(cur.id)
+        if nxt is not None and _ANAPHOR.match(self.sentences[nxt].text) and scores.get(nxt, 0.0) >= 0.6 * score:
+            s2 = self.sentences[nxt]
+            if sum(len(s.text) for s in run) + len(s2.text) <= MAX_RUN_CHARS:
+                run.append(s2)
+        return Run(tuple(run), hit, score)
+
+    def answer(self, qv: np.ndarray, terms: set[str], hits: list[Hit], max_runs: int = MAX_RUNS,
+               budget: int = 700, question: str = "") -> list[Run]:
+        quantity = bool(_QUANTITY_Q.search(question))
+        if quantity:
+            # "big" in "how big" names the measure, not the topic.
+            terms = terms - set(analyze(" ".join(m.group(0).split()[1] for m in _QUANTITY_Q.finditer(question))))
+        cands = self.score_sentences(qv, terms, hits, quantity=quantity)
+        if not cands:
+            return []
+        scores = {st.id: sc for sc, st, _ in cands}
+        best_score = cands[0][0]
+        runs: list[Run] = []
+        covered: set[str] = set()
+        used: set[int] = set()
+        doc = cands[0][1].doc_id
+        total = sum(self.stats.idf(t, doc) for t in terms) or 1.0
+        for sc, st, h in cands:
+            if len(runs) >= max_runs or sc < 0.7 * best_score:
+                break
+            if st.id in used:
+                continue
+            run = self.run_around(st, h, sc, scores)
+            if runs:
+                have = set().union(*(self.sent_terms[s.id] for s in run.sentences))
+                gain = sum(self.stats.idf(t, doc) for t in terms - covered if t in have) / total
+                if gain < 0.2 or sum(len(r.text) for r in runs) + len(run.text) > budget:
+                    continue
+            runs.append(run)
+            used |= {s.id for s in run.sentences}
+            for s in run.sentences:
+                covered |= terms & self.sent_terms[s.id]
+        runs.sort(key=lambda r: (r.sentences[0].doc_id, r.span.start))
+        return runs
+
+    @staticmethod
+    def render(runs: list[Run]) -> tuple[str, list[Citation]]:
+        parts, cites = [], []
+        for r in runs:
+            parts.append(f"“{r.text}”")
+            cites.append(Citation(tuple(refs_in(r.text)), r.hit.chunk.id, r.text, r.span))
+        return " ".join(parts), cites
+
+
+def _glossary_share(text: str, glossary: dict[str, str]) -> float:
+    """Share of a sentence's words that belong to its document's abbreviation entries."""
+    words = re.findall(r"[\w'’\-]+", text)
+    if len(words) < 6 or not glossary:
+        return 0.0
+    covered = [False] * len(words)
+    low = [w.lower() for w in words]
+    for short, long in glossary.items():
+        entry = [short.lower()] + [w.lower() for w in re.findall(r"[\w'’\-]+", long)]
+        for seq in ([short.lower()], entry[1:]):
+            n = len(seq)
+            if not n:
+                continue
+            for i in range(len(low) - n + 1):
+                if low[i:i + n] == seq:
+                    for j in range(i, i + n):
+                        covered[j] = True
+    return sum(covered) / len(words)

@@ -1,0 +1,161 @@
+"""Spelling against the corpus's own vocabulary: British and American forms of one word, and
+one-letter typos ("brest", "reduses") corrected to words the documents actually use.
+
+Nothing here is a word list: candidates come from the corpus vocabulary, British/American
+variants from the regular spelling correspondences of English (tumour/tumor, haemorrhage/
+hemorrhage, characterise/characterize, fibre/fiber, labelled/labeled), and "is this already a
+real word?" from the embedding model's word-piece vocabulary (a common English word is one
+piece), so a correct word that the corpus happens not to use ("periodontitis", "hair") is
+left alone and the question can be judged not covered."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+# Regular British -> American correspondences, applied both ways. The first group may sit
+# anywhere in a word (haemorrhage, oedema, tumourigenic); the second only at its end.
+_ANYWHERE = (("our", "or"), ("ae", "e"), ("oe", "e"))
+_SUFFIX = (
+    ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"), ("isation", "ization"),
+    ("isations", "izations"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"),
+    ("tre", "ter"), ("tres", "ters"), ("lled", "led"), ("lling", "ling"), ("ogue", "og"), ("ence", "ense"),
+)
+_WORD = re.compile(r"[A-Za-z][a-z]{2,}")  # lower-case words; acronyms and gene names are not corrected
+
+
+def _variants(word: str) -> set[str]:
+    """Spellings of word under one British/American correspondence (either direction)."""
+    out: set[str] = set()
+    for uk, us in _ANYWHERE:
+        for a, b in ((uk, us), (us, uk)):
+            for m in re.finditer(a, word):
+                out.add(word[: m.start()] + b + word[m.end():])
+    for uk, us in _SUFFIX:
+        for a, b in ((uk, us), (us, uk)):
+            if word.endswith(a) and len(word) - len(a) >= 3:
+                out.add(word[: -len(a)] + b)
+    out.discard(word)
+    return out
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def damerau(a: str, b: str, limit: int = 2) -> int:
+    """Optimal-string-alignment distance, stopping early above limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+@dataclass(frozen=True)
+class Correction:
+    text: str  # the question as corrected
+    changes: tuple[tuple[str, str], ...]  # (as typed, as corrected), typos only
+    normalised: tuple[tuple[str, str], ...]  # British/American respellings
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes or self.normalised)
+
+
+class Speller:
+    """Corrects the words of a question that no document uses, towards words they do use."""
+
+    def __init__(self, texts: Iterable[str], is_common_word: Callable[[str], bool] | None = None, min_len: int = 4,
+                 stem: Callable[[str], str] | None = None):
+        counts: Counter[str] = Counter()
+        for t in texts:
+            counts.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", t))
+        self.counts = counts
+        self._stem = stem or (lambda w: w)
+        self.stems = {self._stem(w) for w in counts}
+        self.min_len = min_len
+        self._is_common = is_common_word or (lambda w: False)
+        self._index: dict[str, set[str]] = {}
+        for w in counts:
+            if len(w) >= min_len - 1:
+                for d in _deletes(w) | {w}:
+                    self._index.setdefault(d, set()).add(w)
+
+    def known(self, word: str) -> bool:
+        low = word.lower()
+        return low in self.counts or self._stem(low) in self.stems
+
+    def respell(self, word: str) -> str | None:
+        """The corpus's spelling of a British/American variant of word, if it uses one."""
+        low = word.lower()
+        found = [v for v in _variants(low) if v in self.counts or self._stem(v) in self.stems]
+        return max(found, key=lambda v: (self.counts.get(v, 0), v)) if found else None
+
+    def candidates(self, word: str) -> list[str]:
+        """Corpus words one edit away (insert, delete, substitute, swap), most frequent first."""
+        low = word.lower()
+        pool: set[str] = set()
+        for d in _deletes(low) | {low}:
+            pool |= self._index.get(d, set())
+        near = [w for w in pool if w != low and damerau(low, w, 1) <= 1]
+        return sorted(near, key=lambda w: (-self.counts[w], w))
+
+    def correct(self, text: str, max_candidates: int = 3) -> list[Correction]:
+        """Corrections of text, best guess first (several when a typo is ambiguous: 'sise' may
+        be 'size' or 'site'; the caller judges them by the evidence each one finds)."""
+        normalised: list[tuple[str, str]] = []
+        options: list[tuple[int, int, str, list[str]]] = []  # (start, end, word, replacements)
+        for m in _WORD.finditer(text):
+            w = m.group(0)
+            low = w.lower()
+            if len(low) < self.min_len or self.known(low):
+                continue
+            alt = self.respell(low)
+            if alt:
+                normalised.append((w, alt))
+                options.append((m.start(), m.end(), w, [_same_case(w, alt)]))
+                continue
+            if self._is_common(low):
+                continue  # a real word the corpus does not use: keep it (and let abstention judge)
+            cands = self.candidates(low)[:max_candidates]
+            if cands:
+                options.append((m.start(), m.end(), w, [_same_case(w, c) for c in cands]))
+        if not options:
+            return []
+        respelled = {w for w, _ in normalised}
+        out: list[Correction] = []
+        # The best guess for every word, then each ambiguous word's other guesses in turn.
+        choices = [[0] * len(options)]
+        for i, (_, _, _, reps) in enumerate(options):
+            for j in range(1, len(reps)):
+                alt = [0] * len(options)
+                alt[i] = j
+                choices.append(alt)
+        for choice in choices[: 1 + max_candidates * 2]:
+            pieces, last, changes = [], 0, []
+            for (a, b, w, reps), j in zip(options, choice):
+                pieces.append(text[last:a])
+                pieces.append(reps[j])
+                if w not in respelled:
+                    changes.append((w, reps[j]))
+                last = b
+            pieces.append(text[last:])
+            out.append(Correction("".join(pieces), tuple(changes), tuple(normalised)))
+        return out
+
+
+def _same_case(original: str, word: str) -> str:
+    return word.capitalize() if original[:1].isupper() and original[1:].islower() else word

@@ -1,0 +1,346 @@
+"""Answers from a table's own structure: the rows the question's constraints pick out, the
+column it asks for, each value labelled with its table, row and column.
+
+Which column is asked is read from the question's wh-phrase ("what g-force", "which MSC
+source", "how were ... isolated") against what the table itself says about each column: its
+header, the glossary and Note expansions of the header's words, and the words its cells hold
+in most rows (a question about "g-force" meets the column whose cells say "×g"). Nothing here
+knows this or any other table's column names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa.evidence import TermStats, content_terms, generic_stems, related
+from qa.index.lexical import analyze
+from qa.types import Chunk, Citation, Hit
+
+# Words that may stand between the wh-word and what is asked ("what was the ...", "which kind of ...").
+_SKIP = frozenset("is are was were be been the a an of kind kinds type types sort do does did has have had".split())
+_AUX = frozenset("is are was were do does did has have had can could will would may might".split())
+_STOP_AFTER = frozenset("in for from to of on at by with and or that which who whom whose used did does do".split())
+MIN_COLUMN_IDF = 0.5  # a word in over ~60% of a document's chunks does not name a column
+MAX_ROWS = 8  # rows listed in one answer; more are counted, not shown
+
+
+@dataclass(frozen=True)
+class TableAnswer:
+    text: str
+    citations: tuple[Citation, ...]
+    rows: tuple[Chunk, ...]
+    column: str | None
+
+
+def asked_phrases(question: str) -> list[list[str]]:
+    return [p for _, p in _asked(question)]
+
+
+def asked_wh(question: str) -> list[str]:
+    return [w for w, _ in _asked(question)]
+
+
+def _asked(question: str) -> list[tuple[str, list[str]]]:
+    """The words naming what is asked, one list per wh-phrase ("which MSC and which
+    isolation?" asks two things): the words after which/what, or, when an auxiliary follows
+    ("what do exosomes deliver", "how were exosomes isolated"), the clause up to its first
+    preposition; for a bare "how" the word after it (how big, how many)."""
+    words = re.findall(r"[A-Za-z0-9][\w\-×]*", question.lower())
+    out: list[tuple[str, list[str]]] = []
+    for i, w in enumerate(words):
+        if w not in ("which", "what", "how"):
+            continue
+        rest = words[i + 1:]
+        if rest and rest[0] in _AUX:
+            clause = []
+            for x in rest[1:]:
+                if x in _STOP_AFTER or x in ("which", "what", "how"):
+                    break
+                if x not in _SKIP:
+                    clause.append(x)
+            phrase = clause[:5]
+        elif w == "how":
+            phrase = rest[:1]
+        else:
+            phrase = []
+            for x in rest:
+                if x in _SKIP and not phrase:
+                    continue
+                if x in _STOP_AFTER or x in _AUX or x in ("which", "what", "how") or len(phrase) >= 2:
+                    break
+                phrase.append(x)
+        if phrase:
+            out.append((w, phrase))
+    return out
+
+
+def asked_phrase(question: str) -> list[str]:
+    return [w for p in asked_phrases(question) for w in p]
+
+
+def table_named(question: str) -> int | None:
+    """'Table 2' in a question restricts it to that table."""
+    m = re.search(r"\btable\s+(\d{1,3})\b", question, re.I)
+    return int(m.group(1)) if m else None
+
+
+class TableAnswerer:
+    def __init__(self, chunks: list[Chunk], chunk_terms: list[set[str]], stats: TermStats,
+                 glossaries: dict[str, dict[str, str]], embed=None):
+        self.stats = stats
+        self.glossaries = glossaries
+        self.embed = embed
+        self.rows: dict[tuple[str, int], list[int]] = {}
+        self.chunks = chunks
+        for i, c in enumerate(chunks):
+            if c.kind == "table_row" and c.table is not None:
+                self.rows.setdefault((c.doc_id, c.table.number), []).append(i)
+        # A cell's terms include the long forms of the abbreviations it uses ("LF" is liver failure).
+        self.cell_terms: dict[int, dict[str, set[str]]] = {
+            i: {col: set(analyze(_expand_abbrev(val, glossaries.get(chunks[i].doc_id, {}))))
+                for col, val in chunks[i].table.cells}
+            for idx in self.rows.values() for i in idx
+        }
+        self.profiles = {key: self._profile(key, idx) for key, idx in self.rows.items()}
+
+    # --- what the table says about its columns ----------------------------------------------
+    def _profile(self, key: tuple[str, int], idx: list[int]) -> dict:
+        doc = key[0]
+        gloss = self.glossaries.get(doc, {})
+        first = self.chunks[idx[0]].table
+        cols = [c for c in first.columns if not _is_ref_column(c, [self.chunks[i] for i in idx])]
+        header_terms, spread, lengths = {}, {}, {}
+        for col in cols:
+            header_terms[col] = content_terms(_expand_abbrev(col, gloss))
+            counts: dict[str, int] = {}
+            for i in idx:
+                for t in self.cell_terms[i].get(col, ()):
+                    counts[t] = counts.get(t, 0) + 1
+            spread[col] = {t: n / len(idx) for t, n in counts.items()}
+            vals = [self.chunks[i].table.cell_dict().get(col, "") for i in idx]
+            lengths[col] = float(np.mean([len(v) for v in vals])) if vals else 0.0
+        # Label columns name the row: the first column, and the next if its cells are short.
+        label = cols[:1] + [c for c in cols[1:2] if lengths.get(c, 99) <= 30]
+        vecs = None
+        if self.embed is not None and cols:
+            texts = []
+            for col in cols:
+                samples = [self.chunks[i].table.cell_dict().get(col, "") for i in idx[:3]]
+                texts.append(f"{col}: " + "; ".join(x for x in samples if x))
+            vecs = self.embed(texts)
+        return {"columns": cols, "header": header_terms, "spread": spread, "label": label, "vecs": vecs}
+
+    def _column_for(self, key, terms: list[str], phrase: list[str], header_only: bool = False,
+                    stated: frozenset[str] = frozenset()) -> str | None:
+        prof = self.profiles[key]
+        doc = key[0]
+        scores = {}
+        cols = [c for c in prof["columns"] if c not in stated]
+        for col in cols:
+            sc = 0.0
+            for t in terms:
+                w = self.stats.idf(t, doc)
+                if any(related(t, h) for h in prof["header"][col]):
+                    sc += 2.0 * w
+                elif not header_only:
+                    # Words the column's cells hold in many rows ("×g" in an isolation column).
+                    share = max((v for h, v in prof["spread"][col].items() if related(t, h)), default=0.0)
+                    if share >= 0.25:
+                        sc += share * w
+            scores[col] = sc
+        best = max(scores, key=scores.get) if scores else None
+        if best is not None and scores[best] > 0:
+            return best
+        if phrase and not header_only and prof["vecs"] is not None and self.embed is not None:
+            qv = self.embed([" ".join(phrase)])[0]
+            keep = [j for j, c in enumerate(prof["columns"]) if c not in stated]
+            if not keep:
+                return None
+            sims = prof["vecs"][keep] @ qv
+            order = np.argsort(-sims)
+            if sims[order[0]] >= 0.2 and (len(order) < 2 or sims[order[0]] - sims[order[1]] >= 0.02):
+                return prof["columns"][keep[int(order[0])]]
+        return None
+
+    def asked_columns(self, key: tuple[str, int], question: str, stated: frozenset[str] = frozenset(),
+                      row_terms: set[str] | None = None) -> tuple[list[str], set[str]]:
+        """The columns the question asks for, and the terms that asked for them. Columns in
+        stated hold what the question already says of the rows (their cells match it), so they
+        are not what it asks, unless it names them. row_terms: the words of the chosen rows'
+        cells; a keyword query's word among them is a value, not a column's name."""
+        generic = generic_stems()
+        cols: list[str] = []
+        used: set[str] = set()
+        doc = key[0]
+        prof = self.profiles[key]
+
+        def useful(t: str) -> bool:
+            # Words in nearly every passage ("MSC", "exosome") say nothing about which column.
+            return t not in generic and self.stats.idf(t, doc) >= MIN_COLUMN_IDF
+
+        phrases = asked_phrases(question)
+        for phrase, wh in zip(phrases, asked_wh(question)):
+            terms = [t for t in analyze(" ".join(phrase)) if useful(t)]
+            words = [w for w in phrase if set(analyze(w)) & set(terms)]
+            col = self._column_for(key, terms, words, header_only=True) or \
+                self._column_for(key, terms, words if wh != "how" else [], stated=stated)
+            if col and col not in cols:
+                cols.append(col)
+                used |= {t for t in terms if any(related(t, h) for h in prof["header"][col])
+                         or any(related(t, h) for h in prof["spread"][col])}
+        if not phrases:
+            # A keyword query ("lung IRI miR-21-5p MSC source") names its columns outright.
+            terms = [t for t in content_terms(question) if useful(t)
+                     and not (row_terms and any(related(t, h) for h in row_terms))]
+            for col in prof["columns"]:
+                hit = {t for t in terms if any(related(t, h) for h in prof["header"][col])}
+                if hit and col not in cols:
+                    cols.append(col)
+                    used |= hit
+        return cols, used
+
+    def asked_column(self, key: tuple[str, int], question: str) -> str | None:
+        cols, _ = self.asked_columns(key, question)
+        return cols[0] if cols else None
+
+    # --- rows ---------------------------------------------------------------------------------
+    def answer(self, question: str, hits: list[Hit], terms: set[str]) -> TableAnswer | None:
+        named = table_named(question)
+        table_hits = [h for h in hits[:6] if h.chunk.kind == "table_row" and h.chunk.table is not None
+                      and (named is None or h.chunk.table.number == named)]
+        if not table_hits:
+            return None
+        top = table_hits[0]
+        key = (top.chunk.doc_id, top.chunk.table.number)
+        if key not in self.profiles:
+            return None
+        # A table answer when a row is the best result, or close to it and the question asks
+        # for a column or for entities (a which/what/how question), or names the table.
+        if hits[0].chunk.kind != "table_row" and named is None:
+            if top.score < 0.75 * hits[0].score or top.rank > 3:
+                return None
+        prof = self.profiles[key]
+        header_words = set().union(*prof["header"].values()) if prof["header"] else set()
+        # Row constraints: what the question says of the rows, not the words naming a column.
+        constraints = {t for t in terms if t not in generic_stems() and not self.stats.topic_word(t, key[0])
+                       and not any(related(t, h) for h in header_words)}
+        rows = self._rows(key, constraints, hits)
+        if not rows:
+            return None
+        # Columns whose cells the question already states (the asked words state nothing).
+        said = constraints - set(analyze(" ".join(asked_phrase(question))))
+        stated = frozenset(col for col in prof["columns"]
+                           if any(said & self.cell_terms[self._pos(c)].get(col, set()) for c in rows))
+        row_terms = set().union(*(t for c in rows for t in self.cell_terms[self._pos(c)].values()))
+        columns, used = self.asked_columns(key, question, stated, row_terms)
+        if hits[0].chunk.kind != "table_row" and named is None and not columns and not asked_phrases(question):
+            return None
+        phrase_terms = set(analyze(" ".join(asked_phrase(question))))
+        if columns and len(rows) > 1:
+            # Asked through what the column's cells say ("what g-force": cells with ×g): keep
+            # the rows whose cell says it, when some do.
+            col_terms = used | phrase_terms
+            saying = [c for c in rows if any(related(t, h) for t in col_terms
+                                             for h in self.cell_terms[self._pos(c)].get(columns[0], ()))]
+            if saying:
+                rows = saying
+        if hits[0].chunk.kind != "table_row" and named is None and not columns and not asked_phrases(question):
+            return None
+        # "Which studies used X": the rows are the answer; "which cargo ...": an unnamed column.
+        asks_rows = not (phrase_terms - generic_stems())
+        text = self._render(key, rows, columns, self.profiles[key], constraints, stated, asks_rows)
+        cites = tuple(Citation(c.refs, c.id, c.text, c.span) for c in rows[:MAX_ROWS])
+        return TableAnswer(text, cites, tuple(rows), columns[0] if columns else None)
+
+    def _rows(self, key, constraints: set[str], hits: list[Hit]) -> list[Chunk]:
+        """Every row that meets the question's constraints as well as the best one does, and
+        rows that meet the parts of the constraints the others leave uncovered ("in A and in B")."""
+        doc = key[0]
+        fused = {h.chunk.id: h.score for h in hits}
+        top = max(fused.values()) if fused else 1.0
+        scored = []
+        for i in self.rows[key]:
+            have = set().union(*self.cell_terms[i].values())
+            match = self.stats.coverage(constraints, have, doc) if constraints else 0.0
+            scored.append((match, fused.get(self.chunks[i].id, 0.0) / top if top > 0 else 0.0, i, have))
+        scored.sort(key=lambda x: (-x[0], -x[1]))
+        best_match, best_fused = scored[0][0], max(x[1] for x in scored)
+        if best_match <= 0:
+            # Nothing to match on: the retrieved rows, best first.
+            return [self.chunks[i] for m, f, i, _ in sorted(scored, key=lambda x: -x[1]) if f >= 0.85 * best_fused][:MAX_ROWS]
+        chosen = [x for x in scored if x[0] >= 0.85 * best_match]
+        covered = set().union(*(constraints & x[3] for x in chosen))
+        total = sum(self.stats.idf(t, doc) for t in constraints) or 1.0
+        for x in scored:
+            if x in chosen:
+                continue
+            gain = sum(self.stats.idf(t, doc) for t in (constraints - covered) & x[3]) / total
+            if gain >= 0.25 and x[0] >= 0.5 * best_match:
+                chosen.append(x)
+                covered |= constraints & x[3]
+        return sorted((self.chunks[x[2]] for x in chosen), key=lambda c: c.span.start)
+
+    def _render(self, key, rows: list[Chunk], columns: list[str], prof: dict, constraints: set[str],
+                stated: frozenset[str], asks_rows: bool) -> str:
+        number = key[1]
+        label_cols = [c for c in prof["label"] if c not in columns]
+        gloss = self.glossaries.get(key[0], {})
+        rest = [c for c in prof["columns"] if c not in label_cols]
+        if columns:
+            shown_cols = columns
+        elif asks_rows and len(rows) > 1:
+            # "Which studies used X": each row with the cell that says X.
+            shown_cols = [c for c in rest if c in stated] or rest
+        else:
+            # An entity the table holds in a column the question does not name: what the
+            # question does not already state.
+            shown_cols = [c for c in rest if c not in stated] or rest
+
+        def value(c: Chunk, col: str) -> str:
+            v = c.table.cell_dict().get(col, "").strip()
+            long = gloss.get(v) or gloss.get(v.rstrip("."))
+            return f"{v} ({long})" if long and long.lower() != v.lower() else v
+
+        def row_text(c: Chunk) -> str:
+            cells = [f"{col}: {value(c, col)}" for col in shown_cols if value(c, col)]
+            refs = f" [{', '.join(map(str, c.refs))}]" if c.refs else ""
+            return "; ".join(cells) + refs
+
+        def label(c: Chunk) -> str:
+            return ", ".join(value(c, col) for col in label_cols if value(c, col))
+
+        shown = rows[:MAX_ROWS]
+        if len(rows) == 1:
+            c = rows[0]
+            lab = label(c)
+            return f"Table {number}{', ' + lab if lab else ''} — {row_text(c)}."
+        groups: dict[str | None, list[Chunk]] = {}
+        for c in shown:
+            groups.setdefault(c.table.group, []).append(c)
+        parts = []
+        for g, cs in groups.items():
+            items = "; ".join(f"{label(c)} — {row_text(c)}" for c in cs)
+            parts.append(f"{g}: {items}" if g else items)
+        more = f" ({len(shown)} of {len(rows)} rows shown)" if len(rows) > len(shown) else f" ({len(rows)} rows)"
+        return f"Table {number}{more}: " + " | ".join(parts) + "."
+
+    def _pos(self, c: Chunk) -> int:
+        for i in self.rows[(c.doc_id, c.table.number)]:
+            if self.chunks[i].id == c.id:
+                return i
+        raise KeyError(c.id)
+
+
+def _expand_abbrev(text: str, glossary: dict[str, str]) -> str:
+    """text plus the long forms of the document's abbreviations it uses."""
+    extra = [long for short, long in glossary.items()
+             if len(short) >= 2 and re.search(r"(?<![\w])" + re.escape(short) + r"s?(?![\w])", text)]
+    return text + (" " + " ".join(extra) if extra else "")
+
+
+def _is_ref_column(col: str, rows: list[Chunk]) -> bool:
+    """A column whose cells are only citation markers."""
+    vals = [r.table.cell_dict().get(col, "") for r in rows]
+    return bool(vals) and all(re.fullmatch(r"\s*(\[[\d,\s–\-]+\])?\s*", v or "") for v in vals)
