@@ -204,7 +204,8 @@ def test_exports_from_the_real_service(page, api):
 
     answer.locator("button", has_text="Copy answer").click()
     md = clipboard(page)
-    assert md.startswith(f"**Q:** {VEGF}\n\nTable 2: miR-16 [169]")
+    expected = page.request.post(api + "/ask", data={"question": VEGF}).json()["answer"]
+    assert md.startswith(f"**Q:** {VEGF}\n\n{expected}\n\n") and "miR-16" in md
     assert "**Evidence**" in md and "\n> " in md
     assert "**References** [169, 173] as numbered in: Hassanzadeh A" in md
 
