@@ -683,7 +683,9 @@
     var log = this.logs[mode];
     var intro = log.querySelector(".intro");
     if (intro) intro.remove();
-    log.appendChild(el("div", { cls: "q", text: text }));
+    var bubble = el("div", { cls: "q", text: text });
+    log.appendChild(bubble);
+    log.scrollTop = log.scrollHeight;
     if (textArg === undefined) { this.input.value = ""; this.input.style.height = ""; this.drafts[mode] = ""; }
     this.busy[mode] = true;
     this.showBusy();
@@ -707,7 +709,8 @@
     }).then(function () {
       self.busy[mode] = false;
       if (self.mode === mode) { self.showBusy(); self.checkLength(); }
-      log.scrollTop = log.scrollHeight;
+      // The question at the top and the answer below it: a long answer is read from its start.
+      log.scrollTop = bubble.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop - 8;
       if (self.mode === mode) self.input.focus();
     });
   };
