@@ -591,7 +591,7 @@
     var box = el("div", { cls: "intro" });
     if (mode === "ask") {
       var ex = this.examples();
-      box.appendChild(el("p", { text: "Ask a question; answers quote the document and cite its references." + (ex.length ? " Try:" : "") }));
+      box.appendChild(el("p", { text: "Ask about a finding, a method, a number or a row of one of the tables; answers quote the document and cite its references." + (ex.length ? " Try:" : "") }));
       ex.forEach(function (q) {
         box.appendChild(el("button", { type: "button", text: q, onclick: function () { self.setMode("ask"); self.input.value = q; self.submit(); } }));
       });
