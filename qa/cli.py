@@ -1,4 +1,4 @@
-"""qa: index, search, ask, cite, eval and serve from the command line.
+"""qa: index, search, ask, cite, eval, serve and mcp from the command line.
 
 Heavy modules (torch, FAISS, the model) are imported inside the commands that need them, so
 `qa --help` answers at once. Errors print one line to stderr and exit non-zero."""
@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 
@@ -16,6 +18,9 @@ EXIT_ERROR = 1
 
 class CliError(Exception):
     pass
+
+
+log = logging.getLogger("qa")
 
 
 def _settings(args):
@@ -29,10 +34,80 @@ def _settings(args):
     return Settings(**kw)
 
 
-def _engine(args, build: bool = True, rebuild: bool = False):
+# cli & config: where the corpus and index came from, said whenever one is missing
+def _origin(args, name: str) -> str:
+    """Where a path setting came from: a flag, a QA_ variable, a qa.toml, or the default
+    (with the folders searched for a qa.toml)."""
+    from qa import config_file
+
+    if getattr(args, name, None):
+        return "from --" + name.replace("_", "-")
+    if os.environ.get("QA_" + name.upper()):
+        return f"from $QA_{name.upper()}"
+    path, looked = config_file.find()
+    if path is None:
+        return f"the default; no {config_file.NAME} in {config_file.looked_at(looked)}"
+    return f"from {path}" if name in config_file.keys(path) else f"the default; {path} does not set {name}"
+
+
+def _shown(path: Path) -> str:
+    return str(path) if path.is_absolute() else f"{path} ({path.resolve()})"
+
+
+def _check_corpus(settings, args) -> None:
+    if not settings.corpus_dir.is_dir():
+        raise FileNotFoundError(f"corpus folder {_shown(settings.corpus_dir)} does not exist "
+                                f"({_origin(args, 'corpus_dir')}); pass --corpus-dir, set QA_CORPUS_DIR or add a qa.toml")
+
+
+def _engine(args, rebuild: bool = False):
+    """The loaded engine. A missing or stale index is built, saying so first (a mistyped
+    --index-dir must not quietly become a new index), or refused under --no-build."""
     from qa.engine import Engine
 
-    return Engine(_settings(args)).load(build=build, rebuild=rebuild, progress=sys.stderr.isatty())
+    settings = _settings(args)
+    eng = Engine(settings)
+    if not rebuild:
+        _index_check(args, settings, eng.embedder, announce=True)
+    return eng.load(build=True, rebuild=rebuild, progress=True)
+
+
+def _index_check(args, settings, embedder, announce: bool) -> None:
+    """Refuses a missing or stale index under --no-build; else says it is about to be built."""
+    from qa.index.build import explain
+
+    _check_corpus(settings, args)
+    missing = not (settings.index_dir / "CURRENT").exists()
+    problem = (f"no index at {_shown(settings.index_dir)} ({_origin(args, 'index_dir')})" if missing
+               else explain(settings, embedder))
+    if problem and getattr(args, "no_build", False):
+        raise CliError(f"{problem}; not building one (--no-build): run qa index, or check the path")
+    if problem and announce:
+        log.info("%s: %s", problem, "building a new one" if missing else "rebuilding it")
+
+
+class _Stderr(logging.StreamHandler):
+    """Writes to whatever sys.stderr is at the time (pytest swaps it per test)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _):
+        pass
+
+
+def _setup_logging(fmt: str) -> None:
+    """Progress, index notices and the access log go to stderr; stdout carries the results
+    (and, for qa mcp, the protocol)."""
+    handler = next((h for h in log.handlers if isinstance(h, _Stderr)), None)
+    if handler is None:
+        handler = _Stderr()
+        log.addHandler(handler)
+    handler.setFormatter(logging.Formatter(fmt, datefmt="%Y-%m-%d %H:%M:%S"))
+    log.setLevel(logging.INFO)
+    log.propagate = False
 
 
 def hit_json(h) -> dict:
@@ -52,17 +127,19 @@ def hit_json(h) -> dict:
 def cmd_index(args) -> int:
     import time
 
+    from qa.index.build import summary
+
     t0 = time.perf_counter()
     eng = _engine(args, rebuild=args.rebuild)
     m = eng.index.manifest
-    out = {"status": eng.index_state, "path": str(eng.index.path), "seconds": round(time.perf_counter() - t0, 2), **m["counts"]}
+    seconds = time.perf_counter() - t0
+    out = {"status": eng.index_state, "path": str(eng.index.path), "seconds": round(seconds, 2), **m["counts"]}
     if eng.index_state == "unchanged":
         out["reused"], out["embedded"] = out["reused"] + out["embedded"], 0
     if args.json:
         print(json.dumps(out))
     else:
-        print(f"index {out['status']}: {out['chunks']} chunks ({out['by_kind']}) from {out['documents']} document(s) "
-              f"in {out['path']} [{out['seconds']} s, {out['embedded']} embedded, {out['reused']} reused]")
+        print(summary(eng.index, eng.index_state, seconds))
     return 0
 
 
@@ -78,25 +155,29 @@ def cmd_search(args) -> int:
         if k not in KINDS:
             raise CliError(f"unknown kind {k!r}; use one of {', '.join(KINDS)}")
     eng = _engine(args)
+    if args.table is not None:
+        numbers = sorted({t["number"] for d in eng.index.documents.values() for t in d.get("tables", [])})
+        if args.table not in numbers:
+            have = f"its tables are {', '.join(map(str, numbers))}" if numbers else "it has no tables"
+            raise CliError(f"there is no Table {args.table} in the index ({have})")
     hits = eng.searcher.search(args.query, k=args.k, kinds=kinds, table=args.table, section=args.section, mode=args.mode)
     if args.json:
         for h in hits:
             print(json.dumps(hit_json(h), ensure_ascii=False))
         return 0
-    if not hits:
-        print("no results")
-    for h in hits:
-        c = h.chunk
-        where = f"Table {c.table.number}" + (f" / {c.table.group}" if c.table.group else "") if c.table else " / ".join(c.section)
-        refs = ", ".join(map(str, c.refs))
-        print(f"{h.rank:>2}. [{h.score:.3f}] {c.kind} | {where} | p.{c.page} | refs [{refs}]")
-        print(f"    {c.text[:300]}{'…' if len(c.text) > 300 else ''}")
+    from qa import cli_output
+
+    print(cli_output.hits([hit_json(h) for h in hits]))
     return 0
 
 
 def cmd_eval(args) -> int:
     from qa.evaluate import ANSWER_WINDOW, Result, anchor_runner, load_gold, score
 
+    if args.file is None:
+        args.file = _settings(args).eval_file
+        if args.file is None:
+            raise CliError("no question file: pass one, or set eval_file in qa.toml (format: docs/eval-format.md)")
     try:
         items = load_gold(Path(args.file))
     except FileNotFoundError:
@@ -178,23 +259,29 @@ def build_parser() -> argparse.ArgumentParser:
         prog="qa",
         description="Search and cited answers over a scientific review (text and table rows).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="examples:\n  qa index\n  qa search \"which cargo reduces VEGF in breast cancer\"\n  qa eval ../shared/eval/dev.jsonl --json",
+        epilog="examples:\n  qa index\n  qa search \"which cargo reduces VEGF in breast cancer\"\n  qa eval --json\n\n"
+               "The corpus and index folders come from flags, QA_* variables, or a qa.toml found upward\n"
+               "from the current folder (see the README).",
     )
+    p.add_argument("--version", action="version", version=f"qa {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, help: str, example: str, func, *positional: str):
+    def command(name: str, help: str, example: str, func, *positional: str, builds: bool = True):
         """A subcommand with its example, the shared options and its positional arguments."""
         sp = sub.add_parser(name, help=help, epilog=f"example:\n  {example}",
                             formatter_class=argparse.RawDescriptionHelpFormatter)
-        sp.add_argument("--index-dir", help="index folder (default: $QA_INDEX_DIR or ./index)")
-        sp.add_argument("--corpus-dir", help="corpus folder (default: $QA_CORPUS_DIR or ./corpus)")
+        sp.add_argument("--index-dir", help="index folder (default: $QA_INDEX_DIR, else qa.toml, else ./index)")
+        sp.add_argument("--corpus-dir", help="corpus folder (default: $QA_CORPUS_DIR, else qa.toml, else ./corpus)")
         sp.add_argument("--json", action="store_true", help="print JSON (one object per line)")
+        if builds:
+            sp.add_argument("--no-build", action="store_true", help="fail instead of building a missing or stale index")
         for arg in positional:
             sp.add_argument(arg)
         sp.set_defaults(func=func)
         return sp
 
-    sp = command("index", "build the index (skipped when the corpus is unchanged)", "qa index --rebuild --json", cmd_index)
+    sp = command("index", "build the index (skipped when the corpus is unchanged)", "qa index --rebuild --json", cmd_index,
+                 builds=False)
     sp.add_argument("--rebuild", action="store_true", help="rebuild even if the index is fresh")
 
     sp = command("search", "hybrid search; prints ranked passages and table rows",
@@ -205,16 +292,24 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--section", help="only chunks whose section contains this text")
     sp.add_argument("--mode", choices=("hybrid", "bm25", "dense"), default="hybrid")
 
-    sp = command("eval", "score retrieval on a gold .jsonl file (hybrid, bm25, dense, anchor)",
-                 "qa eval questions.jsonl --keys answer_keys.jsonl --json", cmd_eval, "file")
+    sp = command("eval", "score retrieval on a question file (hybrid, bm25, dense, anchor)",
+                 "qa eval eval/example_questions.jsonl --keys answer_keys.jsonl --json", cmd_eval)
+    sp.add_argument("file", nargs="?", help="questions, one JSON object a line (docs/eval-format.md); "
+                                            "default: eval_file of qa.toml (eval/example_questions.jsonl)")
     sp.add_argument("--keys", help="answer keys (.jsonl): also score /ask answers (complete, key coverage, refs, abstention)")
     sp.add_argument("--details", help="write one JSON line per scored answer to this file")
-    command("ask", "an extractive, cited answer (or 'not covered by the review')",
-            'qa ask "which cargo reduces VEGF in breast cancer?"', cmd_ask, "question")
+    sp = command("ask", "an extractive, cited answer (or 'not covered by the review')",
+                 'qa ask "which cargo reduces VEGF in breast cancer?" -k 3', cmd_ask, "question")
+    sp.add_argument("-k", type=int, help="passages and rows to return with the answer (1-50, default 8); "
+                                         "the text output lists them when -k is given")
     command("cite", "supporting sentences and reference numbers for a drafted sentence",
             'qa cite "Exosomal miR-16 lowers VEGF in breast cancer cells."', cmd_cite, "text")
+    command("config", "show the settings in force and where the corpus and index come from",
+            "qa config --json", cmd_config, builds=False)
+    command("mcp", "serve search, ask, check_citations and get_table to an MCP client (stdio)",
+            "qa mcp --index-dir ~/msc-review-qa/index", cmd_mcp)
     sp = command("serve", "start the HTTP service (index and model load at start-up)",
-                 "qa serve --host 127.0.0.1 --port 8000", cmd_serve)
+                 "qa serve --host 127.0.0.1 --port 8000", cmd_serve, builds=False)
     sp.add_argument("--host", help="address to bind (default: $QA_HOST or 127.0.0.1)")
     sp.add_argument("--port", type=int, help="port (default: $QA_PORT or 8000)")
     sp.add_argument("--no-build", action="store_true", help="refuse to start unless the index is fresh and intact")
@@ -229,35 +324,82 @@ def _text_arg(value: str, what: str, limit: int) -> str:
     return value
 
 
-def cmd_ask(args) -> int:
-    q = _text_arg(args.question, "question", 1000)
+def _api(args):
+    """The HTTP API in-process, over the loaded engine: ask and cite print what /ask and
+    /cite return (--json) or a readable view of it."""
+    from qa.api.inproc import LocalAPI
+
     eng = _engine(args)
-    a = eng.answerer.ask(q)
+    return LocalAPI(eng.settings, eng)
+
+
+def _call(api, path: str, body: dict) -> dict:
+    from qa.api.inproc import APIError
+
+    try:
+        return api.request("POST", path, body)
+    except APIError as e:
+        raise CliError(str(e)) from None
+
+
+def cmd_ask(args) -> int:
+    settings = _settings(args)
+    q = _text_arg(args.question, "question", settings.max_query_chars)
+    if args.k is not None and not 1 <= args.k <= settings.max_k:
+        raise CliError(f"k must be between 1 and {settings.max_k}")
+    body = {"question": q, **({"k": args.k} if args.k is not None else {})}
+    a = _call(_api(args), "/ask", body)
     if args.json:
-        print(json.dumps({"question": q, "status": a.status, "answer": a.text,
-                          "citations": [{"refs": list(c.refs), "hit_id": c.hit_id, "quote": c.quote} for c in a.citations],
-                          "results": [hit_json(h) for h in a.hits]}, ensure_ascii=False))
+        print(json.dumps(a, ensure_ascii=False))
         return 0
-    print(("" if a.status == "answered" else "[not covered] ") + a.text)
+    from qa import cli_output
+
+    print(cli_output.answer(a, show_results=args.k or 0))
     return 0
 
 
 def cmd_cite(args) -> int:
-    text = _text_arg(args.text, "text", 5000)
-    eng = _engine(args)
-    out = eng.answerer.cite(text)
+    text = _text_arg(args.text, "text", _settings(args).max_cite_chars)
+    out = _call(_api(args), "/cite", {"text": text})
     if args.json:
-        for piece, span, supports in out:
-            print(json.dumps({"text": piece, "span": [span.start, span.end],
-                              "supports": [{"quote": st.text, "refs": list(st.refs), "score": sc, "chunk": st.chunk_id}
-                                           for st, sc in supports]}, ensure_ascii=False))
+        print(json.dumps(out, ensure_ascii=False))
         return 0
-    for piece, _, supports in out:
-        print(f"» {piece}")
-        if not supports:
-            print("   (no supporting passage in the review)")
-        for st, sc in supports:
-            print(f"   [{', '.join(map(str, st.refs))}] ({sc:.2f}) {st.text[:200]}")
+    from qa import cli_output
+
+    print(cli_output.cited(out))
+    return 0
+
+
+def cmd_config(args) -> int:
+    """The settings in force and where the paths came from: the answer to "which index is this?"."""
+    from qa import config_file
+
+    settings = _settings(args)
+    path, looked = config_file.find()
+    if args.json:
+        print(json.dumps({"config_file": str(path) if path else None,
+                          "settings": settings.model_dump(mode="json")}))
+        return 0
+    print(f"config file: {path}" if path else f"config file: none (no {config_file.NAME} in {config_file.looked_at(looked)})")
+    for name in ("corpus_dir", "index_dir", "eval_file"):
+        value = getattr(settings, name)
+        if value is not None:
+            state = "" if Path(value).exists() else ", does not exist"
+            print(f"{name}: {_shown(Path(value))} ({_origin(args, name)}{state})")
+    print("every setting: qa config --json; QA_<NAME> variables and qa.toml keys override the defaults")
+    return 0
+
+
+def cmd_mcp(args) -> int:
+    from qa.mcp_server import create_server
+
+    from qa.embed import SentenceTransformerEmbedder
+
+    # A wrong corpus folder, or a missing index under --no-build, fails now with one line on
+    # stderr (the client shows the server failed to start), not later inside a tool call.
+    settings = _settings(args)
+    _index_check(args, settings, SentenceTransformerEmbedder(settings.model), announce=False)
+    create_server(lambda: _engine(args)).run("stdio")
     return 0
 
 
@@ -276,6 +418,7 @@ def cmd_serve(args) -> int:
     if not 0 < port < 65536:
         raise CliError("port must be between 1 and 65535")
     # Pre-flight, before the port opens: a service that cannot have an index does not start.
+    _check_corpus(settings, args)
     corpus_files(settings.corpus_dir)
     problem = explain(settings, SentenceTransformerEmbedder(settings.model))
     if problem is None:
@@ -288,9 +431,42 @@ def cmd_serve(args) -> int:
     elif args.no_build:
         raise IndexError_(f"{problem}; not serving it (run qa index, or drop --no-build)")
     else:
-        print(f"qa serve: {problem}; building the index before /ready", file=sys.stderr, flush=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
+        print(f"qa serve: {problem} ({_origin(args, 'index_dir')}); building the index before /ready",
+              file=sys.stderr, flush=True)
+    app = create_app(settings)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False))
+    _announce_when_ready(server, app, host, port)
+    server.run()
     return 0
+
+
+def _announce_when_ready(server, app, host: str, port: int) -> None:
+    """"Serving on ..." once the port is open and the index loaded and the model warm (what
+    /ready reports), so the address printed is one that answers."""
+    import threading
+    import time
+
+    def wait():
+        while not server.should_exit:
+            if server.started and (app.state.engine is not None or app.state.load_error is not None):
+                if app.state.engine is not None:
+                    shown = f"[{host}]" if ":" in host else host
+                    log.info("Serving on http://%s:%d (chat page: /, API docs: /docs)", shown, port)
+                return
+            time.sleep(0.1)
+
+    threading.Thread(target=wait, name="qa-announce", daemon=True).start()
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from qa import __version__
+
+    try:
+        return version("msc-review-qa")
+    except PackageNotFoundError:
+        return __version__
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -299,6 +475,10 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
+    _setup_logging("%(asctime)s %(message)s" if args.command == "serve" else "qa: %(message)s")
+    if not sys.stderr.isatty():
+        # The model library's own loading bar is noise in a log; our progress lines replace it.
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     try:
         return args.func(args)
     except CliError as e:

@@ -34,3 +34,15 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a browser (empty: same origin only).")
     host: str = Field("127.0.0.1", description="Address qa serve binds to.")
     port: int = Field(8000, description="Port qa serve listens on.")
+
+    # cli & config
+    eval_file: Path | None = Field(None, description="Question file `qa eval` scores when given none (docs/eval-format.md); qa.toml points it at eval/example_questions.jsonl.")
+    access_log: bool = Field(True, description="qa serve logs one line per request: method, path, status, milliseconds.")
+    access_log_quiet: list[str] = Field(["/health", "/ready", "/metrics"], description="Paths the access log leaves out (probes and scrapes); '[]' logs every request.")
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings, file_secret_settings):
+        """Call-time arguments (flags), then QA_* variables, then qa.toml, then the defaults."""
+        from qa.config_file import TomlSource
+
+        return init_settings, env_settings, TomlSource(settings_cls)

@@ -101,7 +101,6 @@ class Evidence:
     dense: float  # best cosine similarity of a chunk to the question
     score: float  # what the abstention threshold is applied to
     missing: tuple[str, ...] = ()  # technical words of the question the documents never use
-    specific: float = 1.0  # coverage of the question's specific terms (not the documents' topic words)
 
 
 _PREFIXES = ("chemo", "hyper", "hypo", "inter", "intra", "micro", "macro", "multi", "nano", "over", "under",
@@ -123,19 +122,12 @@ class Judge:
 
     def evidence(self, question: str, hits: list[Hit]) -> Evidence:
         terms = content_terms(question)
-        cov, spec = 0.0, 0.0
-        has_specific = False
+        cov = 0.0
         for h in hits[:5]:
             i = self.chunk_pos[h.chunk.id]
-            doc = h.chunk.doc_id
-            cov = max(cov, self.stats.coverage(terms, self.chunk_terms[i], doc))
-            specific = {t for t in terms if not self.stats.topic_word(t, doc)}
-            if specific:
-                has_specific = True
-                spec = max(spec, self.stats.coverage(specific, self.chunk_terms[i], doc))
+            cov = max(cov, self.stats.coverage(terms, self.chunk_terms[i], h.chunk.doc_id))
         dense = max((h.scores.get("dense", 0.0) for h in hits), default=0.0)
-        return Evidence(cov, dense, 0.5 * cov + 0.5 * dense, tuple(self.missing_terms(question)),
-                        spec if has_specific else 1.0)
+        return Evidence(cov, dense, 0.5 * cov + 0.5 * dense, tuple(self.missing_terms(question)))
 
     def missing_terms(self, question: str) -> list[str]:
         """Words of the question naming something no document mentions, even as a derivation
@@ -159,8 +151,4 @@ class Judge:
         return out
 
     def abstains(self, ev: Evidence) -> bool:
-        # A question that shares only the document's topic words ("MSC", "exosome") with it
-        # asks about something else (hair loss, migraine), however close it sounds.
-        if ev.specific <= 0.0:
-            return True
         return ev.score < self.threshold or (bool(ev.missing) and ev.score < self.missing_threshold)

@@ -76,6 +76,11 @@ def _asked(question: str) -> list[tuple[str, list[str]]]:
     return out
 
 
+# A sentence asked as a question: an interrogative word, an auxiliary opening it, or a "?".
+_QUESTION = re.compile(r"\?|\b(why|when|where|who|whom|whose|whether)\b|^\s*(do|does|did|can|could|is|are|was|"
+                       r"were|will|would|should|has|have|had|may|might)\b", re.I)
+
+
 def asked_phrase(question: str) -> list[str]:
     return [w for p in asked_phrases(question) for w in p]
 
@@ -103,6 +108,7 @@ class TableAnswerer:
                 for col, val in chunks[i].table.cells}
             for idx in self.rows.values() for i in idx
         }
+        self._index_of = {chunks[i].id: i for idx in self.rows.values() for i in idx}
         self.profiles = {key: self._profile(key, idx) for key, idx in self.rows.items()}
 
     # --- what the table says about its columns ----------------------------------------------
@@ -118,7 +124,8 @@ class TableAnswerer:
             for i in idx:
                 for t in self.cell_terms[i].get(col, ()):
                     counts[t] = counts.get(t, 0) + 1
-            spread[col] = {t: n / len(idx) for t, n in counts.items()}
+            # A word one row's cell happens to hold says nothing of the column.
+            spread[col] = {t: n / len(idx) for t, n in counts.items() if n >= 2}
             vals = [self.chunks[i].table.cell_dict().get(col, "") for i in idx]
             lengths[col] = float(np.mean([len(v) for v in vals])) if vals else 0.0
         # Label columns name the row: the first column, and the next if its cells are short.
@@ -182,6 +189,8 @@ class TableAnswerer:
 
         phrases = asked_phrases(question)
         for phrase, wh in zip(phrases, asked_wh(question)):
+            if set(analyze(phrase[-1])) <= generic:
+                continue  # "which cancer studies": the rows are asked; "cancer" constrains them
             terms = [t for t in analyze(" ".join(phrase)) if useful(t)]
             words = [w for w in phrase if set(analyze(w)) & set(terms)]
             col = self._column_for(key, terms, words, header_only=True) or \
@@ -190,8 +199,9 @@ class TableAnswerer:
                 cols.append(col)
                 used |= {t for t in terms if any(related(t, h) for h in prof["header"][col])
                          or any(related(t, h) for h in prof["spread"][col])}
-        if not phrases:
-            # A keyword query ("lung IRI miR-21-5p MSC source") names its columns outright.
+        if not phrases and not _QUESTION.search(question):
+            # A keyword query ("lung IRI miR-21-5p MSC source") names its columns outright;
+            # a question ("why can donor cells ...") names things, not columns.
             terms = [t for t in content_terms(question) if useful(t)
                      and not (row_terms and any(related(t, h) for h in row_terms))]
             for col in prof["columns"]:
@@ -235,9 +245,15 @@ class TableAnswerer:
                            if any(said & self.cell_terms[self._pos(c)].get(col, set()) for c in rows))
         row_terms = set().union(*(t for c in rows for t in self.cell_terms[self._pos(c)].values()))
         columns, used = self.asked_columns(key, question, stated, row_terms)
-        if hits[0].chunk.kind != "table_row" and named is None and not columns and not asked_phrases(question):
-            return None
-        phrase_terms = set(analyze(" ".join(asked_phrase(question))))
+        if hits[0].chunk.kind != "table_row" and named is None and not columns:
+            # No column asked and a passage ranks first: the table answers only if its rows
+            # meet what the question says of them.
+            have = [set().union(*self.cell_terms[self._pos(c)].values()) for c in rows]
+            best = max((self.stats.coverage(constraints, h, key[0]) for h in have), default=0.0) if constraints else 0.0
+            if not asked_phrases(question) or best < 0.5:
+                return None
+        phrase_terms = set(analyze(" ".join(w for p in asked_phrases(question) for w in p
+                                            if not set(analyze(p[-1])) <= generic_stems())))
         if columns and len(rows) > 1:
             # Asked through what the column's cells say ("what g-force": cells with ×g): keep
             # the rows whose cell says it, when some do.
@@ -246,10 +262,15 @@ class TableAnswerer:
                                              for h in self.cell_terms[self._pos(c)].get(columns[0], ()))]
             if saying:
                 rows = saying
-        if hits[0].chunk.kind != "table_row" and named is None and not columns and not asked_phrases(question):
-            return None
+        if hits[0].chunk.kind != "table_row" and named is None and not columns:
+            # No column asked and a passage ranks first: the table answers only if its rows
+            # meet what the question says of them.
+            have = [set().union(*self.cell_terms[self._pos(c)].values()) for c in rows]
+            best = max((self.stats.coverage(constraints, h, key[0]) for h in have), default=0.0) if constraints else 0.0
+            if not asked_phrases(question) or best < 0.5:
+                return None
         # "Which studies used X": the rows are the answer; "which cargo ...": an unnamed column.
-        asks_rows = not (phrase_terms - generic_stems())
+        asks_rows = all(set(analyze(p[-1])) <= generic_stems() for p in asked_phrases(question))
         text = self._render(key, rows, columns, self.profiles[key], constraints, stated, asks_rows)
         cites = tuple(Citation(c.refs, c.id, c.text, c.span) for c in rows[:MAX_ROWS])
         return TableAnswer(text, cites, tuple(rows), columns[0] if columns else None)
@@ -327,10 +348,7 @@ class TableAnswerer:
         return f"Table {number}{more}: " + " | ".join(parts) + "."
 
     def _pos(self, c: Chunk) -> int:
-        for i in self.rows[(c.doc_id, c.table.number)]:
-            if self.chunks[i].id == c.id:
-                return i
-        raise KeyError(c.id)
+        return self._index_of[c.id]
 
 
 def _expand_abbrev(text: str, glossary: dict[str, str]) -> str:

@@ -20,7 +20,10 @@ def free_port() -> int:
 def start(index_dir, corpus_dir, *args, port: int | None = None, env: dict | None = None):
     """(process, base URL) of `qa serve` on a free port over the given folders."""
     port = port or free_port()
-    full_env = {**os.environ, "QA_INDEX_DIR": str(index_dir), "QA_CORPUS_DIR": str(corpus_dir), **(env or {})}
+    # No access log unless asked for: these pipes are read only at exit, and a line per request
+    # would fill them and block the server.
+    full_env = {**os.environ, "QA_INDEX_DIR": str(index_dir), "QA_CORPUS_DIR": str(corpus_dir),
+                "QA_ACCESS_LOG": "false", **(env or {})}
     proc = subprocess.Popen([sys.executable, "-m", "qa.cli", "serve", "--port", str(port), *args], env=full_env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     return proc, f"http://127.0.0.1:{port}"

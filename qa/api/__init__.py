@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
+from qa.api.access_log import AccessLog
 from qa.api.metrics import Metrics
 from qa.api.middleware import BodyLimit, MetricsMiddleware
 from qa.api.routes import router
@@ -43,7 +44,7 @@ def create_app(settings: Settings | None = None, engine=None, load_in_background
 
                 try:
                     # Ready means ready: index loaded and the model warm.
-                    app.state.engine = Engine(settings).load(build=True).warm()
+                    app.state.engine = Engine(settings).load(build=True, progress=True).warm()
                 except Exception as e:  # noqa: BLE001 - reported by /ready, and logged
                     app.state.load_error = str(e)
                     print(f"qa serve: error: {e}", flush=True)
@@ -88,6 +89,8 @@ def create_app(settings: Settings | None = None, engine=None, load_in_background
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type"], max_age=600)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    if settings.access_log:
+        app.add_middleware(AccessLog, quiet=settings.access_log_quiet)
     return app
 
 

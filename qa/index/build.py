@@ -4,6 +4,8 @@ settings, else build it (re-using the vectors of chunks whose text did not chang
 from __future__ import annotations
 
 import hashlib
+import logging
+import sys
 import time
 from pathlib import Path
 
@@ -17,6 +19,8 @@ from qa.index.dense import Dense, choose_kind
 from qa.index.lexical import Lexical
 from qa.ingest import load
 from qa.quotes import split_document
+
+log = logging.getLogger("qa.index")
 
 
 def status(settings: Settings, embedder: Embedder) -> tuple[str, dict]:
@@ -103,10 +107,13 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Ind
     cache = _previous_vectors(settings)
     keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
     todo = [i for i, k in enumerate(keys) if k not in cache]
+    if progress:
+        log.info("read %d %s: %d chunks, %d to embed (%d reused)", len(docs), _plural("document", len(docs)),
+                 len(chunks), len(todo), len(chunks) - len(todo))
     dim = getattr(embedder, "dim", 384)
     vectors = np.zeros((len(texts), dim), dtype=np.float32)
     if todo:
-        fresh = _embed(embedder, [texts[i] for i in todo], progress)
+        fresh = _embed(embedder, [texts[i] for i in todo], progress, "chunks")
         dim = fresh.shape[1]
         if vectors.shape[1] != dim:
             vectors = np.zeros((len(texts), dim), dtype=np.float32)
@@ -122,12 +129,14 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Ind
     s_todo = [i for i, k in enumerate(s_keys) if k not in cache]
     s_vectors = np.zeros((len(sents), vectors.shape[1]), dtype=np.float32)
     if s_todo:
-        fresh = _embed(embedder, [sents[i].text for i in s_todo], progress)
+        fresh = _embed(embedder, [sents[i].text for i in s_todo], progress, "sentences")
         for j, i in enumerate(s_todo):
             s_vectors[i] = fresh[j]
     for i, k in enumerate(s_keys):
         if k in cache and cache[k].shape[0] == s_vectors.shape[1]:
             s_vectors[i] = cache[k]
+    if progress:
+        log.info("building the BM25 and FAISS indexes")
     kind = choose_kind(settings.faiss_index, len(chunks), settings.ann_threshold)
     dense = Dense.build(vectors, kind)
     lexical = Lexical.build(texts)
@@ -152,18 +161,48 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Ind
     return index
 
 
-def _embed(embedder: Embedder, texts: list[str], progress: bool) -> np.ndarray:
+def _embed(embedder: Embedder, texts: list[str], progress: bool, what: str = "texts") -> np.ndarray:
+    """Vectors of texts; with progress, a bar on a terminal and log lines elsewhere (CI, a
+    service's log), where a bar would print nothing useful until it ends."""
     if not progress:
         return embedder.embed_batch(texts)
-    from tqdm import tqdm
-
     batch = getattr(embedder, "batch_size", 32)
+    bar = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(texts), desc=f"embedding {what}", unit=what[:-1] if what.endswith("s") else what)
+    # About ten lines per stage however large the corpus, each at a batch boundary.
+    every = max(batch, -(-len(texts) // 10 // batch) * batch)
     out = []
-    with tqdm(total=len(texts), desc="embedding", unit="chunk") as bar:
+    try:
         for i in range(0, len(texts), batch):
             out.append(embedder.embed_batch(texts[i : i + batch]))
-            bar.update(len(texts[i : i + batch]))
+            done = min(i + batch, len(texts))
+            if bar is not None:
+                bar.update(done - i)
+            elif done % every == 0 or done == len(texts):
+                log.info("embedding %s %d/%d", what, done, len(texts))
+    finally:
+        if bar is not None:
+            bar.close()
     return np.concatenate(out) if out else np.zeros((0, getattr(embedder, "dim", 384)), dtype=np.float32)
+
+
+def summary(index: Index, state: str, seconds: float) -> str:
+    """What a build did, in words: "276 chunks (...) from 1 document, 322 sentences; 598
+    embedded, 0 reused; index v-... built in 15.2 s"."""
+    c = index.manifest["counts"]
+    kinds = ", ".join(f"{n} {_plural(k.replace('_', ' '), n)}" for k, n in c["by_kind"].items() if n)
+    embedded, reused = (0, c["embedded"] + c["reused"]) if state == "unchanged" else (c["embedded"], c["reused"])
+    verb = {"unchanged": "unchanged, checked", "built": "built", "rebuilt": "rebuilt"}.get(state, state)
+    docs = c["documents"]
+    return (f"{c['chunks']} chunks ({kinds}) from {docs} {_plural('document', docs)}, {c.get('sentences', 0)} sentences; "
+            f"{embedded} embedded, {reused} reused; index {index.path.name} {verb} in {seconds:.1f} s ({index.path.parent})")
+
+
+def _plural(word: str, n: int) -> str:
+    return word if n == 1 else word + "s"
 
 
 def ensure(settings: Settings, embedder: Embedder, rebuild: bool = False, progress: bool = False) -> tuple[Index, str]:
