@@ -454,7 +454,6 @@
     var tabs = el("div", { cls: "tabs", role: "tablist", "aria-label": "Mode" });
     this.tabs = {};
     this.logs = {};
-    this.statuses = {};
     [["ask", "Ask"], ["cite", "Find citations"]].forEach(function (t) {
       var tabId = nextId("tab"), logId = nextId("log");
       self.tabs[t[0]] = el("button", { id: tabId, role: "tab", type: "button", "aria-controls": logId, "aria-selected": String(t[0] === "ask"),
@@ -641,10 +640,12 @@
     this.count.className = over ? "count over" : "count";
     this.input.setAttribute("aria-invalid", String(over));
     this.limitMsg.hidden = !over;
-    this.limitMsg.textContent = !over ? "" : this.mode === "ask"
-      ? "Your question is " + fmt(n) + " characters; questions can be up to " + fmt(max) + ". Shorten it to ask" +
+    // Worded without the running count, so a screen reader announces it once, not per keystroke.
+    var msg = !over ? "" : this.mode === "ask"
+      ? "Questions can be up to " + fmt(max) + " characters; this one is longer. Shorten it to ask" +
         (n <= this.limits.max_cite_chars ? ", or paste it into Find citations to check it sentence by sentence." : ".")
-      : "Your text is " + fmt(n) + " characters; Find citations checks up to " + fmt(max) + " at a time. Check it in parts.";
+      : "Find citations checks up to " + fmt(max) + " characters at a time; this text is longer. Check it in parts.";
+    if (this.limitMsg.textContent !== msg) this.limitMsg.textContent = msg;
     this.sendBtn.disabled = over || this.busy[this.mode];
     return !over;
   };
