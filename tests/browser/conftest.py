@@ -61,8 +61,10 @@ def host_page(ports, api, tmp_path_factory):
     httpd.shutdown()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Per module: Playwright's sync API holds an event loop while it runs, which would break
+    later tests that call asyncio.run()."""
     if not os.path.exists(CHROMIUM):
         pytest.skip("Debian chromium is not installed (make test installs it)")
     sync_api = pytest.importorskip("playwright.sync_api")
