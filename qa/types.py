@@ -50,6 +50,24 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """One entry of a document's reference list; `n` is its number (or its position when the
+    list is author-year), `label` how the text cites it when not by number ("Smith et al., 2015")."""
+
+    n: int
+    text: str
+    authors: tuple[str, ...] = ()
+    title: str = ""
+    journal: str = ""
+    year: str = ""
+    volume: str = ""
+    pages: str = ""
+    doi: str = ""
+    pmid: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True)
 class Document:
     id: str
     title: str
@@ -59,6 +77,8 @@ class Document:
     tables: tuple[Table, ...]
     glossary: dict[str, str] = field(default_factory=dict)  # SHORT -> long form
     meta: dict = field(default_factory=dict)
+    references: tuple[Reference, ...] = ()  # the parsed reference list; empty when the text has none
+    warnings: tuple[str, ...] = ()  # what ingestion could not read (kept as text), for `qa index`
 
 
 @dataclass(frozen=True)
@@ -112,3 +132,33 @@ class Sentence:
     text: str
     refs: tuple[int, ...]  # its own markers, else those closing its paragraph's next cited sentence
     chunk_id: str  # a chunk that contains it whole
+
+
+# --- claims (/cite): what the review says about each sentence of a draft ---------------------
+
+
+@dataclass(frozen=True)
+class Support:
+    """A review sentence or table row offered as evidence, with its retrieval score."""
+
+    sentence: Sentence
+    score: float
+
+
+@dataclass(frozen=True)
+class ClaimVerdict:
+    text: str
+    span: Span  # into the draft
+    verdict: Literal["supported", "contradicted", "not_found"]
+    confidence: float
+    reason: str | None  # for contradicted: what differs, in one line, with the review's refs
+    evidence: Support | None  # the deciding evidence
+    refs: tuple[int, ...]  # what to cite for this sentence (empty unless supported)
+    supports: tuple[Support, ...]  # supporting evidence, strongest first
+
+
+@dataclass(frozen=True)
+class CiteReport:
+    sentences: tuple[ClaimVerdict, ...]
+    refs: tuple[int, ...]  # across the draft, in order of first use
+    doc_id: str | None

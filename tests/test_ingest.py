@@ -185,3 +185,22 @@ def test_form_feed_pages_and_bad_input(tmp_path):
         load(bad)
     with pytest.raises(ValueError, match="unsupported"):
         load(tmp_path / "x.docx")
+
+
+def test_table_without_readable_header_stays_as_text_with_a_warning():
+    page = "\n".join([
+        "Introduction",
+        "Cells were grown in two media and compared over a week of culture.",
+        "",
+        "Table 1 Growth media compared",
+        "Medium Cells per well Doubling time",
+        "DMEM 12,000 31 h",
+        "RPMI 9,500 36 h",
+        "",
+        "Discussion",
+        "Both media supported growth of the cells in this study.",
+    ])
+    doc = build([page], doc_id="mini", title="Mini")
+    assert "RPMI 9,500 36 h" in doc.text and "DMEM 12,000 31 h" in doc.text
+    assert doc.tables == ()
+    assert len(doc.warnings) == 1 and "Table 1" in doc.warnings[0] and "kept as text" in doc.warnings[0]

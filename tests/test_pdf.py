@@ -1,4 +1,4 @@
-"""The PDF loader (pypdf) on a small PDF written by the test itself."""
+"""The PDF loader (pdfplumber words and positions) on a small PDF written by the test itself."""
 
 import pytest
 

@@ -34,6 +34,12 @@ class TableCell(BaseModel):
     cells: dict[str, str]
 
 
+class CitedRef(BaseModel):
+    n: int = Field(..., description="The reference number as the document cites it.")
+    text: str = Field(..., description="The entry of the document's reference list.")
+    doi: str | None = None
+
+
 class HitModel(BaseModel):
     id: str
     kind: Kind
@@ -47,6 +53,7 @@ class HitModel(BaseModel):
     page: int | None
     table: TableCell | None
     scores: dict[str, float] = Field(default_factory=dict, description="Per-retriever scores (bm25, dense) behind the fused score.")
+    cited: list[CitedRef] = Field(default_factory=list, description="The entries of the document's reference list that `refs` point to (empty when the document has no reference list).")
 
 
 class SearchRequest(BaseModel):
@@ -60,6 +67,7 @@ class SearchRequest(BaseModel):
     kinds: list[Kind] | None = Field(None, description="Only these kinds of result.")
     table: int | None = Field(None, ge=1, le=1000, description="Only rows of this table number.")
     section: str | None = Field(None, max_length=200, description="Only results whose section contains this text.")
+    doc: str | None = Field(None, max_length=200, description="Only results from this document (its id, as in GET /documents).")
 
     _q = field_validator("query")(_not_blank)
 
@@ -83,6 +91,7 @@ class CitationModel(BaseModel):
     hit_id: str
     quote: str
     span: SpanModel
+    cited: list[CitedRef] = Field(default_factory=list, description="The reference-list entries `refs` point to.")
 
 
 class CiteAs(BaseModel):
@@ -125,11 +134,18 @@ class CitedSentence(BaseModel):
     text: str
     span: SpanModel
     supports: list[SupportModel]
+    verdict: Literal["supported", "contradicted", "not_found"] = Field(
+        "not_found", description="What the review says about this sentence: it supports it, contradicts it, or does not address it.")
+    confidence: float = Field(0.0, ge=0.0, le=1.0, description="How sure the verdict is, 0-1.")
+    reason: str | None = Field(None, description="For a contradiction, what differs, in one line with the review's refs "
+                                                 "(e.g. \"number: draft 200,000×g, review 110,000×g [91]\").")
+    evidence: SupportModel | None = Field(None, description="The review sentence or table row the verdict rests on.")
+    refs: list[int] = Field(default_factory=list, description="What to cite for this sentence (empty unless supported).")
 
 
 class CiteResponse(BaseModel):
     sentences: list[CitedSentence]
-    refs: list[int]
+    refs: list[int] = Field(description="References to cite across the draft, in order of first use.")
     cite_as: CiteAs
     took_ms: float
 
@@ -161,6 +177,29 @@ class DocumentModel(BaseModel):
     path: str
     chars: int
     meta: dict
+    cite_as: CiteAs | None = Field(None, description="How to cite this document.")
+    examples: list[str] = Field(default_factory=list, description="Example questions made from the document's own headings and table titles.")
+    references: int = Field(0, description="Entries in the document's parsed reference list.")
+    tables: int = Field(0, description="Tables rebuilt from the document.")
+
+
+class ReferenceModel(BaseModel):
+    n: int
+    text: str
+    authors: list[str]
+    title: str
+    journal: str
+    year: str
+    volume: str
+    pages: str
+    doi: str | None = None
+    pmid: str | None = None
+
+
+class ReferencesResponse(BaseModel):
+    doc: str
+    references: list[ReferenceModel]
+    note: str | None = Field(None, description="Why the list is empty, when it is.")
 
 
 class DocumentsResponse(BaseModel):

@@ -26,8 +26,8 @@ from qa.index.dense import Dense, choose_kind
 from qa.index.lexical import Lexical
 from qa.types import Chunk, Document, Sentence, Span, TableInfo
 
-FORMAT_VERSION = 1
-PARSER_VERSION = "2026-11-26.3"  # bump when ingestion or chunking changes what chunks hold
+FORMAT_VERSION = 2  # 2: BM25 statistics per document, reference lists in documents.json
+PARSER_VERSION = "2026-11-26.4"  # bump when ingestion or chunking changes what chunks hold
 FILES = ("chunks.jsonl", "documents.json", "embeddings.npy", "dense.faiss", "sentences.jsonl", "sentence_embeddings.npy")
 
 
@@ -46,9 +46,11 @@ def _sha256(path: Path) -> str:
 def corpus_files(corpus_dir: Path) -> list[Path]:
     if not corpus_dir.is_dir():
         raise IndexError_(f"corpus folder {corpus_dir} does not exist")
-    files = sorted(p for p in corpus_dir.iterdir() if p.suffix.lower() in (".txt", ".pdf") and p.is_file())
+    from qa.ingest import SUPPORTED
+
+    files = sorted(p for p in corpus_dir.iterdir() if p.suffix.lower() in SUPPORTED and p.is_file())
     if not files:
-        raise IndexError_(f"corpus folder {corpus_dir} holds no .txt or .pdf file")
+        raise IndexError_(f"corpus folder {corpus_dir} holds no .txt or .pdf or .xml/.nxml file")
     return files
 
 
@@ -114,6 +116,9 @@ def document_to_json(doc: Document, chunks: list[Chunk]) -> dict:
     return {
         "id": doc.id, "title": doc.title, "path": doc.path, "meta": doc.meta, "text": doc.text,
         "glossary": doc.glossary,
+        "references": [asdict(r) for r in doc.references],
+        "headings": [b.text for b in doc.blocks if b.kind == "heading"],
+        "warnings": list(doc.warnings),
         "tables": [
             {"number": t.number, "title": t.title, "columns": list(t.columns), "note": t.note,
              "rows": [row_ids.get((t.number, b.span.start)) for b in t.rows]}
@@ -137,11 +142,16 @@ class Index:
 
     @property
     def glossary(self) -> dict[str, str]:
+        """All documents' abbreviations, the first document's reading kept on a clash (for
+        display; search expands a query with each document's own glossary)."""
         out: dict[str, str] = {}
         for d in self.documents.values():
             for k, v in d.get("glossary", {}).items():
                 out.setdefault(k, v)
         return out
+
+    def glossaries(self) -> dict[str, dict[str, str]]:
+        return {doc_id: d.get("glossary", {}) for doc_id, d in self.documents.items()}
 
     # --- writing ---------------------------------------------------------------------------
     def save(self, index_dir: Path) -> Path:

@@ -98,11 +98,10 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Ind
         seen_ids.add(doc.id)
         docs.append(doc)
         chunks.extend(chunk(doc, settings, fits=fits))
-    glossary: dict[str, str] = {}
-    for d in docs:
-        for k, v in d.glossary.items():
-            glossary.setdefault(k, v)
-    texts = [index_text(c, glossary) for c in chunks]
+    # Each chunk is expanded with its own document's glossary: one document's "LF" never
+    # rewrites another's.
+    glossaries = {d.id: d.glossary for d in docs}
+    texts = [index_text(c, glossaries.get(c.doc_id, {})) for c in chunks]
 
     cache = _previous_vectors(settings)
     keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
@@ -139,7 +138,7 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Ind
         log.info("building the BM25 and FAISS indexes")
     kind = choose_kind(settings.faiss_index, len(chunks), settings.ann_threshold)
     dense = Dense.build(vectors, kind)
-    lexical = Lexical.build(texts)
+    lexical = Lexical.build(texts, [c.doc_id for c in chunks])
     manifest = {
         **shape,
         "fingerprint": fingerprint(shape),
@@ -152,6 +151,7 @@ def build(settings: Settings, embedder: Embedder, progress: bool = False) -> Ind
             "embedded": len(todo) + len(s_todo),
             "reused": len(chunks) - len(todo) + len(sents) - len(s_todo),
         },
+        "warnings": [w for d in docs for w in d.warnings],
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "build_seconds": round(time.perf_counter() - t0, 3),
     }

@@ -66,28 +66,58 @@ def analyze(text: str, compounds: bool = True) -> list[str]:
 
 
 class Lexical:
-    def __init__(self, retriever=None):
-        self.retriever = retriever
+    """BM25 with one set of statistics per document: adding a document does not move the
+    term weights, and so the ranking, of the others (IDF is a property of one document's
+    chunks, not of whatever else happens to be indexed beside it)."""
+
+    def __init__(self, parts: list[tuple[str, object, np.ndarray]] | None = None, n: int = 0):
+        self.parts = parts or []  # (doc id, bm25s retriever, positions of its chunks)
+        self.n = n
 
     @classmethod
-    def build(cls, texts: list[str]) -> "Lexical":
+    def build(cls, texts: list[str], doc_ids: list[str] | None = None) -> "Lexical":
         import bm25s
 
-        r = bm25s.BM25()
-        r.index([analyze(t) or [""] for t in texts], show_progress=False)
-        return cls(r)
+        doc_ids = doc_ids or [""] * len(texts)
+        parts = []
+        for d in dict.fromkeys(doc_ids):
+            pos = np.array([i for i, x in enumerate(doc_ids) if x == d], dtype=np.int64)
+            r = bm25s.BM25()
+            r.index([analyze(texts[i]) or [""] for i in pos], show_progress=False)
+            parts.append((d, r, pos))
+        return cls(parts, len(texts))
 
-    def scores(self, terms: list[str]) -> np.ndarray:
-        known = [t for t in terms if t in self.retriever.vocab_dict]
-        if not known:
-            return np.zeros(self.retriever.scores["num_docs"], dtype=np.float32)
-        return np.asarray(self.retriever.get_scores(known), dtype=np.float32)
+    @property
+    def doc_ids(self) -> list[str]:
+        return [d for d, _, _ in self.parts]
+
+    def scores(self, terms: list[str] | dict[str, list[str]]) -> np.ndarray:
+        """BM25 score of every chunk; `terms` may differ per document (a dict by doc id), as
+        when a query is expanded with each document's own glossary."""
+        out = np.zeros(self.n, dtype=np.float32)
+        for d, r, pos in self.parts:
+            t = terms.get(d, []) if isinstance(terms, dict) else terms
+            known = [x for x in t if x in r.vocab_dict]
+            if known:
+                out[pos] = np.asarray(r.get_scores(known), dtype=np.float32)
+        return out
 
     def save(self, folder: Path) -> None:
-        self.retriever.save(str(folder))
+        import json
+
+        folder.mkdir(parents=True, exist_ok=True)
+        for k, (_, r, _) in enumerate(self.parts):
+            r.save(str(folder / str(k)))
+        (folder / "parts.json").write_text(json.dumps(
+            {"n": self.n, "parts": [{"doc": d, "positions": pos.tolist()} for d, _, pos in self.parts]}), encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path) -> "Lexical":
+        import json
+
         import bm25s
 
-        return cls(bm25s.BM25.load(str(folder)))
+        meta = json.loads((folder / "parts.json").read_text(encoding="utf-8"))
+        parts = [(p["doc"], bm25s.BM25.load(str(folder / str(k))), np.array(p["positions"], dtype=np.int64))
+                 for k, p in enumerate(meta["parts"])]
+        return cls(parts, meta["n"])

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 from qa.ingest import glossary as gloss
-from qa.ingest import pdf, text
+from qa.ingest import text
 from qa.ingest.layout import Line, Vocabulary, join_lines, split_regions, to_lines
 from qa.ingest.paragraphs import segment
 from qa.ingest.refs import refs_in
 from qa.ingest.tables import parse_tables
 from qa.types import Block, Document, Span, Table, TableInfo
 
-SUPPORTED = (".txt", ".pdf")
+SUPPORTED = (".txt", ".pdf", ".xml", ".nxml")
 
 
 def read_record(path: Path) -> dict:
@@ -30,13 +31,37 @@ def read_record(path: Path) -> dict:
 def load(path: Path | str) -> Document:
     path = Path(path)
     if path.suffix.lower() not in SUPPORTED:
-        raise ValueError(f"{path.name}: unsupported file type (use .txt or .pdf)")
+        raise ValueError(f"{path.name}: unsupported file type (use .txt, .pdf, .xml or .nxml)")
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such file")
-    pages = pdf.read_pages(path) if path.suffix.lower() == ".pdf" else text.read_pages(path)
     record = read_record(path)
     doc_id = str(record.get("id") or re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-"))
     title = str(record.get("title") or path.stem)
+    suffix = path.suffix.lower()
+    if suffix in (".xml", ".nxml"):
+        from qa.ingest import jats
+
+        try:
+            return jats.load(path, doc_id=doc_id, title=title, meta=record)
+        except ValueError:
+            raise
+        except Exception as e:  # a reader bug must not take the whole index down
+            raise ValueError(f"{path.name}: cannot read the XML ({type(e).__name__}: {e})") from e
+    if suffix == ".pdf":
+        from qa.ingest import pdf_layout
+
+        try:
+            return pdf_layout.load(path, doc_id=doc_id, title=title, meta=record)
+        except ValueError:
+            raise
+        except Exception as e:
+            # The layout reading failed on something unforeseen: fall back to the page text,
+            # read the way a plain-text extraction is, and say so.
+            pages = pdf_layout.plain_pages(path)
+            doc = build(pages, doc_id=doc_id, title=title, path=str(path.name), meta=record)
+            return replace(doc, warnings=doc.warnings + (
+                f"{path.name}: layout reading failed ({type(e).__name__}: {e}); read as plain text",))
+    pages = text.read_pages(path)
     return build(pages, doc_id=doc_id, title=title, path=str(path.name), meta=record)
 
 
@@ -55,7 +80,15 @@ def build(pages: list[str], doc_id: str, title: str, path: str = "", meta: dict 
     for r in regions:
         if r.kind == "caption":
             items.append((r.lines[0].index, "caption", join_lines([ln.text for ln in r.lines], vocab), r.lines, None))
-    raw_tables = parse_tables([r.lines for r in regions if r.kind == "table"], vocab)
+    unread: list[list[Line]] = []
+    raw_tables = parse_tables([r.lines for r in regions if r.kind == "table"], vocab, unread)
+    warnings: list[str] = []
+    for lines in unread:
+        # A table whose columns cannot be found stays in the document as text.
+        body_lines = [ln for ln in lines if not ln.blank]
+        items.append((body_lines[0].index, "paragraph", join_lines([ln.text for ln in body_lines], vocab), body_lines, None))
+        warnings.append(f"{path or doc_id}: {body_lines[0].text[:60]!r} (page {body_lines[0].page}): "
+                        "table columns not found; kept as text")
     for t in raw_tables:
         for row in t.rows:
             items.append((row.lines[0].index, "table_row", "", row.lines, (t, row)))
@@ -113,4 +146,5 @@ def build(pages: list[str], doc_id: str, title: str, path: str = "", meta: dict 
         glossary.update(gloss.from_note(t.note))
     for short, long in gloss.from_text(doc_text).items():
         glossary.setdefault(short, long)
-    return Document(doc_id, title, path, doc_text, tuple(blocks), tables, glossary, dict(meta or {}))
+    return Document(doc_id, title, path, doc_text, tuple(blocks), tables, glossary, dict(meta or {}),
+                    warnings=tuple(warnings))

@@ -292,8 +292,13 @@ def _cell_text(toks: list[Token]) -> str:
     return " ".join(t.text for t in toks).strip()
 
 
-def parse_tables(regions: list[list[Line]], vocab: Vocabulary) -> list[RawTable]:
-    """Rebuild every table from its fragments (regions), joining "(Continued)" parts."""
+def parse_tables(
+    regions: list[list[Line]], vocab: Vocabulary, unread: list[list[Line]] | None = None
+) -> list[RawTable]:
+    """Rebuild every table from its fragments (regions), joining "(Continued)" parts.
+
+    A fragment whose header cannot be found is appended to `unread` (when given), so the
+    caller keeps its text in the document instead of losing it."""
     tables: dict[int, RawTable] = {}
     for lines in regions:
         body = [ln for ln in lines]
@@ -310,6 +315,8 @@ def parse_tables(regions: list[list[Line]], vocab: Vocabulary) -> list[RawTable]
                 h_end = j
                 break
         if h_end is None:
+            if unread is not None:
+                unread.append(lines)
             continue
         header_tokens = _tokens(body[1 : h_end + 1], vocab)
         columns = _header_columns(header_tokens)

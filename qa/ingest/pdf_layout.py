@@ -1,0 +1,455 @@
+"""PDF -> Document from the page layout: words with positions (pdfplumber), not a text dump.
+
+1. Lines that repeat across pages in the top or bottom margin (running headers, footers,
+   page numbers; digits do not count, so "3/16" and "4/16" repeat) and licence lines are
+   dropped.
+2. Each page's column gutter is found from the body-size text; reading order is band by
+   band (full-width elements cut the page into bands), left column before right column.
+3. A "Table N" caption opens a table region (its column, or the page width when the
+   caption spans the gutter or the page has one column) that runs until body-size text
+   resumes; cells are read from word positions (qa/ingest/pdf_tables.py).
+4. Headings come from fonts (bold or larger than the body, short, alone on their line),
+   paragraphs from line ends and indents, captions wherever a "Fig./Figure N" line opens a
+   block, and a trailing "References" section becomes the reference list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from qa.ingest.assemble import Piece, RowPiece, TablePiece, assemble
+from qa.ingest.layout import CAPTION_RE, SENTENCE_END_RE, Line, Vocabulary, join_lines
+from qa.ingest.pdf_tables import read_table
+from qa.ingest.pdf_words import Page, PLine, Seg, body_size, line_up, mark_emphasis, read
+from qa.ingest.reflist import REFERENCES_HEADING_RE, parse_entries, resolve_author_year
+from qa.types import Document
+
+TABLE_CAPTION_RE = re.compile(r"^Table\s+(\d+)\b[.:]?\s*(.*)$")
+CONTINUED_RE = re.compile(r"\(?\b(?:continued|cont['’]?d)\b\.?\)?", re.I)
+# General publishing conventions for licence and copyright lines (not any one article's).
+LICENCE_RE = re.compile(
+    r"^©|\bcopyright\b.*\b(?:licen[cs]e|rights reserved)|creative\s*commons|\blicensee\b|"
+    r"open[- ]access article distributed under|\bthis (?:article|work) is (?:licensed|distributed) under", re.I)
+MARGIN = 0.09  # share of the page height at top and bottom where running lines live
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
+
+
+def drop_repeating(pages: list[Page]) -> int:
+    """Remove running headers/footers/page numbers; returns how many segments went."""
+    seen: dict[str, set[int]] = defaultdict(set)
+    for p in pages:
+        for s in p.segs:
+            if s.top < MARGIN * p.height or s.bottom > (1 - MARGIN) * p.height:
+                seen[_key(s.text)].add(p.number)
+    need = max(2, int(0.3 * len(pages)))
+    repeating = {k for k, v in seen.items() if len(v) >= need}
+    dropped = 0
+    for p in pages:
+        keep = []
+        for s in p.segs:
+            in_margin = s.top < MARGIN * p.height or s.bottom > (1 - MARGIN) * p.height
+            k = _key(s.text)
+            if in_margin and (k in repeating or re.fullmatch(r"(?:page )?#(?: (?:of|/) #)?|#/#", k)):
+                dropped += 1
+                continue
+            keep.append(s)
+        p.segs = keep
+    return dropped
+
+
+def gutter(p: Page, size: float) -> float | None:
+    """x of the gap between two columns of text, or None for a one-column page.
+
+    The gap is where the fewest text segments cross the middle of the page; full-width
+    elements (a title, an abstract, a wide table, a footnote) may cross it, as long as most
+    text sits wholly on one side or the other, and both sides hold a fair share."""
+    body = [s for s in p.segs if len(s.text) > 15]
+    if len(body) < 6:
+        return None
+    lo, hi = int(0.3 * p.width), int(0.7 * p.width)
+    cov = [0] * (hi - lo)
+    for s in body:
+        for x in range(max(lo, int(s.x0)), min(hi, int(s.x1) + 1)):
+            cov[x - lo] += 1
+    least = min(cov)
+    if least > 0.45 * len(body):
+        return None
+    best, run_start = None, None
+    for i, c in enumerate(cov + [1 << 30]):
+        if c == least:
+            run_start = i if run_start is None else run_start
+        elif run_start is not None:
+            width = i - run_start
+            if best is None or width > best[1]:
+                best = (run_start, width)
+            run_start = None
+    if best is None or best[1] < 5:
+        return None
+    g = lo + best[0] + best[1] / 2
+    left = sum(1 for s in body if s.x1 <= g)
+    right = sum(1 for s in body if s.x0 >= g)
+    return g if left >= 0.2 * len(body) and right >= 0.2 * len(body) else None
+
+
+def _licence_blocks(lines: list[PLine]) -> None:
+    """Mark a licence statement and the lines that continue it (its block) as dropped."""
+    i = 0
+    while i < len(lines):
+        if not LICENCE_RE.search(lines[i].text):
+            i += 1
+            continue
+        j = i
+        while j < len(lines):
+            lines[j].dropped = True
+            nxt = lines[j + 1] if j + 1 < len(lines) else None
+            # The block ends where the next line is elsewhere (another column or page, after
+            # a gap, in another size).
+            if (nxt is None or nxt.page != lines[j].page or nxt.top < lines[j].top
+                    or nxt.top - lines[j].bottom > 0.8 * lines[j].size or abs(nxt.size - lines[j].size) > 0.3):
+                break
+            j += 1
+        i = j + 1
+
+
+class _Flow:
+    """The document as segments in reading order, with table regions cut out."""
+
+    def __init__(self, pages: list[Page]):
+        self.pages = pages
+        self.size = body_size(pages)
+        # ("seg", Seg, page, column right edge) | ("table", (number, rest, continued, region, caption, page, rules))
+        self.items: list[tuple[str, tuple]] = []
+
+    def build(self) -> None:
+        for p in self.pages:
+            g = gutter(p, self.size)
+            tables = self._table_regions(p, p.segs, g)
+            taken = {id(s) for t in tables for s in t[3]}
+            rest = [s for s in p.segs if id(s) not in taken]
+            spanning = [s for s in rest if g is not None and s.x0 < g - 2 and s.x1 > g + 2]
+            cuts = sorted({s.top for s in spanning})
+            body = [s for s in rest if abs(s.size - self.size) <= 1.0]
+            right_edge = max((s.x1 for s in body), default=p.width)
+            left_edge = max((s.x1 for s in body if g is not None and s.x1 <= g), default=g or p.width)
+
+            def key(s: Seg):
+                band = sum(1 for c in cuts if c <= s.top + 0.5)
+                if g is None:
+                    return (band, 0, s.top, s.x0)
+                col = -1 if (s.x0 < g - 2 and s.x1 > g + 2) else (0 if s.x1 <= g + 2 else 1)
+                return (band, col, s.top, s.x0)
+
+            events = []
+            for s in rest:
+                col_right = left_edge if g is not None and s.x1 <= g + 2 else right_edge
+                events.append((key(s), "seg", (s, p.number, col_right)))
+            for t in tables:
+                events.append((key(t[4]), "table", (*t, p.number, p.rules)))
+            events.sort(key=lambda e: e[0])
+            # Segments of one line of one column, left to right, are one line of text.
+            for _, kind, obj in events:
+                self.items.append((kind, obj))
+
+    def _table_regions(self, p: Page, segs: list[Seg], g: float | None):
+        out = []
+        for ln in line_up(segs, p.number):
+            for s in ln.segs:
+                m = TABLE_CAPTION_RE.match(s.text)
+                if not m or s is not _first_in_column(ln, s, g) or s.size > self.size + 1.5:
+                    continue
+                # A caption's label is set apart (bold, or smaller type than the text) and its
+                # title starts with a capital: "Table 2 shows ..." in running text is not one.
+                if not (s.words[0].bold or s.size < self.size - 0.3) or (m.group(2)[:1].islower()):
+                    continue
+                if any(s is t[4] or any(s is x for x in t[3]) for t in out):
+                    continue
+                if g is not None and s.x1 <= g + 2 and not _wide_below(segs, s, g):
+                    x_lo, x_hi = 0.0, g
+                elif g is not None and s.x0 >= g - 2:
+                    x_lo, x_hi = g, p.width
+                else:
+                    x_lo, x_hi = 0.0, p.width
+                region = self._collect(p, segs, s, x_lo, x_hi, out)
+                rest = m.group(2)
+                out.append((int(m.group(1)), rest, bool(CONTINUED_RE.search(rest[:40] + " " + _line_text(ln, s))), region, s))
+        return out
+
+    def _collect(self, p: Page, segs: list[Seg], cap: Seg, x_lo: float, x_hi: float, earlier) -> list[Seg]:
+        taken = {id(x) for t in earlier for x in t[3]}
+        inside = [s for s in segs if s.top >= cap.top - 1 and s.x0 >= x_lo - 1 and s.x1 <= x_hi + 1 and id(s) not in taken]
+        lines = line_up(inside, p.number)
+        if not lines:
+            return [cap]
+        width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
+        region: list[Seg] = []
+        started = False
+        # The table's own type size (read from the lines under its caption): larger type
+        # below it, once rows have started, is the running text again.
+        under = [x.size for x in lines[1:4]]
+        t_size = sorted(under)[len(under) // 2] if under else self.size
+        for k, ln in enumerate(lines):
+            if k > 0 and (CAPTION_RE.match(ln.segs[0].text) or TABLE_CAPTION_RE.match(ln.segs[0].text)):
+                break
+            body_like = abs(ln.size - self.size) <= 0.3 and len(ln.segs) == 1 and ln.x1 - ln.x0 > 0.6 * width
+            heading_like = k > 0 and started and len(ln.segs) == 1 and _heading_font(ln, self.size) and ln.size >= self.size + 0.5
+            larger = k > 1 and started and t_size < self.size - 0.5 and ln.size > t_size + 0.8
+            if k > 0 and (body_like and started or heading_like or larger):
+                break
+            if k > 0 and region and ln.top - max(s.bottom for s in region) > 3 * ln.size:
+                break
+            started = started or len(ln.segs) > 1
+            region.extend(ln.segs)
+        return region
+
+
+def _heading_levels(pieces: list[Piece], size: float) -> None:
+    """Heading depth from type. The top level is the largest style used by three or more
+    headings (the article's sections); larger, rarer styles (a title, a banner) are top-level
+    too; smaller styles nest below it by size (bold before regular at one size)."""
+    def style(p: Piece) -> tuple[float, bool]:
+        return (round(p.extra.get("size", 0.0), 1), bool(p.extra.get("bold")))
+
+    heads = [p for p in pieces if p.kind == "heading"]
+    counts = Counter(style(p) for p in heads)
+    common = sorted((st for st, n in counts.items() if n >= 3), reverse=True)
+    if not common:
+        for p in heads:
+            p.level = 1
+        return
+    top = common[0]
+    below = sorted((st for st in counts if st < top), reverse=True)
+    for p in heads:
+        st = style(p)
+        p.level = 1 if st >= top else min(2 + below.index(st), 3)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", s.lower())
+
+
+def _line_text(ln: PLine, s: Seg) -> str:
+    return " ".join(x.text for x in ln.segs if x.x0 >= s.x0)[:120]
+
+
+def _wide_below(segs: list[Seg], cap: Seg, g: float) -> bool:
+    """A caption in the left column whose table spans the page: segments just below it
+    cross the gutter, or sit right of it in the table's own (left-side) font size."""
+    below = [s for s in segs if 0 < s.top - cap.bottom < 6 * cap.size]
+    crossing = sum(1 for s in below if s.x0 < g - 2 and s.x1 > g + 2)
+    left = sorted(s.size for s in below if s.x1 <= g + 2)
+    if crossing >= 2:
+        return True
+    if not left:
+        return False
+    size = left[len(left) // 2]
+    right = [s for s in below if s.x0 >= g - 2]
+    return bool(right) and sum(1 for s in right if abs(s.size - size) < 0.3) >= 0.5 * len(right)
+
+
+def _first_in_column(ln: PLine, s: Seg, g: float | None) -> Seg:
+    if g is None or s.x0 < g:
+        return ln.segs[0]
+    return next((x for x in ln.segs if x.x0 >= g - 2), s)
+
+
+def _heading_font(pl: PLine, size: float) -> bool:
+    return (pl.bold and pl.size >= size - 1.0) or pl.size >= size + 1.2
+
+
+def _to_lines(texts: list[tuple[str, int]]) -> list[Line]:
+    return [Line(t, p, i, False, i == 0 or texts[i - 1][1] != p) for i, (t, p) in enumerate(texts)]
+
+
+def plain_pages(path: Path) -> list[str]:
+    """Each page's text as pdfplumber lays it out, for the plain-text reader."""
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        return [p.extract_text(x_tolerance_ratio=0.15) or "" for p in pdf.pages]
+
+
+def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Document:
+    pages = read(path)
+    if not any(p.segs for p in pages):
+        raise ValueError(f"{path.name}: no text layer (a scanned PDF needs OCR first)")
+    drop_repeating(pages)
+    flow = _Flow(pages)
+    mark_emphasis(pages, flow.size)
+    flow.build()
+    size = flow.size
+    # One PLine per segment, in reading order; tables stay as events between them.
+    seq: list[tuple[str, object]] = []
+    plines: list[PLine] = []
+    col_right: dict[int, float] = {}
+    for kind, obj in flow.items:
+        if kind == "seg":
+            s, page, right = obj
+            pl = PLine([s], page)
+            pg = next(pg for pg in pages if pg.number == page)
+            pl.page_width, pl.page_height = pg.width, pg.height
+            col_right[id(pl)] = right
+            plines.append(pl)
+            seq.append(("line", pl))
+        else:
+            seq.append((kind, obj))
+    _licence_blocks(plines)
+    live = [pl for pl in plines if not pl.dropped]
+    next_of = {id(a): b for a, b in zip(live, live[1:])}
+    vocab = Vocabulary(_to_lines([(pl.text, pl.page) for pl in plines if not pl.dropped]))
+
+    warnings: list[str] = []
+    pieces: list[Piece] = []
+    tables: dict[int, TablePiece] = {}
+    para: list[PLine] = []
+    kind_now = "paragraph"
+    in_refs = False
+    ref_lines: list[PLine] = []
+    prev: PLine | None = None
+    foot: list[PLine] = []
+
+    def flush():
+        nonlocal para, kind_now
+        if para:
+            txt = join_lines([pl.text for pl in para], vocab)
+            if txt:
+                pieces.append(Piece(kind_now, txt, page=para[0].page, extra={"size": para[0].size, "bold": para[0].bold}))
+        para, kind_now = [], "paragraph"
+
+    def ends_short(pl: PLine) -> bool:
+        return SENTENCE_END_RE.search(pl.text) is not None and pl.x1 < col_right.get(id(pl), 1e9) - 1.5 * size
+
+    for kind, obj in seq:
+        if kind == "table":
+            number, rest, cont, region, cap, page, rules = obj  # type: ignore[misc]
+            t = read_table(number, rest, region, cap, page=page, rules=rules, join_hyphen=vocab.join_hyphen)
+            if in_refs:
+                in_refs = False
+            if t is None:
+                txt = join_lines([ln.text for ln in line_up(region, page)], vocab)
+                warnings.append(f"{path.name}: 'Table {number}' (page {page}): columns not found; kept as text")
+                flush()
+                pieces.append(Piece("paragraph", txt, page=page))
+                continue
+            if cont and number in tables:
+                old = tables[number]
+                rows = t.rows
+                same_header = [_norm(c) for c in t.columns] == [_norm(c) for c in old.columns]
+                last_group = old.rows[-1].group if old.rows else None
+                if not same_header and len(t.columns) <= len(old.columns):
+                    # No repeated header on the continued page: its first row was data.
+                    head = ["" if c.startswith("[column") else c for c in t.columns]
+                    rows = [RowPiece(head, None)] + rows
+                for r in rows:
+                    r.cells = r.cells + [""] * (len(old.columns) - len(r.cells))
+                    r.group = r.group or last_group
+                old.rows.extend(rows)
+                if t.note:
+                    old.note = (old.note + " " + t.note).strip()
+                continue
+            if number in tables:
+                number = max(tables) + 1
+                t.number = number
+            tables[number] = t
+            # A row split by a page break is not mid-paragraph: text resumes after the table.
+            pieces.append(Piece("table", table=t, page=page))
+            continue
+        pl = obj  # type: ignore[assignment]
+        if pl.dropped:
+            continue
+        text = pl.text
+        if (not in_refs and pl.top > (1 - 2 * MARGIN) * pl.page_height and pl.size < size - 1.0 and not pl.bold
+                and kind_now != "heading"):
+            # A footnote (set small at the foot of the page) stands apart: the paragraph it
+            # interrupts goes on after it.
+            if foot and foot[-1].page == pl.page and pl.top - foot[-1].bottom < pl.size:
+                foot.append(pl)
+            else:
+                if foot:
+                    pieces.append(Piece("paragraph", join_lines([x.text for x in foot], vocab), page=foot[0].page))
+                foot = [pl]
+            continue
+        if foot:
+            pieces.append(Piece("paragraph", join_lines([x.text for x in foot], vocab), page=foot[0].page))
+            foot = []
+        if in_refs:
+            if ref_lines and abs(pl.size - ref_lines[0].size) > 1.0 and not _heading_font(pl, size):
+                in_refs = False  # the list is over (what follows is set in another size)
+            else:
+                ref_lines.append(pl)
+                continue
+        if REFERENCES_HEADING_RE.match(text.strip()):
+            flush()
+            in_refs = True
+            prev = pl
+            continue
+        big = pl.size >= size + 3
+        n_words = len(text.split())
+        prev_ok = (
+            prev is None or prev.page != pl.page or kind_now == "heading" or ends_short(prev)
+            or SENTENCE_END_RE.search(prev.text) is not None or abs(prev.size - pl.size) > 1
+            or pl.top - prev.bottom > 0.7 * size or pl.top < prev.top
+        )
+        nxt = next_of.get(id(pl))
+        # Without a font cue: a short capitalised line between a sentence end and a new sentence.
+        text_cue = (
+            n_words <= 6 and text[:1].isupper() and (prev is None or SENTENCE_END_RE.search(prev.text) is not None)
+            and nxt is not None and nxt.text[:1].isupper() and abs(nxt.size - pl.size) < 0.3
+            and pl.x1 - pl.x0 < 0.5 * (col_right.get(id(pl), pl.x1) - pl.x0) and "," not in text
+        )
+        is_heading = (
+            (_heading_font(pl, size) or text_cue) and prev_ok and (n_words <= 12 or big and n_words <= 30)
+            and (big or n_words <= 4 or pl.x1 - pl.x0 < 0.75 * (col_right.get(id(pl), pl.x1) - pl.x0))
+            and not text.endswith((".", ",", ";", "-")) and not CAPTION_RE.match(text)
+            and not re.fullmatch(r"[\d\W]+", text)
+        )
+        if is_heading:
+            if kind_now == "heading" and prev is not None and pl.page == prev.page and 0 <= pl.top - prev.bottom < 0.8 * pl.size \
+                    and abs(pl.size - prev.size) < 0.3:
+                para.append(pl)
+                prev = pl
+                continue
+            flush()
+            if REFERENCES_HEADING_RE.match(text.strip()):
+                in_refs = True
+                prev = pl
+                continue
+            para, kind_now = [pl], "heading"
+            prev = pl
+            continue
+        if kind_now == "heading":
+            flush()
+        new_block = (
+            not para or prev is None
+            or ends_short(prev)
+            or (pl.page == prev.page and pl.top > prev.top and pl.top - prev.bottom > 0.7 * pl.size
+                and abs(pl.x0 - prev.x0) < 60)
+            or (pl.page == prev.page and pl.top > prev.top and 0.6 * size < pl.x0 - prev.x0 < 4 * size)
+            or abs(pl.size - prev.size) > 1.0
+        )
+        if new_block:
+            flush()
+            if CAPTION_RE.match(text):
+                kind_now = "caption"
+        para.append(pl)
+        prev = pl
+    flush()
+    if foot:
+        pieces.append(Piece("paragraph", join_lines([x.text for x in foot], vocab), page=foot[0].page))
+    # A number set apart from its entry ("1." | "Smith J: ...") is one line with it.
+    groups: list[list[PLine]] = []
+    for pl in ref_lines:
+        g0 = groups[-1][0] if groups else None
+        if g0 is not None and g0.page == pl.page and abs(g0.top - pl.top) < 2 and abs(g0.x0 - pl.x0) < 0.3 * pl.page_width:
+            groups[-1].append(pl)
+        else:
+            groups.append([pl])
+    rows = [sorted(g, key=lambda x: x.x0) for g in groups]
+    refs = parse_entries([(" ".join(x.text for x in g), g[0].x0, g[0].page) for g in rows])
+    pieces = resolve_author_year(pieces, refs)
+    _heading_levels(pieces, size)
+    return assemble(pieces, doc_id, title, path=path.name, meta=meta, references=tuple(refs), warnings=tuple(warnings))

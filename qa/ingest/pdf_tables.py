@@ -1,0 +1,224 @@
+"""A table region of a PDF page (positioned segments) -> columns, rows, cells, note.
+
+Columns are the x-ranges that the table's cells cover, separated by gaps that (almost) no
+cell crosses: this reads ruled and unruled tables alike, since it needs only the aligned
+whitespace. A row opens where the first column gets a new cell (a line whose first column
+is empty continues the row above: wrapped cells); a row with only a first cell, followed
+by rows, is a group label. The header is the leading bold lines, or the lines above the
+first horizontal rule under the caption when the table is ruled, or else the first row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from qa.ingest.assemble import RowPiece, TablePiece
+from qa.ingest.pdf_words import PLine, Seg, glue, line_up
+
+NOTE_START_RE = re.compile(r"^(?:Notes?|Abbreviations?|Source|Key)\b[.:]?|^[*†‡§]|^[a-z]\s+[A-Z]")
+_CONT_CELL_RE = re.compile(r"\(\s*continued\b[^)]*\)?", re.I)
+CONTINUED_RE = re.compile(r"\(?\b(?:continued|cont['’]?d)\b\.?\)?", re.I)
+
+
+def _columns(lines: list[PLine], x_lo: float, x_hi: float) -> list[tuple[float, float]]:
+    """x-ranges of the columns: runs covered by words, split at gaps few words cross."""
+    lo, hi = int(x_lo) - 1, int(x_hi) + 2
+    cov = [0] * (hi - lo)
+    words = [w for ln in lines for s in ln.segs for w in s.words]
+    for w in words:
+        for x in range(max(lo, int(w.x0 + 0.5)), min(hi, int(w.x1 - 0.5) + 1)):
+            cov[x - lo] += 1
+    size = sorted(w.size for w in words)[len(words) // 2] if words else 8.0
+    allowed = max(0, int(0.08 * len(lines)))
+    min_gap = max(3, int(0.45 * size + 0.5))
+    cols: list[tuple[float, float]] = []
+    start, gap = None, 0
+    for i, c in enumerate(cov + [0] * (min_gap + 1)):
+        if c > allowed:
+            if start is None:
+                start = i
+            gap = 0
+        elif start is not None:
+            gap += 1
+            if gap >= min_gap:
+                cols.append((lo + start, lo + i - gap + 1))
+                start, gap = None, 0
+    # A sliver narrower than a character is noise from a crossing cell, not a column.
+    return [c for c in cols if c[1] - c[0] >= 3]
+
+
+def _col_of(x0: float, x1: float, cols: list[tuple[float, float]]) -> int:
+    best, best_ov = 0, -1e9
+    for i, (a, b) in enumerate(cols):
+        ov = min(b, x1) - max(a, x0)
+        if ov > best_ov:
+            best, best_ov = i, ov
+    return best
+
+
+def _name_bold(font: str) -> bool:
+    return bool(re.search(r"bold|black|heavy", font, re.I))
+
+
+def _join(parts: list[str], join_hyphen) -> str:
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if not out:
+            out = p
+        elif out.endswith("-") and not out.endswith(" -") and p[:1].islower() and join_hyphen is not None:
+            head = out.split(" ")[-1]
+            tail, _, rest = p.partition(" ")
+            out = out[: len(out) - len(head)] + join_hyphen(head, tail) + ((" " + rest) if rest else "")
+        elif out.endswith("/"):
+            out += p
+        else:
+            out += " " + p
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def read_table(
+    number: int, rest: str, region: list[Seg], cap: Seg, page: int = 0,
+    rules: list[tuple[float, float, float]] | None = None, join_hyphen=None,
+) -> TablePiece | None:
+    lines = line_up(region, page)
+    if not lines:
+        return None
+    # Title: the caption's own line after "Table N", plus lines that continue it.
+    first = lines[0]
+    after = [s for s in first.segs if s is not cap and s.x0 >= cap.x0]
+    title_parts = [rest] + [s.text for s in after]
+    k = 1
+    while k < len(lines):
+        ln, prev = lines[k], lines[k - 1]
+        if (len(ln.segs) == 1 and abs(ln.size - cap.size) < 0.3 and ln.bold == prev.bold and len(prev.segs) <= 2
+                and not re.search(r"[.:]$", prev.text) and ln.top - prev.bottom < 0.6 * ln.size
+                and (prev.x1 - prev.x0) > 0.6 * (max(x.x1 for x in lines) - min(x.x0 for x in lines))):
+            title_parts.append(ln.text)
+            k += 1
+        else:
+            break
+    title = CONTINUED_RE.sub("", " ".join(p for p in title_parts if p)).strip(" .:")
+    body = lines[k:]
+    if not body:
+        return None
+    # The Note: from the first line that opens like a note, or the first run of wide
+    # single-cell lines after the rows, to the end.
+    width = max(x.x1 for x in body) - min(x.x0 for x in body)
+    note_at = len(body)
+    seen_multi = False
+    for i, ln in enumerate(body):
+        if seen_multi and NOTE_START_RE.match(ln.text):
+            note_at = i
+            break
+        if seen_multi and len(ln.segs) == 1 and ln.x1 - ln.x0 > 0.6 * width and all(
+                len(x.segs) == 1 for x in body[i:]):
+            note_at = i
+            break
+        seen_multi = seen_multi or len(ln.segs) > 1
+    rows_lines, note_lines = body[:note_at], body[note_at:]
+    if not rows_lines:
+        return None
+    x_lo = min(x.x0 for x in rows_lines)
+    x_hi = max(x.x1 for x in rows_lines)
+    cols = _columns(rows_lines, x_lo, x_hi)
+    if len(cols) < 2:
+        return None
+    grid: list[list[list[str]]] = []
+    bold0: list[bool] = []
+    # Emphasis inside the table is relative to the table's own main font.
+    fonts = Counter(w.font for ln in rows_lines for s in ln.segs for w in s.words for _ in w.text)
+    main_font = fonts.most_common(1)[0][0] if fonts else ""
+    for ln in rows_lines:
+        cells: list[list[list]] = [[] for _ in cols]
+        for s in ln.segs:
+            for w in s.words:
+                if w.sup:
+                    continue  # a footnote mark is not part of the cell's value
+                cells[_col_of(w.x0, w.x1, cols)].append(w)
+        grid.append([[_CONT_CELL_RE.sub("", glue(c)).strip()] if c else [] for c in cells])
+        bold0.append(bool(cells[0]) and all(w.font != main_font or w.bold and not _name_bold(main_font) for w in cells[0]))
+
+    # Header lines: above the first rule under the caption (ruled tables), else the
+    # leading bold lines, else the first row.
+    n_head = 0
+    if rules:
+        # The first rule with table lines above it (a rule right under the caption is the
+        # table's top edge) closes the header.
+        below = [r for r in rules if r[2] > first.bottom and r[1] - r[0] > 0.5 * (x_hi - x_lo)
+                 and any(ln.bottom <= r[2] + 1 for ln in rows_lines)]
+        if below:
+            y = below[0][2]
+            n_head = sum(1 for ln in rows_lines if ln.bottom <= y + 1)
+            if n_head >= len(rows_lines) - 1 or n_head > 6:
+                n_head = 0
+    if n_head == 0 and rows_lines[0].bold and not all(ln.bold for ln in rows_lines):
+        while n_head < len(rows_lines) and rows_lines[n_head].bold:
+            n_head += 1
+    if n_head == 0:
+        first_row = _rows(grid, rows_lines)
+        n_head = len(first_row[0]) if first_row else 1
+    columns = []
+    for c in range(len(cols)):
+        name = _join([t for li in range(n_head) for t in grid[li][c]], join_hyphen)
+        columns.append(name or f"[column {c + 1}]")
+    # A bold first cell where the first column is otherwise regular is a group label
+    # printed beside the first row of its group.
+    body_idx = range(n_head, len(grid))
+    labels: dict[int, str] = {}
+    for i in body_idx:
+        nxt = next((j for j in range(i + 1, len(grid)) if grid[j][0]), None)
+        if bold0[i] and nxt is not None and not bold0[nxt] and not any(bold0[j] for j in body_idx if j > nxt):
+            pass
+        if bold0[i] and nxt is not None and not bold0[nxt]:
+            labels[i] = " ".join(grid[i][0])
+    for i in labels:
+        grid[i][0] = []
+    rows_idx = [[j + n_head for j in r] for r in _rows(grid[n_head:], rows_lines[n_head:], {i - n_head for i in labels})]
+    rows: list[RowPiece] = []
+    group = None
+    for idx in rows_idx:
+        for i in idx:
+            if i in labels:
+                group = labels[i]
+        cells = [_join([t for li in idx for t in grid[li][c]], join_hyphen) for c in range(len(cols))]
+        if CONTINUED_RE.search(" ".join(cells)) and len(" ".join(cells)) < 40:
+            continue  # "(continued on next page)"
+        if len(cols) >= 3 and cells[0] and not any(cells[1:]) and idx is not rows_idx[-1]:
+            group = cells[0]
+            continue
+        rows.append(RowPiece(cells, group))
+    if not rows:
+        return None
+    note = _join([ln.text for ln in note_lines], join_hyphen)
+    return TablePiece(number, title, columns, rows, note)
+
+
+def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int] = frozenset()) -> list[list[int]]:
+    """Line indices of each row: a new row opens where the first column has a new cell (or
+    at a group label's line, whose row takes the first cell that follows)."""
+    rows: list[list[int]] = []
+    waiting = False  # the current row opened at a label and has no first cell yet
+    for i, cells in enumerate(grid):
+        if i in label_lines:
+            rows.append([i])
+            waiting = True
+            continue
+        c0 = " ".join(cells[0])
+        prev_c0 = " ".join(grid[i - 1][0]) if i > 0 else ""
+        gap = lines[i].top - lines[i - 1].bottom if i > 0 else 0.0
+        opens = bool(c0) and (
+            not rows or not prev_c0 or not (c0[:1].islower() or prev_c0.rstrip().endswith(("-", ",", "/", "(")))
+            or gap > 0.8 * lines[i].size
+        )
+        if waiting and c0:
+            rows[-1].append(i)
+            waiting = False
+        elif opens or not rows:
+            rows.append([i])
+        else:
+            rows[-1].append(i)
+    return rows

@@ -1,0 +1,254 @@
+"""PDF -> positioned words, lines and segments per page (pdfplumber, imported lazily).
+
+A *segment* is a run of words on one line with no wide gap inside: a line of one column,
+or one cell of a table row. Everything later (columns, reading order, tables) is decided
+from segments and their positions, never from the extraction's own text order."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    font: str = ""
+    sup: bool = False  # set smaller and raised: a superscript (footnote mark, affiliation, ...)
+
+
+@dataclass
+class Seg:
+    words: list[Word]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return Counter(round(w.size, 1) for w in self.words for _ in w.text).most_common(1)[0][0]
+
+    @property
+    def bold(self) -> bool:
+        n = sum(len(w.text) for w in self.words)
+        return sum(len(w.text) for w in self.words if w.bold) > 0.6 * n
+
+    @property
+    def text(self) -> str:
+        return glue(self.words)
+
+
+def glue(words: list[Word]) -> str:
+    """Words joined by spaces, except pieces set edge to edge (a decimal point in another
+    font, a superscript) which belong to one token."""
+    out = ""
+    prev = None
+    for w in words:
+        if prev is not None:
+            out += "" if w.x0 - prev.x1 < 0.08 * max(w.size, prev.size) else " "
+        out += w.text
+        prev = w
+    return out
+
+
+@dataclass
+class PLine:
+    segs: list[Seg]
+    page: int
+    dropped: bool = False
+    page_width: float = 600.0
+    page_height: float = 800.0
+
+    @property
+    def x0(self) -> float:
+        return self.segs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.segs[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(s.top for s in self.segs)
+
+    @property
+    def bottom(self) -> float:
+        return max(s.bottom for s in self.segs)
+
+    @property
+    def size(self) -> float:
+        return Counter(round(w.size, 1) for s in self.segs for w in s.words for _ in w.text).most_common(1)[0][0]
+
+    @property
+    def bold(self) -> bool:
+        return all(s.bold for s in self.segs)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segs)
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    segs: list[Seg]
+    rules: list[tuple[float, float, float]] = field(default_factory=list)  # (x0, x1, y) horizontal rules
+
+
+def clean(text: str) -> str:
+    """Ligatures (ﬁ), the Ångström sign and full-width forms become the characters they
+    stand for (NFKC); a soft hyphen at a line end is a wrap hyphen."""
+    # pdfminer writes a glyph it cannot map as "(cid:N)"; at a word start that is, in
+    # practice, a list bullet.
+    t = re.sub(r"^\(cid:\d+\)(?=\S)|^\(cid:\d+\)$", "• ", text).strip()
+    t = re.sub(r"\(cid:\d+\)", "", t)
+    t = unicodedata.normalize("NFKC", t)
+    return t.replace("\u00ad", "-").replace("\ufffe", "-").replace("\u2010", "-")
+
+
+def _is_bold(fontname: str) -> bool:
+    return bool(re.search(r"bold|black|heavy|semibold|[-,]B\b|\.B$", fontname, re.I))
+
+
+def read(path: Path) -> list[Page]:
+    try:
+        import pdfplumber
+        from pdfminer.pdfparser import PDFSyntaxError
+        from pdfplumber.utils.exceptions import PdfminerException
+    except ImportError as e:  # pragma: no cover - a declared dependency
+        raise RuntimeError("pdfplumber is needed to read PDF files") from e
+    import logging
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    pages: list[Page] = []
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            for i, p in enumerate(pdf.pages, start=1):
+                words = []
+                for w in p.extract_words(x_tolerance_ratio=0.15, y_tolerance=2.5, return_chars=True, extra_attrs=["size"]):
+                    chars = w.get("chars") or []
+                    # Text set at an angle (a running footer along a landscape page's edge)
+                    # is not part of the page's reading flow.
+                    if chars and sum(1 for c in chars if not c.get("upright", True)) > len(chars) / 2:
+                        continue
+                    sizes = Counter(round(c["size"], 1) for c in chars) if chars else Counter({10.0: 1})
+                    bold = sum(_is_bold(c.get("fontname", "")) for c in chars) > len(chars) / 2 if chars else False
+                    text = clean(w["text"])
+                    if not text.strip():
+                        continue
+                    font = Counter(c.get("fontname", "") for c in chars).most_common(1)[0][0] if chars else ""
+                    words.append(Word(text, w["x0"], w["x1"], w["top"], w["bottom"], sizes.most_common(1)[0][0], bold,
+                                      font.split("+")[-1]))
+                rules = []
+                for ln in list(p.lines) + [r for r in p.rects if r["height"] < 2.5]:
+                    if abs(ln["top"] - ln["bottom"]) < 2.5 and ln["x1"] - ln["x0"] > 20:
+                        rules.append((ln["x0"], ln["x1"], (ln["top"] + ln["bottom"]) / 2))
+                pages.append(Page(i, float(p.width), float(p.height), segments(words), sorted(rules, key=lambda r: r[2])))
+    except (PDFSyntaxError, PdfminerException, ValueError, KeyError, TypeError) as e:
+        raise ValueError(f"{path.name}: cannot read PDF ({e})") from e
+    return pages
+
+
+def segments(words: list[Word]) -> list[Seg]:
+    """Words -> lines (by vertical overlap) -> segments (split at gaps wider than ~1 em)."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        best, best_ov = None, 0.0
+        for ln in lines[-8:]:
+            top, bottom = min(x.top for x in ln), max(x.bottom for x in ln)
+            ov = min(bottom, w.bottom) - max(top, w.top)
+            h = min(bottom - top, w.bottom - w.top) or 1.0
+            if ov / h > 0.5 and ov > best_ov:
+                best, best_ov = ln, ov
+        if best is None:
+            lines.append([w])
+        else:
+            best.append(w)
+    out: list[Seg] = []
+    for ln in lines:
+        ln.sort(key=lambda w: w.x0)
+        main = Counter(round(w.size, 1) for w in ln for _ in w.text).most_common(1)[0][0]
+        base = max((w.bottom for w in ln if round(w.size, 1) == main), default=0.0)
+        for w in ln:
+            w.sup = w.size < 0.8 * main and w.bottom < base - 0.15 * main
+        cur = [ln[0]]
+        for w in ln[1:]:
+            gap = w.x0 - cur[-1].x1
+            if gap > 0.9 * max(w.size, cur[-1].size) or gap < -1.0:
+                out.append(Seg(cur))
+                cur = [w]
+            else:
+                cur.append(w)
+        out.append(Seg(cur))
+    return out
+
+
+def line_up(segs: list[Seg], page: int) -> list[PLine]:
+    """Segments of one region -> lines, top to bottom, each left to right."""
+    rows: list[list[Seg]] = []
+    for s in sorted(segs, key=lambda s: (s.top, s.x0)):
+        for r in rows[-4:]:
+            top, bottom = min(x.top for x in r), max(x.bottom for x in r)
+            ov = min(bottom, s.bottom) - max(top, s.top)
+            if ov > 0.5 * min(bottom - top, s.bottom - s.top):
+                r.append(s)
+                break
+        else:
+            rows.append([s])
+    return [PLine(sorted(r, key=lambda s: s.x0), page) for r in rows]
+
+
+def body_font(pages: list[Page], size: float) -> str:
+    """The running text's font (the most used one at the body size)."""
+    c: Counter[str] = Counter()
+    for p in pages:
+        for s in p.segs:
+            for w in s.words:
+                if abs(w.size - size) <= 0.6:
+                    c[w.font] += len(w.text)
+    return c.most_common(1)[0][0] if c else ""
+
+
+def mark_emphasis(pages: list[Page], size: float) -> None:
+    """Words in a font other than the body font at (about) the body size or larger count as
+    bold: many PDFs name their fonts by a hash, so the name cannot say "Bold"."""
+    font = body_font(pages, size)
+    italic = re.compile(r"italic|oblique|-it\b|\.I$", re.I)
+    for p in pages:
+        for s in p.segs:
+            for w in s.words:
+                if not w.bold and w.font and w.font != font and w.size >= size - 1.0 and not italic.search(w.font):
+                    w.bold = True
+
+
+def body_size(pages: list[Page]) -> float:
+    c: Counter[float] = Counter()
+    for p in pages:
+        for s in p.segs:
+            for w in s.words:
+                c[round(w.size, 1)] += len(w.text)
+    return c.most_common(1)[0][0] if c else 10.0

@@ -1,0 +1,60 @@
+"""A minimal PDF writer for tests: text at positions in Helvetica (regular or bold) and
+horizontal rules, several pages. Enough to lay out two columns, running lines and tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class PageSpec:
+    texts: list[tuple[float, float, float, bool, str]] = field(default_factory=list)  # x, y(top-down), size, bold, text
+    rules: list[tuple[float, float, float]] = field(default_factory=list)  # x0, x1, y (top-down)
+
+    def text(self, x: float, y: float, s: str, size: float = 10, bold: bool = False) -> "PageSpec":
+        self.texts.append((x, y, size, bold, s))
+        return self
+
+    def lines(self, x: float, y: float, rows: list[str], size: float = 10, leading: float = 12, bold: bool = False) -> float:
+        for r in rows:
+            self.text(x, y, r, size, bold)
+            y += leading
+        return y
+
+    def rule(self, x0: float, x1: float, y: float) -> "PageSpec":
+        self.rules.append((x0, x1, y))
+        return self
+
+
+def make_pdf(pages: list[PageSpec], width: float = 612, height: float = 792) -> bytes:
+    objs: list[bytes] = [b"", b""]  # catalog and pages filled in below
+    font_r, font_b = 3, 4
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+    kids = []
+    for p in pages:
+        ops = []
+        for x, y, size, bold, s in p.texts:
+            esc = s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(f"BT /{'F2' if bold else 'F1'} {size} Tf {x} {height - y - size} Td ({esc}) Tj ET")
+        for x0, x1, y in p.rules:
+            ops.append(f"0.5 w {x0} {height - y} m {x1} {height - y} l S")
+        stream = "\n".join(ops).encode("latin-1")
+        objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        content_id = len(objs)
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Contents {content_id} 0 R "
+                    f"/Resources << /Font << /F1 {font_r} 0 R /F2 {font_b} 0 R >> >> >>".encode())
+        kids.append(len(objs))
+    objs[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objs[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += f"{k} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)

@@ -1,0 +1,168 @@
+"""Layout-aware PDF reading on a two-column article the test lays out itself: running header
+and page numbers, a licence line, a caption mid-column, an unruled table in one column, a
+ruled full-width table with a group label continued on the next page, and a reference list."""
+
+from pathlib import Path
+
+import pytest
+
+from qa.ingest import load
+from pdfgen import PageSpec, make_pdf
+
+L, R = 50, 320  # left and right column x
+BODY = [
+    "Copper is an essential trace element for",
+    "all bacteria, but at high doses it damages",
+    "membranes and proteins. Soil bacteria",
+    "resist it with efflux pumps, chaperones",
+    "and storage proteins [1].",
+]
+
+
+def article() -> bytes:
+    pages = []
+    for n in (1, 2):
+        p = PageSpec()
+        p.text(L, 30, "Journal of Synthetic Tests 2026, 4:12", size=8)
+        p.text(500, 30, f"Page {n} of 2", size=8)
+        pages.append(p)
+    p1, p2 = pages
+    y = p1.lines(L, 70, ["Introduction"], size=11, bold=True)
+    y = p1.lines(L, y + 4, BODY)
+    y = p1.lines(L, y + 10, ["Figure 1 Colonies grown on copper plates."], size=8)
+    y = p1.lines(L, y + 10, [
+        "The cus system exports copper ions from",
+        "the periplasm of Gram-negative bacteria",
+        "and protects them when copper levels in",
+    ])
+    # The sentence runs on at the top of the right column.
+    y = p1.lines(R, 70, [
+        "the soil rise after fertiliser is spread",
+        "on the fields [2].",
+    ])
+    y = p1.lines(R, y + 10, ["Table 1 Growth of the isolates in two media"], size=8, bold=True)
+    for row in (("Medium", "Cells per well", "Doubling"), ("DMEM", "12,000", "31 h"), ("RPMI", "9,500", "36 h"),
+                ("LB broth", "40,100", "22 h")):
+        for x, cell in zip((R, R + 80, R + 170), row):
+            p1.text(x, y + 4, cell, size=8, bold=row[0] == "Medium")
+        y += 11
+    y = p1.lines(R, y + 12, [
+        "Growth was fastest in the rich broth and",
+        "slowest in the defined medium, as one",
+        "would expect from their composition.",
+    ])
+    p1.text(L, 715, "* Correspondence: lab@example.org", size=7)
+    p1.text(L, 740, "© 2026 The Authors. This article is distributed under the Creative Commons", size=7)
+    p1.text(L, 749, "Attribution License, which permits use in any medium.", size=7)
+
+    # Page 2: a ruled full-width table, its rows grouped, then text and the references.
+    p2.text(L, 60, "Table 2 Copper tolerance of the isolates by soil type", size=8, bold=True)
+    p2.rule(L, 560, 74)
+    cols = (L, L + 120, L + 260, L + 400)
+    for x, h in zip(cols, ("Isolate", "Soil", "Tolerance (mM)", "Pump")):
+        p2.text(x, 78, h, size=8)
+    p2.rule(L, 560, 90)
+    y = 94
+    rows = [("Acidic soils", None, None, None), ("P. putida A1", "peat", "2.5", "cusA"),
+            ("B. subtilis A2", "peat", "1.0", "copA"), ("Alkaline soils", None, None, None),
+            ("P. putida B1", "chalk", "4.0", "cusA")]
+    for row in rows:
+        for x, cell in zip(cols, row):
+            if cell:
+                p2.text(x, y, cell, size=8, bold=row[1] is None)
+        y += 11
+    p2.rule(L, 560, y + 2)
+    y = p2.lines(L, y + 20, ["Discussion"], size=11, bold=True)
+    y = p2.lines(L, y + 4, [
+        "Isolates from chalk tolerated the most",
+        "copper, which fits the lower availability",
+        "of copper at high pH [2].",
+    ])
+    p2.lines(R, y - 36 - 16, ["References"], size=11, bold=True)
+    p2.lines(R, y - 36, [
+        "1. Rensing C, Grass G: Escherichia coli",
+        "mechanisms of copper homeostasis. FEMS",
+        "Microbiol Rev 2003, 27:197-213.",
+        "2. Doe J, Roe R: Copper in soils. Soil Biol",
+        "Biochem 2010, 42(3):5-16. doi:10.1000/xyz123",
+    ], size=8, leading=10)
+    return make_pdf(pages)
+
+
+@pytest.fixture(scope="module")
+def doc(tmp_path_factory):
+    path = tmp_path_factory.mktemp("pdf") / "synthetic-article.pdf"
+    path.write_bytes(article())
+    return load(path)
+
+
+def test_running_lines_page_numbers_and_licence_are_dropped(doc):
+    for leak in ("Journal of Synthetic Tests", "Page 1 of 2", "Creative Commons", "© 2026"):
+        assert leak not in doc.text
+
+
+def test_reading_order_joins_a_sentence_across_columns_around_a_caption_and_a_footnote(doc):
+    para = next(b for b in doc.blocks if b.kind == "paragraph" and "cus system" in b.text)
+    assert "when copper levels in the soil rise after fertiliser is spread on the fields [2]." in para.text
+    assert para.refs == (2,) and para.section == ("Introduction",)
+    assert any(b.kind == "paragraph" and b.text == "* Correspondence: lab@example.org" for b in doc.blocks)
+    cap = next(b for b in doc.blocks if b.kind == "caption")
+    assert cap.text == "Figure 1 Colonies grown on copper plates."
+
+
+def test_unruled_table_in_one_column(doc):
+    t = next(t for t in doc.tables if t.number == 1)
+    assert t.title == "Growth of the isolates in two media"
+    assert t.columns == ("Medium", "Cells per well", "Doubling")
+    assert [r.table.cell_dict() for r in t.rows] == [
+        {"Medium": "DMEM", "Cells per well": "12,000", "Doubling": "31 h"},
+        {"Medium": "RPMI", "Cells per well": "9,500", "Doubling": "36 h"},
+        {"Medium": "LB broth", "Cells per well": "40,100", "Doubling": "22 h"},
+    ]
+    # The text after the table is a paragraph of its own, not table rows.
+    assert any(b.kind == "paragraph" and b.text.startswith("Growth was fastest") for b in doc.blocks)
+
+
+def test_ruled_full_width_table_with_group_labels(doc):
+    t = next(t for t in doc.tables if t.number == 2)
+    assert t.columns == ("Isolate", "Soil", "Tolerance (mM)", "Pump")
+    rows = [(r.table.group, list(r.table.cell_dict().values())) for r in t.rows]
+    assert rows == [
+        ("Acidic soils", ["P. putida A1", "peat", "2.5", "cusA"]),
+        ("Acidic soils", ["B. subtilis A2", "peat", "1.0", "copA"]),
+        ("Alkaline soils", ["P. putida B1", "chalk", "4.0", "cusA"]),
+    ]
+
+
+def test_headings_and_reference_list(doc):
+    heads = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert heads == ["Introduction", "Discussion"]
+    r1, r2 = doc.references
+    assert (r1.n, r1.authors, r1.year, r1.volume, r1.pages) == (1, ("Rensing C", "Grass G"), "2003", "27", "197-213")
+    assert r1.title == "Escherichia coli mechanisms of copper homeostasis"
+    assert (r2.n, r2.doi, r2.volume) == (2, "10.1000/xyz123", "42")
+    assert "Rensing" not in doc.text  # the list is the references, not running text
+
+
+EXTRA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus-extra"
+
+
+@pytest.mark.skipif(not (EXTRA / "agyeman-duah-2014.pdf").exists(), reason="../shared/corpus-extra not present")
+def test_real_two_column_article_keeps_both_tables():
+    d = load(EXTRA / "agyeman-duah-2014.pdf")
+    assert [t.number for t in d.tables] == [1, 2]
+    assert len(d.references) == 31
+
+
+def test_layout_failure_falls_back_to_plain_text_with_a_warning(tmp_path, monkeypatch):
+    from qa.ingest import pdf_layout
+
+    path = tmp_path / "fallback.pdf"
+    path.write_bytes(article())
+
+    def broken(*a, **k):
+        raise IndexError("unforeseen layout")
+
+    monkeypatch.setattr(pdf_layout, "drop_repeating", broken)
+    d = load(path)
+    assert "rich broth" in d.text and any("layout reading failed" in w for w in d.warnings)

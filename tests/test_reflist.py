@@ -1,0 +1,35 @@
+"""Reference lists: entries split and parsed in the common styles; author-year citations resolved."""
+
+from qa.ingest.reflist import cited_in, parse_entries, parse_entry
+
+
+def test_vancouver_bmc_and_author_year_entries():
+    v = parse_entry("12. Krishnan SK, Singh E, Nalwa HS. A review on graphene biosensors. RSC Adv. 2019;9:8778-81. "
+                    "doi:10.1039/c8ra09577a. PMID: 31234567", 12)
+    assert (v.n, v.authors, v.title, v.year, v.volume, v.pages, v.doi, v.pmid) == (
+        12, ("Krishnan SK", "Singh E", "Nalwa HS"), "A review on graphene biosensors", "2019", "9", "8778-81",
+        "10.1039/c8ra09577a", "31234567")
+    b = parse_entry("3. Shojania KG, Grimshaw JM: Evidence-based quality improvement: the state of the science. "
+                    "Health Aff 2005, 24(1):138-150.", 3)
+    assert (b.authors, b.title, b.journal, b.year, b.volume, b.pages) == (
+        ("Shojania KG", "Grimshaw JM"), "Evidence-based quality improvement: the state of the science",
+        "Health Aff", "2005", "24", "138-150")
+    a = parse_entry("Eddy SR. 1998. Profile hidden Markov models. Bioinformatics 14(9):755-763 "
+                    "DOI 10.1093/bioinformatics/14.9.755.", 5)
+    assert (a.authors, a.year, a.title, a.journal, a.volume, a.doi, a.label) == (
+        ("Eddy SR",), "1998", "Profile hidden Markov models", "Bioinformatics", "14",
+        "10.1093/bioinformatics/14.9.755", "Eddy, 1998")
+
+
+def test_author_year_list_split_by_hanging_indent_and_citations_resolved():
+    lines = [
+        ("Altschul SF, Madden TL, Schaffer AA, Zhang J. 1997. Gapped BLAST and", 50.0, 1),
+        ("PSI-BLAST. Nucleic Acids Research 25(17):3389-3402.", 60.0, 1),
+        ("Eddy SR. 1998. Profile hidden Markov models. Bioinformatics 14(9):755-763.", 50.0, 1),
+        ("Smith A, Jones B. 2015. Copper in soils. Soil Biol 4:1-2.", 50.0, 1),
+    ]
+    refs = parse_entries(lines)
+    assert [r.n for r in refs] == [1, 2, 3] and refs[0].title == "Gapped BLAST and PSI-BLAST"
+    text = "BLAST (Altschul et al., 1997) and HMMER (Eddy, 1998) were run, as in Smith & Jones (2015); not Eddy (2001)."
+    assert cited_in(text, refs) == (1, 2, 3)
+    assert cited_in("numbered [4, 6-7] only", refs) == (4, 6, 7)
