@@ -226,3 +226,27 @@ def test_several_documents_get_a_picker_and_their_own_examples(page, api):
     assert page.locator("h2").inner_text() == "Compound K in pigs: a review"
     assert "Roe et al. 2020 · J Small Things" in page.locator("header .sub").inner_text()
     assert bodies[-1] == {"question": "What dose?", "doc": "doc-a"}
+
+
+def test_cited_papers_get_their_fields_from_the_reference_list(page, api):
+    """Hits carry {n, text, doi}; title, authors and year come from GET /documents/{id}/references."""
+    cited = [{"n": 21, "text": "Kim A, Park B. Exercise and sleep. Sleep J. 2018;4:10-20.", "doi": "10.1000/k21"}]
+    fake_json(page, api + "/ask", {
+        "question": "q", "status": "answered", "answer": "Exercise improved sleep [21].",
+        "citations": [{"refs": [21], "hit_id": "h1", "quote": "Exercise improved sleep [21].", "span": {"start": 0, "end": 5}}],
+        "results": [hit(1, "Exercise improved sleep [21].", [21], cited=cited)], "cite_as": CITE_AS, "took_ms": 1.0})
+    fake_json(page, api + "/documents/doc-a/references", {"doc": "doc-a", "note": None, "references": [
+        {"n": 21, "text": cited[0]["text"], "authors": ["Kim, A", "Park, B"], "title": "Exercise and sleep", "journal": "Sleep J",
+         "year": "2018", "volume": "4", "pages": "10-20", "doi": "10.1000/k21", "pmid": None}]})
+    page.goto(api + "/")
+    ask(page, "does exercise help sleep?")
+    chip = answers(page).locator(".chip", has_text="21")
+    page.wait_for_function("() => document.getElementById('qa-root').shadowRoot.querySelector('.chip[data-ref=\"21\"]').title.includes('Kim')")
+    assert chip.get_attribute("title") == "Kim et al. 2018 — Exercise and sleep"
+    chip.click()
+    assert "Kim et al. 2018 — Exercise and sleep" in page.locator(".paper").inner_text()
+    page.locator("summary", has_text="Export citation").click()
+    with page.expect_download() as d:
+        page.locator("button", has_text="Download RIS (.ris, with 1 cited paper)").click()
+    ris = Path(d.value.path()).read_bytes().decode()
+    assert "TI  - Exercise and sleep\r\n" in ris and "PY  - 2018\r\n" in ris and "SP  - 10-20\r\n" in ris

@@ -234,7 +234,9 @@
   function citedIndex(hits) {
     var byN = {};
     (hits || []).forEach(function (h) {
-      (h.cited || []).forEach(function (c) { if (c && c.n !== undefined && !byN[c.n]) byN[c.n] = c; });
+      (h.cited || []).forEach(function (c) {
+        if (c && c.n !== undefined && !byN[c.n]) byN[c.n] = Object.assign({ doc: h.doc && h.doc.id }, c);
+      });
     });
     return byN;
   }
@@ -393,10 +395,9 @@
 
   /* An "Export citation ▾" menu: the document's cite_as (BibTeX, RIS, CSL-JSON), the RIS and
    * CSL-JSON files holding the cited papers too where their references are known. */
-  function exportMenu(citeAs, name, papers) {
+  function exportMenu(citeAs, name, getPapers) {
     if (!citeAs || !(citeAs.bibtex || citeAs.ris || citeAs.csl)) return null;
-    var extra = Object.keys(papers || {}).map(function (n) { return paperRecords(n, papers[n]); }).filter(Boolean);
-    var plus = extra.length ? ", with " + extra.length + " cited paper" + (extra.length > 1 ? "s" : "") : "";
+    var extra = [], plus = "";
     var menu = el("details", { cls: "menu" });
     var summary = el("summary", { text: "Export citation" });
     var items = el("div", { cls: "items", role: "group", "aria-label": "Citation formats" });
@@ -405,18 +406,28 @@
       bib.addEventListener("click", function () { copy(citeAs.bibtex, bib); });
       items.appendChild(bib);
     }
+    var risBtn = null, cslBtn = null;
     if (citeAs.ris) {
-      items.appendChild(el("button", { type: "button", text: "Download RIS (.ris" + plus + ")", onclick: function () {
+      items.appendChild(risBtn = el("button", { type: "button", text: "Download RIS (.ris)", onclick: function () {
         var text = [citeAs.ris].concat(extra.map(function (x) { return x.ris; })).join("\r\n");
         download(name + ".ris", text, "application/x-research-info-systems", menu); menu.open = false; } }));
     }
     if (citeAs.csl) {
-      items.appendChild(el("button", { type: "button", text: "Download CSL-JSON (.json" + plus + ")", onclick: function () {
+      items.appendChild(cslBtn = el("button", { type: "button", text: "Download CSL-JSON (.json)", onclick: function () {
         var list = [citeAs.csl].concat(extra.map(function (x) { return x.csl; }));
         download(name + ".json", JSON.stringify(list, null, 2) + "\n", "application/vnd.citationstyles.csl+json", menu); menu.open = false; } }));
     }
     menu.appendChild(summary);
     menu.appendChild(items);
+    // What the cited papers add is known when the menu opens (their fields may arrive later).
+    menu.addEventListener("toggle", function () {
+      if (!menu.open) return;
+      var papers = getPapers ? getPapers() : {};
+      extra = Object.keys(papers).map(function (n) { return paperRecords(n, papers[n]); }).filter(Boolean);
+      plus = extra.length ? ", with " + extra.length + " cited paper" + (extra.length > 1 ? "s" : "") : "";
+      if (risBtn) risBtn.textContent = "Download RIS (.ris" + plus + ")";
+      if (cslBtn) cslBtn.textContent = "Download CSL-JSON (.json" + plus + ")";
+    });
     return menu;
   }
 
@@ -732,6 +743,32 @@
     return el("div", { cls: "a error" + (kind ? " " + kind : ""), role: "alert", text: msg });
   };
 
+  /* Merges the parsed fields of each cited paper (GET /documents/{id}/references) into `papers`. */
+  Widget.prototype.enrich = function (papers) {
+    var self = this;
+    this.refCache = this.refCache || {};
+    var docs = [];
+    Object.keys(papers).forEach(function (n) { var d = papers[n].doc; if (d && docs.indexOf(d) < 0) docs.push(d); });
+    return Promise.all(docs.map(function (d) {
+      if (!self.refCache[d]) {
+        self.refCache[d] = get("/documents/" + encodeURIComponent(d) + "/references").then(function (r) {
+          var byN = {};
+          ((r && r.references) || []).forEach(function (e) { byN[e.n] = e; });
+          return byN;
+        }, function () { return {}; });
+      }
+      return self.refCache[d].then(function (byN) {
+        Object.keys(papers).forEach(function (n) {
+          var p = papers[n], e = byN[n];
+          if (p.doc !== d || !e) return;
+          ["title", "authors", "year", "journal", "volume", "pages", "pmid", "doi"].forEach(function (k) {
+            if (e[k] && (Array.isArray(e[k]) ? e[k].length : true) && !p[k]) p[k] = e[k];
+          });
+        });
+      });
+    }));
+  };
+
   Widget.prototype.docFor = function (res) {
     var first = (res.results || [])[0];
     var id = first && first.doc && first.doc.id;
@@ -772,7 +809,7 @@
         var ref = parseInt(n, 10);
         var cites = byRef[ref] || [];
         var paper = papers[ref];
-        var chip = el("button", { cls: "chip", type: "button", "aria-expanded": "false", text: "[" + n + "]",
+        var chip = el("button", { cls: "chip", type: "button", "aria-expanded": "false", text: "[" + n + "]", "data-ref": ref,
           title: paper ? paperLabel(paper) : null,
           "aria-label": "Show evidence for reference " + n + (paper ? ": " + paperLabel(paper) : "") });
         chip.addEventListener("click", function () {
@@ -780,7 +817,7 @@
           if (current) current.setAttribute("aria-expanded", "false");
           current = chip; chip.setAttribute("aria-expanded", "true");
           evidence.textContent = "";
-          if (paper) evidence.appendChild(paperView(ref, paper));
+          if (papers[ref]) evidence.appendChild(paperView(ref, papers[ref]));
           var seen = {};
           cites.forEach(function (c) {
             if (seen[c.hit_id]) return; seen[c.hit_id] = true;
@@ -808,7 +845,17 @@
     var link = el("button", { type: "button", text: "Copy link" });
     link.addEventListener("click", function () { copy(self.permalink("ask", question), link); });
     var name = (res.cite_as && res.cite_as.csl && res.cite_as.csl.id) || slug(source);
-    box.appendChild(el("div", { cls: "actions" }, [copyAnswer, copyCite, exportMenu(res.cite_as, name, pick(papers, refs)), link]));
+    box.appendChild(el("div", { cls: "actions" }, [copyAnswer, copyCite, exportMenu(res.cite_as, name, function () { return pick(papers, refs); }), link]));
+    // The hits carry each cited paper's reference text; its parsed fields (title, authors, year)
+    // come from the document's reference list, read once per document.
+    this.enrich(papers).then(function () {
+      [].forEach.call(body.querySelectorAll(".chip[data-ref]"), function (chip) {
+        var p = papers[chip.getAttribute("data-ref")];
+        if (!p) return;
+        chip.title = paperLabel(p);
+        chip.setAttribute("aria-label", "Show evidence for reference " + chip.getAttribute("data-ref") + ": " + paperLabel(p));
+      });
+    });
     box.appendChild(evidence);
     return box;
   };
@@ -952,7 +999,7 @@
       });
       actions.appendChild(all);
     }
-    var menu = exportMenu(res.cite_as, (res.cite_as && res.cite_as.csl && res.cite_as.csl.id) || slug(source), pick(papers, res.refs || []));
+    var menu = exportMenu(res.cite_as, (res.cite_as && res.cite_as.csl && res.cite_as.csl.id) || slug(source), function () { return pick(papers, res.refs || []); });
     if (menu) actions.appendChild(menu);
     if (draft && draft.length <= 1500) {
       var link = el("button", { type: "button", text: "Copy link" });
