@@ -6,13 +6,13 @@ them together; cite(text) finds support for a writer's draft."""
 from __future__ import annotations
 
 from qa.evidence import Evidence, Judge, TermStats, content_terms
-from qa.index.lexical import _stemmer, analyze
+from qa.index.lexical import analyze
 from qa.passage_answer import PassageAnswerer
 from qa.search import Searcher, expand
-from qa.spelling import Speller
 from qa.table_answer import TableAnswerer
 from qa.types import Answer, Chunk, Citation, Hit, Sentence, Span
 
+COMMON_WORD_MARGIN = 0.05  # evidence a respelled common word must add over the typed question
 NOT_COVERED = "The review does not cover this: no passage or table row of it answers the question."
 
 
@@ -40,8 +40,7 @@ class Answerer:
         count = getattr(searcher.embedder, "count_tokens", None)
         pieces = (lambda w: count(w) - 2) if count else None
         self.judge = Judge(self.stats, self._terms, self._chunk_pos, self.threshold, self.missing_threshold, pieces)
-        self.speller = Speller((c.text for c in idx.chunks), (lambda w: pieces(w) <= 1) if pieces else None,
-                               stem=_stemmer().stemWord)
+        self.speller = searcher.speller
         docs = idx.documents
         self.glossaries = {d: dict(v.get("glossary") or {}) for d, v in docs.items()}
         embed = getattr(searcher.embedder, "embed_batch", None)
@@ -71,14 +70,19 @@ class Answerer:
         """The question as the documents spell it (British/American forms, one-letter typos
         corrected; when a typo is ambiguous the reading with the best evidence wins), its hits
         and its evidence. Returns (question used, did-you-mean or None, hits, evidence)."""
-        options = self.speller.correct(question)
+        options = [(o, 0.01) for o in self.speller.correct(question)]
+        seen = {o.text for o, _ in options}
+        # Respelling a real word the documents never use ("brest") must earn clearly more
+        # evidence than the question as typed.
+        options += [(o, -COMMON_WORD_MARGIN) for o in self.speller.correct(question, include_common=True)
+                    if o.text not in seen][:3]
         best = None
-        for opt in [None] + options:
+        for opt, bonus in [(None, 0.0)] + options:
             q = opt.text if opt else question
-            hits = self.s.search(q, k=k)
+            hits = self.s.search(q, k=k, correct=False)
             ev = self.judge.evidence(q, hits)
             # The typed question keeps its place unless a correction finds better evidence.
-            key = ev.score + (0.0 if opt is None else 0.01)
+            key = ev.score + bonus
             if best is None or key > best[0]:
                 best = (key, q, opt, hits, ev)
         _, q, opt, hits, ev = best

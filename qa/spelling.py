@@ -113,9 +113,11 @@ class Speller:
         near = [w for w in pool if w != low and damerau(low, w, 1) <= 1]
         return sorted(near, key=lambda w: (-self.counts[w], w))
 
-    def correct(self, text: str, max_candidates: int = 3) -> list[Correction]:
+    def correct(self, text: str, max_candidates: int = 3, include_common: bool = False) -> list[Correction]:
         """Corrections of text, best guess first (several when a typo is ambiguous: 'sise' may
-        be 'size' or 'site'; the caller judges them by the evidence each one finds)."""
+        be 'size' or 'site'; the caller judges them by the evidence each one finds).
+        include_common: also respell words that are real words elsewhere but not in the
+        corpus ("brest", a city, typed for "breast"); the caller must demand more evidence."""
         normalised: list[tuple[str, str]] = []
         options: list[tuple[int, int, str, list[str]]] = []  # (start, end, word, replacements)
         for m in _WORD.finditer(text):
@@ -128,7 +130,7 @@ class Speller:
                 normalised.append((w, alt))
                 options.append((m.start(), m.end(), w, [_same_case(w, alt)]))
                 continue
-            if self._is_common(low):
+            if self._is_common(low) and not include_common:
                 continue  # a real word the corpus does not use: keep it (and let abstention judge)
             cands = self.candidates(low)[:max_candidates]
             if cands:

@@ -149,4 +149,8 @@ def test_speller_uses_the_corpus_vocabulary():
     (c,) = sp.correct("brest tumour")[:1]
     assert c.text == "breast tumor" and c.changes == (("brest", "breast"),) and c.normalised == (("tumour", "tumor"),)
     assert sp.correct("periods") == []  # a real word the corpus does not use stays
+    # ... unless the caller asks for it (and then demands more evidence): "brest" is a city too
+    common = Speller(["breast cancer"], is_common_word=lambda w: w == "brest")
+    assert common.correct("brest cancer") == []
+    assert common.correct("brest cancer", include_common=True)[0].text == "breast cancer"
     assert damerau("reduses", "reduces") == 1 and damerau("abcd", "acbd") == 1

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from qa.api import schemas as S
 from qa.api.middleware import clip
-from qa.citation import cite_as
+from qa.citation import cite_formats
 from qa.examples import examples
 from qa.search import QueryError, UnknownDocument
 from qa.types import Chunk, Hit
@@ -129,9 +129,8 @@ def ask(request: Request, req: S.AskRequest):
     a = eng.answerer.ask(req.question, k=req.k)
     docs = eng.index.documents
     doc = docs.get(a.hits[0].chunk.doc_id) if a.hits else None
-    cite = cite_as(doc) if doc and a.status == "answered" else None
     return S.AskResponse(
-        cite_as=S.CiteAs(text=cite[0], bibtex=cite[1]) if cite else None,
+        cite_as=S.CiteAs(**cite_formats(doc)) if doc and a.status == "answered" else None,
         question=req.question, status=a.status, answer=a.text, did_you_mean=a.did_you_mean,
         citations=[S.CitationModel(refs=list(c.refs), hit_id=c.hit_id, quote=c.quote,
                                    span=S.SpanModel(start=c.span.start, end=c.span.end),
@@ -164,8 +163,7 @@ def cite(request: Request, req: S.CiteRequest):
                            evidence=support(v.evidence) if v.evidence else None, refs=list(v.refs))
            for v in report.sentences]
     doc = docs.get(report.doc_id) or next(iter(docs.values()))
-    text, bibtex = cite_as(doc)
-    return S.CiteResponse(sentences=out, refs=list(report.refs), cite_as=S.CiteAs(text=text, bibtex=bibtex),
+    return S.CiteResponse(sentences=out, refs=list(report.refs), cite_as=S.CiteAs(**cite_formats(doc)),
                           took_ms=round((time.perf_counter() - t0) * 1000, 3))
 
 
@@ -256,10 +254,9 @@ def documents(request: Request):
     eng = engine_of(request)
     out = []
     for d in eng.index.documents.values():
-        text, bibtex = cite_as(d)
         out.append(S.DocumentModel(
             id=d["id"], title=d["title"], path=d["path"], chars=len(d["text"]), meta=d.get("meta", {}),
-            cite_as=S.CiteAs(text=text, bibtex=bibtex), examples=examples(d),
+            cite_as=S.CiteAs(**cite_formats(d)), examples=examples(d),
             references=len(d.get("references") or []), tables=len(d.get("tables") or [])))
     return S.DocumentsResponse(documents=out)
 

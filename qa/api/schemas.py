@@ -116,8 +116,10 @@ class CitationModel(BaseModel):
 
 
 class CiteAs(BaseModel):
-    text: str
-    bibtex: str
+    text: str = Field(..., description="A Vancouver-style reference line.")
+    bibtex: str = Field(..., description="A BibTeX entry, LaTeX special characters escaped.")
+    ris: str | None = Field(None, description="An RIS record (Zotero, EndNote, Mendeley import it).")
+    csl: dict | None = Field(None, description="A CSL-JSON item (citeproc, pandoc, Zotero).")
 
 
 class AskResponse(BaseModel):
