@@ -36,8 +36,9 @@ class Result:
         return norm(self.text + " " + " ".join(self.cells))
 
 
-def load_gold(path: Path) -> list[dict]:
-    items = []
+def read_jsonl(path: Path, required: tuple[str, ...] = ("id",)) -> list[tuple[int, dict]]:
+    """(line number, object) for each non-blank line; a clear error naming the line otherwise."""
+    out = []
     try:
         with open(path, encoding="utf-8") as f:
             for n, line in enumerate(f, start=1):
@@ -47,14 +48,21 @@ def load_gold(path: Path) -> list[dict]:
                     d = json.loads(line)
                 except ValueError as e:
                     raise ValueError(f"{path}:{n}: not JSON ({e})") from e
-                for field in ("id", "question", "type"):
+                for field in required:
                     if field not in d:
                         raise ValueError(f"{path}:{n}: missing field {field!r}")
-                if d["type"] not in TYPES:
-                    raise ValueError(f"{path}:{n}: unknown type {d['type']!r}")
-                items.append(d)
+                out.append((n, d))
     except UnicodeDecodeError as e:
         raise ValueError(f"{path}: not UTF-8") from e
+    return out
+
+
+def load_gold(path: Path) -> list[dict]:
+    items = []
+    for n, d in read_jsonl(path, ("id", "question", "type")):
+        if d["type"] not in TYPES:
+            raise ValueError(f"{path}:{n}: unknown type {d['type']!r}")
+        items.append(d)
     if not items:
         raise ValueError(f"{path}: no gold items")
     return items
@@ -168,19 +176,7 @@ ANSWER_WINDOW = 700  # characters of an answer that count (shared/eval/README.md
 
 def load_keys(path: Path) -> dict[str, dict]:
     """Answer keys by question id: {"id", "type", "keys": [[alternatives]...], "ref_keys"}."""
-    out = {}
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                d = json.loads(line)
-            except ValueError as e:
-                raise ValueError(f"{path}:{n}: not JSON ({e})") from e
-            if "id" not in d:
-                raise ValueError(f"{path}:{n}: missing field 'id'")
-            out[d["id"]] = d
-    return out
+    return {d["id"]: d for _, d in read_jsonl(path)}
 
 
 def answer_refs(text: str, citation_refs: Sequence[int]) -> set[int]:

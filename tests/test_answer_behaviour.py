@@ -65,15 +65,9 @@ Notes: BM bone marrow, SY synovium, AD adipose, UC umbilical cord, SC stromal ce
 
 @pytest.fixture(scope="module")
 def mini(tmp_path_factory, embedder):
-    from qa.config import Settings
-    from qa.engine import Engine
+    from conftest import engine_for_text
 
-    root = tmp_path_factory.mktemp("answers")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "vesicles.txt").write_text(DOC, encoding="utf-8")
-    (corpus / "vesicles.toml").write_text('id = "vesicles"\ntitle = "Stromal vesicles in tissue repair"\n')
-    eng = Engine(Settings(corpus_dir=corpus, index_dir=root / "index"), embedder).load()
+    eng = engine_for_text(tmp_path_factory, embedder, "vesicles", DOC, "Stromal vesicles in tissue repair")
     assert sum(c.kind == "table_row" for c in eng.index.chunks) == 4
     return eng
 

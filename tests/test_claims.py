@@ -55,15 +55,9 @@ Notes: BM bone marrow, UC umbilical cord, AT adipose tissue
 
 @pytest.fixture(scope="module")
 def mini(tmp_path_factory, embedder):
-    from qa.config import Settings
-    from qa.engine import Engine
+    from conftest import engine_for_text
 
-    root = tmp_path_factory.mktemp("claims")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "mini.txt").write_text(MINI, encoding="utf-8")
-    (corpus / "mini.toml").write_text('id = "mini"\ntitle = "A mini review of stromal cell exosomes"\n')
-    eng = Engine(Settings(corpus_dir=corpus, index_dir=root / "index"), embedder).load()
+    eng = engine_for_text(tmp_path_factory, embedder, "mini", MINI, "A mini review of stromal cell exosomes")
     assert sum(c.kind == "table_row" for c in eng.index.chunks) == 3
     return eng
 
