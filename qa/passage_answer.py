@@ -88,9 +88,12 @@ class PassageAnswerer:
         out.sort(key=lambda x: -x[0])
         return out
 
-    def run_around(self, st: Sentence, hit: Hit, score: float, scores: dict[int, float]) -> Run:
+    def run_around(self, st: Sentence, hit: Hit, score: float, scores: dict[int, float],
+                   quantity: bool = False) -> Run:
         """The sentence, with the sentence naming its subject when it opens with a pronoun, and
-        the following sentences up to the one closing its run with a reference marker."""
+        the following sentences up to the one closing its run with a reference marker. For a
+        question asking how much, a run without a measurement takes the next sentence when
+        that one gives it ("X et al. [158] reported an increase ... . It rose from 0.2 to 0.7")."""
         run = [st]
         if _ANAPHOR.match(st.text) and st.id in self.prev:
             run.insert(0, self.sentences[self.prev[st.id]])
@@ -110,9 +113,11 @@ class PassageAnswerer:
                 run += ahead
                 cur = ahead[-1]
         nxt = self.next.get(cur.id)
-        if nxt is not None and _ANAPHOR.match(self.sentences[nxt].text) and scores.get(nxt, 0.0) >= 0.6 * score:
+        if nxt is not None:
             s2 = self.sentences[nxt]
-            if sum(len(s.text) for s in run) + len(s2.text) <= MAX_RUN_CHARS:
+            follows = _ANAPHOR.match(s2.text) and scores.get(nxt, 0.0) >= 0.6 * score
+            measures = quantity and not any(_MEASURE.search(s.text) for s in run) and _MEASURE.search(s2.text)
+            if (follows or measures) and sum(len(s.text) for s in run) + len(s2.text) <= MAX_RUN_CHARS:
                 run.append(s2)
         return Run(tuple(run), hit, score)
 
@@ -137,7 +142,7 @@ class PassageAnswerer:
                 break
             if st.id in used:
                 continue
-            run = self.run_around(st, h, sc, scores)
+            run = self.run_around(st, h, sc, scores, quantity)
             if runs:
                 have = set().union(*(self.sent_terms[s.id] for s in run.sentences))
                 gain = sum(self.stats.idf(t, doc) for t in terms - covered if t in have) / total
