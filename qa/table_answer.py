@@ -23,7 +23,10 @@ _SKIP = frozenset("is are was were be been the a an of kind kinds type types sor
 _AUX = frozenset("is are was were do does did has have had can could will would may might".split())
 _STOP_AFTER = frozenset("in for from to of on at by with and or that which who whom whose used did does do".split())
 MIN_COLUMN_IDF = 0.5  # a word in over ~60% of a document's chunks does not name a column
-MAX_ROWS = 8  # rows listed in one answer; more are counted, not shown
+MAX_ROWS = 8
+# The model's word for a column must be clearly closer to one column than to the next; else
+# the answer shows the cells the question does not state, which is never wrong.
+DENSE_COLUMN_MIN, DENSE_COLUMN_MARGIN = 0.2, 0.02  # rows listed in one answer; more are counted, not shown
 
 
 @dataclass(frozen=True)
@@ -167,7 +170,7 @@ class TableAnswerer:
                 return None
             sims = prof["vecs"][keep] @ qv
             order = np.argsort(-sims)
-            if sims[order[0]] >= 0.2 and (len(order) < 2 or sims[order[0]] - sims[order[1]] >= 0.02):
+            if sims[order[0]] >= DENSE_COLUMN_MIN and (len(order) < 2 or sims[order[0]] - sims[order[1]] >= DENSE_COLUMN_MARGIN):
                 return prof["columns"][keep[int(order[0])]]
         return None
 
@@ -270,8 +273,16 @@ class TableAnswerer:
             if not asked_phrases(question) or best < 0.5:
                 return None
         # "Which studies used X": the rows are the answer; "which cargo ...": an unnamed column.
-        asks_rows = all(set(analyze(p[-1])) <= generic_stems() for p in asked_phrases(question))
-        text = self._render(key, rows, columns, self.profiles[key], constraints, stated, asks_rows)
+        # What to show when no column is named: "which studies used X" asks for the rows and
+        # "do X inhibit Y?" asks to verify — the cells that say what the question says;
+        # "which cargo ..." asks for an entity — the cells it does not state; a bare keyword
+        # query says neither — every cell.
+        phrases = asked_phrases(question)
+        if phrases:
+            show = "stated" if all(set(analyze(p[-1])) <= generic_stems() for p in phrases) else "unstated"
+        else:
+            show = "stated" if _QUESTION.search(question) else "all"
+        text = self._render(key, rows, columns, self.profiles[key], constraints, stated, show)
         cites = tuple(Citation(c.refs, c.id, c.text, c.span) for c in rows[:MAX_ROWS])
         return TableAnswer(text, cites, tuple(rows), columns[0] if columns else None)
 
@@ -304,20 +315,19 @@ class TableAnswerer:
         return sorted((self.chunks[x[2]] for x in chosen), key=lambda c: c.span.start)
 
     def _render(self, key, rows: list[Chunk], columns: list[str], prof: dict, constraints: set[str],
-                stated: frozenset[str], asks_rows: bool) -> str:
+                stated: frozenset[str], show: str) -> str:
         number = key[1]
         label_cols = [c for c in prof["label"] if c not in columns]
         gloss = self.glossaries.get(key[0], {})
         rest = [c for c in prof["columns"] if c not in label_cols]
         if columns:
             shown_cols = columns
-        elif asks_rows and len(rows) > 1:
-            # "Which studies used X": each row with the cell that says X.
+        elif show == "stated":
             shown_cols = [c for c in rest if c in stated] or rest
-        else:
-            # An entity the table holds in a column the question does not name: what the
-            # question does not already state.
+        elif show == "unstated":
             shown_cols = [c for c in rest if c not in stated] or rest
+        else:
+            shown_cols = rest
 
         def value(c: Chunk, col: str) -> str:
             v = c.table.cell_dict().get(col, "").strip()

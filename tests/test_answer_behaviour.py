@@ -91,6 +91,12 @@ def test_column_found_by_header_and_by_cell_content(mini):
     assert "Cargo: TGF-β1" in cargo.text
 
 
+def test_a_yes_no_question_is_shown_the_cells_that_say_it(mini):
+    a = mini.answerer.ask("Did tendon injury vesicles give stronger tendon repair?")
+    assert a.status == "answered" and a.text.startswith("Table 1, Tendon injury")
+    assert "Main outcome: Stronger tendon repair (animal study) [23]" in a.text
+
+
 def test_every_row_that_meets_the_question(mini):
     a = mini.answerer.ask("Which studies used PEG precipitation?")
     assert a.status == "answered"
