@@ -47,6 +47,11 @@ def make_pdf(pages: list[PageSpec], width: float = 612, height: float = 792) -> 
         kids.append(len(objs))
     objs[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objs[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
+    return serialize(objs)
+
+
+def serialize(objs: list[bytes]) -> bytes:
+    """A PDF file of numbered objects (object 1 the catalog) with its cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for k, body in enumerate(objs, start=1):

@@ -4,6 +4,8 @@ import pytest
 
 from qa.ingest import load
 
+from pdfgen import serialize
+
 
 def make_pdf(pages: list[list[str]]) -> bytes:
     """A minimal valid PDF: one Helvetica text line per string, one page per list."""
@@ -26,17 +28,7 @@ def make_pdf(pages: list[list[str]]) -> bytes:
         objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         assert page_id == 3 + 2 * i
     objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for k, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += f"{k} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        out += f"{off:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return serialize(objs)
 
 
 def test_pdf_pages_paragraphs_and_refs(tmp_path):

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import logging
-import time
+
+from qa.api.middleware import timed_call
 
 log = logging.getLogger("qa.access")
 
@@ -17,18 +18,10 @@ class AccessLog:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope.get("path") in self.quiet:
             return await self.app(scope, receive, send)
-        t0 = time.perf_counter()
-        status = 500
-
-        async def capture(msg):
-            nonlocal status
-            if msg["type"] == "http.response.start":
-                status = msg["status"]
-            await send(msg)
-
+        result = {"status": 500, "ms": 0.0}
         try:
-            await self.app(scope, receive, capture)
+            await timed_call(self.app, scope, receive, send, result)
         finally:
             # The path only, never the query string: it may hold a user's question.
-            log.info("%s %s %d %.1f ms", scope.get("method", "?"), scope.get("path", ""), status,
-                     (time.perf_counter() - t0) * 1000)
+            log.info("%s %s %d %.1f ms", scope.get("method", "?"), scope.get("path", ""), result["status"],
+                     result["ms"])

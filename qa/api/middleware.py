@@ -21,6 +21,22 @@ async def _error(send, status: int, message: str, headers: list | None = None):
     await send({"type": "http.response.body", "body": body})
 
 
+async def timed_call(app, scope, receive, send, result: dict) -> None:
+    """Run app, filling result["status"] (the response's, 500 if none started) and
+    result["ms"] (wall time), also when the app raises."""
+    t0 = time.perf_counter()
+
+    async def capture(msg):
+        if msg["type"] == "http.response.start":
+            result["status"] = msg["status"]
+        await send(msg)
+
+    try:
+        await app(scope, receive, capture)
+    finally:
+        result["ms"] = (time.perf_counter() - t0) * 1000
+
+
 def clip(text: str, limit: int = 80) -> str:
     """At most limit characters of something a client sent, for an error message."""
     text = str(text)
@@ -232,21 +248,14 @@ class MetricsMiddleware:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        t0 = time.perf_counter()
-        status = 500
-
-        async def capture(msg):
-            nonlocal status
-            if msg["type"] == "http.response.start":
-                status = msg["status"]
-            await send(msg)
-
+        result = {"status": 500, "ms": 0.0}
         try:
-            await self.app(scope, receive, capture)
+            await timed_call(self.app, scope, receive, send, result)
         finally:
+            status = result["status"]
             # Route templates ("/chunks/{chunk_id}"), never raw paths; unknown methods and
             # paths share one label.
             route = getattr(scope.get("route"), "path", None) or "other"
             method = scope.get("method", "other")
             self.metrics.observe(method if method in KNOWN_METHODS else "other", route, status,
-                                 time.perf_counter() - t0)
+                                 result["ms"] / 1000)
