@@ -59,7 +59,6 @@ def test_paragraph_continues_across_a_form_feed():
     assert {b.page for b in doc.blocks} == {1, 2, 3}
 
 
-@pytest.mark.xfail(reason="issue 10: running headers and a heading after one stay in the text today", strict=False)
 def test_running_headers_are_not_text():
     doc = load(DATA / "formfeed-pages.txt")
     assert not [b for b in doc.blocks if b.kind == "paragraph" and "Cave Ecosystems" in b.text]

@@ -12,6 +12,7 @@ from qa.ingest import text
 from qa.ingest.layout import Line, Vocabulary, join_lines, split_regions, to_lines
 from qa.ingest.paragraphs import segment
 from qa.ingest.refs import refs_in
+from qa.ingest.running import drop_running_lines
 from qa.ingest.tables import parse_tables
 from qa.types import Block, Document, Span, Table, TableInfo
 
@@ -66,7 +67,7 @@ def load(path: Path | str) -> Document:
 
 
 def build(pages: list[str], doc_id: str, title: str, path: str = "", meta: dict | None = None) -> Document:
-    lines = to_lines(pages)
+    lines = to_lines(drop_running_lines(pages))
     if not any(not ln.blank for ln in lines):
         raise ValueError(f"{path or doc_id}: no text")
     vocab = Vocabulary(lines)

@@ -1,0 +1,84 @@
+"""Running lines of a plain-text extraction: page headers, footers and page numbers.
+
+A pdftotext-style extraction keeps what a PDF prints at the edge of every page (a short
+title and a page number, a journal line) as the first or last line of the page's text, where
+it interrupts a sentence or hides the heading that follows it. What is running is learned
+from the document: a page-edge line whose text, with its numbers blanked, is the edge line of
+several pages, or a bare page number where several pages carry one. Table titles and captions
+repeated on continuation pages are content, not running lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from qa.ingest.layout import CAPTION_RE, TABLE_TITLE_RE
+
+PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+# A running line is at an edge of at least this share of the pages (and of two pages at least):
+# a header printed on every other page (verso/recto) still counts.
+MIN_SHARE = 0.3
+
+
+def _key(text: str) -> str:
+    # Numbers blanked, not removed: "Short title 7" matches "Short title 12", while the
+    # document's title on its first page (no number) stays apart from the running head.
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text)).strip().lower()
+
+
+def _edges(lines: list[str]) -> list[int]:
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    return sorted({filled[0], filled[-1]}) if filled else []
+
+
+def _is_content(text: str) -> bool:
+    return bool(TABLE_TITLE_RE.match(text) or CAPTION_RE.match(text))
+
+
+def drop_running_lines(pages: list[str]) -> list[str]:
+    """The pages with their running headers, footers and page numbers blanked (each line
+    kept as an empty line, so line positions do not move). A second pass takes a page number
+    that sat just inside a running header or footer."""
+    for numbers_only in (False, True):
+        new = _drop_once(pages, numbers_only)
+        if new == pages:
+            break
+        pages = new
+    return pages
+
+
+def _drop_once(pages: list[str], numbers_only: bool) -> list[str]:
+    split = [p.split("\n") for p in pages]
+    npages = sum(1 for lines in split if any(ln.strip() for ln in lines))
+    if npages < 2:
+        return pages
+    keys: Counter[str] = Counter()
+    numbered = 0
+    for lines in split:
+        seen = set()
+        for i in _edges(lines):
+            text = lines[i].strip()
+            if _is_content(text):
+                continue
+            if PAGE_NUMBER_RE.match(text):
+                numbered += 1
+                continue
+            seen.add(_key(text))
+        keys.update(seen)
+    need = max(2, MIN_SHARE * npages)
+    running = set() if numbers_only else {k for k, c in keys.items() if c >= need}
+    numbers_run = numbered >= need
+    if not running and not numbers_run:
+        return pages
+    out = []
+    for lines in split:
+        lines = list(lines)
+        for i in _edges(lines):
+            text = lines[i].strip()
+            if _is_content(text):
+                continue
+            if (numbers_run and PAGE_NUMBER_RE.match(text)) or _key(text) in running:
+                lines[i] = ""
+        out.append("\n".join(lines))
+    return out
