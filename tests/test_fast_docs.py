@@ -65,7 +65,6 @@ def test_running_headers_are_not_text():
     assert "Results" in [b.text for b in doc.blocks if b.kind == "heading"]
 
 
-@pytest.mark.xfail(reason="issue 10: an indented first line is read as a page break, not a new paragraph", strict=False)
 def test_indented_first_lines_start_paragraphs():
     doc = load(DATA / "indented-paragraphs.txt")
     intro = [b for b in doc.blocks if b.kind == "paragraph" and b.section == ("Introduction",)]

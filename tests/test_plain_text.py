@@ -6,6 +6,7 @@ from pathlib import Path
 
 from qa.ingest import load
 from qa.ingest.running import drop_running_lines
+from qa.ingest.text import read_pages
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -54,3 +55,47 @@ def test_continued_table_titles_are_not_running_lines():
     pages = [f"Table 1 Sites sampled (continued)\nSite Depth Ref\nPond {n} {n}0 cm [{n}]\nmore text {n}\n"
              + ("River", "Creek", "Lake", "Marsh")[n - 1] + f" {n}0 [{n + 4}]\n" for n in range(1, 5)]
     assert drop_running_lines(pages) == pages
+
+
+INDENTED = """Night Songs of Tree Frogs
+
+Introduction
+    Male tree frogs call from the reeds after dusk, and each species keeps to its own pitch
+and rhythm so that females can find a mate of their kind in a crowded pond [1].
+    Calls are loudest on warm humid nights, when the air carries sound furthest, and the
+males fall silent as soon as the temperature drops below about ten degrees [2, 3].
+    Females prefer long calls given at a steady rate, which cost the male more energy.
+Methods
+    We recorded calls at six ponds with fixed microphones from May to July each year [4].
+"""
+
+
+def test_indented_first_lines_open_paragraphs_even_after_a_full_line(tmp_path):
+    # Every paragraph but the last ends with a full-width line: only the indent marks the start.
+    doc = load(_write(tmp_path, "frogs.txt", INDENTED))
+    intro = [b for b in doc.blocks if b.kind == "paragraph" and b.section == ("Introduction",)]
+    assert [b.refs for b in intro] == [(1,), (2, 3), ()]
+    assert {b.page for b in doc.blocks} == {1}
+    assert [b.text for b in doc.blocks if b.kind == "heading"][-2:] == ["Introduction", "Methods"]
+
+
+def test_indented_paragraphs_and_form_feed_pages_together(tmp_path):
+    text = INDENTED.replace("[2, 3].\n", "[2, 3].\n\fNight Songs of Tree Frogs   2\n\n")
+    doc = load(_write(tmp_path, "frogs.txt", text + "\fNight Songs of Tree Frogs   3\n\n    The end.\n"))
+    intro = [b for b in doc.blocks if b.kind == "paragraph" and b.section == ("Introduction",)]
+    assert [(b.refs, b.page) for b in intro] == [((1,), 1), ((2, 3), 1), ((), 2)]
+    assert "Frogs 2" not in doc.text and "Frogs   2" not in doc.text
+
+
+def test_an_indent_that_falls_mid_sentence_is_a_page_start(tmp_path):
+    # The bundled review's extraction indents each page's first line; a page break falls
+    # anywhere in a sentence, so these indents are pages, and the sentence runs on.
+    filler = "\n".join(f"Line {chr(97 + k % 26)}{chr(97 + k // 26)} of the running text goes on at full width here and"
+                       for k in range(40))
+    text = ("Sand Dune Beetles\n\nIntroduction\nBeetles of the dunes drink fog that condenses on their backs,\n"
+            + filler + "\n in the early morning they climb the crest of the dune to face the wind [1].\n"
+            + filler + "\n and the water runs down grooves in the wing cases to the mouth [2].\n")
+    path = _write(tmp_path, "beetles.txt", text)
+    assert len(read_pages(path)) == 3
+    para = next(b for b in load(path).blocks if "face the wind" in b.text)
+    assert "full width here and in the early morning" in para.text and "grooves" in para.text

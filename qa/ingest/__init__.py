@@ -9,7 +9,7 @@ from pathlib import Path
 
 from qa.ingest import glossary as gloss
 from qa.ingest import text
-from qa.ingest.layout import Line, Vocabulary, join_lines, split_regions, to_lines
+from qa.ingest.layout import Line, Vocabulary, join_lines, paragraph_indents, split_regions, to_lines
 from qa.ingest.paragraphs import segment
 from qa.ingest.refs import refs_in
 from qa.ingest.running import drop_running_lines
@@ -67,7 +67,8 @@ def load(path: Path | str) -> Document:
 
 
 def build(pages: list[str], doc_id: str, title: str, path: str = "", meta: dict | None = None) -> Document:
-    lines = to_lines(drop_running_lines(pages))
+    pages = drop_running_lines(pages)
+    lines = to_lines(pages, indent_paragraphs=paragraph_indents("\n".join(pages).split("\n")))
     if not any(not ln.blank for ln in lines):
         raise ValueError(f"{path or doc_id}: no text")
     vocab = Vocabulary(lines)

@@ -28,6 +28,7 @@ class Line:
     index: int
     blank: bool
     page_start: bool
+    indent: bool = False  # an indented first line: a new paragraph (when the document marks them so)
 
 
 @dataclass
@@ -36,16 +37,45 @@ class Region:
     lines: list[Line]
 
 
-def to_lines(pages: list[str]) -> list[Line]:
+def to_lines(pages: list[str], indent_paragraphs: bool = False) -> list[Line]:
     out: list[Line] = []
     for p, page in enumerate(pages, start=1):
         first = True
         for raw in page.split("\n"):
             text = raw.strip()
-            out.append(Line(text, p, len(out), not text, first and bool(text)))
+            indent = indent_paragraphs and bool(text) and raw[:1] in (" ", "\t")
+            out.append(Line(text, p, len(out), not text, first and bool(text), indent))
             if text:
                 first = False
     return out
+
+
+# Indents mark paragraphs when nearly all of them open a sentence after a sentence end or a
+# heading, and they come a paragraph apart, not a page apart.
+INDENT_BOUNDARY_SHARE = 0.9
+INDENT_MAX_MEDIAN_GAP = 30
+
+
+def paragraph_indents(lines: list[str]) -> bool:
+    """Whether this extraction marks paragraphs by indenting their first line.
+
+    An extraction may also indent the first line of each page (as the bundled review does);
+    a page break falls anywhere, mid-sentence as often as not, and a page apart. A paragraph
+    indent opens a sentence where the line before ends one (or is a heading), and recurs a
+    paragraph apart. The document's own indents decide which it is."""
+    filled = [(i, ln) for i, ln in enumerate(lines) if ln.strip()]
+    cands = [(k, i) for k, (i, ln) in enumerate(filled) if k > 0 and ln[:1] in (" ", "\t")]
+    if len(cands) < 2:
+        return False
+    at_boundary = 0
+    for k, _ in cands:
+        text, before = filled[k][1].strip(), filled[k - 1][1].strip()
+        opens = text[:1].isupper() or text[:1].isdigit() or text[:1] in "[(“\"‘'"
+        after_end = bool(SENTENCE_END_RE.search(before)) or (
+            before[:1].isupper() and not before.endswith((",", ";", "-", "–")) and len(before.split()) <= 12)
+        at_boundary += opens and after_end
+    gaps = sorted(b - a for (_, a), (_, b) in zip(cands, cands[1:]))
+    return at_boundary >= INDENT_BOUNDARY_SHARE * len(cands) and gaps[len(gaps) // 2] <= INDENT_MAX_MEDIAN_GAP
 
 
 def split_regions(lines: list[Line]) -> list[Region]:

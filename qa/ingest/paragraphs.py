@@ -74,6 +74,9 @@ def segment(lines: list[Line]) -> list[TextUnit]:
                 i += len(heading_lines)
                 prev_ended = True
                 continue
+        if ln.indent and para:
+            units.append(TextUnit("paragraph", para))
+            para = []
         para.append(ln)
         ended = bool(SENTENCE_END_RE.search(ln.text))
         if ended and len(ln.text) < 0.9 * width:
