@@ -43,7 +43,6 @@ def test_no_running_text_is_lost(path):
     assert not missing, missing[:10]
 
 
-@pytest.mark.xfail(reason="issue 10: a plain-text table whose cells are separated by single spaces is kept as text (with a warning), not split into rows", strict=False)
 def test_table_without_ref_column_keeps_its_rows():
     doc = load(DATA / "table-no-ref-column.txt")
     assert "Mason bee" in doc.text and "Hoverfly" in doc.text

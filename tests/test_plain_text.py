@@ -99,3 +99,68 @@ def test_an_indent_that_falls_mid_sentence_is_a_page_start(tmp_path):
     assert len(read_pages(path)) == 3
     para = next(b for b in load(path).blocks if "face the wind" in b.text)
     assert "full width here and in the early morning" in para.text and "grooves" in para.text
+
+
+SPACED = """Salt Marsh Snails
+
+Background
+Snails climb grass stems ahead of the rising tide and come down when it falls, so that
+they are never caught by the water or by the crabs and fish that hunt the flooded marsh.
+The height they climb follows the height of the coming tide [1].
+
+Table 2 Snail counts on four marshes
+Marsh Country Snails per m2 Climbing height (cm) Tide range
+Northern flats
+Solway Scotland 85 ± 9 28 Macrotidal [2]
+Tay Estuary Scotland 120 ± 14 35 Macrotidal [3]
+Southern flats
+Arcachon France 64 ± 11 22 Mesotidal [4]
+Bay of Fundy Canada 40 ± 6 51 Macrotidal [5]
+Kaipara Zealand 72 ± 8 30 Microtidal [6]
+Note: mean ± SD over three summers
+
+Discussion
+Higher tides drive the snails higher up the stems, and marshes with the widest tide range
+hold the fewest snails.
+"""
+
+
+def test_single_spaced_table_rows_cells_groups_and_refs(tmp_path):
+    doc = load(_write(tmp_path, "snails.txt", SPACED))
+    assert not doc.warnings
+    (table,) = doc.tables
+    assert table.columns == ("Marsh", "Country", "Snails per m2", "Climbing height (cm)", "Tide range")
+    rows = {r.table.cells[0][1]: r for r in table.rows}
+    assert list(rows) == ["Solway", "Tay Estuary", "Arcachon", "Bay of Fundy", "Kaipara"]
+    # A number with its spread stays one cell; lower-case words continue a cell.
+    assert rows["Tay Estuary"].table.cell_dict()["Snails per m2"] == "120 ± 14"
+    assert rows["Bay of Fundy"].table.cell_dict()["Country"] == "Canada"
+    assert rows["Solway"].table.group == "Northern flats" and rows["Arcachon"].table.group == "Southern flats"
+    assert rows["Tay Estuary"].refs == (3,)
+    assert table.note.startswith("Note: mean")
+
+
+def test_a_row_with_more_capitals_than_columns_is_settled_by_its_columns(tmp_path):
+    # "Tay Estuary Scotland" could be cut after "Tay" or after "Estuary"; another row holds
+    # "Scotland" in the country column.
+    doc = load(_write(tmp_path, "snails.txt", SPACED))
+    row = next(r for r in doc.tables[0].rows if "Tay" in r.text)
+    assert row.table.cell_dict()["Marsh"] == "Tay Estuary" and row.table.cell_dict()["Country"] == "Scotland"
+
+
+def test_an_ambiguous_single_spaced_table_stays_text_with_a_warning(tmp_path):
+    # Two capitalised words where the header has one column per word: nothing in the
+    # document says which of two readings is right, so nothing is guessed.
+    text = SPACED.replace("Kaipara Zealand", "Kaipara New Zealand")
+    doc = load(_write(tmp_path, "snails.txt", text))
+    assert not doc.tables
+    assert doc.warnings and "Table 2" in doc.warnings[0] and "kept as text" in doc.warnings[0]
+    assert "Kaipara New Zealand 72 ± 8" in doc.text and "Solway Scotland 85" in doc.text
+
+
+def test_a_single_spaced_table_continued_over_a_page(tmp_path):
+    text = SPACED.replace("Southern flats\n", "\fTable 2 Snail counts on four marshes (continued)\nSouthern flats\n")
+    doc = load(_write(tmp_path, "snails.txt", text))
+    (table,) = doc.tables
+    assert len(table.rows) == 5 and {r.page for r in table.rows} == {1, 2}
+    assert table.rows[-1].table.group == "Southern flats"

@@ -83,14 +83,15 @@ def build(pages: list[str], doc_id: str, title: str, path: str = "", meta: dict 
         if r.kind == "caption":
             items.append((r.lines[0].index, "caption", join_lines([ln.text for ln in r.lines], vocab), r.lines, None))
     unread: list[list[Line]] = []
-    raw_tables = parse_tables([r.lines for r in regions if r.kind == "table"], vocab, unread)
+    why: list[str] = []
+    raw_tables = parse_tables([r.lines for r in regions if r.kind == "table"], vocab, unread, why)
     warnings: list[str] = []
-    for lines in unread:
+    for lines, reason in zip(unread, why):
         # A table whose columns cannot be found stays in the document as text.
         body_lines = [ln for ln in lines if not ln.blank]
         items.append((body_lines[0].index, "paragraph", join_lines([ln.text for ln in body_lines], vocab), body_lines, None))
         warnings.append(f"{path or doc_id}: {body_lines[0].text[:60]!r} (page {body_lines[0].page}): "
-                        "table columns not found; kept as text")
+                        f"table columns not found ({reason}); kept as text")
     for t in raw_tables:
         for row in t.rows:
             items.append((row.lines[0].index, "table_row", "", row.lines, (t, row)))

@@ -17,8 +17,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from qa.ingest import spaced_tables
 from qa.ingest.layout import NOTE_RE, TABLE_TITLE_RE, Line, Vocabulary, join_lines
-from qa.ingest.refs import parse_marker
+from qa.ingest.refs import parse_marker, refs_in
 
 _HEADER_END_RE = re.compile(r"\b(?:Refs?\.?|References?)$")
 _CONTINUED_RE = re.compile(r"\s*\((?:Continued|continued)\)\s*$")
@@ -65,6 +66,7 @@ class RawTable:
     note_lines: list[Line]
     title_lines: list[Line]
     rows: list[RawRow]
+    cells_read: bool = False  # cells already split (a single-spaced table), not by _assign_cells
 
 
 def _tokens(lines: list[Line], vocab: Vocabulary) -> list[Token]:
@@ -293,13 +295,17 @@ def _cell_text(toks: list[Token]) -> str:
 
 
 def parse_tables(
-    regions: list[list[Line]], vocab: Vocabulary, unread: list[list[Line]] | None = None
+    regions: list[list[Line]],
+    vocab: Vocabulary,
+    unread: list[list[Line]] | None = None,
+    why: list[str] | None = None,
 ) -> list[RawTable]:
     """Rebuild every table from its fragments (regions), joining "(Continued)" parts.
 
     A fragment whose header cannot be found is appended to `unread` (when given), so the
-    caller keeps its text in the document instead of losing it."""
+    caller keeps its text in the document instead of losing it; `why` gets the reason."""
     tables: dict[int, RawTable] = {}
+    spaced: dict[int, list[list[Line]]] = {}
     for lines in regions:
         body = [ln for ln in lines]
         m = TABLE_TITLE_RE.match(body[0].text)
@@ -315,8 +321,9 @@ def parse_tables(
                 h_end = j
                 break
         if h_end is None:
-            if unread is not None:
-                unread.append(lines)
+            # No reference column closes the header: a table whose cells are single spaced,
+            # read once all its pages are in.
+            spaced.setdefault(number, []).append(body)
             continue
         header_tokens = _tokens(body[1 : h_end + 1], vocab)
         columns = _header_columns(header_tokens)
@@ -357,13 +364,56 @@ def parse_tables(
             table.rows.append(RawRow(number, group, toks, ref_text, tuple(parse_marker(ref_text))))
     for table in tables.values():
         _assign_cells(table)
+    for frags in spaced.values():
+        reason = _read_spaced(frags, tables, vocab)
+        if reason:
+            for body in frags:
+                if unread is not None:
+                    unread.append(body)
+                if why is not None:
+                    why.append(reason)
     return [tables[k] for k in sorted(tables)]
+
+
+def _read_spaced(frags: list[list[Line]], tables: dict[int, RawTable], vocab: Vocabulary) -> str:
+    """Read the fragments of one table (its first page, then "(continued)" pages, each from its
+    title line) as a single-spaced table into `tables`; the reason it cannot be, or ""."""
+    m = TABLE_TITLE_RE.match(frags[0][0].text)
+    assert m is not None
+    number, title = int(m.group(1)), _CONTINUED_RE.sub("", m.group(2)).strip()
+    if number in tables:
+        return "another part of it has a reference column"
+    lines: list[Line] = []
+    note_lines: list[Line] = []
+    for k, body in enumerate(frags):
+        note_at = next((j for j in range(1, len(body)) if NOTE_RE.match(body[j].text)), len(body))
+        part = [ln for ln in body[1:note_at] if not ln.blank]
+        if k and part and lines and spaced_tables.candidate_cells(part[0].text) == spaced_tables.candidate_cells(lines[0].text):
+            part = part[1:]  # the header repeated on a continuation page
+        lines += part
+        note_lines += [ln for ln in body[note_at:] if not ln.blank]
+    got, reason = spaced_tables.read([ln.text for ln in lines])
+    if got is None:
+        return reason
+    table = RawTable(number, title, got.columns, "", [], [frags[0][0]], [], cells_read=True)
+    tables[number] = table
+    for group, cells, i in got.rows:
+        line = lines[i]
+        row = RawRow(number, group, [Token(line.text, line, True, True)], "", tuple(refs_in(" ".join(cells))))
+        row.cells = cells
+        table.rows.append(row)
+    if note_lines:
+        table.note = join_lines([ln.text for ln in note_lines], vocab)
+        table.note_lines = note_lines
+    return ""
 
 
 EM_ROUNDS = 4
 
 
 def _assign_cells(table: RawTable) -> None:
+    if table.cells_read:
+        return
     has_ref_col = bool(table.columns) and _HEADER_END_RE.search(table.columns[-1]) is not None
     ncontent = len(table.columns) - (1 if has_ref_col else 0)
     if ncontent < 1:
