@@ -184,7 +184,7 @@ def cmd_eval(args) -> int:
         return cmd_eval_claims(args)
     from qa.evaluate import ANSWER_WINDOW, Result, anchor_runner, load_gold, score
 
-    if args.tables:
+    if args.tables or args.headings:
         return cmd_eval_docs(args)
     if args.file is None:
         args.file = _settings(args).eval_file
@@ -250,17 +250,19 @@ def cmd_eval_claims(args) -> int:
 
 
 def cmd_eval_docs(args) -> int:
-    from qa.evaluate_docs import evaluate_documents, evaluate_questions
+    from qa.evaluate_docs import evaluate_documents, evaluate_questions, load_headings
 
-    if args.file is None:
+    if args.tables and args.file is None:
         raise CliError("--tables needs the questions file about those documents (e.g. extra_dev.jsonl)")
-    for f in (args.tables, args.file):
-        if not Path(f).is_file():
+    for f in (args.tables, args.file, args.headings):
+        if f and not Path(f).is_file():
             raise CliError(f"{f}: no such file")
     settings = _settings(args)
     try:
-        report = evaluate_documents(settings.corpus_dir, Path(args.tables))
-        report["questions"] = evaluate_questions(_engine(args), Path(args.file))
+        headings = load_headings(Path(args.headings)) if args.headings else None
+        report = evaluate_documents(settings.corpus_dir, Path(args.tables) if args.tables else None, headings)
+        # Without questions (--headings alone) only ingestion is scored: no index is needed.
+        report["questions"] = evaluate_questions(_engine(args), Path(args.file)) if args.file else {}
     except ValueError as e:
         raise CliError(str(e)) from None
     if args.json:
@@ -271,6 +273,14 @@ def cmd_eval_docs(args) -> int:
         print(f"{doc_id} ({r['format']}): tables {r['tables']}, rows recovered {r['rows_recovered']}, cells exact "
               f"{r['cells_exact']}, headings {r['headings']}, leaks {r['leaks']}, references {r['references']} "
               f"(parsed {r['references_parsed']}), search R@5 {q.get('search_r@5')}, complete {q.get('complete_answers')}")
+        h = r.get("heading_scores")
+        if h:
+            print(f"  headings: recall {h['recall']} ({h['gold']} gold), precision {h['precision']} "
+                  f"({h['parsed']} parsed), leaks {h['leaks']}")
+            for m in h["missed"]:
+                print(f"    missed: {m}")
+            for x in h["extra"]:
+                print(f"    not a gold heading: {x[:80]}")
         for w in r["warnings"]:
             print(f"  warning: {w}")
     print(f"all: {report['questions'].get('all')}; by format: {report['by_format']}")
@@ -361,6 +371,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--keys", help="answer keys (.jsonl): also score /ask answers (complete, key coverage, refs, abstention)")
     sp.add_argument("--details", help="write one JSON line per scored answer to this file")
     sp.add_argument("--tables", help="true tables (JSON) of the corpus documents: score ingestion per document too")
+    sp.add_argument("--headings", metavar="FILE", help="gold section headings (JSON: {doc id: [heading, ...]}) "
+                                                       "of the corpus documents: heading recall, precision and leaks "
+                                                       "per document (alone, no index is built)")
     sp.add_argument("--claims", metavar="FILE", help="score /cite verdicts on a claims .jsonl file instead "
                                                     "(shared/eval/README.md \"Claims\")")
     sp = command("ask", "an extractive, cited answer (or 'not covered by the review')",

@@ -72,11 +72,47 @@ def leaks(doc: Document) -> list[str]:
     return out
 
 
-def score_headings(doc: Document, expected: list[str]) -> float | None:
+# Section numbering before a heading: "2", "2.3", "2.3.", "IV.", "B)", "S1.".
+_NUMBERING_RE = re.compile(r"^\s*(?:(?:S?\d+(?:\.\d+)*\.?)|(?:[IVXLC]+|[A-Za-z])[.)])\s+")
+
+
+def heading_key(text: str) -> str:
+    """A heading compared without case, spacing, punctuation or its section number."""
+    return norm(_NUMBERING_RE.sub("", text))
+
+
+def score_headings(doc: Document, expected: list[str]) -> dict | None:
+    """Gold headings found among the parsed ones (recall) and parsed headings that are gold
+    (precision), matched one to one after heading_key; with the passages that leak a running
+    line, which a heading mistaken for text or text mistaken for a heading often comes with."""
     if not expected:
         return None
-    heads = {norm(b.text) for b in doc.blocks if b.kind == "heading"}
-    return sum(1 for h in expected if norm(h) in heads) / len(expected)
+    gold = Counter(k for k in map(heading_key, expected) if k)
+    parsed = [b.text for b in doc.blocks if b.kind == "heading"]
+    mine = Counter(k for k in map(heading_key, parsed) if k)
+    hit = sum((gold & mine).values())
+    return {
+        "gold": sum(gold.values()),
+        "parsed": len(parsed),
+        "recall": _ratio(hit, sum(gold.values())),
+        "precision": _ratio(hit, len(parsed)),
+        "missed": [h for h in expected if heading_key(h) and heading_key(h) not in mine],
+        "extra": [h for h in parsed if heading_key(h) not in gold],
+        "leaks": len(leaks(doc)),
+    }
+
+
+def load_headings(path: Path) -> dict[str, list[str]]:
+    """{doc_id: [heading, ...]} from a JSON file; a clear error for any other shape."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{path.name}: not JSON ({e})") from None
+    if not isinstance(data, dict) or not all(
+        isinstance(v, list) and all(isinstance(h, str) for h in v) for v in data.values()
+    ):
+        raise ValueError(f"{path.name}: expected {{document id: [heading, ...]}}")
+    return data
 
 
 def evaluate_documents(corpus: Path, tables_file: Path | None, headings: dict[str, list[str]] | None = None) -> dict:
@@ -103,7 +139,7 @@ def evaluate_documents(corpus: Path, tables_file: Path | None, headings: dict[st
             "cells_exact": _ratio(t.get("cells_exact", 0), t.get("cells", 0)),
             "true_rows": t.get("rows", 0),
             "headings": sum(1 for b in d.blocks if b.kind == "heading"),
-            "headings_found": score_headings(d, (headings or {}).get(doc_id, [])),
+            "heading_scores": score_headings(d, (headings or {}).get(doc_id, [])),
             "leaks": len(leaks(d)),
             "references": len(refs),
             "references_parsed": _ratio(parsed, len(refs)),

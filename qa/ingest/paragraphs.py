@@ -38,7 +38,7 @@ def _heading_like(text: str, width: float) -> bool:
 
 
 def _starts_sentence(text: str) -> bool:
-    return bool(text) and (text[0].isupper() or text[0] in "[(“\"")
+    return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in "[(“\"")
 
 
 def segment(lines: list[Line]) -> list[TextUnit]:
