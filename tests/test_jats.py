@@ -18,9 +18,29 @@ def doc():
 def test_title_sections_and_headings(doc):
     assert doc.title == "Copper tolerance in soil bacteria: a short review"
     heads = [b.section for b in doc.blocks if b.kind == "heading"]
-    assert heads == [("Abstract",), ("Introduction",), ("Introduction", "Efflux systems")]
+    assert heads == [("Abstract",), ("Introduction",), ("Introduction", "Efflux systems"), ("Abbreviations",),
+                     ("References",)]
     p = next(b for b in doc.blocks if "cus system exports" in b.text)
     assert p.section == ("Introduction", "Efflux systems")
+
+
+def test_back_matter_sections_keep_their_headings(tmp_path):
+    # Acknowledgements and notes (funding, competing interests) are headed sections of the
+    # printed article; the glossary is one under its title; the reference list's heading stays.
+    xml = DATA.read_text(encoding="utf-8").replace("<back>", (
+        "<back><ack><title>Acknowledgements</title><p>We thank the soil survey team.</p></ack>"
+        "<notes notes-type=\"funding-information\"><title>Funding</title><p>Funded by a county grant.</p></notes>"
+        "<fn-group><fn><p>Publisher's note text.</p></fn></fn-group>"))
+    path = tmp_path / "a.nxml"
+    path.write_text(xml, encoding="utf-8")
+    d = load(path)
+    heads = [b.text for b in d.blocks if b.kind == "heading"]
+    assert heads[-4:] == ["Acknowledgements", "Funding", "Abbreviations", "References"]
+    funding = next(b for b in d.blocks if "county grant" in b.text)
+    assert funding.section == ("Funding",) and funding.kind == "paragraph"
+    assert any(b.text == "ROS: reactive oxygen species" and b.section == ("Abbreviations",) for b in d.blocks)
+    assert "Publisher's note" not in d.text
+    assert d.glossary["ROS"] == "reactive oxygen species"
 
 
 def test_citations_become_reference_numbers_and_latex_is_skipped(doc):

@@ -344,8 +344,9 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
     body = root.find("body")
     if body is not None:
         r.body(body, pieces, 0)
-    for back_sec in root.iterfind("back/sec"):
-        r.body(_wrap(back_sec), pieces, 0)
+    back = root.find("back")
+    for child in back if back is not None else ():
+        _back_matter(r, child, pieces)
     # Floats PMC puts in <floats-group> instead of in the body.
     for fl in root.iterfind("floats-group"):
         for child in fl:
@@ -391,6 +392,34 @@ def _front_meta(root: ET.Element, meta: dict) -> None:
             meta["year"] = int(y)
     if not meta.get("volume") and am.findtext("volume"):
         meta["volume"] = _ws(am.findtext("volume"))
+
+
+def _back_matter(r: _Reader, el: ET.Element, pieces: list[Piece]) -> None:
+    """A section of the back matter under its own heading, as the article prints it:
+    sections and appendices, the glossary (one "TERM: long form" line each), acknowledgements
+    and notes (contributions, funding, data availability, competing interests), and the
+    reference list's heading (its entries are read as references, not text)."""
+    tag = _local(el.tag)
+    if tag in ("sec", "app"):
+        r.body(_wrap(el), pieces, 0)
+    elif tag == "app-group":
+        for child in el:
+            _back_matter(r, child, pieces)
+    elif tag == "glossary":
+        items = [f"{r.text(t)}: {r.text(d)}" for it in el.iter("def-item")
+                 if (t := it.find("term")) is not None and (d := it.find("def")) is not None and r.text(t)]
+        if items:
+            pieces.append(Piece("heading", self_title(r, el) or "Abbreviations", level=1))
+            pieces.append(Piece("paragraph", "; ".join(items), refs=()))
+    elif tag in ("ack", "notes"):
+        title = self_title(r, el)
+        if title and any(_local(c.tag) in ("p", "sec") for c in el):
+            pieces.append(Piece("heading", title, level=1))
+            r.body(el, pieces, 1)
+        elif not title:
+            r.body(el, pieces, 0)
+    elif tag == "ref-list" and r.references:
+        pieces.append(Piece("heading", self_title(r, el) or "References", level=1))
 
 
 def self_title(r: _Reader, el: ET.Element) -> str:
