@@ -136,7 +136,7 @@ def test_ruled_full_width_table_with_group_labels(doc):
 
 def test_headings_and_reference_list(doc):
     heads = [b.text for b in doc.blocks if b.kind == "heading"]
-    assert heads == ["Introduction", "Discussion"]
+    assert heads == ["Introduction", "Discussion", "References"]  # the list's heading is a heading too
     r1, r2 = doc.references
     assert (r1.n, r1.authors, r1.year, r1.volume, r1.pages) == (1, ("Rensing C", "Grass G"), "2003", "27", "197-213")
     assert r1.title == "Escherichia coli mechanisms of copper homeostasis"
@@ -166,3 +166,19 @@ def test_layout_failure_falls_back_to_plain_text_with_a_warning(tmp_path, monkey
     monkeypatch.setattr(pdf_layout, "drop_repeating", broken)
     d = load(path)
     assert "rich broth" in d.text and any("layout reading failed" in w for w in d.warnings)
+
+
+def test_a_heading_as_wide_as_its_column_in_a_heading_style(tmp_path):
+    # A bold line in a size of its own is a heading however much of the column it fills; the
+    # same words in body type and size would be running text.
+    p = PageSpec()
+    y = p.lines(L, 70, ["Introduction"], size=11, bold=True)
+    y = p.lines(L, y + 4, BODY)
+    y = p.lines(L, y + 8, ["Study approach, sampling and analysis"], size=9, bold=True)
+    y = p.lines(L, y + 4, ["A mixed design was used: interviews,", "records and observation [2]."])
+    y = p.lines(L, y + 8, ["Document review and observations"], size=11, bold=True)
+    p.lines(L, y + 4, ["Registers were read for a month.", "Each visit was logged [3]."])
+    path = tmp_path / "wide.pdf"
+    path.write_bytes(make_pdf([p]))
+    heads = [b.text for b in load(path).blocks if b.kind == "heading"]
+    assert heads == ["Introduction", "Study approach, sampling and analysis", "Document review and observations"]

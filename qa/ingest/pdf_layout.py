@@ -257,6 +257,12 @@ def _first_in_column(ln: PLine, s: Seg, g: float | None) -> Seg:
     return next((x for x in ln.segs if x.x0 >= g - 2), s)
 
 
+def _references_heading(pieces: list[Piece], pl: PLine) -> None:
+    # The list's entries are read as references, not text; its heading is a section heading
+    # of the article all the same.
+    pieces.append(Piece("heading", pl.text.strip(), page=pl.page, extra={"size": pl.size, "bold": pl.bold}))
+
+
 def _heading_font(pl: PLine, size: float) -> bool:
     return (pl.bold and pl.size >= size - 1.0) or pl.size >= size + 1.2
 
@@ -384,6 +390,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
                 continue
         if REFERENCES_HEADING_RE.match(text.strip()):
             flush()
+            _references_heading(pieces, pl)
             in_refs = True
             prev = pl
             continue
@@ -403,7 +410,10 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
         )
         is_heading = (
             (_heading_font(pl, size) or text_cue) and prev_ok and (n_words <= 12 or big and n_words <= 30)
-            and (big or n_words <= 4 or pl.x1 - pl.x0 < 0.75 * (col_right.get(id(pl), pl.x1) - pl.x0))
+            # A long line is a heading only when narrow, or set in a heading style of its own
+            # (bold in a size other than the body's); a bold body-size line may be a run-in lead.
+            and (big or n_words <= 4 or pl.x1 - pl.x0 < 0.75 * (col_right.get(id(pl), pl.x1) - pl.x0)
+                 or pl.bold and abs(pl.size - size) >= 0.4)
             and not text.endswith((".", ",", ";", "-")) and not CAPTION_RE.match(text)
             and not re.fullmatch(r"[\d\W]+", text)
         )
@@ -415,6 +425,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
                 continue
             flush()
             if REFERENCES_HEADING_RE.match(text.strip()):
+                _references_heading(pieces, pl)
                 in_refs = True
                 prev = pl
                 continue
