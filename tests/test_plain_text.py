@@ -164,3 +164,16 @@ def test_a_single_spaced_table_continued_over_a_page(tmp_path):
     (table,) = doc.tables
     assert len(table.rows) == 5 and {r.page for r in table.rows} == {1, 2}
     assert table.rows[-1].table.group == "Southern flats"
+
+
+def test_a_single_spaced_table_without_a_note_ends_where_its_rows_stop(tmp_path):
+    # No Note closes the table: it runs as far as its rows split into the header's columns
+    # (over a blank line between its groups), and the text after it is running text again.
+    text = SPACED.replace("Note: mean ± SD over three summers\n", "").replace("Southern flats\n", "\nSouthern flats\n")
+    doc = load(_write(tmp_path, "snails.txt", text))
+    assert not doc.warnings
+    (table,) = doc.tables
+    assert len(table.rows) == 5 and table.rows[-1].table.group == "Southern flats"
+    disc = next(b for b in doc.blocks if b.kind == "heading" and b.text == "Discussion")
+    para = next(b for b in doc.blocks if "Higher tides" in b.text)
+    assert para.kind == "paragraph" and para.section == ("Discussion",) and disc.span.start < para.span.start

@@ -76,15 +76,16 @@ def build(pages: list[str], doc_id: str, title: str, path: str = "", meta: dict 
 
     # (first line index, kind, text, lines, extra) for everything, then ordered by position.
     items: list[tuple[int, str, str, list[Line], object]] = []
-    text_lines = [ln for r in regions if r.kind == "text" for ln in r.lines]
+    unread: list[list[Line]] = []
+    why: list[str] = []
+    after: list[Line] = []  # running text a table region took in after the table's end
+    raw_tables = parse_tables([r.lines for r in regions if r.kind == "table"], vocab, unread, why, after)
+    text_lines = sorted([ln for r in regions if r.kind == "text" for ln in r.lines] + after, key=lambda ln: ln.index)
     for unit in segment(text_lines):
         items.append((unit.lines[0].index, unit.kind, join_lines([ln.text for ln in unit.lines], vocab), unit.lines, None))
     for r in regions:
         if r.kind == "caption":
             items.append((r.lines[0].index, "caption", join_lines([ln.text for ln in r.lines], vocab), r.lines, None))
-    unread: list[list[Line]] = []
-    why: list[str] = []
-    raw_tables = parse_tables([r.lines for r in regions if r.kind == "table"], vocab, unread, why)
     warnings: list[str] = []
     for lines, reason in zip(unread, why):
         # A table whose columns cannot be found stays in the document as text.

@@ -299,11 +299,13 @@ def parse_tables(
     vocab: Vocabulary,
     unread: list[list[Line]] | None = None,
     why: list[str] | None = None,
+    after: list[Line] | None = None,
 ) -> list[RawTable]:
     """Rebuild every table from its fragments (regions), joining "(Continued)" parts.
 
     A fragment whose header cannot be found is appended to `unread` (when given), so the
-    caller keeps its text in the document instead of losing it; `why` gets the reason."""
+    caller keeps its text in the document instead of losing it; `why` gets the reason.
+    Running text that a fragment took in after the table's end goes to `after`."""
     tables: dict[int, RawTable] = {}
     spaced: dict[int, list[list[Line]]] = {}
     for lines in regions:
@@ -365,7 +367,7 @@ def parse_tables(
     for table in tables.values():
         _assign_cells(table)
     for frags in spaced.values():
-        reason = _read_spaced(frags, tables, vocab)
+        reason = _read_spaced(frags, tables, vocab, after)
         if reason:
             for body in frags:
                 if unread is not None:
@@ -375,9 +377,29 @@ def parse_tables(
     return [tables[k] for k in sorted(tables)]
 
 
-def _read_spaced(frags: list[list[Line]], tables: dict[int, RawTable], vocab: Vocabulary) -> str:
+def _spaced_ends(body: list[Line]) -> list[int]:
+    """Where a single-spaced table may end, latest first: at its Note; else at the region's end
+    or at any blank line after its header and two rows (what follows is running text)."""
+    note_at = next((j for j in range(1, len(body)) if NOTE_RE.match(body[j].text)), None)
+    if note_at is not None:
+        return [note_at]
+    ends, seen = [len(body)], 0
+    for j in range(1, len(body)):
+        if body[j].blank and seen >= 3:
+            ends.append(j)
+        seen += not body[j].blank
+    return sorted(set(ends), reverse=True)
+
+
+def _read_spaced(
+    frags: list[list[Line]], tables: dict[int, RawTable], vocab: Vocabulary, after: list[Line] | None = None
+) -> str:
     """Read the fragments of one table (its first page, then "(continued)" pages, each from its
-    title line) as a single-spaced table into `tables`; the reason it cannot be, or ""."""
+    title line) as a single-spaced table into `tables`; the reason it cannot be, or "".
+
+    Without a Note to end it, a fragment's table runs as far as its rows keep splitting into
+    the header's columns: the longest reading that succeeds, cut at a blank line, is the
+    table, and the lines after it go back to the running text (`after`)."""
     m = TABLE_TITLE_RE.match(frags[0][0].text)
     assert m is not None
     number, title = int(m.group(1)), _CONTINUED_RE.sub("", m.group(2)).strip()
@@ -385,16 +407,31 @@ def _read_spaced(frags: list[list[Line]], tables: dict[int, RawTable], vocab: Vo
         return "another part of it has a reference column"
     lines: list[Line] = []
     note_lines: list[Line] = []
+    rest: list[Line] = []
+    got, first_reason = None, ""
     for k, body in enumerate(frags):
-        note_at = next((j for j in range(1, len(body)) if NOTE_RE.match(body[j].text)), len(body))
-        part = [ln for ln in body[1:note_at] if not ln.blank]
-        if k and part and lines and spaced_tables.candidate_cells(part[0].text) == spaced_tables.candidate_cells(lines[0].text):
-            part = part[1:]  # the header repeated on a continuation page
+        # A table goes on over the page after a fragment; only the last can end before its
+        # region does.
+        ends = _spaced_ends(body)
+        if k < len(frags) - 1:
+            ends = ends[:1] if ends[0] < len(body) else [len(body)]  # its Note, else the whole page
+        for end in ends:
+            part = [ln for ln in body[1:end] if not ln.blank]
+            if k and part and lines and spaced_tables.candidate_cells(part[0].text) == spaced_tables.candidate_cells(lines[0].text):
+                part = part[1:]  # the header repeated on a continuation page
+            if k < len(frags) - 1:
+                break
+            got, reason = spaced_tables.read([ln.text for ln in lines + part])
+            first_reason = first_reason or reason
+            if got is not None:
+                break
         lines += part
-        note_lines += [ln for ln in body[note_at:] if not ln.blank]
-    got, reason = spaced_tables.read([ln.text for ln in lines])
+        if end < len(body) and NOTE_RE.match(body[end].text):
+            note_lines += [ln for ln in body[end:] if not ln.blank]
+        else:
+            rest += [ln for ln in body[end:] if not ln.blank]
     if got is None:
-        return reason
+        return first_reason
     table = RawTable(number, title, got.columns, "", [], [frags[0][0]], [], cells_read=True)
     tables[number] = table
     for group, cells, i in got.rows:
@@ -405,6 +442,8 @@ def _read_spaced(frags: list[list[Line]], tables: dict[int, RawTable], vocab: Vo
     if note_lines:
         table.note = join_lines([ln.text for ln in note_lines], vocab)
         table.note_lines = note_lines
+    if after is not None:
+        after.extend(rest)
     return ""
 
 
