@@ -188,19 +188,26 @@ def test_form_feed_pages_and_bad_input(tmp_path):
 
 
 def test_table_without_readable_header_stays_as_text_with_a_warning():
+    # Rows that do not split into the header's columns (two capitalised words where one cell
+    # is expected, in every row): nothing says where the cells end, so the text stays.
     page = "\n".join([
         "Introduction",
         "Cells were grown in two media and compared over a week of culture.",
         "",
         "Table 1 Growth media compared",
         "Medium Cells per well Doubling time",
-        "DMEM 12,000 31 h",
-        "RPMI 9,500 36 h",
+        "DMEM High Glucose 12,000 31 h",
+        "RPMI Low Serum 9,500 36 h",
         "",
         "Discussion",
         "Both media supported growth of the cells in this study.",
     ])
     doc = build([page], doc_id="mini", title="Mini")
-    assert "RPMI 9,500 36 h" in doc.text and "DMEM 12,000 31 h" in doc.text
+    assert "RPMI Low Serum 9,500 36 h" in doc.text and "DMEM High Glucose 12,000 31 h" in doc.text
     assert doc.tables == ()
     assert len(doc.warnings) == 1 and "Table 1" in doc.warnings[0] and "kept as text" in doc.warnings[0]
+    # The same table with one word per cell where the header has one column per capital reads.
+    doc = build([page.replace(" High Glucose", "").replace(" Low Serum", "")], doc_id="mini", title="Mini")
+    assert [r.table.cells for r in doc.tables[0].rows][1] == (
+        ("Medium", "RPMI"), ("Cells per well", "9,500"), ("Doubling time", "36 h"))
+    assert any(b.kind == "heading" and b.text == "Discussion" for b in doc.blocks)
