@@ -5,6 +5,7 @@ them together; cite(text) finds support for a writer's draft."""
 
 from __future__ import annotations
 
+from qa.answer_type import COUNT, asked_kind, gives
 from qa.evidence import Evidence, Judge, TermStats, content_terms
 from qa.index.lexical import analyze
 from qa.passage_answer import PassageAnswerer
@@ -24,7 +25,9 @@ class Answerer:
         idx = searcher.index
         self.n = len(idx.chunks)
         self._terms: list[set[str]] = [set(analyze(t)) for t in idx.index_texts]
-        self.stats = TermStats(self._terms, [c.doc_id for c in idx.chunks])
+        docs = idx.documents
+        self.stats = TermStats(self._terms, [c.doc_id for c in idx.chunks],
+                               {d: v.get("title") or "" for d, v in docs.items()})
         self._chunk_pos = {c.id: i for i, c in enumerate(idx.chunks)}
         # Sentence terms once, not per request: analysis is Python work under the GIL.
         self._sent_terms = [set(analyze(st.text)) for st in idx.sentences]
@@ -41,7 +44,6 @@ class Answerer:
         pieces = (lambda w: count(w) - 2) if count else None
         self.judge = Judge(self.stats, self._terms, self._chunk_pos, self.threshold, self.missing_threshold, pieces)
         self.speller = searcher.speller
-        docs = idx.documents
         self.glossaries = {d: dict(v.get("glossary") or {}) for d, v in docs.items()}
         embed = getattr(searcher.embedder, "embed_batch", None)
         self.tables = TableAnswerer(idx.chunks, self._terms, self.stats, self.glossaries, embed)
@@ -115,9 +117,25 @@ class Answerer:
             text, run_cites = self.passages.render(runs)
             parts.append(text)
             cites += run_cites
-        if not parts:
+        if parts and table is None and not self._gives_what_is_asked(q, parts, False):
+            # The passages name the topic but not the measurement asked for: a table row
+            # further down may give it ("what share ..." and a "Yes (%)" column).
+            lower = self.tables.answer(q, hits, terms, close=False)
+            if lower is not None and self._gives_what_is_asked(q, [lower.text], True):
+                parts, cites, table = [lower.text], list(lower.citations), lower
+        if not parts or not self._gives_what_is_asked(q, parts, table is not None):
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
         return Answer(question, "answered", " ".join(parts), tuple(cites), tuple(hits[:k]), suggestion)
+
+    @staticmethod
+    def _gives_what_is_asked(question: str, parts: list[str], has_table: bool) -> bool:
+        """A question asking for a measurement ("what dose", "how many hours") is answered only
+        by a text that states one; the topic alone is not the answer. Rows listed answer "how
+        many studies"."""
+        kind = asked_kind(question)
+        if kind is None or (kind is COUNT and has_table):
+            return True
+        return gives(kind, " ".join(parts)[:700])
 
     @staticmethod
     def _run_refs(run) -> list[int]:

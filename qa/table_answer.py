@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from qa.answer_type import COUNT, MEASURE, Kind, asked_kind, gives, kind_words
 from qa.evidence import TermStats, content_terms, generic_stems, related
 from qa.index.lexical import analyze
 from qa.types import Chunk, Citation, Hit
@@ -120,7 +121,7 @@ class TableAnswerer:
         gloss = self.glossaries.get(doc, {})
         first = self.chunks[idx[0]].table
         cols = [c for c in first.columns if not _is_ref_column(c, [self.chunks[i] for i in idx])]
-        header_terms, spread, lengths = {}, {}, {}
+        header_terms, spread, lengths, numeric = {}, {}, {}, {}
         for col in cols:
             header_terms[col] = content_terms(_expand_abbrev(col, gloss))
             counts: dict[str, int] = {}
@@ -131,8 +132,10 @@ class TableAnswerer:
             spread[col] = {t: n / len(idx) for t, n in counts.items() if n >= 2}
             vals = [self.chunks[i].table.cell_dict().get(col, "") for i in idx]
             lengths[col] = float(np.mean([len(v) for v in vals])) if vals else 0.0
-        # Label columns name the row: the first column, and the next if its cells are short.
-        label = cols[:1] + [c for c in cols[1:2] if lengths.get(c, 99) <= 30]
+            numeric[col] = sum(bool(_NUMERIC.fullmatch(v.strip())) for v in vals if v.strip()) / max(1, len(vals))
+        # Label columns name the row: the first column, and the next if its cells are short
+        # names (a column of numbers holds measurements, not names).
+        label = cols[:1] + [c for c in cols[1:2] if lengths.get(c, 99) <= 30 and numeric.get(c, 0) < 0.5]
         vecs = None
         if self.embed is not None and cols:
             texts = []
@@ -202,6 +205,13 @@ class TableAnswerer:
                 cols.append(col)
                 used |= {t for t in terms if any(related(t, h) for h in prof["header"][col])
                          or any(related(t, h) for h in prof["spread"][col])}
+        kind = asked_kind(question)
+        if not cols and kind is not None and kind not in (COUNT, MEASURE):
+            # "What share ...", "at what g-force ...": the columns whose cells (read with their
+            # header, "Yes (%): 62.8") give that kind of measurement in many rows.
+            for col in prof["columns"]:
+                if col not in stated and self._gives_share(key, col, kind) >= 0.25:
+                    cols.append(col)
         if not phrases and not _QUESTION.search(question):
             # A keyword query ("lung IRI miR-21-5p MSC source") names its columns outright;
             # a question ("why can donor cells ...") names things, not columns.
@@ -214,12 +224,18 @@ class TableAnswerer:
                     used |= hit
         return cols, used
 
+    def _gives_share(self, key: tuple[str, int], col: str, kind: Kind) -> float:
+        idx = self.rows[key]
+        return sum(gives(kind, f"{col}: {self.chunks[i].table.cell_dict().get(col, '')}") for i in idx) / len(idx)
+
     def asked_column(self, key: tuple[str, int], question: str) -> str | None:
         cols, _ = self.asked_columns(key, question)
         return cols[0] if cols else None
 
     # --- rows ---------------------------------------------------------------------------------
-    def answer(self, question: str, hits: list[Hit], terms: set[str]) -> TableAnswer | None:
+    def answer(self, question: str, hits: list[Hit], terms: set[str], close: bool = True) -> TableAnswer | None:
+        """The table rows and columns that answer. close: only when a row ranks first or close
+        to it (False: any row among the top hits, when the passages did not give the answer)."""
         named = table_named(question)
         table_hits = [h for h in hits[:6] if h.chunk.kind == "table_row" and h.chunk.table is not None
                       and (named is None or h.chunk.table.number == named)]
@@ -231,17 +247,25 @@ class TableAnswerer:
             return None
         # A table answer when a row is the best result, or close to it and the question asks
         # for a column or for entities (a which/what/how question), or names the table.
-        if hits[0].chunk.kind != "table_row" and named is None:
+        if hits[0].chunk.kind != "table_row" and named is None and close:
             if top.score < 0.75 * hits[0].score or top.rank > 3:
                 return None
         prof = self.profiles[key]
         header_words = set().union(*prof["header"].values()) if prof["header"] else set()
         # Row constraints: what the question says of the rows, not the words naming a column.
+        # Words of the document's title or the table's title hold for every row alike.
+        context = self.stats.context.get(key[0], set()) | content_terms(top.chunk.table.title or "") | \
+            set(analyze(kind_words(question)))
         constraints = {t for t in terms if t not in generic_stems() and not self.stats.topic_word(t, key[0])
-                       and not any(related(t, h) for h in header_words)}
+                       and t not in context and not any(related(t, h) for h in header_words)}
         rows = self._rows(key, constraints, hits)
         if not rows:
             return None
+        if not close and named is None:
+            # A row further down answers only if it meets what the question says of it.
+            have = [set().union(*self.cell_terms[self._pos(c)].values()) for c in rows]
+            if not constraints or max(self.stats.coverage(constraints, h, key[0]) for h in have) < 0.25:
+                return None
         # Columns whose cells the question already states (the asked words state nothing).
         said = constraints - set(analyze(" ".join(asked_phrase(question))))
         stated = frozenset(col for col in prof["columns"]
@@ -359,6 +383,9 @@ class TableAnswerer:
 
     def _pos(self, c: Chunk) -> int:
         return self._index_of[c.id]
+
+
+_NUMERIC = re.compile(r"[<>≤≥~±+\-–−]?\s*\d[\d.,]*\s*(?:%|[–\-±]\s*\d[\d.,]*%?)?(?:\s*\(\s*[\d.,]+\s*%?\s*\))?")
 
 
 def _expand_abbrev(text: str, glossary: dict[str, str]) -> str:
