@@ -65,16 +65,35 @@ def _asked(question: str) -> list[tuple[str, list[str]]]:
                 if x not in _SKIP:
                     clause.append(x)
             phrase = clause[:5]
+            w = f"{w} {rest[0]}"  # a clause ("what do exosomes deliver") states, it does not name
         elif w == "how":
             phrase = rest[:1]
         else:
-            phrase = []
-            for x in rest:
+            phrase, j = [], 0
+            for j, x in enumerate(rest):
                 if x in _SKIP and not phrase:
                     continue
                 if x in _STOP_AFTER or x in _AUX or x in ("which", "what", "how") or len(phrase) >= 2:
                     break
                 phrase.append(x)
+            else:
+                j = len(rest)
+            if phrase:
+                out.append((w, phrase))
+            # "what MSC source and isolation method are listed": a coordinated noun phrase
+            # (one or two words closed by an auxiliary, another "and", or the end) is asked too.
+            while phrase and j < len(rest) and rest[j] in ("and", "or"):
+                nxt = []
+                k = j + 1
+                while k < len(rest) and len(nxt) < 2 and rest[k] not in _STOP_AFTER and rest[k] not in _AUX \
+                        and rest[k] not in ("which", "what", "how", "the", "a", "an"):
+                    nxt.append(rest[k])
+                    k += 1
+                if not nxt or (k < len(rest) and rest[k] not in _AUX and rest[k] not in ("and", "or")):
+                    break
+                out.append((w, nxt))
+                j = k
+            continue
         if phrase:
             out.append((w, phrase))
     return out
@@ -146,12 +165,14 @@ class TableAnswerer:
         return {"columns": cols, "header": header_terms, "spread": spread, "label": label, "vecs": vecs}
 
     def _column_for(self, key, terms: list[str], phrase: list[str], header_only: bool = False,
-                    stated: frozenset[str] = frozenset()) -> str | None:
+                    stated: frozenset[str] = frozenset(), lexical_stated: bool = False) -> str | None:
         prof = self.profiles[key]
         doc = key[0]
         scores = {}
-        cols = [c for c in prof["columns"] if c not in stated]
-        for col in cols:
+        # A column the question states a value of can still be the one a noun phrase names
+        # ("which microRNAs do they deliver": the cells read "Delivering miR-210"); a clause
+        # ("how do exosomes induce drug resistance") only states, and the model never guesses one.
+        for col in [c for c in prof["columns"] if lexical_stated or c not in stated]:
             sc = 0.0
             for t in terms:
                 w = self.stats.idf(t, doc)
@@ -197,10 +218,11 @@ class TableAnswerer:
         for phrase, wh in zip(phrases, asked_wh(question)):
             if set(analyze(phrase[-1])) <= generic:
                 continue  # "which cancer studies": the rows are asked; "cancer" constrains them
-            terms = [t for t in analyze(" ".join(phrase)) if useful(t)]
+            terms = self._with_short_forms([t for t in analyze(" ".join(phrase)) if useful(t)], doc)
             words = [w for w in phrase if set(analyze(w)) & set(terms)]
             col = self._column_for(key, terms, words, header_only=True) or \
-                self._column_for(key, terms, words if wh != "how" else [], stated=stated)
+                self._column_for(key, terms, words if wh.split()[0] != "how" else [], stated=stated,
+                                 lexical_stated=" " not in wh)
             if col and col not in cols:
                 cols.append(col)
                 used |= {t for t in terms if any(related(t, h) for h in prof["header"][col])
@@ -223,6 +245,16 @@ class TableAnswerer:
                     cols.append(col)
                     used |= hit
         return cols, used
+
+    def _with_short_forms(self, terms: list[str], doc: str) -> list[str]:
+        """The question's words with the abbreviations the document uses for them: cells say
+        "miR-210" where the question says "microRNAs" (the Note: "miRs microRNAs")."""
+        out = list(terms)
+        for short, long in self.glossaries.get(doc, {}).items():
+            lt = set(analyze(long))
+            if lt and lt <= set(terms):
+                out += [t for t in analyze(short) if t not in out]
+        return out
 
     def _gives_share(self, key: tuple[str, int], col: str, kind: Kind) -> float:
         idx = self.rows[key]
