@@ -1,10 +1,12 @@
 """ask(question) -> Answer: extractive, cited and honest. The parts, one job each:
-qa/spelling.py (did you mean), qa/evidence.py (is it covered?), qa/table_answer.py (labelled
+qa/spelling.py (did you mean), qa/evidence.py (is it covered?), qa/abbrev_answer.py (what an
+abbreviation stands for), qa/table_answer.py (labelled
 table cells), qa/passage_answer.py (the run of sentences that answers). This module wires
 them together; cite(text) finds support for a writer's draft."""
 
 from __future__ import annotations
 
+from qa.abbrev_answer import AbbrevAnswerer
 from qa.answer_type import COUNT, asked_kind, gives
 from qa.evidence import Evidence, Judge, TermStats, content_terms
 from qa.index.lexical import analyze
@@ -47,6 +49,7 @@ class Answerer:
         self.glossaries = {d: dict(v.get("glossary") or {}) for d, v in docs.items()}
         embed = getattr(searcher.embedder, "embed_batch", None)
         self.tables = TableAnswerer(idx.chunks, self._terms, self.stats, self.glossaries, embed)
+        self.abbrevs = AbbrevAnswerer(self.glossaries, idx.sentences)
         self.passages = PassageAnswerer(idx.sentences, self._sent_terms, self._sents_in, idx.sentence_vectors,
                                         {d: v.get("text", "") for d, v in docs.items()}, self.stats,
                                         self.glossaries)
@@ -93,6 +96,10 @@ class Answerer:
 
     def ask(self, question: str, k: int = 8) -> Answer:
         q, suggestion, hits, ev = self.understand(question, max(k, 8))
+        # "What does ALIX stand for?": the document's own abbreviations answer it.
+        abbrev = self.abbrevs.answer(question, hits[0].chunk.doc_id if hits else None)
+        if abbrev is not None:
+            return Answer(question, "answered", abbrev.text, abbrev.citations, tuple(hits[:k]), None)
         if not hits or self.judge.abstains(ev):
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
         # Abbreviations read in the glossary of the document that answers (LF is liver failure
