@@ -16,6 +16,7 @@ from qa.table_answer import TableAnswerer
 from qa.types import Answer, Chunk, Citation, Hit, Sentence, Span
 
 COMMON_WORD_MARGIN = 0.05  # evidence a respelled common word must add over the typed question
+RESOLVED_WORD_BONUS = 0.1  # preference for a correction that makes an unknown word a known one
 NOT_COVERED = "The review does not cover this: no passage or table row of it answers the question."
 
 
@@ -81,12 +82,16 @@ class Answerer:
         # evidence than the question as typed.
         options += [(o, -COMMON_WORD_MARGIN) for o in self.speller.correct(question, include_common=True)
                     if o.text not in seen][:3]
-        best = None
+        best, typed = None, None
         for opt, bonus in [(None, 0.0)] + options:
             q = opt.text if opt else question
             hits = self.s.search(q, k=k, correct=False)
             ev = self.judge.evidence(q, hits)
-            # The typed question keeps its place unless a correction finds better evidence.
+            typed = typed or ev
+            # The typed question keeps its place unless a correction finds better evidence,
+            # or turns a word no document knows into one it does ("prepaired" -> "prepared").
+            if opt is not None and set(ev.missing) < set(typed.missing):
+                bonus += RESOLVED_WORD_BONUS
             key = ev.score + bonus
             if best is None or key > best[0]:
                 best = (key, q, opt, hits, ev)
