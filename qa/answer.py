@@ -123,6 +123,11 @@ class Answerer:
             row_refs = {r for c in table.rows for r in c.refs}
             runs = [r for r in self.passages.answer(qv, terms, hits, max_runs=3, budget=700, question=q)
                     if row_refs & set(self._run_refs(r))][:1]
+            if not runs and row_refs and len(table.rows) <= 2:
+                # The running text that reports the row's study, found by its reference.
+                run = self.passages.answer_citing(qv, terms, row_refs, self._chunk_hit, q,
+                                                  budget=max(0, 700 - len(table.text)))
+                runs = [run] if run is not None else []
         else:
             runs = self.passages.answer(qv, terms, hits, question=q)
         if runs:
@@ -148,6 +153,9 @@ class Answerer:
         if kind is None or (kind is COUNT and has_table):
             return True
         return gives(kind, " ".join(parts)[:700])
+
+    def _chunk_hit(self, chunk_id: str) -> Hit:
+        return Hit(self.s.index.chunks[self._chunk_pos[chunk_id]], 0.0, 0, {})
 
     @staticmethod
     def _run_refs(run) -> list[int]:

@@ -150,6 +150,38 @@ class PassageAnswerer:
         runs.sort(key=lambda r: (r.sentences[0].doc_id, r.span.start))
         return runs
 
+    def answer_citing(self, qv: np.ndarray, terms: set[str], refs: set[int], chunk_hit, question: str = "",
+                      budget: int = 700) -> Run | None:
+        """The run of running text that reports the studies behind refs (a table row's
+        references), wherever it is in the document: the sentence citing one of them that is
+        closest to the question, with its set-up and finding. chunk_hit(chunk_id) -> Hit."""
+        kind = asked_kind(question)
+        best = None
+        for st in self.sentences:
+            if st.kind != "sentence" or self.is_glossary[st.id] or not refs & set(self.own_refs[st.id]):
+                continue
+            cov = self.stats.coverage(terms, self.sent_terms[st.id], st.doc_id)
+            sc = 0.5 * float(self.vectors[st.id] @ qv) + 0.5 * cov
+            if kind and gives(kind, st.text, spelled=False):
+                sc += 0.15
+            if best is None or sc > best[0]:
+                best = (sc, st)
+        if best is None:
+            return None
+        sc, st = best
+        # Its set-up: the sentences before it in the paragraph that carry no marker of their own.
+        run = self.run_around(st, chunk_hit(st.chunk_id), sc, {}, kind)
+        j, lead = st.id, []
+        for _ in range(2):
+            j = self.prev.get(j)
+            if j is None or self.own_refs[j] or run.sentences[0].id == j:
+                break
+            lead.insert(0, self.sentences[j])
+        sentences = tuple(lead) + run.sentences if not _ANAPHOR.match(st.text) else run.sentences
+        while len(" ".join(x.text for x in sentences)) > budget and len(sentences) > 1:
+            sentences = sentences[1:] if sentences[0].id != st.id else sentences[:-1]
+        return Run(sentences, run.hit, sc)
+
     @staticmethod
     def render(runs: list[Run]) -> tuple[str, list[Citation]]:
         parts, cites = [], []

@@ -38,6 +38,10 @@ class TableAnswer:
     column: str | None
 
 
+_RELATIVE = re.compile(r"[A-Za-z0-9)\]]\s+(in|for|by|of|with|from|through|during|on|at|to|under|after|before)\s+"
+                       r"(which|whom|whose)\b", re.I)
+
+
 def asked_phrases(question: str) -> list[list[str]]:
     return [p for _, p in _asked(question)]
 
@@ -52,9 +56,13 @@ def _asked(question: str) -> list[tuple[str, list[str]]]:
     ("what do exosomes deliver", "how were exosomes isolated"), the clause up to its first
     preposition; for a bare "how" the word after it (how big, how many)."""
     words = re.findall(r"[A-Za-z0-9][\w\-×]*", question.lower())
+    # "the study in which exosomes delivered VEGF": a relative clause, not a question (a
+    # preposition after a word; "In which phase ...?" opening the question asks).
+    relative = {len(re.findall(r"[A-Za-z0-9][\w\-×]*", question[:m.start(2)].lower()))
+                for m in _RELATIVE.finditer(question)}
     out: list[tuple[str, list[str]]] = []
     for i, w in enumerate(words):
-        if w not in ("which", "what", "how"):
+        if w not in ("which", "what", "how") or i in relative:
             continue
         rest = words[i + 1:]
         if rest and rest[0] in _AUX:
@@ -228,11 +236,11 @@ class TableAnswerer:
                 used |= {t for t in terms if any(related(t, h) for h in prof["header"][col])
                          or any(related(t, h) for h in prof["spread"][col])}
         kind = asked_kind(question)
-        if not cols and kind is not None and kind not in (COUNT, MEASURE):
+        if kind is not None and kind not in (COUNT, MEASURE):
             # "What share ...", "at what g-force ...": the columns whose cells (read with their
             # header, "Yes (%): 62.8") give that kind of measurement in many rows.
             for col in prof["columns"]:
-                if col not in stated and self._gives_share(key, col, kind) >= 0.25:
+                if col not in stated and col not in cols and self._gives_share(key, col, kind) >= 0.25:
                     cols.append(col)
         if not phrases and not _QUESTION.search(question):
             # A keyword query ("lung IRI miR-21-5p MSC source") names its columns outright;

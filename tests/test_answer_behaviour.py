@@ -151,6 +151,10 @@ def test_asked_phrases_read_the_wh_phrase():
     assert asked_phrases("How were the exosomes isolated in the rat study?") == [["exosomes", "isolated"]]
     assert asked_phrases("what was the isolation method") == [["isolation", "method"]]
     assert asked_phrases("vesicle source osteoarthritis") == []
+    # coordinated noun phrases are each asked; a relative clause asks nothing
+    assert asked_phrases("For the study in which vesicles carried miR-24, what vesicle source and isolation method "
+                         "are listed?") == [["vesicle", "source"], ["isolation", "method"]]
+    assert asked_phrases("In which phase did the cells stop?") == [["phase"]]
 
 
 def test_speller_uses_the_corpus_vocabulary():
