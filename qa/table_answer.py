@@ -55,6 +55,8 @@ def _asked(question: str) -> list[tuple[str, list[str]]]:
     isolation?" asks two things): the words after which/what, or, when an auxiliary follows
     ("what do exosomes deliver", "how were exosomes isolated"), the clause up to its first
     preposition; for a bare "how" the word after it (how big, how many)."""
+    # "Which Table 1 studies ...": the table named restricts the rows; it is not what is asked.
+    question = re.sub(r"\btables?\s+\d{1,3}\b", " ", question, flags=re.I)
     words = re.findall(r"[A-Za-z0-9][\w\-×]*", question.lower())
     # "the study in which exosomes delivered VEGF": a relative clause, not a question (a
     # preposition after a word; "In which phase ...?" opening the question asks).
@@ -393,10 +395,14 @@ class TableAnswerer:
         else:
             shown_cols = rest
 
+        expanded: dict[str, tuple[str, str]] = {}  # abbreviation -> the cell that spells it out
+
         def value(c: Chunk, col: str) -> str:
             v = c.table.cell_dict().get(col, "").strip()
             long = gloss.get(v) or gloss.get(v.rstrip("."))
-            return f"{v} ({long})" if long and long.lower() != v.lower() else v
+            if not long or long.lower() == v.lower() or expanded.setdefault(v, (c.id, col)) != (c.id, col):
+                return v  # spelled out once per answer, not on every row
+            return f"{v} ({long})"
 
         def row_text(c: Chunk) -> str:
             cells = [f"{col}: {value(c, col)}" for col in shown_cols if value(c, col)]
