@@ -1,10 +1,13 @@
 """ask(question) -> Answer: extractive, cited and honest. The parts, one job each:
-qa/spelling.py (did you mean), qa/evidence.py (is it covered?), qa/table_answer.py (labelled
+qa/spelling.py (did you mean), qa/evidence.py (is it covered?), qa/abbrev_answer.py (what an
+abbreviation stands for), qa/table_answer.py (labelled
 table cells), qa/passage_answer.py (the run of sentences that answers). This module wires
 them together; cite(text) finds support for a writer's draft."""
 
 from __future__ import annotations
 
+from qa.abbrev_answer import AbbrevAnswerer
+from qa.answer_type import COUNT, asked_kind, gives
 from qa.evidence import Evidence, Judge, TermStats, content_terms
 from qa.index.lexical import analyze
 from qa.passage_answer import PassageAnswerer
@@ -13,6 +16,7 @@ from qa.table_answer import TableAnswerer
 from qa.types import Answer, Chunk, Citation, Hit, Sentence, Span
 
 COMMON_WORD_MARGIN = 0.05  # evidence a respelled common word must add over the typed question
+RESOLVED_WORD_BONUS = 0.1  # preference for a correction that makes an unknown word a known one
 NOT_COVERED = "The review does not cover this: no passage or table row of it answers the question."
 
 
@@ -24,7 +28,9 @@ class Answerer:
         idx = searcher.index
         self.n = len(idx.chunks)
         self._terms: list[set[str]] = [set(analyze(t)) for t in idx.index_texts]
-        self.stats = TermStats(self._terms, [c.doc_id for c in idx.chunks])
+        docs = idx.documents
+        self.stats = TermStats(self._terms, [c.doc_id for c in idx.chunks],
+                               {d: v.get("title") or "" for d, v in docs.items()})
         self._chunk_pos = {c.id: i for i, c in enumerate(idx.chunks)}
         # Sentence terms once, not per request: analysis is Python work under the GIL.
         self._sent_terms = [set(analyze(st.text)) for st in idx.sentences]
@@ -41,10 +47,10 @@ class Answerer:
         pieces = (lambda w: count(w) - 2) if count else None
         self.judge = Judge(self.stats, self._terms, self._chunk_pos, self.threshold, self.missing_threshold, pieces)
         self.speller = searcher.speller
-        docs = idx.documents
         self.glossaries = {d: dict(v.get("glossary") or {}) for d, v in docs.items()}
         embed = getattr(searcher.embedder, "embed_batch", None)
         self.tables = TableAnswerer(idx.chunks, self._terms, self.stats, self.glossaries, embed)
+        self.abbrevs = AbbrevAnswerer(self.glossaries, idx.sentences)
         self.passages = PassageAnswerer(idx.sentences, self._sent_terms, self._sents_in, idx.sentence_vectors,
                                         {d: v.get("text", "") for d, v in docs.items()}, self.stats,
                                         self.glossaries)
@@ -76,12 +82,16 @@ class Answerer:
         # evidence than the question as typed.
         options += [(o, -COMMON_WORD_MARGIN) for o in self.speller.correct(question, include_common=True)
                     if o.text not in seen][:3]
-        best = None
+        best, typed = None, None
         for opt, bonus in [(None, 0.0)] + options:
             q = opt.text if opt else question
             hits = self.s.search(q, k=k, correct=False)
             ev = self.judge.evidence(q, hits)
-            # The typed question keeps its place unless a correction finds better evidence.
+            typed = typed or ev
+            # The typed question keeps its place unless a correction finds better evidence,
+            # or turns a word no document knows into one it does ("prepaired" -> "prepared").
+            if opt is not None and set(ev.missing) < set(typed.missing):
+                bonus += RESOLVED_WORD_BONUS
             key = ev.score + bonus
             if best is None or key > best[0]:
                 best = (key, q, opt, hits, ev)
@@ -91,6 +101,10 @@ class Answerer:
 
     def ask(self, question: str, k: int = 8) -> Answer:
         q, suggestion, hits, ev = self.understand(question, max(k, 8))
+        # "What does ALIX stand for?": the document's own abbreviations answer it.
+        abbrev = self.abbrevs.answer(question, hits[0].chunk.doc_id if hits else None)
+        if abbrev is not None:
+            return Answer(question, "answered", abbrev.text, abbrev.citations, tuple(hits[:k]), None)
         if not hits or self.judge.abstains(ev):
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
         # Abbreviations read in the glossary of the document that answers (LF is liver failure
@@ -109,15 +123,39 @@ class Answerer:
             row_refs = {r for c in table.rows for r in c.refs}
             runs = [r for r in self.passages.answer(qv, terms, hits, max_runs=3, budget=700, question=q)
                     if row_refs & set(self._run_refs(r))][:1]
+            if not runs and row_refs and len(table.rows) <= 2:
+                # The running text that reports the row's study, found by its reference.
+                run = self.passages.answer_citing(qv, terms, row_refs, self._chunk_hit, q,
+                                                  budget=max(0, 700 - len(table.text)))
+                runs = [run] if run is not None else []
         else:
             runs = self.passages.answer(qv, terms, hits, question=q)
         if runs:
             text, run_cites = self.passages.render(runs)
             parts.append(text)
             cites += run_cites
-        if not parts:
+        if parts and table is None and not self._gives_what_is_asked(q, parts, False):
+            # The passages name the topic but not the measurement asked for: a table row
+            # further down may give it ("what share ..." and a "Yes (%)" column).
+            lower = self.tables.answer(q, hits, terms, close=False)
+            if lower is not None and self._gives_what_is_asked(q, [lower.text], True):
+                parts, cites, table = [lower.text], list(lower.citations), lower
+        if not parts or not self._gives_what_is_asked(q, parts, table is not None):
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
         return Answer(question, "answered", " ".join(parts), tuple(cites), tuple(hits[:k]), suggestion)
+
+    @staticmethod
+    def _gives_what_is_asked(question: str, parts: list[str], has_table: bool) -> bool:
+        """A question asking for a measurement ("what dose", "how many hours") is answered only
+        by a text that states one; the topic alone is not the answer. Rows listed answer "how
+        many studies"."""
+        kind = asked_kind(question)
+        if kind is None or (kind is COUNT and has_table):
+            return True
+        return gives(kind, " ".join(parts)[:700])
+
+    def _chunk_hit(self, chunk_id: str) -> Hit:
+        return Hit(self.s.index.chunks[self._chunk_pos[chunk_id]], 0.0, 0, {})
 
     @staticmethod
     def _run_refs(run) -> list[int]:

@@ -257,6 +257,14 @@ def cmd_eval_docs(args) -> int:
     for f in (args.tables, args.file, args.headings):
         if f and not Path(f).is_file():
             raise CliError(f"{f}: no such file")
+    if not getattr(args, "index_dir", None):
+        # The documents under evaluation get an index of their own: evaluating another
+        # corpus must not replace the index the service answers from.
+        import hashlib
+        import tempfile
+
+        corpus = str(_settings(args).corpus_dir.resolve())
+        args.index_dir = str(Path(tempfile.gettempdir()) / f"qa-eval-index-{hashlib.sha1(corpus.encode()).hexdigest()[:12]}")
     settings = _settings(args)
     try:
         headings = load_headings(Path(args.headings)) if args.headings else None

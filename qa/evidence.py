@@ -50,8 +50,12 @@ def related(a: str, b: str) -> bool:
 class TermStats:
     """Document frequencies over the chunks, one table per document."""
 
-    def __init__(self, chunk_terms: list[set[str]], chunk_docs: list[str]):
+    def __init__(self, chunk_terms: list[set[str]], chunk_docs: list[str], titles: dict[str, str] | None = None):
         self.n: dict[str, int] = {}
+        # Every passage is read in its document's context: a question naming what the whole
+        # article is about ("at Kamuzu Central Hospital") is not missing those words in a
+        # passage that does not repeat them, and they do not pick out a table row.
+        self.context: dict[str, set[str]] = {d: content_terms(t) for d, t in (titles or {}).items()}
         self.df: dict[str, dict[str, int]] = {}
         for terms, doc in zip(chunk_terms, chunk_docs):
             self.n[doc] = self.n.get(doc, 0) + 1
@@ -79,7 +83,7 @@ class TermStats:
     def known(self, term: str, doc: str | None = None) -> bool:
         docs = [doc] if doc else list(self.vocab)
         for d in docs:
-            if term in self.vocab[d]:
+            if term in self.vocab[d] or term in self.context.get(d, ()):
                 return True
             if len(term) >= 5 and any(related(term, t) for t in self._by_prefix[d].get(term[:5], ())):
                 return True
@@ -125,7 +129,8 @@ class Judge:
         cov = 0.0
         for h in hits[:5]:
             i = self.chunk_pos[h.chunk.id]
-            cov = max(cov, self.stats.coverage(terms, self.chunk_terms[i], h.chunk.doc_id))
+            have = self.chunk_terms[i] | self.stats.context.get(h.chunk.doc_id, set())
+            cov = max(cov, self.stats.coverage(terms, have, h.chunk.doc_id))
         dense = max((h.scores.get("dense", 0.0) for h in hits), default=0.0)
         return Evidence(cov, dense, 0.5 * cov + 0.5 * dense, tuple(self.missing_terms(question)))
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from qa.answer_type import Kind, asked_kind, gives, kind_words
 from qa.evidence import TermStats
 from qa.index.lexical import analyze
 from qa.ingest.refs import refs_in
@@ -24,12 +25,6 @@ from qa.types import Citation, Hit, Sentence, Span
 # report of another study.
 _ANAPHOR = re.compile(r"^\s*(they|these|this|those|their|its?|such|the authors|the study|the results?|"
                       r"in (?:this|that|these|their) (?:study|work|model|trial|report))\b", re.I)
-# "How big", "what size", "how many": the answer is a measurement (general English and SI units).
-_QUANTITY_Q = re.compile(r"\bhow\s+(big|large|small|long|much|many|often|fast|old|high|low|far|heavy|wide|tall|deep)\b|"
-                         r"\bwhat\s+(size|diameter|percentage|proportion|dose|concentration|speed|number|amount|"
-                         r"length|duration|temperature|range)\b", re.I)
-_MEASURE = re.compile(r"\d[\d,.]*\s*(?:[–-]\s*\d[\d,.]*\s*)?(?:nm|µm|μm|mm|cm|kg|mg|µg|μg|ml|µl|μl|%|h|hours?|min|"
-                      r"minutes?|days?|weeks?|months?|years?|[×x]\s*g|fold|kda|°c)\b|\d\s*%", re.I)
 MAX_RUN_CHARS = 650  # one run stays readable; answers are judged on their first 700 characters
 MAX_RUNS = 3
 
@@ -72,9 +67,9 @@ class PassageAnswerer:
                 self.prev[b.id] = a.id
 
     def score_sentences(self, qv: np.ndarray, terms: set[str], hits: list[Hit], depth: int = 5,
-                        quantity: bool = False):
+                        kind: Kind | None = None):
         """(score, sentence, hit) for every sentence of the top passages, best first. For a
-        question asking how big or how many, a sentence that gives a measurement is preferred."""
+        question asking for a measurement (how big, what dose), a sentence giving one is preferred."""
         out, seen = [], set()
         for rank, h in enumerate([h for h in hits if h.chunk.kind != "table_row"][:depth]):
             for st in self.sents_in.get(h.chunk.id, []):
@@ -83,13 +78,13 @@ class PassageAnswerer:
                 seen.add(st.id)
                 cov = self.stats.coverage(terms, self.sent_terms[st.id], st.doc_id)
                 sim = float(self.vectors[st.id] @ qv)
-                bonus = 0.15 if quantity and _MEASURE.search(st.text) else 0.0
+                bonus = 0.15 if kind and gives(kind, st.text, spelled=False) else 0.0
                 out.append((0.5 * sim + 0.5 * cov + 0.05 * (depth - rank) / depth + bonus, st, h))
         out.sort(key=lambda x: -x[0])
         return out
 
     def run_around(self, st: Sentence, hit: Hit, score: float, scores: dict[int, float],
-                   quantity: bool = False) -> Run:
+                   kind: Kind | None = None) -> Run:
         """The sentence, with the sentence naming its subject when it opens with a pronoun, and
         the following sentences up to the one closing its run with a reference marker. For a
         question asking how much, a run without a measurement takes the next sentence when
@@ -116,18 +111,18 @@ class PassageAnswerer:
         if nxt is not None:
             s2 = self.sentences[nxt]
             follows = _ANAPHOR.match(s2.text) and scores.get(nxt, 0.0) >= 0.6 * score
-            measures = quantity and not any(_MEASURE.search(s.text) for s in run) and _MEASURE.search(s2.text)
+            measures = kind and not any(gives(kind, s.text) for s in run) and gives(kind, s2.text)
             if (follows or measures) and sum(len(s.text) for s in run) + len(s2.text) <= MAX_RUN_CHARS:
                 run.append(s2)
         return Run(tuple(run), hit, score)
 
     def answer(self, qv: np.ndarray, terms: set[str], hits: list[Hit], max_runs: int = MAX_RUNS,
                budget: int = 700, question: str = "") -> list[Run]:
-        quantity = bool(_QUANTITY_Q.search(question))
-        if quantity:
+        kind = asked_kind(question)
+        if kind:
             # "big" in "how big" names the measure, not the topic.
-            terms = terms - set(analyze(" ".join(m.group(0).split()[1] for m in _QUANTITY_Q.finditer(question))))
-        cands = self.score_sentences(qv, terms, hits, quantity=quantity)
+            terms = terms - set(analyze(kind_words(question)))
+        cands = self.score_sentences(qv, terms, hits, kind=kind)
         if not cands:
             return []
         scores = {st.id: sc for sc, st, _ in cands}
@@ -142,7 +137,7 @@ class PassageAnswerer:
                 break
             if st.id in used:
                 continue
-            run = self.run_around(st, h, sc, scores, quantity)
+            run = self.run_around(st, h, sc, scores, kind)
             if runs:
                 have = set().union(*(self.sent_terms[s.id] for s in run.sentences))
                 gain = sum(self.stats.idf(t, doc) for t in terms - covered if t in have) / total
@@ -154,6 +149,38 @@ class PassageAnswerer:
                 covered |= terms & self.sent_terms[s.id]
         runs.sort(key=lambda r: (r.sentences[0].doc_id, r.span.start))
         return runs
+
+    def answer_citing(self, qv: np.ndarray, terms: set[str], refs: set[int], chunk_hit, question: str = "",
+                      budget: int = 700) -> Run | None:
+        """The run of running text that reports the studies behind refs (a table row's
+        references), wherever it is in the document: the sentence citing one of them that is
+        closest to the question, with its set-up and finding. chunk_hit(chunk_id) -> Hit."""
+        kind = asked_kind(question)
+        best = None
+        for st in self.sentences:
+            if st.kind != "sentence" or self.is_glossary[st.id] or not refs & set(self.own_refs[st.id]):
+                continue
+            cov = self.stats.coverage(terms, self.sent_terms[st.id], st.doc_id)
+            sc = 0.5 * float(self.vectors[st.id] @ qv) + 0.5 * cov
+            if kind and gives(kind, st.text, spelled=False):
+                sc += 0.15
+            if best is None or sc > best[0]:
+                best = (sc, st)
+        if best is None:
+            return None
+        sc, st = best
+        # Its set-up: the sentences before it in the paragraph that carry no marker of their own.
+        run = self.run_around(st, chunk_hit(st.chunk_id), sc, {}, kind)
+        j, lead = st.id, []
+        for _ in range(2):
+            j = self.prev.get(j)
+            if j is None or self.own_refs[j] or run.sentences[0].id == j:
+                break
+            lead.insert(0, self.sentences[j])
+        sentences = tuple(lead) + run.sentences if not _ANAPHOR.match(st.text) else run.sentences
+        while len(" ".join(x.text for x in sentences)) > budget and len(sentences) > 1:
+            sentences = sentences[1:] if sentences[0].id != st.id else sentences[:-1]
+        return Run(sentences, run.hit, sc)
 
     @staticmethod
     def render(runs: list[Run]) -> tuple[str, list[Citation]]:

@@ -265,7 +265,9 @@ def _speller(index: Index, embedder):
     # A common English word is one word piece of the embedding model's vocabulary.
     count = getattr(embedder, "count_tokens", None)
     common = (lambda w: count(w) - 2 <= 1) if count else None
-    return Speller((c.text for c in index.chunks), common, stem=_stemmer().stemWord)
+    words = getattr(embedder, "words", None)
+    return Speller((c.text for c in index.chunks), common, stem=_stemmer().stemWord,
+                   dictionary=words() if words else ())
 
 
 def _topic_terms(query: str, expansion: str) -> list[str]:

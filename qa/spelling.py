@@ -45,6 +45,25 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
+def _delete_index(words: Iterable[str]) -> dict[str, set[str]]:
+    """Symmetric-delete index: each word and its one-letter deletions point to the word."""
+    index: dict[str, set[str]] = {}
+    for w in words:
+        for d in _deletes(w) | {w}:
+            index.setdefault(d, set()).add(w)
+    return index
+
+
+def _near(word: str, index: dict[str, set[str]], distance: int) -> list[str]:
+    keys = _deletes(word) | {word}
+    if distance == 2:
+        keys |= {d2 for d in _deletes(word) for d2 in _deletes(d)}
+    pool: set[str] = set()
+    for k in keys:
+        pool |= index.get(k, set())
+    return [w for w in pool if w != word and damerau(word, w, distance) <= distance]
+
+
 def damerau(a: str, b: str, limit: int = 2) -> int:
     """Optimal-string-alignment distance, stopping early above limit."""
     if abs(len(a) - len(b)) > limit:
@@ -79,7 +98,7 @@ class Speller:
     """Corrects the words of a question that no document uses, towards words they do use."""
 
     def __init__(self, texts: Iterable[str], is_common_word: Callable[[str], bool] | None = None, min_len: int = 4,
-                 stem: Callable[[str], str] | None = None):
+                 stem: Callable[[str], str] | None = None, dictionary: Iterable[str] = ()):
         counts: Counter[str] = Counter()
         for t in texts:
             counts.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", t))
@@ -88,11 +107,11 @@ class Speller:
         self.stems = {self._stem(w) for w in counts}
         self.min_len = min_len
         self._is_common = is_common_word or (lambda w: False)
-        self._index: dict[str, set[str]] = {}
-        for w in counts:
-            if len(w) >= min_len - 1:
-                for d in _deletes(w) | {w}:
-                    self._index.setdefault(d, set()).add(w)
+        self._index = _delete_index(w for w in counts if len(w) >= min_len - 1)
+        # English words the documents do not use ("prepared" typed "prepaired"): a typo of one
+        # is corrected to it, so that it is not taken for a technical term no document has.
+        self.dictionary = {w for w in dictionary if w not in counts}
+        self._dict_index = _delete_index(w for w in self.dictionary if len(w) >= min_len)
 
     def known(self, word: str) -> bool:
         low = word.lower()
@@ -104,14 +123,19 @@ class Speller:
         found = [v for v in _variants(low) if v in self.counts or self._stem(v) in self.stems]
         return max(found, key=lambda v: (self.counts.get(v, 0), v)) if found else None
 
-    def candidates(self, word: str) -> list[str]:
-        """Corpus words one edit away (insert, delete, substitute, swap), most frequent first."""
+    def candidates(self, word: str, dictionary: bool = True) -> list[str]:
+        """Corpus words one edit away (insert, delete, substitute, swap), most frequent first;
+        for a plural or possessive, those of its singular ("alzhiemers"); for a long word, two
+        edits away when nothing is one away; else English words one edit away."""
         low = word.lower()
-        pool: set[str] = set()
-        for d in _deletes(low) | {low}:
-            pool |= self._index.get(d, set())
-        near = [w for w in pool if w != low and damerau(low, w, 1) <= 1]
-        return sorted(near, key=lambda w: (-self.counts[w], w))
+        near = _near(low, self._index, 1)
+        if not near and len(low) >= 6 and low.endswith("s"):
+            near = _near(low[:-1], self._index, 1)
+        if not near and len(low) >= 8:
+            near = _near(low, self._index, 2)
+        if near or not dictionary:
+            return sorted(near, key=lambda w: (-self.counts[w], w))
+        return sorted(_near(low, self._dict_index, 1))
 
     def correct(self, text: str, max_candidates: int = 3, include_common: bool = False) -> list[Correction]:
         """Corrections of text, best guess first (several when a typo is ambiguous: 'sise' may
@@ -132,7 +156,9 @@ class Speller:
                 continue
             if self._is_common(low) and not include_common:
                 continue  # a real word the corpus does not use: keep it (and let abstention judge)
-            cands = self.candidates(low)[:max_candidates]
+            # A real word typed is respelled only towards the documents' words; a non-word
+            # may also be a typo of an English word they do not use.
+            cands = self.candidates(low, dictionary=not self._is_common(low))[:max_candidates]
             if cands:
                 options.append((m.start(), m.end(), w, [_same_case(w, c) for c in cands]))
         if not options:

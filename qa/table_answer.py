@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from qa.answer_type import COUNT, MEASURE, Kind, asked_kind, gives, kind_words
 from qa.evidence import TermStats, content_terms, generic_stems, related
 from qa.index.lexical import analyze
 from qa.types import Chunk, Citation, Hit
@@ -37,6 +38,10 @@ class TableAnswer:
     column: str | None
 
 
+_RELATIVE = re.compile(r"[A-Za-z0-9)\]]\s+(in|for|by|of|with|from|through|during|on|at|to|under|after|before)\s+"
+                       r"(which|whom|whose)\b", re.I)
+
+
 def asked_phrases(question: str) -> list[list[str]]:
     return [p for _, p in _asked(question)]
 
@@ -50,10 +55,16 @@ def _asked(question: str) -> list[tuple[str, list[str]]]:
     isolation?" asks two things): the words after which/what, or, when an auxiliary follows
     ("what do exosomes deliver", "how were exosomes isolated"), the clause up to its first
     preposition; for a bare "how" the word after it (how big, how many)."""
+    # "Which Table 1 studies ...": the table named restricts the rows; it is not what is asked.
+    question = re.sub(r"\btables?\s+\d{1,3}\b", " ", question, flags=re.I)
     words = re.findall(r"[A-Za-z0-9][\w\-×]*", question.lower())
+    # "the study in which exosomes delivered VEGF": a relative clause, not a question (a
+    # preposition after a word; "In which phase ...?" opening the question asks).
+    relative = {len(re.findall(r"[A-Za-z0-9][\w\-×]*", question[:m.start(2)].lower()))
+                for m in _RELATIVE.finditer(question)}
     out: list[tuple[str, list[str]]] = []
     for i, w in enumerate(words):
-        if w not in ("which", "what", "how"):
+        if w not in ("which", "what", "how") or i in relative:
             continue
         rest = words[i + 1:]
         if rest and rest[0] in _AUX:
@@ -64,16 +75,35 @@ def _asked(question: str) -> list[tuple[str, list[str]]]:
                 if x not in _SKIP:
                     clause.append(x)
             phrase = clause[:5]
+            w = f"{w} {rest[0]}"  # a clause ("what do exosomes deliver") states, it does not name
         elif w == "how":
             phrase = rest[:1]
         else:
-            phrase = []
-            for x in rest:
+            phrase, j = [], 0
+            for j, x in enumerate(rest):
                 if x in _SKIP and not phrase:
                     continue
                 if x in _STOP_AFTER or x in _AUX or x in ("which", "what", "how") or len(phrase) >= 2:
                     break
                 phrase.append(x)
+            else:
+                j = len(rest)
+            if phrase:
+                out.append((w, phrase))
+            # "what MSC source and isolation method are listed": a coordinated noun phrase
+            # (one or two words closed by an auxiliary, another "and", or the end) is asked too.
+            while phrase and j < len(rest) and rest[j] in ("and", "or"):
+                nxt = []
+                k = j + 1
+                while k < len(rest) and len(nxt) < 2 and rest[k] not in _STOP_AFTER and rest[k] not in _AUX \
+                        and rest[k] not in ("which", "what", "how", "the", "a", "an"):
+                    nxt.append(rest[k])
+                    k += 1
+                if not nxt or (k < len(rest) and rest[k] not in _AUX and rest[k] not in ("and", "or")):
+                    break
+                out.append((w, nxt))
+                j = k
+            continue
         if phrase:
             out.append((w, phrase))
     return out
@@ -120,7 +150,7 @@ class TableAnswerer:
         gloss = self.glossaries.get(doc, {})
         first = self.chunks[idx[0]].table
         cols = [c for c in first.columns if not _is_ref_column(c, [self.chunks[i] for i in idx])]
-        header_terms, spread, lengths = {}, {}, {}
+        header_terms, spread, lengths, numeric = {}, {}, {}, {}
         for col in cols:
             header_terms[col] = content_terms(_expand_abbrev(col, gloss))
             counts: dict[str, int] = {}
@@ -131,8 +161,10 @@ class TableAnswerer:
             spread[col] = {t: n / len(idx) for t, n in counts.items() if n >= 2}
             vals = [self.chunks[i].table.cell_dict().get(col, "") for i in idx]
             lengths[col] = float(np.mean([len(v) for v in vals])) if vals else 0.0
-        # Label columns name the row: the first column, and the next if its cells are short.
-        label = cols[:1] + [c for c in cols[1:2] if lengths.get(c, 99) <= 30]
+            numeric[col] = sum(bool(_NUMERIC.fullmatch(v.strip())) for v in vals if v.strip()) / max(1, len(vals))
+        # Label columns name the row: the first column, and the next if its cells are short
+        # names (a column of numbers holds measurements, not names).
+        label = cols[:1] + [c for c in cols[1:2] if lengths.get(c, 99) <= 30 and numeric.get(c, 0) < 0.5]
         vecs = None
         if self.embed is not None and cols:
             texts = []
@@ -143,12 +175,14 @@ class TableAnswerer:
         return {"columns": cols, "header": header_terms, "spread": spread, "label": label, "vecs": vecs}
 
     def _column_for(self, key, terms: list[str], phrase: list[str], header_only: bool = False,
-                    stated: frozenset[str] = frozenset()) -> str | None:
+                    stated: frozenset[str] = frozenset(), lexical_stated: bool = False) -> str | None:
         prof = self.profiles[key]
         doc = key[0]
         scores = {}
-        cols = [c for c in prof["columns"] if c not in stated]
-        for col in cols:
+        # A column the question states a value of can still be the one a noun phrase names
+        # ("which microRNAs do they deliver": the cells read "Delivering miR-210"); a clause
+        # ("how do exosomes induce drug resistance") only states, and the model never guesses one.
+        for col in [c for c in prof["columns"] if lexical_stated or c not in stated]:
             sc = 0.0
             for t in terms:
                 w = self.stats.idf(t, doc)
@@ -194,14 +228,22 @@ class TableAnswerer:
         for phrase, wh in zip(phrases, asked_wh(question)):
             if set(analyze(phrase[-1])) <= generic:
                 continue  # "which cancer studies": the rows are asked; "cancer" constrains them
-            terms = [t for t in analyze(" ".join(phrase)) if useful(t)]
+            terms = self._with_short_forms([t for t in analyze(" ".join(phrase)) if useful(t)], doc)
             words = [w for w in phrase if set(analyze(w)) & set(terms)]
             col = self._column_for(key, terms, words, header_only=True) or \
-                self._column_for(key, terms, words if wh != "how" else [], stated=stated)
+                self._column_for(key, terms, words if wh.split()[0] != "how" else [], stated=stated,
+                                 lexical_stated=" " not in wh)
             if col and col not in cols:
                 cols.append(col)
                 used |= {t for t in terms if any(related(t, h) for h in prof["header"][col])
                          or any(related(t, h) for h in prof["spread"][col])}
+        kind = asked_kind(question)
+        if kind is not None and kind not in (COUNT, MEASURE):
+            # "What share ...", "at what g-force ...": the columns whose cells (read with their
+            # header, "Yes (%): 62.8") give that kind of measurement in many rows.
+            for col in prof["columns"]:
+                if col not in stated and col not in cols and self._gives_share(key, col, kind) >= 0.25:
+                    cols.append(col)
         if not phrases and not _QUESTION.search(question):
             # A keyword query ("lung IRI miR-21-5p MSC source") names its columns outright;
             # a question ("why can donor cells ...") names things, not columns.
@@ -214,12 +256,28 @@ class TableAnswerer:
                     used |= hit
         return cols, used
 
+    def _with_short_forms(self, terms: list[str], doc: str) -> list[str]:
+        """The question's words with the abbreviations the document uses for them: cells say
+        "miR-210" where the question says "microRNAs" (the Note: "miRs microRNAs")."""
+        out = list(terms)
+        for short, long in self.glossaries.get(doc, {}).items():
+            lt = set(analyze(long))
+            if lt and lt <= set(terms):
+                out += [t for t in analyze(short) if t not in out]
+        return out
+
+    def _gives_share(self, key: tuple[str, int], col: str, kind: Kind) -> float:
+        idx = self.rows[key]
+        return sum(gives(kind, f"{col}: {self.chunks[i].table.cell_dict().get(col, '')}") for i in idx) / len(idx)
+
     def asked_column(self, key: tuple[str, int], question: str) -> str | None:
         cols, _ = self.asked_columns(key, question)
         return cols[0] if cols else None
 
     # --- rows ---------------------------------------------------------------------------------
-    def answer(self, question: str, hits: list[Hit], terms: set[str]) -> TableAnswer | None:
+    def answer(self, question: str, hits: list[Hit], terms: set[str], close: bool = True) -> TableAnswer | None:
+        """The table rows and columns that answer. close: only when a row ranks first or close
+        to it (False: any row among the top hits, when the passages did not give the answer)."""
         named = table_named(question)
         table_hits = [h for h in hits[:6] if h.chunk.kind == "table_row" and h.chunk.table is not None
                       and (named is None or h.chunk.table.number == named)]
@@ -231,17 +289,25 @@ class TableAnswerer:
             return None
         # A table answer when a row is the best result, or close to it and the question asks
         # for a column or for entities (a which/what/how question), or names the table.
-        if hits[0].chunk.kind != "table_row" and named is None:
+        if hits[0].chunk.kind != "table_row" and named is None and close:
             if top.score < 0.75 * hits[0].score or top.rank > 3:
                 return None
         prof = self.profiles[key]
         header_words = set().union(*prof["header"].values()) if prof["header"] else set()
         # Row constraints: what the question says of the rows, not the words naming a column.
+        # Words of the document's title or the table's title hold for every row alike.
+        context = self.stats.context.get(key[0], set()) | content_terms(top.chunk.table.title or "") | \
+            set(analyze(kind_words(question)))
         constraints = {t for t in terms if t not in generic_stems() and not self.stats.topic_word(t, key[0])
-                       and not any(related(t, h) for h in header_words)}
+                       and t not in context and not any(related(t, h) for h in header_words)}
         rows = self._rows(key, constraints, hits)
         if not rows:
             return None
+        if not close and named is None:
+            # A row further down answers only if it meets what the question says of it.
+            have = [set().union(*self.cell_terms[self._pos(c)].values()) for c in rows]
+            if not constraints or max(self.stats.coverage(constraints, h, key[0]) for h in have) < 0.25:
+                return None
         # Columns whose cells the question already states (the asked words state nothing).
         said = constraints - set(analyze(" ".join(asked_phrase(question))))
         stated = frozenset(col for col in prof["columns"]
@@ -329,10 +395,14 @@ class TableAnswerer:
         else:
             shown_cols = rest
 
+        expanded: dict[str, tuple[str, str]] = {}  # abbreviation -> the cell that spells it out
+
         def value(c: Chunk, col: str) -> str:
             v = c.table.cell_dict().get(col, "").strip()
             long = gloss.get(v) or gloss.get(v.rstrip("."))
-            return f"{v} ({long})" if long and long.lower() != v.lower() else v
+            if not long or long.lower() == v.lower() or expanded.setdefault(v, (c.id, col)) != (c.id, col):
+                return v  # spelled out once per answer, not on every row
+            return f"{v} ({long})"
 
         def row_text(c: Chunk) -> str:
             cells = [f"{col}: {value(c, col)}" for col in shown_cols if value(c, col)]
@@ -359,6 +429,9 @@ class TableAnswerer:
 
     def _pos(self, c: Chunk) -> int:
         return self._index_of[c.id]
+
+
+_NUMERIC = re.compile(r"[<>≤≥~±+\-–−]?\s*\d[\d.,]*\s*(?:%|[–\-±]\s*\d[\d.,]*%?)?(?:\s*\(\s*[\d.,]+\s*%?\s*\))?")
 
 
 def _expand_abbrev(text: str, glossary: dict[str, str]) -> str:

@@ -151,6 +151,10 @@ def test_asked_phrases_read_the_wh_phrase():
     assert asked_phrases("How were the exosomes isolated in the rat study?") == [["exosomes", "isolated"]]
     assert asked_phrases("what was the isolation method") == [["isolation", "method"]]
     assert asked_phrases("vesicle source osteoarthritis") == []
+    # coordinated noun phrases are each asked; a relative clause asks nothing
+    assert asked_phrases("For the study in which vesicles carried miR-24, what vesicle source and isolation method "
+                         "are listed?") == [["vesicle", "source"], ["isolation", "method"]]
+    assert asked_phrases("In which phase did the cells stop?") == [["phase"]]
 
 
 def test_speller_uses_the_corpus_vocabulary():
@@ -163,3 +167,15 @@ def test_speller_uses_the_corpus_vocabulary():
     assert common.correct("brest cancer") == []
     assert common.correct("brest cancer", include_common=True)[0].text == "breast cancer"
     assert damerau("reduses", "reduces") == 1 and damerau("abcd", "acbd") == 1
+
+
+def test_speller_reaches_english_words_the_documents_do_not_use():
+    sp = Speller(["Alzheimer disease and breast cancer were prepared"], is_common_word=lambda w: w in {"funded", "prepared"},
+                 dictionary=["prepared", "founded", "repaired"])
+    # A non-word: a corpus word first, else an English word one edit away.
+    assert sp.correct("how were they prepaired")[0].text == "how were they prepared"
+    assert sp.correct("vesicles were repaird")[0].text == "vesicles were repaired"
+    # A plural or possessive of a typo, and two edits in a long word.
+    assert sp.correct("alzhiemers")[0].text == "alzheimer"
+    # A real word typed is respelled only towards the documents' own words.
+    assert sp.correct("who funded it", include_common=True) == []

@@ -63,3 +63,36 @@ def test_search_json_output(built, capsys):
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(lines) == 3 and lines[0]["rank"] == 1
     assert {"id", "kind", "score", "text", "section", "refs", "span", "page", "table"} <= set(lines[0])
+
+
+def test_evaluating_another_corpus_leaves_the_service_index_alone(tmp_path):
+    from pathlib import Path
+
+    corpus = tmp_path / "other"
+    corpus.mkdir()
+    (corpus / "mini.nxml").write_bytes((Path(__file__).parent / "data" / "mini-jats.nxml").read_bytes())
+    tables = tmp_path / "tables.json"
+    tables.write_text(json.dumps({"tables": [{"doc": "mini", "number": 1, "rows": [
+        {"row": 1, "cells": {"System": "Cus", "Gene": "cusA", "Where": "inner membrane", "Ref": [1]}}]}]}))
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(json.dumps({"id": "m1", "doc": "mini", "question": "Which gene of the Cop system exports copper?",
+                                     "type": "table", "evidence": ["copA"], "keys": [["copA"]], "refs": [2],
+                                     "table_rows": []}) + "\n")
+    service_index = tmp_path / "service-index"
+    env = {"QA_INDEX_DIR": str(service_index), "TMPDIR": str(tmp_path / "tmp")}
+    (tmp_path / "tmp").mkdir()
+    p = run_cli(["eval", "--corpus-dir", str(corpus), "--tables", str(tables), str(questions)], env)
+    assert p.returncode == 0, p.stderr
+    assert "mini (jats): tables 1/1" in p.stdout
+    assert not service_index.exists()  # the service's index was neither built nor replaced
+    assert list((tmp_path / "tmp").glob("qa-eval-index-*/CURRENT"))
+
+
+def test_a_malformed_tables_file_is_one_line_not_a_traceback(tmp_path, capsys):
+    bad = tmp_path / "t.json"
+    bad.write_text("[1, 2]")
+    q = tmp_path / "q.jsonl"
+    q.write_text("")
+    code = main(["eval", "--corpus-dir", str(tmp_path), "--index-dir", str(tmp_path / "i"), "--tables", str(bad), str(q)])
+    err = capsys.readouterr().err
+    assert code != 0 and 'expected {"tables"' in err and "Traceback" not in err

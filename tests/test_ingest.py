@@ -169,6 +169,9 @@ def test_glossary_from_notes_and_text(review):
     assert g["VEGF"] == "vascular endothelial growth factor"
     assert from_text("the proliferating cell nuclear antigen (PCNA) rose") == {"PCNA": "proliferating cell nuclear antigen"}
     assert from_note("Note: MI myocardial infarction, n.a not available") == {"MI": "myocardial infarction", "n.a": "not available"}
+    # A note written as sentences gives no abbreviations: "The following ...", "Chimp (P)"
+    assert from_note("The following information is provided for each model, Chimp (P), *False positives. "
+                     "The 18 families are shown, LRTs likelihood ratio tests") == {"LRTs": "likelihood ratio tests"}
 
 
 def test_form_feed_pages_and_bad_input(tmp_path):

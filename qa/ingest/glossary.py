@@ -67,6 +67,25 @@ def from_note(note: str) -> dict[str, str]:
         if len(parts) != 2:
             continue
         short, long = parts[0], parts[1].strip().rstrip(".")
-        if any(c.isupper() for c in short) or re.fullmatch(r"[a-z]\.[a-z]\.?", short):
+        if _note_entry(short, long):
             out.setdefault(short, long)
     return out
+
+
+_NOTE_SHORT = re.compile(r"[A-Za-z0-9αβγκ][A-Za-z0-9αβγκ\-/+]*")
+
+
+def _note_entry(short: str, long: str) -> bool:
+    """An abbreviation and its long form, not the first words of a sentence in a note ("The
+    following ...", "Chimp (P)"): the short form looks like one (capitals inside it or digits;
+    a capitalised ordinary word is not), and its first letter opens a word of a few-word long form."""
+    dotted = re.fullmatch(r"[a-z]\.[a-z]\.?", short)  # "n.a not available"
+    if not dotted and (not _NOTE_SHORT.fullmatch(short) or not any(c.isupper() for c in short)):
+        return False
+    if short[0].isupper() and short[1:].islower() and len(short) > 2:
+        return False
+    words = re.findall(r"[A-Za-z0-9αβγκ]+", long)
+    if not words or len(long.split()) > 8 or not long[0].isalnum():
+        return False
+    first = short[0].lower()
+    return any(w[0].lower() == first for w in words)

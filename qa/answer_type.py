@@ -1,0 +1,104 @@
+"""What kind of answer a question asks for, and whether a text gives one.
+
+"What percentage ...", "how many hours ...", "what dose ..." ask for a measurement of a
+particular kind. A passage on the right topic that holds no such measurement does not answer
+the question: it is the difference between "the review reports 24 patients" and "the review
+gives a dose". The kinds and units are general English and SI convention, not taken from any
+document or question set."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM = r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|" \
+       r"forty|fifty|hundreds?|thousands?|dozens?|millions?)"
+_RANGE = rf"{_NUM}(?:\s*(?:[–—-]|to|and|or)\s*{_NUM})?"
+_TIME_UNITS = r"(?:s|sec|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|d|weeks?|wk|months?|years?|yr|decades?)"
+_LENGTH_UNITS = r"(?:nm|µm|μm|um|mm|cm|m|km|nanomet(?:er|re)s?|micromet(?:er|re)s?|micron|microns|angstroms?|Å)"
+_MASS_VOL_UNITS = (r"(?:pg|ng|µg|μg|ug|mg|g|kg|ml|mL|µl|μl|ul|µL|μL|l|L|mol|mmol|µmol|μmol|nmol|pmol|M|mM|µM|μM|nM|pM|"
+                   r"IU|U|units?|particles?|doses?|cells|fold|times|mg/kg|µg/kg|μg/kg|ml/kg|mg/ml|µg/ml|μg/ml|g/l|%)")
+
+# A number that stands for a quantity: not part of a name (miR-21, IL-6, CD73, 5p) and not a
+# reference marker (removed before matching).
+_BARE_NUMBER = re.compile(rf"(?<![\w\-–/.])(?!(?:19|20)\d\d(?![\d,.]))(?:{_NUM})(?![\w\-–])", re.I)
+_REF_MARKER = re.compile(r"\[\s*\d[\d\s,–—-]*\]")
+_AUTHOR_YEAR = re.compile(r"\([^()]*?\b(?:19|20)\d{2}[a-z]?\)")
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    gives: re.Pattern[str]
+
+
+def _unit(units: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w\-–]){_RANGE}\s*(?:×\s*10\S*\s*)?{units}(?![A-Za-z])", re.I)
+
+
+PERCENT = Kind("percentage", re.compile(r"\d\s*%|%\s*\)?\s*:\s*[<>≤≥~]?\s*\d|\bper\s*cent\b|\bpercent(?:age)?\s+of\b|\bpercent\b", re.I))
+TIME = Kind("duration", _unit(_TIME_UNITS))
+SIZE = Kind("size", _unit(_LENGTH_UNITS))
+AMOUNT = Kind("amount", _unit(_MASS_VOL_UNITS))
+TEMPERATURE = Kind("temperature", re.compile(r"\d\s*°\s*[CF]?|\d\s*(?:degrees?|kelvin)\b", re.I))
+SPEED = Kind("speed", re.compile(r"\d\s*[×x]\s*g\b|\d\s*(?:rpm|g)\b|\b\d[\d,]*\s*(?:per|/)\s*\w+", re.I))
+YEAR = Kind("year", re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)"))
+MONEY = Kind("cost", re.compile(r"[$€£¥]\s*\d|\d\s*(?:dollars?|euros?|pounds?|USD|EUR|GBP)\b", re.I))
+COUNT = Kind("number", _BARE_NUMBER)  # a year is not a count ("the 2019 coronavirus")
+MEASURE = Kind("measurement", _BARE_NUMBER)
+
+_TIME_WORDS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+# "what dose", "what was the dose", "what is the in-hospital mortality rate": the noun that
+# names the measurement, a few words after "what".
+_WHAT = r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:[\w\-]+\s+){0,3}?"
+# (pattern of the question, kind asked). Order matters: the first match decides.
+_ASKS: list[tuple[re.Pattern[str], Kind]] = [
+    (re.compile(_WHAT + r"(?:percentage|proportion|fraction|share|percent)\b|\bhow\s+much\s+of\b|"
+                r"\bhow\s+many\s+percent", re.I), PERCENT),
+    (re.compile(rf"\bhow\s+many\s+{_TIME_WORDS}\b|\bhow\s+long\s+(?:does|did|do|is|was|were|are|will|can|should|"
+                r"must|has|have|had)\b.*\b(?:take|last|survive|persist|remain|stay|circulate|keep|wait|need)|"
+                + _WHAT + r"(?:duration|half-life|half\s+life|time\s+(?:period|span|frame)|length\s+of\s+time)\b|"
+                r"\bhow\s+often\b|\bafter\s+how\s+long\b", re.I), TIME),
+    (re.compile(r"\bhow\s+(?:big|large|small|wide|thick|tall)\b|" + _WHAT + r"(?:sizes?|diameter|width|thickness)\b", re.I), SIZE),
+    (re.compile(r"\b(?:how\s+much|what)\s+(?:does|do|did|would|will)\b.*\bcost\b|" + _WHAT + r"(?:cost|price)\b|\bhow\s+expensive\b", re.I),
+     MONEY),
+    (re.compile(_WHAT + r"(?:dose|doses|dosage|concentration)\b|"
+                r"\bat\s+what\s+(?:dose|concentration)\b|\bwhich\s+(?:dose|dosage|concentration)\b", re.I), AMOUNT),
+    (re.compile(_WHAT + r"temperature\b|\bhow\s+(?:hot|cold|warm)\b|\bat\s+what\s+temperature\b", re.I), TEMPERATURE),
+    (re.compile(_WHAT + r"(?:speed|g-force|force|rpm)\b|\bhow\s+fast\b|\bat\s+what\s+speed\b", re.I), SPEED),
+    (re.compile(r"\b(?:what|which)\s+year\b|\bin\s+what\s+year\b|\bsince\s+when\b", re.I), YEAR),
+    (re.compile(r"\bhow\s+many\b|" + _WHAT + r"number\s+of\b|\bhow\s+old\b", re.I), COUNT),
+    (re.compile(r"\bhow\s+much\b|" + _WHAT + r"(?:amount|quantity|rate|ratio)\b", re.I), MEASURE),
+]
+
+
+def asked_kind(question: str) -> Kind | None:
+    """The kind of measurement the question asks for, or None when it asks for none."""
+    for pattern, kind in _ASKS:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+_SPELLED = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                      r"fifty|hundreds?|thousands?|dozens?|millions?)\b", re.I)
+
+
+def gives(kind: Kind, text: str, spelled: bool = True) -> bool:
+    """Whether the text states a measurement of that kind (reference markers and author-year
+    citations are not numbers of the finding). spelled=False: only figures count ("4.2 µl",
+    not "within five days"), for preferring the sentence that reports the measurement."""
+    clean = _AUTHOR_YEAR.sub(" ", _REF_MARKER.sub(" ", text))
+    if not spelled:
+        clean = _SPELLED.sub(" ", clean)
+    return bool(kind.gives.search(clean))
+
+
+def kind_words(question: str) -> str:
+    """The words of the question that name the measurement ("how big", "what percentage"):
+    they say what is asked, not what it is about."""
+    for pattern, _ in _ASKS:
+        m = pattern.search(question)
+        if m:
+            return m.group(0)
+    return ""

@@ -1,0 +1,28 @@
+"""'What does X stand for?' answered from the document's own abbreviations, quoting where it
+defines them (a document written for the test)."""
+
+from qa.abbrev_answer import AbbrevAnswerer, asked_abbreviation
+from qa.types import Sentence, Span
+
+TEXT = ("Zinc finger nucleases (ZFNs) cut DNA at chosen sites [4]. The cut is mended by "
+        "non-homologous end joining (NHEJ), which is error-prone.")
+
+
+def test_the_abbreviation_asked_about():
+    assert asked_abbreviation("What does NHEJ stand for?") == "NHEJ"
+    assert asked_abbreviation("what is ZFN short for") == "ZFN"
+    assert asked_abbreviation("full form of the abbreviation NHEJ") == "NHEJ"
+    assert asked_abbreviation("How do zinc finger nucleases cut DNA?") is None
+
+
+def test_answer_quotes_the_defining_sentence_with_its_own_references():
+    a, b = TEXT.split(" The cut")
+    sents = [Sentence(0, "d", "sentence", Span(0, len(a)), a, (4,), "d:p:1"),
+             Sentence(1, "d", "sentence", Span(len(a) + 1, len(TEXT)), "The cut" + b, (), "d:p:1")]
+    ans = AbbrevAnswerer({"d": {"ZFNs": "Zinc finger nucleases", "NHEJ": "non-homologous end joining"}}, sents)
+    r = ans.answer("What does ZFN stand for?")  # singular of the document's plural
+    assert r.text.startswith("ZFNs stands for Zinc finger nucleases.") and r.citations[0].refs == (4,)
+    r = ans.answer("what does nhej mean?")
+    assert r.text.startswith("NHEJ stands for non-homologous end joining.")
+    assert r.citations[0].quote.startswith("The cut") and r.citations[0].refs == ()
+    assert ans.answer("What does CRISPR stand for?") is None  # not the document's: searched as usual

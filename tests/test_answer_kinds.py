@@ -1,0 +1,96 @@
+"""Questions that ask for a measurement ("what share", "how many hours", "what dose") on a
+small survey article written for these tests: the answer must state that kind of measurement
+(else "not covered"), a table column whose header says "(%)" answers "what share", and words
+naming what the whole article is about do not count as missing from its passages."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer_type import AMOUNT, COUNT, PERCENT, SIZE, SPEED, TIME, asked_kind, gives
+
+ARTICLE = """<?xml version="1.0" encoding="UTF-8"?>
+<article article-type="research-article">
+<front><article-meta>
+<title-group><article-title>Patient experience in the outpatient clinic of Riverside District Hospital</article-title></title-group>
+<abstract><p>We asked outpatients how they experienced their consultation.</p></abstract>
+</article-meta></front>
+<body>
+<sec><title>Methods</title>
+<p>Exit interviews were held with 120 outpatients leaving the consulting rooms [<xref ref-type="bibr" rid="B1">1</xref>].
+Nurses triaged every patient on arrival with a colour-coded scale.</p>
+</sec>
+<sec><title>Results</title>
+<p>Waiting was the most common complaint. Patients described the waiting area as crowded and hot, and several left before they were seen [<xref ref-type="bibr" rid="B2">2</xref>].</p>
+<table-wrap id="T1"><label>Table 1</label><caption><p>Patient experience during the consultation</p></caption>
+<table><thead><tr><th>Item</th><th>Yes (%)</th><th>No (%)</th><th>Respondents</th></tr></thead>
+<tbody>
+<tr><td>Privacy given</td><td>95</td><td>5</td><td>118</td></tr>
+<tr><td>Opportunity to ask questions</td><td>61.5</td><td>38.5</td><td>117</td></tr>
+<tr><td>Examination performed</td><td>88.0</td><td>12.0</td><td>119</td></tr>
+<tr><td>Treatment explained</td><td>72.4</td><td>27.6</td><td>116</td></tr>
+</tbody></table></table-wrap>
+</sec>
+</body>
+<back><ref-list><title>References</title>
+<ref id="B1"><label>1.</label><mixed-citation>Doe J. Exit interviews. Health Serv J. 2010;4:5-6.</mixed-citation></ref>
+<ref id="B2"><label>2.</label><mixed-citation>Roe R. Waiting rooms. Clin Care. 2011;7:1-9.</mixed-citation></ref>
+</ref-list></back>
+</article>
+"""
+
+
+@pytest.fixture(scope="module")
+def clinic(tmp_path_factory, embedder):
+    from qa.config import Settings
+    from qa.engine import Engine
+
+    root = tmp_path_factory.mktemp("clinic")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "clinic.nxml").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "clinic.toml").write_text('id = "clinic"\ntitle = "Patient experience in the outpatient clinic '
+                                        'of Riverside District Hospital"\n')
+    eng = Engine(Settings(corpus_dir=corpus, index_dir=root / "index"), embedder).load()
+    assert sum(c.kind == "table_row" for c in eng.index.chunks) == 4
+    return eng
+
+
+def test_the_kind_of_measurement_a_question_asks_for():
+    assert asked_kind("What share of patients were given privacy?") is PERCENT
+    assert asked_kind("How many hours does ultracentrifugation take?") is TIME
+    assert asked_kind("What was the recommended dose of the drops?") is AMOUNT
+    assert asked_kind("How big are the vesicles?") is SIZE
+    assert asked_kind("At what g-force were they pelleted?") is SPEED
+    assert asked_kind("How many patients were interviewed?") is COUNT
+    assert asked_kind("Which cargo reduces VEGF?") is None and asked_kind("Why do patients wait?") is None
+
+
+def test_a_measurement_is_a_number_of_the_finding_not_a_name_or_a_reference():
+    assert gives(COUNT, "interviews with 120 outpatients [1]")
+    assert not gives(COUNT, "miR-21 and IL-6 lowered CD73 [12, 14–16]")
+    assert not gives(COUNT, "as shown before (Smith et al., 2015)")
+    assert not gives(COUNT, "in the 2019 outbreak")  # a year is not a count
+    assert gives(PERCENT, "Yes (%): 61.5") and gives(PERCENT, "rose by 40 %") and not gives(PERCENT, "rose sharply")
+    assert gives(SPEED, "Ultracentrifugation (150,000×g)") and gives(TIME, "within 2 h")
+    assert gives(AMOUNT, "a dose of 15 mL") and not gives(AMOUNT, "in 24 patients")
+
+
+def test_what_share_reads_the_percentage_columns_of_the_row(clinic):
+    a = clinic.answerer.ask("In the Riverside District Hospital exit interviews, what share of outpatients "
+                            "were given privacy during the consultation?")
+    assert a.status == "answered"
+    assert a.text.startswith("Table 1, Privacy given")
+    assert "Yes (%): 95" in a.text
+    assert "Opportunity" not in a.text
+
+
+def test_the_topic_without_the_asked_measurement_is_not_an_answer(clinic):
+    # The article talks about waiting at length but never says how long anyone waited.
+    for q in ["How many hours did outpatients wait before their consultation?",
+              "What percentage of outpatients left before they were seen?"]:
+        a = clinic.answerer.ask(q)
+        assert a.status == "not_found", (q, a.text)
+        assert a.hits and not a.citations  # the closest passages still come back
+    count = clinic.answerer.ask("How many outpatients were interviewed when leaving the consulting rooms?")
+    assert count.status == "answered" and "120 outpatients" in count.text
