@@ -417,7 +417,8 @@ def _read_spaced(
             ends = ends[:1] if ends[0] < len(body) else [len(body)]  # its Note, else the whole page
         for end in ends:
             part = [ln for ln in body[1:end] if not ln.blank]
-            if k and part and lines and spaced_tables.candidate_cells(part[0].text) == spaced_tables.candidate_cells(lines[0].text):
+            header = spaced_tables.candidate_cells(lines[0].text) if lines else None
+            if k and part and spaced_tables.candidate_cells(part[0].text) == header:
                 part = part[1:]  # the header repeated on a continuation page
             if k < len(frags) - 1:
                 break
