@@ -19,6 +19,9 @@ ARTICLE = """<?xml version="1.0" encoding="UTF-8"?>
 <sec><title>Methods</title>
 <p>Exit interviews were held with 120 outpatients leaving the consulting rooms [<xref ref-type="bibr" rid="B1">1</xref>].
 Nurses triaged every patient on arrival with a colour-coded scale.</p>
+<p>Mensah et al. introduced the Kumasi triage card in three district clinics [<xref ref-type="bibr" rid="B2">2</xref>].
+The Kumasi card shortened the wait of urgent patients by sorting arrivals into four colour bands.
+Staff turnover remained high in all clinics.</p>
 </sec>
 <sec><title>Results</title>
 <p>Waiting was the most common complaint. Patients described the waiting area as crowded and hot, and several left before they were seen [<xref ref-type="bibr" rid="B2">2</xref>].</p>
@@ -94,3 +97,10 @@ def test_the_topic_without_the_asked_measurement_is_not_an_answer(clinic):
         assert a.hits and not a.citations  # the closest passages still come back
     count = clinic.answerer.ask("How many outpatients were interviewed when leaving the consulting rooms?")
     assert count.status == "answered" and "120 outpatients" in count.text
+
+
+def test_a_run_goes_on_to_the_sentence_that_names_its_subject_again(clinic):
+    a = clinic.answerer.ask("How did the Kumasi triage card help urgent patients in district clinics?")
+    assert a.status == "answered"
+    assert "Mensah et al. introduced" in a.text and "shortened the wait of urgent patients" in a.text
+    assert "Staff turnover" not in a.text
