@@ -119,12 +119,12 @@ class PassageAnswerer:
 
     def _continues(self, a: Sentence, b: Sentence, terms: set[str]) -> bool:
         """b goes on about a's subject: it opens by naming again a distinctive word of a ("...
-        enriched miR-221 [89]. The miR-221 could improve ...") and says more of the question."""
+        enriched miR-221 [89]. The miR-221 could improve ...") and goes on to more of the question's words."""
         opening = set(analyze(" ".join(b.text.split()[:4])))
         doc = a.doc_id
         rare = max(2.0, 0.05 * self.stats.n.get(doc, 0))  # in a few passages: a name, not a theme
         shared = {t for t in opening & self.sent_terms[a.id] if self.stats.df.get(doc, {}).get(t, 0) <= rare}
-        return bool(shared) and bool((self.sent_terms[b.id] - self.sent_terms[a.id]) & terms)
+        return bool(shared) and bool((self.sent_terms[b.id] - opening) & terms)
 
     def answer(self, qv: np.ndarray, terms: set[str], hits: list[Hit], max_runs: int = MAX_RUNS,
                budget: int = 700, question: str = "") -> list[Run]:
