@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer_type import AMOUNT, COUNT, PERCENT, SIZE, SPEED, TIME, asked_kind, gives
+from qa.answer_type import AMOUNT, COUNT, PERCENT, SIZE, SPEED, TEMPERATURE, TIME, asked_kind, gives
 
 ARTICLE = """<?xml version="1.0" encoding="UTF-8"?>
 <article article-type="research-article">
@@ -76,6 +76,7 @@ def test_a_measurement_is_a_number_of_the_finding_not_a_name_or_a_reference():
     assert not gives(COUNT, "in the 2019 outbreak")  # a year is not a count
     assert gives(PERCENT, "Yes (%): 61.5") and gives(PERCENT, "rose by 40 %") and not gives(PERCENT, "rose sharply")
     assert gives(SPEED, "Ultracentrifugation (150,000×g)") and gives(TIME, "within 2 h")
+    assert gives(TIME, "within five days") and gives(TEMPERATURE, "above twelve degrees") and gives(TEMPERATURE, "at 4 °C")
     assert gives(AMOUNT, "a dose of 15 mL") and not gives(AMOUNT, "in 24 patients")
 
 
