@@ -104,7 +104,7 @@ class Answerer:
         # "What does ALIX stand for?": the document's own abbreviations answer it.
         abbrev = self.abbrevs.answer(question, hits[0].chunk.doc_id if hits else None)
         if abbrev is not None:
-            return Answer(question, "answered", abbrev.text, abbrev.citations, tuple(hits[:k]), None)
+            return Answer(question, "answered", abbrev.text, abbrev.citations, tuple(hits[:k]), abbrev.did_you_mean)
         if not hits or self.judge.abstains(ev):
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
         # Abbreviations read in the glossary of the document that answers (LF is liver failure
