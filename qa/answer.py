@@ -134,6 +134,13 @@ class Answerer:
             text, run_cites = self.passages.render(runs)
             parts.append(text)
             cites += run_cites
+            if table is None:
+                # The same study as a table row (it cites the run's reference): its cells.
+                run_refs = {r for run in runs for r in self._run_refs(run)}
+                row = self.tables.rows_citing(runs[0].sentences[0].doc_id, run_refs, terms, 700 - len(text) - 1)
+                if row is not None:
+                    parts.append(row.text)
+                    cites += list(row.citations)
         if parts and table is None and not self._gives_what_is_asked(q, parts, False):
             # The passages name the topic but not the measurement asked for: a table row
             # further down may give it ("what share ..." and a "Yes (%)" column).

@@ -33,6 +33,12 @@ Staff turnover remained high in all clinics.</p>
 <tr><td>Examination performed</td><td>88.0</td><td>12.0</td><td>119</td></tr>
 <tr><td>Treatment explained</td><td>72.4</td><td>27.6</td><td>116</td></tr>
 </tbody></table></table-wrap>
+<table-wrap id="T2"><label>Table 2</label><caption><p>Triage tools in district clinics</p></caption>
+<table><thead><tr><th>Tool</th><th>Colour bands</th><th>Staff trained</th><th>Ref.</th></tr></thead>
+<tbody>
+<tr><td>Kumasi card</td><td>4</td><td>Nurses and porters</td><td>[<xref ref-type="bibr" rid="B2">2</xref>]</td></tr>
+<tr><td>Volta chart</td><td>3</td><td>Nurses</td><td>[<xref ref-type="bibr" rid="B1">1</xref>]</td></tr>
+</tbody></table></table-wrap>
 </sec>
 </body>
 <back><ref-list><title>References</title>
@@ -55,7 +61,7 @@ def clinic(tmp_path_factory, embedder):
     (corpus / "clinic.toml").write_text('id = "clinic"\ntitle = "Patient experience in the outpatient clinic '
                                         'of Riverside District Hospital"\n')
     eng = Engine(Settings(corpus_dir=corpus, index_dir=root / "index"), embedder).load()
-    assert sum(c.kind == "table_row" for c in eng.index.chunks) == 4
+    assert sum(c.kind == "table_row" for c in eng.index.chunks) == 6
     return eng
 
 
@@ -105,3 +111,11 @@ def test_a_run_goes_on_to_the_sentence_that_names_its_subject_again(clinic):
     assert a.status == "answered"
     assert "Mensah et al. introduced" in a.text and "shortened the wait of urgent patients" in a.text
     assert "Staff turnover" not in a.text
+
+
+def test_a_passage_answer_brings_the_table_row_of_the_same_study(clinic):
+    a = clinic.answerer.ask("How did the Kumasi triage card help urgent patients in district clinics?")
+    assert "shortened the wait of urgent patients" in a.text
+    # the row citing the same reference [2] and naming the card, with its cells
+    assert "Table 2, Kumasi card — Colour bands: 4; Staff trained: Nurses and porters [2]" in a.text
+    assert "Volta" not in a.text
