@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from qa.ingest.refs import refs_in
+from qa.spelling import damerau
 from qa.types import Citation, Sentence, Span
 
 _TOKEN = r"([A-Za-z][A-Za-z0-9αβγκ\-/]{0,14})"
@@ -27,6 +28,7 @@ class AbbrevAnswer:
     text: str
     citations: tuple[Citation, ...]
     doc_id: str
+    did_you_mean: str | None = None  # the question with a mistyped abbreviation corrected
 
 
 def asked_abbreviation(question: str) -> str | None:
@@ -48,21 +50,29 @@ class AbbrevAnswerer:
         if not short:
             return None
         docs = sorted(self.glossaries, key=lambda d: d != prefer_doc)
-        for doc in docs:
-            low = self._lower.get(doc, {})
-            # MSC and MSCs are one abbreviation.
-            key = next((low[f] for f in (short.lower(), short.lower() + "s", short.lower().removesuffix("s"))
-                        if f in low), None)
-            if key is None:
-                continue
+        found = [(doc, key) for doc in docs if (key := self._lookup(doc, short))]
+        typo = None
+        if not found and len(short) >= 4:
+            # One letter off ("ALXI" for ALIX): the document's abbreviation, if only one is that near.
+            near = [(doc, k) for doc in docs for k in self.glossaries[doc] if damerau(short.lower(), k.lower(), 1) <= 1]
+            if len({k for _, k in near}) == 1:
+                found, typo = near[:1], near[0][1]
+        for doc, key in found:
             long = self.glossaries[doc][key]
             where = self._defined_in(doc, key, long)
+            fixed = re.sub(rf"(?<![\w-]){re.escape(short)}(?![\w-])", key, question) if typo else None
             if where is None:
-                return AbbrevAnswer(f"{key} stands for {long} (the document's abbreviations).", (), doc)
+                return AbbrevAnswer(f"{key} stands for {long} (the document's abbreviations).", (), doc, fixed)
             refs = tuple(refs_in(where.text))
             cite = Citation(refs, where.chunk_id, where.text, where.span)
-            return AbbrevAnswer(f"{key} stands for {long}. “{where.text.strip()}”", (cite,), doc)
+            return AbbrevAnswer(f"{key} stands for {long}. “{where.text.strip()}”", (cite,), doc, fixed)
         return None
+
+    def _lookup(self, doc: str, short: str) -> str | None:
+        low = self._lower.get(doc, {})
+        # MSC and MSCs are one abbreviation.
+        return next((low[f] for f in (short.lower(), short.lower() + "s", short.lower().removesuffix("s")) if f in low),
+                    None)
 
     def _defined_in(self, doc: str, short: str, long: str) -> Sentence | None:
         """The first sentence that gives the long form with the abbreviation beside it."""

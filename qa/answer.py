@@ -104,7 +104,7 @@ class Answerer:
         # "What does ALIX stand for?": the document's own abbreviations answer it.
         abbrev = self.abbrevs.answer(question, hits[0].chunk.doc_id if hits else None)
         if abbrev is not None:
-            return Answer(question, "answered", abbrev.text, abbrev.citations, tuple(hits[:k]), None)
+            return Answer(question, "answered", abbrev.text, abbrev.citations, tuple(hits[:k]), abbrev.did_you_mean)
         if not hits or self.judge.abstains(ev):
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
         # Abbreviations read in the glossary of the document that answers (LF is liver failure
@@ -134,6 +134,13 @@ class Answerer:
             text, run_cites = self.passages.render(runs)
             parts.append(text)
             cites += run_cites
+            if table is None:
+                # The same study as a table row (it cites the run's reference): its cells.
+                run_refs = {r for run in runs for r in self._run_refs(run)}
+                row = self.tables.rows_citing(runs[0].sentences[0].doc_id, run_refs, terms, 700 - len(text) - 1)
+                if row is not None:
+                    parts.append(row.text)
+                    cites += list(row.citations)
         if parts and table is None and not self._gives_what_is_asked(q, parts, False):
             # The passages name the topic but not the measurement asked for: a table row
             # further down may give it ("what share ..." and a "Yes (%)" column).

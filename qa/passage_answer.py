@@ -84,7 +84,7 @@ class PassageAnswerer:
         return out
 
     def run_around(self, st: Sentence, hit: Hit, score: float, scores: dict[int, float],
-                   kind: Kind | None = None) -> Run:
+                   kind: Kind | None = None, terms: frozenset[str] | set[str] = frozenset()) -> Run:
         """The sentence, with the sentence naming its subject when it opens with a pronoun, and
         the following sentences up to the one closing its run with a reference marker. For a
         question asking how much, a run without a measurement takes the next sentence when
@@ -110,11 +110,21 @@ class PassageAnswerer:
         nxt = self.next.get(cur.id)
         if nxt is not None:
             s2 = self.sentences[nxt]
-            follows = _ANAPHOR.match(s2.text) and scores.get(nxt, 0.0) >= 0.6 * score
+            follows = (_ANAPHOR.match(s2.text) and scores.get(nxt, 0.0) >= 0.6 * score) or \
+                self._continues(run[-1], s2, terms)
             measures = kind and not any(gives(kind, s.text) for s in run) and gives(kind, s2.text)
             if (follows or measures) and sum(len(s.text) for s in run) + len(s2.text) <= MAX_RUN_CHARS:
                 run.append(s2)
         return Run(tuple(run), hit, score)
+
+    def _continues(self, a: Sentence, b: Sentence, terms: set[str]) -> bool:
+        """b goes on about a's subject: it opens by naming again a distinctive word of a ("...
+        enriched miR-221 [89]. The miR-221 could improve ...") and goes on to more of the question's words."""
+        opening = set(analyze(" ".join(b.text.split()[:4])))
+        doc = a.doc_id
+        rare = max(2.0, 0.05 * self.stats.n.get(doc, 0))  # in a few passages: a name, not a theme
+        shared = {t for t in opening & self.sent_terms[a.id] if self.stats.df.get(doc, {}).get(t, 0) <= rare}
+        return bool(shared) and bool((self.sent_terms[b.id] - opening) & terms)
 
     def answer(self, qv: np.ndarray, terms: set[str], hits: list[Hit], max_runs: int = MAX_RUNS,
                budget: int = 700, question: str = "") -> list[Run]:
@@ -137,7 +147,7 @@ class PassageAnswerer:
                 break
             if st.id in used:
                 continue
-            run = self.run_around(st, h, sc, scores, kind)
+            run = self.run_around(st, h, sc, scores, kind, terms)
             if runs:
                 have = set().union(*(self.sent_terms[s.id] for s in run.sentences))
                 gain = sum(self.stats.idf(t, doc) for t in terms - covered if t in have) / total
@@ -170,7 +180,7 @@ class PassageAnswerer:
             return None
         sc, st = best
         # Its set-up: the sentences before it in the paragraph that carry no marker of their own.
-        run = self.run_around(st, chunk_hit(st.chunk_id), sc, {}, kind)
+        run = self.run_around(st, chunk_hit(st.chunk_id), sc, {}, kind, terms)
         j, lead = st.id, []
         for _ in range(2):
             j = self.prev.get(j)

@@ -380,6 +380,29 @@ class TableAnswerer:
                 covered |= constraints & x[3]
         return sorted((self.chunks[x[2]] for x in chosen), key=lambda c: c.span.start)
 
+    def rows_citing(self, doc: str, refs: set[int], terms: set[str], budget: int) -> TableAnswer | None:
+        """The table row that reports the same study as a passage (it cites the same reference
+        and holds what the question says), every cell shown, when it fits the budget."""
+        best = None
+        for key, idx in self.rows.items():
+            if key[0] != doc:
+                continue
+            for i in idx:
+                c = self.chunks[i]
+                if not refs & set(c.refs):
+                    continue
+                have = set().union(*self.cell_terms[i].values())
+                cov = self.stats.coverage(terms, have, doc) if terms else 0.0
+                if cov >= 0.3 and (best is None or cov > best[0]):
+                    best = (cov, key, c)
+        if best is None:
+            return None
+        _, key, c = best
+        text = self._render(key, [c], [], self.profiles[key], set(), frozenset(), "all")
+        if len(text) > budget:
+            return None
+        return TableAnswer(text, (Citation(c.refs, c.id, c.text, c.span),), (c,), None)
+
     def _render(self, key, rows: list[Chunk], columns: list[str], prof: dict, constraints: set[str],
                 stated: frozenset[str], show: str) -> str:
         number = key[1]

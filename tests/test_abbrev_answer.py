@@ -26,3 +26,11 @@ def test_answer_quotes_the_defining_sentence_with_its_own_references():
     assert r.text.startswith("NHEJ stands for non-homologous end joining.")
     assert r.citations[0].quote.startswith("The cut") and r.citations[0].refs == ()
     assert ans.answer("What does CRISPR stand for?") is None  # not the document's: searched as usual
+
+
+def test_a_mistyped_abbreviation_is_the_documents_when_only_one_is_that_near():
+    sents = [Sentence(0, "d", "sentence", Span(0, len(TEXT)), TEXT, (4,), "d:p:1")]
+    ans = AbbrevAnswerer({"d": {"NHEJ": "non-homologous end joining", "ZFNs": "Zinc finger nucleases"}}, sents)
+    r = ans.answer("What does NEHJ stand for?")
+    assert r.text.startswith("NHEJ stands for") and r.did_you_mean == "What does NHEJ stand for?"
+    assert ans.answer("What does QXYZ stand for?") is None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer_type import AMOUNT, COUNT, PERCENT, SIZE, SPEED, TIME, asked_kind, gives
+from qa.answer_type import AMOUNT, COUNT, PERCENT, SIZE, SPEED, TEMPERATURE, TIME, asked_kind, gives
 
 ARTICLE = """<?xml version="1.0" encoding="UTF-8"?>
 <article article-type="research-article">
@@ -19,6 +19,9 @@ ARTICLE = """<?xml version="1.0" encoding="UTF-8"?>
 <sec><title>Methods</title>
 <p>Exit interviews were held with 120 outpatients leaving the consulting rooms [<xref ref-type="bibr" rid="B1">1</xref>].
 Nurses triaged every patient on arrival with a colour-coded scale.</p>
+<p>Mensah et al. introduced the Kumasi triage card in three district clinics [<xref ref-type="bibr" rid="B2">2</xref>].
+The Kumasi card shortened the wait of urgent patients by sorting arrivals into four colour bands.
+Staff turnover remained high in all clinics.</p>
 </sec>
 <sec><title>Results</title>
 <p>Waiting was the most common complaint. Patients described the waiting area as crowded and hot, and several left before they were seen [<xref ref-type="bibr" rid="B2">2</xref>].</p>
@@ -29,6 +32,12 @@ Nurses triaged every patient on arrival with a colour-coded scale.</p>
 <tr><td>Opportunity to ask questions</td><td>61.5</td><td>38.5</td><td>117</td></tr>
 <tr><td>Examination performed</td><td>88.0</td><td>12.0</td><td>119</td></tr>
 <tr><td>Treatment explained</td><td>72.4</td><td>27.6</td><td>116</td></tr>
+</tbody></table></table-wrap>
+<table-wrap id="T2"><label>Table 2</label><caption><p>Triage tools in district clinics</p></caption>
+<table><thead><tr><th>Tool</th><th>Colour bands</th><th>Staff trained</th><th>Ref.</th></tr></thead>
+<tbody>
+<tr><td>Kumasi card</td><td>4</td><td>Nurses and porters</td><td>[<xref ref-type="bibr" rid="B2">2</xref>]</td></tr>
+<tr><td>Volta chart</td><td>3</td><td>Nurses</td><td>[<xref ref-type="bibr" rid="B1">1</xref>]</td></tr>
 </tbody></table></table-wrap>
 </sec>
 </body>
@@ -52,7 +61,7 @@ def clinic(tmp_path_factory, embedder):
     (corpus / "clinic.toml").write_text('id = "clinic"\ntitle = "Patient experience in the outpatient clinic '
                                         'of Riverside District Hospital"\n')
     eng = Engine(Settings(corpus_dir=corpus, index_dir=root / "index"), embedder).load()
-    assert sum(c.kind == "table_row" for c in eng.index.chunks) == 4
+    assert sum(c.kind == "table_row" for c in eng.index.chunks) == 6
     return eng
 
 
@@ -73,6 +82,7 @@ def test_a_measurement_is_a_number_of_the_finding_not_a_name_or_a_reference():
     assert not gives(COUNT, "in the 2019 outbreak")  # a year is not a count
     assert gives(PERCENT, "Yes (%): 61.5") and gives(PERCENT, "rose by 40 %") and not gives(PERCENT, "rose sharply")
     assert gives(SPEED, "Ultracentrifugation (150,000×g)") and gives(TIME, "within 2 h")
+    assert gives(TIME, "within five days") and gives(TEMPERATURE, "above twelve degrees") and gives(TEMPERATURE, "at 4 °C")
     assert gives(AMOUNT, "a dose of 15 mL") and not gives(AMOUNT, "in 24 patients")
 
 
@@ -94,3 +104,18 @@ def test_the_topic_without_the_asked_measurement_is_not_an_answer(clinic):
         assert a.hits and not a.citations  # the closest passages still come back
     count = clinic.answerer.ask("How many outpatients were interviewed when leaving the consulting rooms?")
     assert count.status == "answered" and "120 outpatients" in count.text
+
+
+def test_a_run_goes_on_to_the_sentence_that_names_its_subject_again(clinic):
+    a = clinic.answerer.ask("How did the Kumasi triage card help urgent patients in district clinics?")
+    assert a.status == "answered"
+    assert "Mensah et al. introduced" in a.text and "shortened the wait of urgent patients" in a.text
+    assert "Staff turnover" not in a.text
+
+
+def test_a_passage_answer_brings_the_table_row_of_the_same_study(clinic):
+    a = clinic.answerer.ask("How did the Kumasi triage card help urgent patients in district clinics?")
+    assert "shortened the wait of urgent patients" in a.text
+    # the row citing the same reference [2] and naming the card, with its cells
+    assert "Table 2, Kumasi card — Colour bands: 4; Staff trained: Nurses and porters [2]" in a.text
+    assert "Volta" not in a.text
