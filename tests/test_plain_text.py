@@ -177,3 +177,24 @@ def test_a_single_spaced_table_without_a_note_ends_where_its_rows_stop(tmp_path)
     disc = next(b for b in doc.blocks if b.kind == "heading" and b.text == "Discussion")
     para = next(b for b in doc.blocks if "Higher tides" in b.text)
     assert para.kind == "paragraph" and para.section == ("Discussion",) and disc.span.start < para.span.start
+
+
+def test_two_line_running_heads_and_journal_page_numbers(tmp_path):
+    # A running head of two lines (the second only reaches a page edge once the first is
+    # gone) and the journal's own page numbers (position + 200, "Page 201" style and bare).
+    pages = []
+    for n, body in enumerate(BODY, start=1):
+        head = "" if n == 1 else "Ward et al. Wetland Studies (2020) 14:201-206\nhttp://www.wetland-studies.org/14/201\n\n"
+        foot = f"\n\nPage {200 + n}" if n % 2 else f"\n\n{200 + n}"
+        pages.append(("Beaver Dams and Valley Water\n\n" if n == 1 else head) + body + foot)
+    doc = load(_write(tmp_path, "beavers.txt", "\f".join(pages)))
+    assert "wetland-studies.org" not in doc.text and "Ward et al" not in doc.text
+    assert "Page 20" not in doc.text and not [b for b in doc.blocks if b.text.strip().isdigit()]
+    assert any("otherwise be carried downstream during floods [1]." in b.text for b in doc.blocks)
+
+
+def test_a_number_at_a_page_edge_that_is_no_page_number_stays():
+    # Edge numbers that do not follow the pages (a count ending a list on one page, a year on
+    # another) are content.
+    pages = ["Counts by year\n1998", "Second page text.\n42", "Third page text.\nand more\n7"]
+    assert drop_running_lines(pages) == pages

@@ -15,7 +15,7 @@ from collections import Counter
 
 from qa.ingest.layout import CAPTION_RE, TABLE_TITLE_RE
 
-PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+PAGE_NUMBER_RE = re.compile(r"^(?:page\s*)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 # A running line is at an edge of at least this share of the pages (and of two pages at least):
 # a header printed on every other page (verso/recto) still counts.
 MIN_SHARE = 0.3
@@ -38,47 +38,52 @@ def _is_content(text: str) -> bool:
 
 def drop_running_lines(pages: list[str]) -> list[str]:
     """The pages with their running headers, footers and page numbers blanked (each line
-    kept as an empty line, so line positions do not move). A second pass takes a page number
-    that sat just inside a running header or footer."""
-    for numbers_only in (False, True):
-        new = _drop_once(pages, numbers_only)
+    kept as an empty line, so line positions do not move). Later passes take what sat just
+    inside a running line (a journal URL under the running head, a page number above it)."""
+    for _ in range(3):
+        new = _drop_once(pages)
         if new == pages:
             break
         pages = new
     return pages
 
 
-def _drop_once(pages: list[str], numbers_only: bool) -> list[str]:
+def _drop_once(pages: list[str]) -> list[str]:
     split = [p.split("\n") for p in pages]
     npages = sum(1 for lines in split if any(ln.strip() for ln in lines))
     if npages < 2:
         return pages
     keys: Counter[str] = Counter()
-    numbered = 0
-    for lines in split:
+    # A page number is the page's position plus a fixed offset (front matter, a journal's
+    # volume pagination): a number at a page edge is one when it keeps that offset on two
+    # pages or more.
+    offsets: Counter[int] = Counter()
+    for p, lines in enumerate(split):
         seen = set()
         for i in _edges(lines):
             text = lines[i].strip()
             if _is_content(text):
                 continue
-            if PAGE_NUMBER_RE.match(text):
-                numbered += 1
+            m = PAGE_NUMBER_RE.match(text)
+            if m:
+                offsets[int(m.group(1)) - p] += 1
                 continue
             seen.add(_key(text))
         keys.update(seen)
     need = max(2, MIN_SHARE * npages)
-    running = set() if numbers_only else {k for k, c in keys.items() if c >= need}
-    numbers_run = numbered >= need
-    if not running and not numbers_run:
+    running = {k for k, c in keys.items() if c >= need}
+    numbering = {o for o, c in offsets.items() if c >= 2}
+    if not running and not numbering:
         return pages
     out = []
-    for lines in split:
+    for p, lines in enumerate(split):
         lines = list(lines)
         for i in _edges(lines):
             text = lines[i].strip()
             if _is_content(text):
                 continue
-            if (numbers_run and PAGE_NUMBER_RE.match(text)) or _key(text) in running:
+            m = PAGE_NUMBER_RE.match(text)
+            if (m and int(m.group(1)) - p in numbering) or _key(text) in running:
                 lines[i] = ""
         out.append("\n".join(lines))
     return out
