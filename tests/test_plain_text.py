@@ -198,3 +198,11 @@ def test_a_number_at_a_page_edge_that_is_no_page_number_stays():
     # another) are content.
     pages = ["Counts by year\n1998", "Second page text.\n42", "Third page text.\nand more\n7"]
     assert drop_running_lines(pages) == pages
+
+
+def test_a_licence_footer_on_the_first_page_is_dropped(tmp_path):
+    pages = ["Beaver Dams and Valley Water\n\n" + BODY[0] + "\n\n© 2020 Ward et al. This is an open access article "
+             "distributed under\nthe terms of the Creative Commons Attribution License.\n", BODY[1], BODY[2]]
+    doc = load(_write(tmp_path, "beavers.txt", "\f".join(pages)))
+    assert "Creative Commons" not in doc.text and "©" not in doc.text
+    assert any("otherwise be carried downstream during floods [1]." in b.text for b in doc.blocks)

@@ -24,14 +24,11 @@ from qa.ingest.layout import CAPTION_RE, SENTENCE_END_RE, Line, Vocabulary, join
 from qa.ingest.pdf_tables import read_table
 from qa.ingest.pdf_words import Page, PLine, Seg, body_size, line_up, mark_emphasis, read
 from qa.ingest.reflist import REFERENCES_HEADING_RE, parse_entries, resolve_author_year
+from qa.ingest.running import LICENCE_RE
 from qa.types import Document
 
 TABLE_CAPTION_RE = re.compile(r"^Table\s+(\d+)\b[.:]?\s*(.*)$")
 CONTINUED_RE = re.compile(r"\(?\b(?:continued|cont['’]?d)\b\.?\)?", re.I)
-# General publishing conventions for licence and copyright lines (not any one article's).
-LICENCE_RE = re.compile(
-    r"^©|\bcopyright\b.*\b(?:licen[cs]e|rights reserved)|creative\s*commons|\blicensee\b|"
-    r"open[- ]access article distributed under|\bthis (?:article|work) is (?:licensed|distributed) under", re.I)
 MARGIN = 0.09  # share of the page height at top and bottom where running lines live
 
 

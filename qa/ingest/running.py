@@ -15,6 +15,12 @@ from collections import Counter
 
 from qa.ingest.layout import CAPTION_RE, TABLE_TITLE_RE
 
+# General publishing conventions for licence and copyright lines (not any one article's).
+LICENCE_RE = re.compile(
+    r"^©|\bcopyright\b.*\b(?:licen[cs]e|rights reserved)|creative\s*commons|\blicensee\b|"
+    r"open[- ]access article distributed under|\bthis (?:article|work) is (?:licensed|distributed) under", re.I)
+# A licence footer is among a page's last lines.
+LICENCE_FOOT_LINES = 6
 PAGE_NUMBER_RE = re.compile(r"^(?:page\s*)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 # A running line is at an edge of at least this share of the pages (and of two pages at least):
 # a header printed on every other page (verso/recto) still counts.
@@ -40,12 +46,24 @@ def drop_running_lines(pages: list[str]) -> list[str]:
     """The pages with their running headers, footers and page numbers blanked (each line
     kept as an empty line, so line positions do not move). Later passes take what sat just
     inside a running line (a journal URL under the running head, a page number above it)."""
+    pages = [_drop_licence_foot(p) for p in pages]
     for _ in range(3):
         new = _drop_once(pages)
         if new == pages:
             break
         pages = new
     return pages
+
+
+def _drop_licence_foot(page: str) -> str:
+    """Blank a licence or copyright statement at the foot of a page (from its first line to
+    the page's end), as the journal prints it under the first page's text."""
+    lines = page.split("\n")
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    start = next((i for i in filled[-LICENCE_FOOT_LINES:] if LICENCE_RE.search(lines[i].strip())), None)
+    if start is None:
+        return page
+    return "\n".join(ln if i < start else "" for i, ln in enumerate(lines))
 
 
 def _drop_once(pages: list[str]) -> list[str]:
