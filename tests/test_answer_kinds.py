@@ -70,6 +70,7 @@ def test_the_kind_of_measurement_a_question_asks_for():
     assert asked_kind("How many hours does ultracentrifugation take?") is TIME
     assert asked_kind("What was the recommended dose of the drops?") is AMOUNT
     assert asked_kind("How big are the vesicles?") is SIZE
+    assert asked_kind("How much compute did the analysis take?") is TIME
     assert asked_kind("At what g-force were they pelleted?") is SPEED
     assert asked_kind("How many patients were interviewed?") is COUNT
     assert asked_kind("Which cargo reduces VEGF?") is None and asked_kind("Why do patients wait?") is None
