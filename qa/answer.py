@@ -92,6 +92,8 @@ class Answerer:
             # or turns a word no document knows into one it does ("prepaired" -> "prepared").
             if opt is not None and set(ev.missing) < set(typed.missing):
                 bonus += RESOLVED_WORD_BONUS
+            if opt is not None and self.judge.abstains(ev):
+                continue  # a respelling ("fewest" -> "newest") only when it finds the answer
             key = ev.score + bonus
             if best is None or key > best[0]:
                 best = (key, q, opt, hits, ev)
@@ -105,8 +107,15 @@ class Answerer:
         abbrev = self.abbrevs.answer(question, hits[0].chunk.doc_id if hits else None)
         if abbrev is not None:
             return Answer(question, "answered", abbrev.text, abbrev.citations, tuple(hits[:k]), abbrev.did_you_mean)
-        if not hits or self.judge.abstains(ev):
-            return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
+        if not hits:
+            return Answer(question, "not_found", NOT_COVERED, (), (), suggestion)
+        if self.judge.abstains(ev):
+            # "Which item had the fewest respondents?": a table's numbers answer a superlative
+            # that shares few words with the text.
+            extreme = self.tables.extreme(q, hits)
+            if extreme is None:
+                return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
+            return Answer(question, "answered", extreme.text, extreme.citations, tuple(hits[:k]), suggestion)
         # Abbreviations read in the glossary of the document that answers (LF is liver failure
         # in one article and ligand filtering in another).
         glossary = self.glossaries.get(hits[0].chunk.doc_id, {})

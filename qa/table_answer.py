@@ -42,6 +42,12 @@ _RELATIVE = re.compile(r"[A-Za-z0-9)\]]\s+(in|for|by|of|with|from|through|during
                        r"(which|whom|whose)\b", re.I)
 
 
+_LOWEST = {"lowest", "smallest", "fewest", "least", "minimum", "minimal", "shortest"}
+_SUPERLATIVE = re.compile(r"\b(highest|largest|greatest|biggest|most|maximum|maximal|longest|lowest|smallest|fewest|"
+                          r"least|minimum|minimal|shortest)\s+(?:number\s+of\s+)?((?:[\w\-]+\s*){1,2})", re.I)
+_FIRST_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
 def asked_phrases(question: str) -> list[list[str]]:
     return [p for _, p in _asked(question)]
 
@@ -293,6 +299,9 @@ class TableAnswerer:
             if top.score < 0.75 * hits[0].score or top.rank > 3:
                 return None
         prof = self.profiles[key]
+        extreme = self.extreme(question, hits)
+        if extreme is not None:
+            return extreme
         header_words = set().union(*prof["header"].values()) if prof["header"] else set()
         # Row constraints: what the question says of the rows, not the words naming a column.
         # Words of the document's title or the table's title hold for every row alike.
@@ -379,6 +388,44 @@ class TableAnswerer:
                 chosen.append(x)
                 covered |= constraints & x[3]
         return sorted((self.chunks[x[2]] for x in chosen), key=lambda c: c.span.start)
+
+    def extreme(self, question: str, hits: list[Hit]) -> TableAnswer | None:
+        """A superlative asked of a table among the top hits: its row, every cell shown. The
+        numbers answer it even when the question's words barely meet the text."""
+        named = table_named(question)
+        for h in hits[:6]:
+            c = h.chunk
+            if c.kind == "table_row" and c.table is not None and (named is None or c.table.number == named):
+                key = (c.doc_id, c.table.number)
+                found = self._extreme_row(key, question) if key in self.profiles else None
+                if found is None:
+                    return None
+                row, col = found
+                text = self._render(key, [row], [], self.profiles[key], set(), frozenset(), "all")
+                return TableAnswer(text, (Citation(row.refs, row.id, row.text, row.span),), (row,), col)
+        return None
+
+    def _extreme_row(self, key: tuple[str, int], question: str) -> tuple[Chunk, str] | None:
+        """"Which item was answered by the fewest respondents?": the row with the smallest (or
+        largest) number in the column the words after the superlative name."""
+        m = _SUPERLATIVE.search(question)
+        if not m:
+            return None
+        lowest = m.group(1).lower() in _LOWEST
+        named = [t for t in analyze(m.group(2)) if t not in generic_stems()]
+        prof = self.profiles[key]
+        cols = [c for c in prof["columns"] if any(related(t, h) for t in named for h in prof["header"][c])]
+        if len(cols) != 1:
+            return None
+        values = []
+        for i in self.rows[key]:
+            num = _FIRST_NUMBER.search(self.chunks[i].table.cell_dict().get(cols[0], ""))
+            if num:
+                values.append((float(num.group(0).replace(",", "")), i))
+        if len(values) < max(3, 0.6 * len(self.rows[key])):
+            return None  # not a column of numbers
+        _, i = (min if lowest else max)(values)
+        return self.chunks[i], cols[0]
 
     def rows_citing(self, doc: str, refs: set[int], terms: set[str], budget: int) -> TableAnswer | None:
         """The table row that reports the same study as a passage (it cites the same reference

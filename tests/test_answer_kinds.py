@@ -70,6 +70,7 @@ def test_the_kind_of_measurement_a_question_asks_for():
     assert asked_kind("How many hours does ultracentrifugation take?") is TIME
     assert asked_kind("What was the recommended dose of the drops?") is AMOUNT
     assert asked_kind("How big are the vesicles?") is SIZE
+    assert asked_kind("How much compute did the analysis take?") is TIME
     assert asked_kind("At what g-force were they pelleted?") is SPEED
     assert asked_kind("How many patients were interviewed?") is COUNT
     assert asked_kind("Which cargo reduces VEGF?") is None and asked_kind("Why do patients wait?") is None
@@ -119,3 +120,11 @@ def test_a_passage_answer_brings_the_table_row_of_the_same_study(clinic):
     # the row citing the same reference [2] and naming the card, with its cells
     assert "Table 2, Kumasi card — Colour bands: 4; Staff trained: Nurses and porters [2]" in a.text
     assert "Volta" not in a.text
+
+
+def test_a_superlative_is_answered_from_the_numbers_of_the_column_it_names(clinic):
+    fewest = clinic.answerer.ask("Which consultation item was answered by the fewest respondents?")
+    assert fewest.status == "answered" and fewest.text.startswith("Table 1, Treatment explained")
+    assert "Respondents: 116" in fewest.text and fewest.did_you_mean is None  # "fewest" is not respelled
+    best = clinic.answerer.ask("Which consultation item had the highest Yes percentage?")
+    assert best.text.startswith("Table 1, Privacy given") and "Yes (%): 95" in best.text
