@@ -4,7 +4,8 @@ A pdftotext-style extraction keeps what a PDF prints at the edge of every page (
 title and a page number, a journal line) as the first or last line of the page's text, where
 it interrupts a sentence or hides the heading that follows it. What is running is learned
 from the document: a page-edge line whose text, with its numbers blanked, is the edge line of
-several pages, or a bare page number where several pages carry one. Table titles and captions
+several pages, a page number that follows the pages (its position plus an offset shared by
+two pages or more), and a licence statement at a page's foot. Table titles and captions
 repeated on continuation pages are content, not running lines.
 """
 
