@@ -73,6 +73,22 @@ _ASKS: list[tuple[re.Pattern[str], Kind]] = [
 ]
 
 
+# A keyword query names a measurement by its noun alone ("hepatitis exosome source and g-force").
+_NOUNS: list[tuple[re.Pattern[str], Kind]] = [
+    (re.compile(r"\b(?:percentages?|proportions?|percent)\b", re.I), PERCENT),
+    (re.compile(r"\b(?:durations?|half-li(?:fe|ves))\b", re.I), TIME),
+    (re.compile(r"\b(?:sizes?|diameters?)\b", re.I), SIZE),
+    (re.compile(r"\b(?:doses?|dosages?|concentrations?)\b", re.I), AMOUNT),
+    (re.compile(r"\btemperatures?\b", re.I), TEMPERATURE),
+    (re.compile(r"\b(?:g-force|speed|rpm)\b", re.I), SPEED),
+]
+
+
+def named_kinds(query: str) -> list[Kind]:
+    """The kinds of measurement a keyword query names by their nouns."""
+    return [kind for pattern, kind in _NOUNS if pattern.search(query)]
+
+
 def asked_kind(question: str) -> Kind | None:
     """The kind of measurement the question asks for, or None when it asks for none."""
     for pattern, kind in _ASKS:

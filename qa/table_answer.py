@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.answer_type import COUNT, MEASURE, Kind, asked_kind, gives, kind_words
+from qa.answer_type import COUNT, MEASURE, Kind, asked_kind, gives, kind_words, named_kinds
 from qa.evidence import TermStats, content_terms, generic_stems, related
 from qa.index.lexical import analyze
 from qa.types import Chunk, Citation, Hit
@@ -244,11 +244,15 @@ class TableAnswerer:
                 used |= {t for t in terms if any(related(t, h) for h in prof["header"][col])
                          or any(related(t, h) for h in prof["spread"][col])}
         kind = asked_kind(question)
-        if kind is not None and kind not in (COUNT, MEASURE):
-            # "What share ...", "at what g-force ...": the columns whose cells (read with their
-            # header, "Yes (%): 62.8") give that kind of measurement in many rows.
+        keyword = not phrases and not _QUESTION.search(question)
+        kinds = [kind] if kind is not None else named_kinds(question) if keyword else []
+        for kind in kinds:
+            if kind in (COUNT, MEASURE) or gives(kind, question):
+                continue  # (a question stating "100,000×g" asks which rows, not the g-force)
+            # "What share ...", "at what g-force ...", "... source and g-force": the columns whose
+            # cells (read with their header, "Yes (%): 62.8") give that kind in many rows.
             for col in prof["columns"]:
-                if col not in stated and col not in cols and self._gives_share(key, col, kind) >= 0.25:
+                if col not in cols and self._gives_share(key, col, kind) >= 0.25:
                     cols.append(col)
         if not phrases and not _QUESTION.search(question):
             # A keyword query ("lung IRI miR-21-5p MSC source") names its columns outright;

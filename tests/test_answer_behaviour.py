@@ -179,3 +179,9 @@ def test_speller_reaches_english_words_the_documents_do_not_use():
     assert sp.correct("alzhiemers")[0].text == "alzheimer"
     # A real word typed is respelled only towards the documents' own words.
     assert sp.correct("who funded it", include_common=True) == []
+
+
+def test_a_keyword_query_names_a_measurement_by_its_noun(mini):
+    a = mini.answerer.ask("corneal burn vesicle source and g-force")
+    assert a.text.startswith("Table 1, Corneal burn")
+    assert "Vesicle source: BM-SC" in a.text and "Ultracentrifugation (150,000×g)" in a.text
