@@ -12,7 +12,7 @@ from qa.evidence import Evidence, Judge, TermStats, content_terms
 from qa.index.lexical import analyze
 from qa.passage_answer import PassageAnswerer
 from qa.search import Searcher, expand
-from qa.table_answer import TableAnswerer
+from qa.table_answer import TableAnswerer, table_named
 from qa.types import Answer, Chunk, Citation, Hit, Sentence, Span
 
 COMMON_WORD_MARGIN = 0.05  # evidence a respelled common word must add over the typed question
@@ -109,6 +109,10 @@ class Answerer:
             return Answer(question, "answered", abbrev.text, abbrev.citations, tuple(hits[:k]), abbrev.did_you_mean)
         if not hits:
             return Answer(question, "not_found", NOT_COVERED, (), (), suggestion)
+        named = table_named(q)
+        if named is not None and (hits[0].chunk.doc_id, named) not in self.tables.rows:
+            # "... in Table 3" when the document has no Table 3 read as a table.
+            return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
         if self.judge.abstains(ev):
             # "Which item had the fewest respondents?": a table's numbers answer a superlative
             # that shares few words with the text.

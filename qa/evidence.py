@@ -20,7 +20,9 @@ from qa.types import Hit
 _QUESTION_WORDS = frozenset(
     """help give given make makes made use used using per entry entries study studies people way ways
     kind kinds anything something thing things show shows shown tell work works role roles effect effects
-    main best better good report reported paper review article know known much many type types""".split()
+    main best better good report reported paper review article know known much many type types
+    tell mention mentions mentioned describe described explain discuss discussed say says list lists listed
+    row rows column columns table tables state states stated""".split()
 )
 
 

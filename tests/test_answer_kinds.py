@@ -128,3 +128,9 @@ def test_a_superlative_is_answered_from_the_numbers_of_the_column_it_names(clini
     assert "Respondents: 116" in fewest.text and fewest.did_you_mean is None  # "fewest" is not respelled
     best = clinic.answerer.ask("Which consultation item had the highest Yes percentage?")
     assert best.text.startswith("Table 1, Privacy given") and "Yes (%): 95" in best.text
+
+
+def test_a_table_the_document_does_not_have_is_not_covered(clinic):
+    assert clinic.answerer.ask("Which consultation items does Table 1 list for privacy?").status == "answered"
+    a = clinic.answerer.ask("Which consultation items does Table 5 list for privacy?")
+    assert a.status == "not_found" and a.hits
