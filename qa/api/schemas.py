@@ -25,12 +25,14 @@ def _no_bool_or_text(v):
 
 
 # Text fields must hold a non-space character; said in the schema too (pattern), so that
-# clients and schema-driven tests know a blank string is invalid.
-NOT_BLANK = {"pattern": r"\S"}
+# clients and schema-driven tests know a blank string is invalid. The class is spelled out:
+# Python counts the separators U+001C-U+001F as space, JSON Schema's (ECMA) \S does not.
+_NON_SPACE = r"[^\s\x1c-\x1f]"
+NOT_BLANK = {"pattern": _NON_SPACE}
 
 
 def _not_blank(v: str) -> str:
-    if not v or not re.search(r"\S", v):
+    if not v or not re.search(_NON_SPACE, v):
         raise ValueError("must not be empty or whitespace only")
     return v
 

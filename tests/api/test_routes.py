@@ -112,6 +112,7 @@ def test_metrics_and_openapi(client):
         ("/search", ["not", "an", "object"], "object"),
         ("/search", {"query": "ok", "surprise": 1}, "surprise"),
         ("/ask", {"question": " "}, "empty"),
+        ("/ask", {"question": "\u001d\u001d"}, "empty"),  # separators: space to Python
         ("/cite", {"text": "y" * 5001}, "text"),
         ("/cite", {}, "text"),
     ],
@@ -168,3 +169,10 @@ def test_not_ready_is_503(built):
     r = c.get("/ready")
     assert r.status_code == 503 and "loading" in r.json()["error"]
     assert c.post("/search", json={"query": "x"}).status_code == 503
+
+
+def test_the_schema_says_what_counts_as_blank_as_the_validator_does(client):
+    # JSON Schema patterns are ECMA regexes, whose \S does not treat U+001C-U+001F as space;
+    # the schema must reject what the validator rejects, or schema-driven clients send it.
+    pattern = client.get("/openapi.json").json()["components"]["schemas"]["AskRequest"]["properties"]["question"]["pattern"]
+    assert "\\S" not in pattern and "x1c-\\x1f" in pattern
