@@ -16,7 +16,8 @@ from qa.table_answer import TableAnswerer, table_named
 from qa.types import Answer, Chunk, Citation, Hit, Sentence, Span
 
 COMMON_WORD_MARGIN = 0.05  # evidence a respelled common word must add over the typed question
-RESOLVED_WORD_BONUS = 0.1  # preference for a correction that makes an unknown word a known one
+RESOLVED_WORD_BONUS = 0.1
+TABLE_NAMED_MARGIN = 0.1  # how much weaker the evidence may be when the question names the table  # preference for a correction that makes an unknown word a known one
 NOT_COVERED = "The review does not cover this: no passage or table row of it answers the question."
 
 
@@ -113,7 +114,7 @@ class Answerer:
         if named is not None and (hits[0].chunk.doc_id, named) not in self.tables.rows:
             # "... in Table 3" when the document has no Table 3 read as a table.
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
-        if self.judge.abstains(ev):
+        if self.judge.abstains(ev) and not self._table_pointed_at(q, hits, ev):
             # "Which item had the fewest respondents?": a table's numbers answer a superlative
             # that shares few words with the text.
             extreme = self.tables.extreme(q, hits)
@@ -173,6 +174,15 @@ class Answerer:
         if kind is None or (kind is COUNT and has_table):
             return True
         return gives(kind, " ".join(parts)[:700])
+
+    def _table_pointed_at(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
+        """'Which studies in Table 1 ...' with a row of that table ranked first: the reader points
+        at a part of the document that exists, so weaker word evidence is enough (table rows
+        are terse; their similarity to a question runs low)."""
+        named = table_named(question)
+        top = hits[0].chunk
+        return (named is not None and top.kind == "table_row" and top.table is not None
+                and top.table.number == named and not ev.missing and ev.score >= self.threshold - TABLE_NAMED_MARGIN)
 
     def _chunk_hit(self, chunk_id: str) -> Hit:
         return Hit(self.s.index.chunks[self._chunk_pos[chunk_id]], 0.0, 0, {})

@@ -361,6 +361,8 @@ class TableAnswerer:
             show = "stated" if all(set(analyze(p[-1])) <= generic_stems() for p in phrases) else "unstated"
         else:
             show = "stated" if _QUESTION.search(question) else "all"
+        if len(rows) == 1 and not columns:
+            show = "all"  # one row and no column named: its cells are short enough to give whole
         text = self._render(key, rows, columns, self.profiles[key], constraints, stated, show)
         cites = tuple(Citation(c.refs, c.id, c.text, c.span) for c in rows[:MAX_ROWS])
         return TableAnswer(text, cites, tuple(rows), columns[0] if columns else None)
