@@ -153,7 +153,8 @@ def test_permalinks(page, api):
     assert clipboard(page) == api + "/?q=How+big+are+exosomes%3F"
 
     page.goto(api + "/#cite")
-    assert page.locator("[role=tab][aria-selected=true]").inner_text() == "Find citations"
+    # The page picks its tab from the address once its script has run: wait for it.
+    page.locator("[role=tab][aria-selected=true]", has_text="Find citations").wait_for(timeout=10000)
     page.goto(api + "/?tab=cite&text=" + "Exosomal miR-16 lowers VEGF in breast cancer cells.".replace(" ", "%20"))
     out = answers(page)
     assert page.locator("[role=tab][aria-selected=true]").inner_text() == "Find citations"
