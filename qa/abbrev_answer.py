@@ -20,6 +20,9 @@ _ASKS = [
     re.compile(rf"\b(?:full|long|expanded)\s+(?:form|name)\s+of\s+(?:the\s+)?(?:abbreviation\s+)?[\"'“‘]?{_TOKEN}", re.I),
     re.compile(rf"\b(?:abbreviation|acronym)\s+[\"'“‘]?{_TOKEN}[\"'”’]?", re.I),
     re.compile(rf"^\s*{_TOKEN}\s+(?:stands\s+for|abbreviation|acronym)\b", re.I),
+    # "What is ESCRT?" and nothing more: an abbreviation asked for what it is (capitals only,
+    # so that "What is apoptosis?" is searched as usual).
+    re.compile(r"^\s*(?i:what\s+(?:is|are)\s+(?:an?\s+|the\s+)?)([A-Z][A-Z0-9\-]{1,11}s?)\s*\??\s*$"),
 ]
 
 

@@ -13,6 +13,8 @@ def test_the_abbreviation_asked_about():
     assert asked_abbreviation("what is ZFN short for") == "ZFN"
     assert asked_abbreviation("full form of the abbreviation NHEJ") == "NHEJ"
     assert asked_abbreviation("How do zinc finger nucleases cut DNA?") is None
+    assert asked_abbreviation("What is NHEJ?") == "NHEJ" and asked_abbreviation("What are ZFNs?") == "ZFNs"
+    assert asked_abbreviation("What is apoptosis?") is None and asked_abbreviation("What is NHEJ for?") is None
 
 
 def test_answer_quotes_the_defining_sentence_with_its_own_references():
