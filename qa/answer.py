@@ -10,9 +10,9 @@ from qa.abbrev_answer import AbbrevAnswerer
 from qa.answer_type import COUNT, asked_kind, gives
 from qa.evidence import Evidence, Judge, TermStats, content_terms
 from qa.index.lexical import analyze
-from qa.passage_answer import PassageAnswerer
+from qa.passage_answer import ANSWER_CHARS, PassageAnswerer
 from qa.search import Searcher, expand
-from qa.table_answer import TableAnswerer, table_named
+from qa.table_answer import TableAnswer, TableAnswerer, table_named
 from qa.types import Answer, Chunk, Citation, Hit, Sentence, Span
 
 COMMON_WORD_MARGIN = 0.05  # evidence a respelled common word must add over the typed question
@@ -125,7 +125,16 @@ class Answerer:
         # in one article and ligand filtering in another).
         glossary = self.glossaries.get(hits[0].chunk.doc_id, {})
         terms = content_terms(q) | content_terms(expand(q, glossary))
-        qv = self.s.embed_query(q)
+        parts, cites, table = self._compose(q, hits, terms, self.s.embed_query(q))
+        if not parts or not self._gives_what_is_asked(q, parts, table is not None):
+            return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
+        return Answer(question, "answered", " ".join(parts), tuple(cites), tuple(hits[:k]), suggestion)
+
+    def _compose(self, q: str, hits: list[Hit], terms: set[str],
+                 qv) -> tuple[list[str], list[Citation], TableAnswer | None]:
+        """The answer's parts: a table answer with the running text of the same study, or the
+        passages with the table row of the same study; a table row that gives the measurement
+        asked when the passages do not. Returns (parts, citations, the table answer or None)."""
         table = self.tables.answer(q, hits, terms)
         parts: list[str] = []
         cites: list[Citation] = []
@@ -135,12 +144,12 @@ class Answerer:
             # The same study told in running text (it shares the rows' references); never
             # a sentence about another study.
             row_refs = {r for c in table.rows for r in c.refs}
-            runs = [r for r in self.passages.answer(qv, terms, hits, max_runs=3, budget=700, question=q)
+            runs = [r for r in self.passages.answer(qv, terms, hits, max_runs=3, question=q)
                     if row_refs & set(self._run_refs(r))][:1]
             if not runs and row_refs and len(table.rows) <= 2:
                 # The running text that reports the row's study, found by its reference.
                 run = self.passages.answer_citing(qv, terms, row_refs, self._chunk_hit, q,
-                                                  budget=max(0, 700 - len(table.text)))
+                                                  budget=max(0, ANSWER_CHARS - len(table.text)))
                 runs = [run] if run is not None else []
         else:
             runs = self.passages.answer(qv, terms, hits, question=q)
@@ -151,7 +160,8 @@ class Answerer:
             if table is None:
                 # The same study as a table row (it cites the run's reference): its cells.
                 run_refs = {r for run in runs for r in self._run_refs(run)}
-                row = self.tables.rows_citing(runs[0].sentences[0].doc_id, run_refs, terms, 700 - len(text) - 1)
+                row = self.tables.rows_citing(runs[0].sentences[0].doc_id, run_refs, terms,
+                                              ANSWER_CHARS - len(text) - 1)
                 if row is not None:
                     parts.append(row.text)
                     cites += list(row.citations)
@@ -161,9 +171,7 @@ class Answerer:
             lower = self.tables.answer(q, hits, terms, close=False)
             if lower is not None and self._gives_what_is_asked(q, [lower.text], True):
                 parts, cites, table = [lower.text], list(lower.citations), lower
-        if not parts or not self._gives_what_is_asked(q, parts, table is not None):
-            return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
-        return Answer(question, "answered", " ".join(parts), tuple(cites), tuple(hits[:k]), suggestion)
+        return parts, cites, table
 
     @staticmethod
     def _gives_what_is_asked(question: str, parts: list[str], has_table: bool) -> bool:
@@ -173,7 +181,7 @@ class Answerer:
         kind = asked_kind(question)
         if kind is None or (kind is COUNT and has_table):
             return True
-        return gives(kind, " ".join(parts)[:700])
+        return gives(kind, " ".join(parts)[:ANSWER_CHARS])
 
     def _table_pointed_at(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
         """'Which studies in Table 1 ...' with a row of that table ranked first: the reader points

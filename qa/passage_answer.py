@@ -25,7 +25,8 @@ from qa.types import Citation, Hit, Sentence, Span
 # report of another study.
 _ANAPHOR = re.compile(r"^\s*(they|these|this|those|their|its?|such|the authors|the study|the results?|"
                       r"in (?:this|that|these|their) (?:study|work|model|trial|report))\b", re.I)
-MAX_RUN_CHARS = 650  # one run stays readable; answers are judged on their first 700 characters
+ANSWER_CHARS = 700  # what a reader takes in at a glance: an answer's parts share this budget
+MAX_RUN_CHARS = 650  # one run stays readable within it
 MAX_RUNS = 3
 
 
@@ -127,7 +128,7 @@ class PassageAnswerer:
         return bool(shared) and bool((self.sent_terms[b.id] - opening) & terms)
 
     def answer(self, qv: np.ndarray, terms: set[str], hits: list[Hit], max_runs: int = MAX_RUNS,
-               budget: int = 700, question: str = "") -> list[Run]:
+               budget: int = ANSWER_CHARS, question: str = "") -> list[Run]:
         kind = asked_kind(question)
         if kind:
             # "big" in "how big" names the measure, not the topic.
@@ -161,7 +162,7 @@ class PassageAnswerer:
         return runs
 
     def answer_citing(self, qv: np.ndarray, terms: set[str], refs: set[int], chunk_hit, question: str = "",
-                      budget: int = 700) -> Run | None:
+                      budget: int = ANSWER_CHARS) -> Run | None:
         """The run of running text that reports the studies behind refs (a table row's
         references), wherever it is in the document: the sentence citing one of them that is
         closest to the question, with its set-up and finding. chunk_hit(chunk_id) -> Hit."""
