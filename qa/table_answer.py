@@ -344,13 +344,6 @@ class TableAnswerer:
                                              for h in self.cell_terms[self._pos(c)].get(columns[0], ()))]
             if saying:
                 rows = saying
-        if hits[0].chunk.kind != "table_row" and named is None and not columns:
-            # No column asked and a passage ranks first: the table answers only if its rows
-            # meet what the question says of them.
-            have = [set().union(*self.cell_terms[self._pos(c)].values()) for c in rows]
-            best = max((self.stats.coverage(constraints, h, key[0]) for h in have), default=0.0) if constraints else 0.0
-            if not asked_phrases(question) or best < 0.5:
-                return None
         # "Which studies used X": the rows are the answer; "which cargo ...": an unnamed column.
         # What to show when no column is named: "which studies used X" asks for the rows and
         # "do X inhibit Y?" asks to verify — the cells that say what the question says;
