@@ -538,14 +538,17 @@ def _announce_when_ready(server, app, host: str, port: int) -> None:
     import threading
     import time
 
+    app.state.announced = threading.Event()  # /ready waits for it
+
     def wait():
         while not server.should_exit:
             if server.started and (app.state.engine is not None or app.state.load_error is not None):
                 if app.state.engine is not None:
                     shown = f"[{host}]" if ":" in host else host
                     log.info("Serving on http://%s:%d (chat page: /, API docs: /docs)", shown, port)
+                    app.state.announced.set()
                 return
-            time.sleep(0.1)
+            time.sleep(0.05)
 
     threading.Thread(target=wait, name="qa-announce", daemon=True).start()
 

@@ -75,6 +75,11 @@ async def limits(request: Request):
 @router.get("/ready", tags=["service"], responses={503: {"model": S.ErrorResponse}})
 async def ready(request: Request):
     eng = engine_of(request)
+    # `qa serve` prints its address before it calls itself ready, so that a client polling
+    # /ready never sees 200 before the "Serving on ..." line.
+    announced = getattr(request.app.state, "announced", None)
+    if announced is not None and not announced.is_set():
+        raise HTTPException(status_code=503, detail="starting, try again shortly")
     return {"status": "ready", "index": eng.index_state, "chunks": len(eng.index.chunks),
             "built_at": eng.index.manifest.get("built_at")}
 

@@ -176,3 +176,16 @@ def test_the_schema_says_what_counts_as_blank_as_the_validator_does(client):
     # the schema must reject what the validator rejects, or schema-driven clients send it.
     pattern = client.get("/openapi.json").json()["components"]["schemas"]["AskRequest"]["properties"]["question"]["pattern"]
     assert "\\S" not in pattern and "x1c-\\x1f" in pattern
+
+
+def test_ready_waits_for_the_address_to_be_printed(client):
+    import threading
+
+    client.app.state.announced = threading.Event()
+    try:
+        r = client.get("/ready")
+        assert r.status_code == 503 and "starting" in r.json()["error"]
+        client.app.state.announced.set()
+        assert client.get("/ready").status_code == 200
+    finally:
+        del client.app.state.announced
