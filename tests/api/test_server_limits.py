@@ -107,17 +107,20 @@ def test_an_idle_keep_alive_connection_is_closed(server):
 def test_health_answers_while_heavy_requests_pile_up(server):
     statuses: list[int] = []
     retry_after: list[str] = []
-    text = " ".join(f"Exosomes from source {i} reduce inflammation and fibrosis in injured kidneys." for i in range(60))
     go = threading.Barrier(16)
 
-    def heavy():
+    def heavy(n: int):
+        # A text of its own per request: repeated sentences are embedded once and cached, and
+        # cheap requests would not pile up.
+        text = " ".join(f"Exosomes from source {n}-{i} reduce inflammation and fibrosis in injured kidneys."
+                        for i in range(60))
         go.wait()
         r = httpx.post(server + "/cite", json={"text": text}, timeout=60)
         statuses.append(r.status_code)
         if r.status_code == 503:
             retry_after.append(r.headers.get("retry-after", ""))
 
-    threads = [threading.Thread(target=heavy) for _ in range(16)]
+    threads = [threading.Thread(target=heavy, args=(n,)) for n in range(16)]
     for t in threads:
         t.start()
     time.sleep(0.3)
