@@ -4,8 +4,9 @@ answers, quoted with the reference markers the sentences carry.
 A review reports a study as a run of sentences closed by one reference marker ("X et al.
 investigated ... . They found ... [12]."), so a sentence without a marker of its own is
 extended to the sentence that closes its run, and a sentence that opens with a pronoun
-("They", "These results") takes the sentence that names its subject. A second run is added
-only when it covers parts of the question the first leaves out ("A and B" questions)."""
+("They", "These results") takes the sentence that names its subject. Runs from other
+passages that score nearly as well join it ("which miRNAs ...", "A and B" questions), and the
+room left in the answer goes to the sentences that carry each run on (lists, explanations)."""
 
 from __future__ import annotations
 
@@ -23,11 +24,17 @@ from qa.types import Citation, Hit, Sentence, Span
 # Openings that refer back to the previous sentence's subject (general English anaphora).
 # Connectives such as "Moreover" or "Similarly" are left out: in a review they open the
 # report of another study.
-_ANAPHOR = re.compile(r"^\s*(they|these|this|those|their|its?|such|the authors|the study|the results?|"
-                      r"in (?:this|that|these|their) (?:study|work|model|trial|report))\b", re.I)
+_ANAPHOR = re.compile(r"^\s*(?:[\w\-]+(?:\s+[\w\-]+){0,3},\s*)?"  # "Based on the literature, they ..."
+                      r"(they|these|this|those|their|its?|such|the authors|the study|the results?|"
+                      r"in (?:this|that|these|their) (?:study|work|model|trial|report))\b"
+                      # "It seems that ...", "It has been shown ...": an "it" that points forward.
+                      r"(?!\s+(?:seems|appears|remains|is\s+(?:\w+\s+)?(?:that|to|possible|likely|known|believed|thought|"
+                      r"suggested|reported|shown|important|clear|evident|noteworthy|worth)|has\s+been|was\s+(?:\w+\s+)?that))", re.I)
 ANSWER_CHARS = 700  # what a reader takes in at a glance: an answer's parts share this budget
 MAX_RUN_CHARS = 650  # one run stays readable within it
 MAX_RUNS = 3
+RUN_SHARE = 0.75  # another passage's run joins the answer when it scores this close to the best
+CARRY_SHARE = 0.6  # the paragraph's next sentence joins its run when it scores this close
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,11 @@ class PassageAnswerer:
                 if st.id in seen or st.kind != "sentence" or self.is_glossary[st.id]:
                     continue
                 seen.add(st.id)
-                cov = self.stats.coverage(terms, self.sent_terms[st.id], st.doc_id)
+                have = self.sent_terms[st.id]
+                if _ANAPHOR.match(st.text) and st.id in self.prev:
+                    # "They can affect ...": its subject is named in the sentence before.
+                    have = have | self.sent_terms[self.prev[st.id]]
+                cov = self.stats.coverage(terms, have, st.doc_id)
                 sim = float(self.vectors[st.id] @ qv)
                 bonus = 0.15 if kind and gives(kind, st.text, spelled=False) else 0.0
                 out.append((0.5 * sim + 0.5 * cov + 0.05 * (depth - rank) / depth + bonus, st, h))
@@ -139,27 +150,56 @@ class PassageAnswerer:
         scores = {st.id: sc for sc, st, _ in cands}
         best_score = cands[0][0]
         runs: list[Run] = []
-        covered: set[str] = set()
         used: set[int] = set()
-        doc = cands[0][1].doc_id
-        total = sum(self.stats.idf(t, doc) for t in terms) or 1.0
         for sc, st, h in cands:
-            if len(runs) >= max_runs or sc < 0.7 * best_score:
+            if len(runs) >= max_runs or sc < RUN_SHARE * best_score:
                 break
             if st.id in used:
                 continue
             run = self.run_around(st, h, sc, scores, kind, terms)
-            if runs:
-                have = set().union(*(self.sent_terms[s.id] for s in run.sentences))
-                gain = sum(self.stats.idf(t, doc) for t in terms - covered if t in have) / total
-                if gain < 0.2 or sum(len(r.text) for r in runs) + len(run.text) > budget:
-                    continue
+            ids = {s.id for s in run.sentences}
+            if used & ids:
+                # It overlaps a run already taken: one run of both when the new sentences are
+                # the set-up of an unreferenced finding ("X et al. [14] measured ... . Tear
+                # volume rose ...") or carry it on with what is asked.
+                i = next(i for i, r in enumerate(runs) if ids & {s.id for s in r.sentences})
+                old = runs[i].sentences
+                before = [s for s in run.sentences if s.span.start < old[0].span.start]
+                after = [s for s in run.sentences if s.span.start > old[-1].span.start]
+                ok_before = not before or not self.own_refs[old[0].id]
+                ok_after = not after or kind is None or gives(kind, " ".join(s.text for s in after))
+                grown = Run(tuple(before) + old + tuple(after), runs[i].hit, runs[i].score)
+                if ok_before and ok_after and _length(runs) - len(runs[i].text) + len(grown.text) <= budget:
+                    runs[i] = grown
+                    used |= ids
+                continue
+            if runs and kind and not gives(kind, run.text, spelled=False):
+                continue  # a question asking for a measurement gets only more measurements, in figures
+            if runs and _length(runs) + len(run.text) > budget:
+                continue
             runs.append(run)
             used |= {s.id for s in run.sentences}
-            for s in run.sentences:
-                covered |= terms & self.sent_terms[s.id]
+        # The room left goes to the sentences that carry each run on: a list or an explanation
+        # ("what hurdles ...", "why ...") runs over several sentences of one paragraph.
+        for i, r in enumerate(runs if kind is None else []):
+            runs[i] = self._carry_on(r, scores, CARRY_SHARE * best_score, len(r.text) + budget - _length(runs), used)
+            used |= {s.id for s in runs[i].sentences}
         runs.sort(key=lambda r: (r.sentences[0].doc_id, r.span.start))
         return runs
+
+    def _carry_on(self, run: Run, scores: dict[int, float], floor: float, room: int, used: set[int]) -> Run:
+        """The run with the paragraph's next sentences while they stay close to the question
+        (scored among the top passages' sentences, above floor) and fit in room characters."""
+        sents = list(run.sentences)
+        j = sents[-1].id
+        while True:
+            j = self.next.get(j)
+            if j is None or j in used or scores.get(j, 0.0) < floor:
+                break
+            if sum(len(s.text) + 1 for s in sents) + len(self.sentences[j].text) > room:
+                break
+            sents.append(self.sentences[j])
+        return Run(tuple(sents), run.hit, run.score)
 
     def answer_citing(self, qv: np.ndarray, terms: set[str], refs: set[int], chunk_hit, question: str = "",
                       budget: int = ANSWER_CHARS) -> Run | None:
@@ -200,6 +240,11 @@ class PassageAnswerer:
             parts.append(f"“{r.text}”")
             cites.append(Citation(tuple(refs_in(r.text)), r.hit.chunk.id, r.text, r.span))
         return " ".join(parts), cites
+
+
+def _length(runs: list[Run]) -> int:
+    """Characters the runs take as rendered (each quoted, one space between)."""
+    return sum(len(r.text) + 3 for r in runs)
 
 
 def _glossary_share(text: str, glossary: dict[str, str]) -> float:
