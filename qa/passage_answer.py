@@ -30,6 +30,17 @@ _ANAPHOR = re.compile(r"^\s*(?:[\w\-]+(?:\s+[\w\-]+){0,3},\s*)?"  # "Based on th
                       # "It seems that ...", "It has been shown ...": an "it" that points forward.
                       r"(?!\s+(?:seems|appears|remains|is\s+(?:\w+\s+)?(?:that|to|possible|likely|known|believed|thought|"
                       r"suggested|reported|shown|important|clear|evident|noteworthy|worth)|has\s+been|was\s+(?:\w+\s+)?that))", re.I)
+# A thing named by a demonstrative early in the sentence ("Although the yield is high in this
+# procedure, ...") was named in the sentence before.
+_DEMONSTRATIVE = re.compile(r"^\W*(?:[\w\-]+\W+){0,10}?(?:this|these|those|such)\s+(?!review|article|paper)[a-z][\w\-]*", re.I)
+
+
+def refers_back(text: str) -> bool:
+    """The sentence needs the one before it to be understood: it opens by pointing back to its
+    subject, or names a thing by a demonstrative."""
+    return bool(_ANAPHOR.match(text) or _DEMONSTRATIVE.match(text))
+
+
 ANSWER_CHARS = 700  # what a reader takes in at a glance: an answer's parts share this budget
 MAX_RUN_CHARS = 650  # one run stays readable within it
 MAX_RUNS = 3
@@ -85,7 +96,7 @@ class PassageAnswerer:
                     continue
                 seen.add(st.id)
                 have = self.sent_terms[st.id]
-                if _ANAPHOR.match(st.text) and st.id in self.prev:
+                if refers_back(st.text) and st.id in self.prev:
                     # "They can affect ...": its subject is named in the sentence before.
                     have = have | self.sent_terms[self.prev[st.id]]
                 cov = self.stats.coverage(terms, have, st.doc_id)
@@ -102,7 +113,7 @@ class PassageAnswerer:
         question asking how much, a run without a measurement takes the next sentence when
         that one gives it ("X et al. [158] reported an increase ... . It rose from 0.2 to 0.7")."""
         run = [st]
-        if _ANAPHOR.match(st.text) and st.id in self.prev:
+        if refers_back(st.text) and st.id in self.prev:
             run.insert(0, self.sentences[self.prev[st.id]])
         length = sum(len(s.text) for s in run)
         cur = st
@@ -122,7 +133,7 @@ class PassageAnswerer:
         nxt = self.next.get(cur.id)
         if nxt is not None:
             s2 = self.sentences[nxt]
-            follows = (_ANAPHOR.match(s2.text) and scores.get(nxt, 0.0) >= 0.6 * score) or \
+            follows = (refers_back(s2.text) and scores.get(nxt, 0.0) >= 0.6 * score) or \
                 self._continues(run[-1], s2, terms)
             measures = kind and not any(gives(kind, s.text) for s in run) and gives(kind, s2.text)
             if (follows or measures) and sum(len(s.text) for s in run) + len(s2.text) <= MAX_RUN_CHARS:
@@ -228,7 +239,7 @@ class PassageAnswerer:
             if j is None or self.own_refs[j] or run.sentences[0].id == j:
                 break
             lead.insert(0, self.sentences[j])
-        sentences = tuple(lead) + run.sentences if not _ANAPHOR.match(st.text) else run.sentences
+        sentences = tuple(lead) + run.sentences if not refers_back(st.text) else run.sentences
         while len(" ".join(x.text for x in sentences)) > budget and len(sentences) > 1:
             sentences = sentences[1:] if sentences[0].id != st.id else sentences[:-1]
         return Run(sentences, run.hit, sc)
