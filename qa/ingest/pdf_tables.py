@@ -230,7 +230,7 @@ def _line_pitch(lines: list[PLine]) -> float | None:
     least = min(pitches)
     tight = [p for p in pitches if p < 1.15 * least]
     wide = [p for p in pitches if p > 1.35 * least]
-    if len(tight) < 2 or len(wide) < 2 or len(tight) + len(wide) < len(pitches):
+    if not tight or len(wide) < 2 or len(tight) + len(wide) < len(pitches):
         return None
     return 1.25 * least
 
