@@ -256,3 +256,36 @@ def test_two_columns_resume_under_a_page_wide_continued_table(tmp_path):
     assert d.references[2].doi == "10.5555/jsm.2015.8.11" and d.references[3].title == "Copper chaperones: a review"
     assert "Abbreviations" in [b.text for b in d.blocks if b.kind == "heading"]
     assert "MIC: minimal inhibitory concentration" in d.text
+
+
+def test_columns_found_under_a_page_wide_table_whose_cells_cross_the_middle(tmp_path):
+    # Long cells of a page-wide table sit across the page's middle; the gutter between the
+    # two columns of text under it must still be found from the running text, or the two
+    # columns are read line by line across the page.
+    p = PageSpec()
+    p.text(L, 50, "Table 1 Trials of the drug in soil bacteria", size=8, bold=True)
+    p.rule(L, 560, 62)
+    cols = (L, L + 70, L + 190, L + 350)
+    y = 66
+    for x, h in zip(cols, ("Trial", "Population studied", "Regimen and duration", "Outcome")):
+        p.text(x, y, h, size=7, bold=True)
+    p.rule(L, 560, y + 11)
+    y += 16
+    for i in range(1, 13):
+        row = (f"TRIAL-{i}", f"Isolates from soil {i}", f"{i} mM copper twice daily for {i} weeks", f"Growth {i}% lower")
+        for x, cell in zip(cols, row):
+            p.text(x, y, cell, size=7)
+        y += 11
+    p.rule(L, 560, y)
+    left = ["Copper is an essential trace element for all", "bacteria, but at high doses it damages the",
+            "membranes and proteins of the cell, and soil", "bacteria resist it with efflux pumps [1]."]
+    right = ["The cus system exports copper ions from the", "periplasm of Gram-negative bacteria, which",
+             "protects them when copper levels in the soil", "rise after fertiliser is spread [2]."]
+    p.lines(L, y + 20, left * 3, size=9.5, leading=11.5)
+    p.lines(R, y + 20, right * 3, size=9.5, leading=11.5)
+    path = tmp_path / "wide-table.pdf"
+    path.write_bytes(make_pdf([p]))
+    d = load(path)
+    assert len(next(t for t in d.tables if t.number == 1).rows) == 12
+    assert "for all bacteria, but at high doses it damages the membranes" in d.text
+    assert "from the periplasm of Gram-negative bacteria, which protects" in d.text

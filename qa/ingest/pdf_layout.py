@@ -64,11 +64,19 @@ def gutter(p: Page, size: float) -> float | None:
 
     The gap is where the fewest text segments cross the middle of the page; full-width
     elements (a title, an abstract, a wide table, a footnote) may cross it, as long as most
-    text sits wholly on one side or the other, and both sides hold a fair share."""
-    body = [s for s in p.segs if len(s.text) > 15]
+    text sits wholly on one side or the other, and both sides hold a fair share. When the
+    page's text as a whole shows no gap (a page-wide table over half of it, its cells
+    crossing the middle), the gap is looked for in the running text alone."""
+    g = _gap([s for s in p.segs if len(s.text) > 15], p.width)
+    if g is None:
+        g = _gap([s for s in p.segs if len(s.text) > 15 and abs(s.size - size) <= 1.0], p.width)
+    return g
+
+
+def _gap(body: list[Seg], width: float) -> float | None:
     if len(body) < 6:
         return None
-    lo, hi = int(0.3 * p.width), int(0.7 * p.width)
+    lo, hi = int(0.3 * width), int(0.7 * width)
     cov = [0] * (hi - lo)
     for s in body:
         for x in range(max(lo, int(s.x0)), min(hi, int(s.x1) + 1)):
