@@ -22,7 +22,7 @@ _QUESTION_WORDS = frozenset(
     kind kinds anything something thing things show shows shown tell work works role roles effect effects
     main best better good report reported paper review article know known much many type types
     tell mention mentions mentioned describe described explain discuss discussed say says list lists listed
-    row rows column columns table tables state states stated""".split()
+    row rows column columns table tables state states stated true false correct come came""".split()
 )
 
 
@@ -47,6 +47,9 @@ def related(a: str, b: str) -> bool:
         return True
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 2
+
+
+TOPIC_MIN_PASSAGES = 4
 
 
 class TermStats:
@@ -80,7 +83,9 @@ class TermStats:
     def topic_word(self, term: str, doc: str, share: float = 0.2) -> bool:
         """A word in more than share of a document's chunks: what it is about, not a detail."""
         n = self.n.get(doc, 0)
-        return n > 0 and self.df.get(doc, {}).get(term, 0) > share * n
+        df = self.df.get(doc, {}).get(term, 0)
+        # In a short document two passages naming a thing do not make it the theme.
+        return n > 0 and df > share * n and df >= TOPIC_MIN_PASSAGES
 
     def known(self, term: str, doc: str | None = None) -> bool:
         docs = [doc] if doc else list(self.vocab)

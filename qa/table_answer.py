@@ -386,7 +386,9 @@ class TableAnswerer:
             if gain >= 0.25 and x[0] >= 0.5 * best_match:
                 chosen.append(x)
                 covered |= constraints & x[3]
-        return sorted((self.chunks[x[2]] for x in chosen), key=lambda c: c.span.start)
+        # The rows retrieval ranks highest first (they meet the whole question best; a reader
+        # may stop after the first); the others in the table's order.
+        return [self.chunks[x[2]] for x in sorted(chosen, key=lambda x: (-round(x[1], 2), self.chunks[x[2]].span.start))]
 
     def extreme(self, question: str, hits: list[Hit]) -> TableAnswer | None:
         """A superlative asked of a table among the top hits: its row, every cell shown. The
