@@ -26,6 +26,22 @@ class PageSpec:
         return self
 
 
+# Helvetica advance widths (per 1000 em) of the printable ASCII characters, from its AFM file:
+# enough to set a piece of text right after another (a subscript after its word).
+_HELVETICA = dict(zip(
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~",
+    [278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278] + [556] * 10
+    + [278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722,
+       778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500,
+       556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500,
+       500, 500, 334, 260, 334, 584]))
+
+
+def width(s: str, size: float = 10) -> float:
+    """How wide `s` is set in (regular) Helvetica at `size`."""
+    return sum(_HELVETICA.get(c, 556) for c in s) * size / 1000
+
+
 def make_pdf(pages: list[PageSpec], width: float = 612, height: float = 792) -> bytes:
     objs: list[bytes] = [b"", b""]  # catalog and pages filled in below
     font_r, font_b = 3, 4

@@ -182,3 +182,110 @@ def test_a_heading_as_wide_as_its_column_in_a_heading_style(tmp_path):
     path.write_bytes(make_pdf([p]))
     heads = [b.text for b in load(path).blocks if b.kind == "heading"]
     assert heads == ["Introduction", "Study approach, sampling and analysis", "Document review and observations"]
+
+
+def test_two_columns_resume_under_a_page_wide_continued_table(tmp_path):
+    # Page 2 opens with the rest of a page-wide table and its Note; under it the left column
+    # holds back matter (a heading, a glossary) and the reference list, the right column the
+    # list's last entries, at the same heights as the left column's lines. Those lines are
+    # the columns again, not rows of the table: entry 4 must start an entry of its own.
+    cols = (L, L + 110, L + 230, L + 360, L + 480)
+    head = ("Isolate", "Soil", "Medium", "Tolerance (mM)", "Ref")
+    data = [("P. putida A%d" % i, "peat", "LB broth", "%d.5" % i, "[%d]" % (i % 3 + 1)) for i in range(1, 9)]
+
+    def table(p, y, caption, rows):
+        p.text(L, y, caption, size=8, bold=True)
+        p.rule(L, 560, y + 12)
+        for x, h in zip(cols, head):
+            p.text(x, y + 16, h, size=7, bold=True)
+        p.rule(L, 560, y + 27)
+        y += 32
+        for row in rows:
+            for x, cell in zip(cols, row):
+                p.text(x, y, cell, size=7)
+            y += 13.5
+        p.rule(L, 560, y)
+        return y
+
+    p1, p2 = PageSpec(), PageSpec()
+    y = p1.lines(L, 60, ["Introduction"], size=11, bold=True)
+    y = p1.lines(L, y + 4, BODY * 4, size=9.5, leading=11.5)
+    p1.lines(R, 60, BODY * 4, size=9.5, leading=11.5)
+    table(p1, 560, "Table 1 Copper tolerance of the isolates", data[:4])
+    y = table(p2, 60, "Table 1 (continued)", data[4:])
+    p2.text(L, y + 6, "LB, lysogeny broth; mM, millimolar. All isolates were grown at 30 C in the dark for two days "
+            "before the tolerance test, in", size=6.8)
+    p2.text(L, y + 14, "three replicates.", size=6.8)
+    y += 34
+    left = p2.lines(L, y, ["Abbreviations"], size=8.5, bold=True)
+    left = p2.lines(L, left, [
+        "LB: lysogeny broth; MIC: minimal inhibitory con-",
+        "centration; PCR: polymerase chain reaction.",
+    ], size=8.5, leading=10.5)
+    left = p2.lines(L, left + 8, ["Funding"], size=8.5, bold=True)
+    left = p2.lines(L, left, ["None."], size=8.5)
+    left = p2.lines(L, left + 10, ["References"], size=11, bold=True)
+    refs = [
+        ["1. Rensing C, Grass G. Escherichia coli mechanisms of", "copper homeostasis. FEMS Microbiol Rev.",
+         "2003;27:197-213. https://doi.org/10.5555/fmr.2003.27.197"],
+        ["2. Doe J, Roe R. Copper in soils. Soil Biol Biochem.", "2010;42:5-16. https://doi.org/10.5555/sbb.2010.42.5"],
+        ["3. Park S, Lee K. Efflux pumps of soil bacteria. J Soil", "Microbiol. 2015;8:11-19.",
+         "https://doi.org/10.5555/jsm.2015.8.11"],
+        ["4. Moreau L, Hale R. Copper chaperones: a review. Metal", "Biol Rev. 2018;3:40-52.",
+         "https://doi.org/10.5555/mbr.2018.3.40"],
+        ["5. Okoro UC, Bhatt N. Storage proteins for copper. Biochem", "Lett. 2020;14:454-62.",
+         "https://doi.org/10.5555/bl.2020.14.454"],
+    ]
+    for entry in refs[:2] + [refs[2][:-1]]:
+        left = p2.lines(L, left, entry[:1], size=7.5, leading=9.2)
+        left = p2.lines(L + 13, left, entry[1:], size=7.5, leading=9.2)
+    # Entry 3's last line and entry 4 start the right column beside "Abbreviations".
+    right = y
+    for entry in ([refs[2][-1]],) + tuple(refs[3:]):
+        if entry[0][:1].isdigit():
+            right = p2.lines(R - 13, right, entry[:1], size=7.5, leading=9.2)
+            entry = entry[1:]
+        right = p2.lines(R, right, entry, size=7.5, leading=9.2)
+    p2.lines(R, right + 20, BODY * 3, size=9.5, leading=11.5)
+    path = tmp_path / "refs-under-table.pdf"
+    path.write_bytes(make_pdf([p1, p2]))
+    d = load(path)
+    t = next(t for t in d.tables if t.number == 1)
+    assert [tuple(v for _, v in r.table.cells) for r in t.rows] == data
+    assert [r.n for r in d.references] == [1, 2, 3, 4, 5]
+    assert d.references[2].doi == "10.5555/jsm.2015.8.11" and d.references[3].title == "Copper chaperones: a review"
+    assert "Abbreviations" in [b.text for b in d.blocks if b.kind == "heading"]
+    assert "MIC: minimal inhibitory concentration" in d.text
+
+
+def test_columns_found_under_a_page_wide_table_whose_cells_cross_the_middle(tmp_path):
+    # Long cells of a page-wide table sit across the page's middle; the gutter between the
+    # two columns of text under it must still be found from the running text, or the two
+    # columns are read line by line across the page.
+    p = PageSpec()
+    p.text(L, 50, "Table 1 Trials of the drug in soil bacteria", size=8, bold=True)
+    p.rule(L, 560, 62)
+    cols = (L, L + 70, L + 190, L + 350)
+    y = 66
+    for x, h in zip(cols, ("Trial", "Population studied", "Regimen and duration", "Outcome")):
+        p.text(x, y, h, size=7, bold=True)
+    p.rule(L, 560, y + 11)
+    y += 16
+    for i in range(1, 13):
+        row = (f"TRIAL-{i}", f"Isolates from soil {i}", f"{i} mM copper twice daily for {i} weeks", f"Growth {i}% lower")
+        for x, cell in zip(cols, row):
+            p.text(x, y, cell, size=7)
+        y += 11
+    p.rule(L, 560, y)
+    left = ["Copper is an essential trace element for all", "bacteria, but at high doses it damages the",
+            "membranes and proteins of the cell, and soil", "bacteria resist it with efflux pumps [1]."]
+    right = ["The cus system exports copper ions from the", "periplasm of Gram-negative bacteria, which",
+             "protects them when copper levels in the soil", "rise after fertiliser is spread [2]."]
+    p.lines(L, y + 20, left * 3, size=9.5, leading=11.5)
+    p.lines(R, y + 20, right * 3, size=9.5, leading=11.5)
+    path = tmp_path / "wide-table.pdf"
+    path.write_bytes(make_pdf([p]))
+    d = load(path)
+    assert len(next(t for t in d.tables if t.number == 1).rows) == 12
+    assert "for all bacteria, but at high doses it damages the membranes" in d.text
+    assert "from the periplasm of Gram-negative bacteria, which protects" in d.text

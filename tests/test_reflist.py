@@ -33,3 +33,30 @@ def test_author_year_list_split_by_hanging_indent_and_citations_resolved():
     text = "BLAST (Altschul et al., 1997) and HMMER (Eddy, 1998) were run, as in Smith & Jones (2015); not Eddy (2001)."
     assert cited_in(text, refs) == (1, 2, 3)
     assert cited_in("numbered [4, 6-7] only", refs) == (4, 6, 7)
+
+
+def test_a_lost_entry_does_not_fold_the_rest_into_the_one_before():
+    # Entry 2's first line went missing (set elsewhere on the page): entry 3 still opens at
+    # its own number, and so do all after it; a continuation line opening with a number that
+    # is not followed by an author stays in its entry.
+    lines = [
+        ("1. Rensing C, Grass G. Copper homeostasis. FEMS Microbiol Rev.", 50.0, 1),
+        ("2003;27:197-213.", 63.0, 1),
+        ("Biochem. 2010;42:5-16.", 63.0, 1),
+        ("3. Park S, Lee K. Efflux pumps of soil bacteria. J Soil Microbiol.", 50.0, 1),
+        ("5. 2015;8:11-19.", 63.0, 1),
+        ("4. Moreau L, Hale R. Copper chaperones. Metal Biol Rev. 2018;3:40-52.", 50.0, 1),
+    ]
+    refs = parse_entries(lines)
+    assert [r.n for r in refs] == [1, 3, 4]
+    assert refs[1].text.endswith("J Soil Microbiol. 5. 2015;8:11-19.")
+
+
+def test_a_vancouver_title_with_a_colon_is_not_read_as_authors():
+    r = parse_entry("7. Ruiz E, Abebe T, Kowal D. Anti-inflammatory therapy: a clinical practice review. "
+                    "Eur J Prev Med. 2023;30:77-96. https://doi.org/10.5555/ejpm.2023.30.77", 7)
+    assert (r.authors, r.title, r.journal, r.year, r.doi) == (
+        ("Ruiz E", "Abebe T", "Kowal D"), "Anti-inflammatory therapy: a clinical practice review", "Eur J Prev Med",
+        "2023", "10.5555/ejpm.2023.30.77")
+    a = parse_entry("41. Ortega F, Brandt L. A transdermal patch: phase 1 results. Drug Res. 2024;14:980-9.", 41)
+    assert a.authors == ("Ortega F", "Brandt L") and a.title == "A transdermal patch: phase 1 results"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from qa.ingest.assemble import Piece, RowPiece, TablePiece, assemble
 from qa.ingest.layout import CAPTION_RE, SENTENCE_END_RE, Line, Vocabulary, join_lines
-from qa.ingest.pdf_tables import read_table
+from qa.ingest.pdf_tables import NOTE_START_RE, read_table
 from qa.ingest.pdf_words import Page, PLine, Seg, body_size, line_up, mark_emphasis, read
 from qa.ingest.reflist import REFERENCES_HEADING_RE, parse_entries, resolve_author_year
 from qa.ingest.running import LICENCE_RE
@@ -64,11 +64,19 @@ def gutter(p: Page, size: float) -> float | None:
 
     The gap is where the fewest text segments cross the middle of the page; full-width
     elements (a title, an abstract, a wide table, a footnote) may cross it, as long as most
-    text sits wholly on one side or the other, and both sides hold a fair share."""
-    body = [s for s in p.segs if len(s.text) > 15]
+    text sits wholly on one side or the other, and both sides hold a fair share. When the
+    page's text as a whole shows no gap (a page-wide table over half of it, its cells
+    crossing the middle), the gap is looked for in the running text alone."""
+    g = _gap([s for s in p.segs if len(s.text) > 15], p.width)
+    if g is None:
+        g = _gap([s for s in p.segs if len(s.text) > 15 and abs(s.size - size) <= 1.0], p.width)
+    return g
+
+
+def _gap(body: list[Seg], width: float) -> float | None:
     if len(body) < 6:
         return None
-    lo, hi = int(0.3 * p.width), int(0.7 * p.width)
+    lo, hi = int(0.3 * width), int(0.7 * width)
     cov = [0] * (hi - lo)
     for s in body:
         for x in range(max(lo, int(s.x0)), min(hi, int(s.x1) + 1)):
@@ -171,12 +179,13 @@ class _Flow:
                     x_lo, x_hi = g, p.width
                 else:
                     x_lo, x_hi = 0.0, p.width
-                region = self._collect(p, segs, s, x_lo, x_hi, out)
+                region = self._collect(p, segs, s, x_lo, x_hi, out, g)
                 rest = m.group(2)
                 out.append((int(m.group(1)), rest, bool(CONTINUED_RE.search(rest[:40] + " " + _line_text(ln, s))), region, s))
         return out
 
-    def _collect(self, p: Page, segs: list[Seg], cap: Seg, x_lo: float, x_hi: float, earlier) -> list[Seg]:
+    def _collect(self, p: Page, segs: list[Seg], cap: Seg, x_lo: float, x_hi: float, earlier,
+                 g: float | None = None) -> list[Seg]:
         taken = {id(x) for t in earlier for x in t[3]}
         inside = [s for s in segs if s.top >= cap.top - 1 and s.x0 >= x_lo - 1 and s.x1 <= x_hi + 1 and id(s) not in taken]
         lines = line_up(inside, p.number)
@@ -189,19 +198,43 @@ class _Flow:
         # below it, once rows have started, is the running text again.
         under = [x.size for x in lines[1:4]]
         t_size = sorted(under)[len(under) // 2] if under else self.size
+        across = g is not None and x_lo < g - 2 and x_hi > g + 2
+        noted = False  # the table's Note has begun
         for k, ln in enumerate(lines):
             if k > 0 and (CAPTION_RE.match(ln.segs[0].text) or TABLE_CAPTION_RE.match(ln.segs[0].text)):
                 break
             body_like = abs(ln.size - self.size) <= 0.3 and len(ln.segs) == 1 and ln.x1 - ln.x0 > 0.6 * width
             heading_like = k > 0 and started and len(ln.segs) == 1 and _heading_font(ln, self.size) and ln.size >= self.size + 0.5
-            larger = k > 1 and started and t_size < self.size - 0.5 and ln.size > t_size + 0.8
+            # Sizes per segment: below a page-wide table the two columns resume side by side,
+            # and one line of the region then holds both; its majority size may be either's.
+            larger = k > 1 and started and t_size < self.size - 0.5 and any(
+                s.size > t_size + 0.8 for s in ln.segs if len(s.text) > 3)
             if k > 0 and (body_like and started or heading_like or larger):
                 break
             if k > 0 and region and ln.top - max(s.bottom for s in region) > 3 * ln.size:
                 break
+            if across and started and self._columns_resume(ln, g, x_lo, x_hi, noted):
+                break
+            noted = noted or started and (bool(NOTE_START_RE.match(ln.text))
+                                          or len(ln.segs) == 1 and ln.x1 - ln.x0 > 0.6 * width)
             started = started or len(ln.segs) > 1
             region.extend(ln.segs)
         return region
+
+    @staticmethod
+    def _columns_resume(ln: PLine, g: float, x_lo: float, x_hi: float, noted: bool) -> bool:
+        """A line of a page-wide table's region that is the two text columns again: its
+        segments split cleanly at the gutter, one side each; after the table's Note any such
+        line ends the table (its rows do not resume after their Note), before it only two
+        lines as wide as their columns (no table cell runs from the page edge to the gutter)."""
+        left = [s for s in ln.segs if s.x1 <= g + 2]
+        right = [s for s in ln.segs if s.x0 >= g - 2]
+        if not left or not right or len(left) + len(right) != len(ln.segs):
+            return False
+        if noted:
+            return True
+        return (len(left) == len(right) == 1 and left[0].x1 - left[0].x0 > 0.75 * (g - x_lo)
+                and right[0].x1 - right[0].x0 > 0.75 * (x_hi - g))
 
 
 def _heading_levels(pieces: list[Piece], size: float) -> None:

@@ -48,6 +48,18 @@ def _columns(lines: list[PLine], x_lo: float, x_hi: float) -> list[tuple[float, 
     return [c for c in cols if c[1] - c[0] >= 3]
 
 
+def _spanning(ln: PLine, cols: list[tuple[float, float]], x_lo: float) -> bool:
+    """One run of text from the first column on across the gap after it (a group label),
+    with a word set inside that gap (cells of a row sit inside their columns)."""
+    return (len(ln.segs) == 1 and len(cols) >= 2 and ln.x0 < cols[0][1] and abs(ln.x0 - x_lo) < 2
+            and ln.x1 > cols[1][0] + 1 and _straddles(ln, cols))
+
+
+def _straddles(ln: PLine, cols: list[tuple[float, float]]) -> bool:
+    gaps = [(a[1], b[0]) for a, b in zip(cols, cols[1:])]
+    return any(w.x1 > g0 + 1 and w.x0 < g1 - 1 for s in ln.segs for w in s.words for g0, g1 in gaps)
+
+
 def _col_of(x0: float, x1: float, cols: list[tuple[float, float]]) -> int:
     best, best_ov = 0, -1e9
     for i, (a, b) in enumerate(cols):
@@ -125,6 +137,16 @@ def read_table(
     x_lo = min(x.x0 for x in rows_lines)
     x_hi = max(x.x1 for x in rows_lines)
     cols = _columns(rows_lines, x_lo, x_hi)
+    # A line of one run of text from the table's left edge is a group label when it runs
+    # across the gap after the first column: such labels, printed in several groups, must
+    # not close that gap (which would merge the first two columns).
+    multi = [ln for ln in rows_lines if len(ln.segs) > 1]
+    if len(multi) >= 3:
+        narrow = _columns(multi, x_lo, x_hi)
+        if len(narrow) > len(cols) and len(narrow) >= 2:
+            spans = [ln for ln in rows_lines if _spanning(ln, narrow, x_lo)]
+            if spans and all(ln.bold or _straddles(ln, narrow) for ln in spans):
+                cols = narrow
     if len(cols) < 2:
         return None
     grid: list[list[list[str]]] = []
@@ -134,11 +156,12 @@ def read_table(
     main_font = fonts.most_common(1)[0][0] if fonts else ""
     for ln in rows_lines:
         cells: list[list[list]] = [[] for _ in cols]
+        whole = _spanning(ln, cols, x_lo)
         for s in ln.segs:
             for w in s.words:
                 if w.sup:
                     continue  # a footnote mark is not part of the cell's value
-                cells[_col_of(w.x0, w.x1, cols)].append(w)
+                cells[0 if whole else _col_of(w.x0, w.x1, cols)].append(w)
         grid.append([[_CONT_CELL_RE.sub("", glue(c)).strip()] if c else [] for c in cells])
         bold0.append(bool(cells[0]) and all(w.font != main_font or w.bold and not _name_bold(main_font) for w in cells[0]))
 
@@ -197,11 +220,27 @@ def read_table(
     return TablePiece(number, title, columns, rows, note)
 
 
+def _line_pitch(lines: list[PLine]) -> float | None:
+    """Where a table spaces its rows apart (each row's lines set closer than the rows), the
+    pitch below which a line goes on the row above: then a wrapped first cell that starts
+    with a capital or a digit ("L/day)") is not a new row. None when the pitches are even."""
+    pitches = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
+    if len(pitches) < 4:
+        return None
+    least = min(pitches)
+    tight = [p for p in pitches if p < 1.15 * least]
+    wide = [p for p in pitches if p > 1.35 * least]
+    if not tight or len(wide) < 2 or len(tight) + len(wide) < len(pitches):
+        return None
+    return 1.25 * least
+
+
 def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int] = frozenset()) -> list[list[int]]:
     """Line indices of each row: a new row opens where the first column has a new cell (or
     at a group label's line, whose row takes the first cell that follows)."""
     rows: list[list[int]] = []
     waiting = False  # the current row opened at a label and has no first cell yet
+    tight = _line_pitch(lines)
     for i, cells in enumerate(grid):
         if i in label_lines:
             rows.append([i])
@@ -210,10 +249,9 @@ def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int]
         c0 = " ".join(cells[0])
         prev_c0 = " ".join(grid[i - 1][0]) if i > 0 else ""
         gap = lines[i].top - lines[i - 1].bottom if i > 0 else 0.0
-        opens = bool(c0) and (
-            not rows or not prev_c0 or not (c0[:1].islower() or prev_c0.rstrip().endswith(("-", ",", "/", "(")))
-            or gap > 0.8 * lines[i].size
-        )
+        wrapped = (c0[:1].islower() or prev_c0.rstrip().endswith(("-", ",", "/", "("))
+                   or tight is not None and i > 0 and lines[i].top - lines[i - 1].top < tight)
+        opens = bool(c0) and (not rows or not prev_c0 or not wrapped or gap > 0.8 * lines[i].size)
         if waiting and c0:
             rows[-1].append(i)
             waiting = False

@@ -185,26 +185,45 @@ def segments(words: list[Word]) -> list[Seg]:
             if ov / h > 0.5 and ov > best_ov:
                 best, best_ov = ln, ov
         if best is None:
+            best = _script_host(w, lines[-8:])
+        if best is None:
             lines.append([w])
         else:
             best.append(w)
     out: list[Seg] = []
     for ln in lines:
         ln.sort(key=lambda w: w.x0)
-        main = Counter(round(w.size, 1) for w in ln for _ in w.text).most_common(1)[0][0]
-        base = max((w.bottom for w in ln if round(w.size, 1) == main), default=0.0)
-        for w in ln:
-            w.sup = w.size < 0.8 * main and w.bottom < base - 0.15 * main
-        cur = [ln[0]]
+        segs = [[ln[0]]]
         for w in ln[1:]:
-            gap = w.x0 - cur[-1].x1
-            if gap > 0.9 * max(w.size, cur[-1].size) or gap < -1.0:
-                out.append(Seg(cur))
-                cur = [w]
+            gap = w.x0 - segs[-1][-1].x1
+            if gap > 0.9 * max(w.size, segs[-1][-1].size) or gap < -1.0:
+                segs.append([w])
             else:
-                cur.append(w)
-        out.append(Seg(cur))
+                segs[-1].append(w)
+        # A superscript is small and raised against the type of its own segment: the other
+        # column at the same height may be set larger (body text beside a table), and its
+        # size must not make a whole table line look raised.
+        for seg in segs:
+            main = Counter(round(w.size, 1) for w in seg for _ in w.text).most_common(1)[0][0]
+            base = max((w.bottom for w in seg if round(w.size, 1) == main), default=0.0)
+            for w in seg:
+                w.sup = w.size < 0.8 * main and w.bottom < base - 0.15 * main
+            out.append(Seg(seg))
     return out
+
+
+def _script_host(w: Word, lines: list[list[Word]]) -> list[Word] | None:
+    """The line a sub- or superscript belongs to: it is set smaller, overlaps the line only
+    in part (so the overlap test fails), and touches a word of it edge to edge ("t" +
+    "max", "P2Y" + "12")."""
+    for ln in reversed(lines):
+        top, bottom = min(x.top for x in ln), max(x.bottom for x in ln)
+        if min(bottom, w.bottom) - max(top, w.top) <= 0.2 * (w.bottom - w.top):
+            continue
+        for x in ln:
+            if w.size < 0.85 * x.size and (abs(w.x0 - x.x1) < 0.15 * x.size or abs(x.x0 - w.x1) < 0.15 * x.size):
+                return ln
+    return None
 
 
 def line_up(segs: list[Seg], page: int) -> list[PLine]:

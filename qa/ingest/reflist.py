@@ -39,7 +39,8 @@ def parse_entry(text: str, n: int) -> Reference:
     colon = re.match(r"^([^:]{3,300}?):\s+(.*)$", core)
     if ay and not re.search(r"\.\s[A-Z][a-z]{3,}\s[a-z]", ay.group(1)):
         authors_part, year, rest = ay.group(1), ay.group(2), ay.group(3)
-    elif colon and re.search(r"\b[A-Z]{1,3}\b", colon.group(1)):
+    elif colon and re.search(r"\b[A-Z]{1,3}\b", colon.group(1)) and not re.search(r"\b[A-Z]{1,3}\.\s+[A-Z]\S*\s+[a-z]", colon.group(1)):
+        # "Smith J, Jones K: Title" (BMC); not "Smith J, Jones K. Title: subtitle" (Vancouver)
         authors_part, rest = colon.group(1), colon.group(2)
     else:
         m = re.match(r"^(.{3,400}?\b[A-Z]{1,3}(?:, et al)?)\.\s+(.*)$", core)
@@ -93,7 +94,11 @@ def split_entries(lines: list[tuple[str, float, int]]) -> list[str]:
     for t, x, p in lines:
         m = _NUM_RE.match(t)
         if numbered:
-            starts = bool(m) and (expected is None or int(m.group(1)) == expected or int(m.group(1)) == 1)
+            n = int(m.group(1)) if m else 0
+            # The next-but-one number opens an entry too when an author follows it: a lost
+            # entry (its line set elsewhere) must not fold all that follow into the one before.
+            starts = bool(m) and (expected is None or n == expected or n == 1
+                                  or n == expected + 1 and re.match(_SURNAME, t[m.end():]) is not None)
         else:
             starts = abs(x - edge(x, p)) < 1.5 and bool(re.match(_SURNAME, t))
         if starts or not entries:

@@ -1,0 +1,131 @@
+"""Table rows read from word positions, on tables the test lays out itself: a table in one
+column beside larger running text in the other, with a subscript in a cell; and a table whose
+rows are spaced apart, grouped under labels that run across the first column's gap, with
+first cells wrapped onto a line that starts with a capital."""
+
+from qa.ingest import load
+from pdfgen import PageSpec, make_pdf, width
+
+L, R = 50, 320  # left and right column x
+TEXT = [
+    "Copper is an essential trace element for all",
+    "bacteria, but at high doses it damages the",
+    "membranes and proteins of the cell. Soil",
+    "bacteria resist it with efflux pumps, with",
+    "chaperones and with storage proteins [1].",
+    "The cus system exports copper ions from the",
+    "periplasm of Gram-negative bacteria and so",
+    "protects them when copper levels in soil rise",
+    "after fertiliser is spread on the fields [2].",
+    "Other systems bind copper in the cytoplasm",
+    "and hand it on to the pumps when needed [3].",
+    "How these systems share the work is not yet",
+    "known, and the answer may differ by species.",
+]
+
+
+def _rows(doc, n):
+    t = next(t for t in doc.tables if t.number == n)
+    return t, [(r.table.group, tuple(v for _, v in r.table.cells)) for r in t.rows]
+
+
+def test_a_table_beside_larger_text_keeps_its_cells_and_subscripts(tmp_path):
+    # The right column's running text (9.5 pt) sits at the heights of the table's lines (7 pt):
+    # against that larger type every table word looks like a raised footnote mark, and the
+    # cells came out empty. "t" + a smaller, lowered "max" is one token, tmax.
+    p = PageSpec()
+    y = p.lines(L, 60, TEXT[:4], size=9.5, leading=11.5)
+    p.text(L, y + 6, "Table 1 Pharmacokinetics of the drug", size=8, bold=True)
+    cols = (L, L + 80, L + 140)
+    y += 20
+    lines = []
+    rows = [
+        (("Parameter", "Value", "Comment"),),
+        (("Oral bioavailability", "45%", "Limited by efflux"),),
+        (("Time to peak", "1.1 h", "A second peak"), ("concentration (t", "", "at 5-6 h")),
+        (("Half-life", "27 h", "Longer in renal"), ("", "", "impairment")),
+        (("Protein binding", "39%", "Mostly albumin"),),
+    ]
+    for row in rows:
+        for k, line in enumerate(row):
+            for x, cell in zip(cols, line):
+                if cell:
+                    p.text(x, y, cell, size=7, bold=row[0][0] == "Parameter")
+            if line[0] == "concentration (t":
+                x = L + width("concentration (t", 7)
+                p.text(x, y + 4.8, "max", size=5.8)
+                p.text(x + width("max", 5.8), y, ")", size=7)
+            if line[0] != "concentration (t":  # a subscript on a line of its own height
+                lines.append(y)
+            y += 8.5
+        y += 4.5
+    # Running text in the right column, a little lower than each table line.
+    for k, ty in enumerate(lines):
+        p.text(R, ty + 1.5, TEXT[k % len(TEXT)], size=9.5)
+    p.lines(R, y + 20, TEXT[5:9], size=9.5, leading=11.5)
+    p.lines(L, y + 20, TEXT[9:], size=9.5, leading=11.5)
+    path = tmp_path / "beside.pdf"
+    path.write_bytes(make_pdf([p]))
+    t, got = _rows(load(path), 1)
+    assert t.columns == ("Parameter", "Value", "Comment")
+    assert [cells for _, cells in got] == [
+        ("Oral bioavailability", "45%", "Limited by efflux"),
+        ("Time to peak concentration (tmax)", "1.1 h", "A second peak at 5-6 h"),
+        ("Half-life", "27 h", "Longer in renal impairment"),
+        ("Protein binding", "39%", "Mostly albumin"),
+    ]
+
+
+def test_spanning_group_labels_and_spaced_rows_with_wrapped_first_cells(tmp_path):
+    # Bold group labels run from the first column across the gap after it (so that gap is
+    # covered in every group); rows are set apart by more than their lines, and a first cell
+    # wraps onto a line that starts with a capital ("L/day)"): still the same row.
+    p = PageSpec()
+    y = p.lines(L, 60, TEXT[:5], size=9.5, leading=11.5)
+    p.lines(R, 60, TEXT[5:10], size=9.5, leading=11.5)
+    y += 10
+    p.text(L, y, "Table 2 Drugs that interact with the study drug", size=8, bold=True)
+    p.rule(L, 560, y + 12)
+    cols = (L, L + 70, L + 190, L + 330, L + 460)
+    y += 16
+    for x, h in zip(cols, ("Drug", "Class", "Mechanism", "Change in exposure", "Ref")):
+        p.text(x, y, h, size=7, bold=True)
+    p.rule(L, 560, y + 11)
+    y += 16
+    table = [
+        ("Strong inhibitors of clearance", [
+            [("Clarithromycin", "Macrolide antibiotic", "CYP3A4 inhibition", "3.8-fold increase", "[33]")],
+            [("Grapefruit juice (> 1", "Food", "Intestinal CYP3A4", "1.6-fold increase", "[34]"),
+             ("L/day)", "", "inhibition", "", "")],
+        ]),
+        ("Inducers of clearance and others", [
+            [("Rifampicin", "Antibiotic", "CYP3A4 induction", "65% decrease", "[37]")],
+            [("Carbamazepine", "Anticonvulsant", "CYP3A4 induction", "48% decrease", "[37]")],
+        ]),
+    ]
+    for label, rows in table:
+        p.text(L, y, label, size=7, bold=True)
+        y += 13
+        for row in rows:
+            for line in row:
+                for x, cell in zip(cols, line):
+                    if cell:
+                        p.text(x, y, cell, size=7)
+                y += 8.5
+            y += 5
+    p.rule(L, 560, y)
+    y = p.lines(L, y + 16, TEXT[5:], size=9.5, leading=11.5)
+    p.lines(R, y - 11.5 * 8, TEXT[:8], size=9.5, leading=11.5)
+    path = tmp_path / "groups.pdf"
+    path.write_bytes(make_pdf([p]))
+    t, got = _rows(load(path), 2)
+    assert t.columns == ("Drug", "Class", "Mechanism", "Change in exposure", "Ref")
+    assert got == [
+        ("Strong inhibitors of clearance", ("Clarithromycin", "Macrolide antibiotic", "CYP3A4 inhibition",
+                                            "3.8-fold increase", "[33]")),
+        ("Strong inhibitors of clearance", ("Grapefruit juice (> 1 L/day)", "Food", "Intestinal CYP3A4 inhibition",
+                                            "1.6-fold increase", "[34]")),
+        ("Inducers of clearance and others", ("Rifampicin", "Antibiotic", "CYP3A4 induction", "65% decrease", "[37]")),
+        ("Inducers of clearance and others", ("Carbamazepine", "Anticonvulsant", "CYP3A4 induction", "48% decrease",
+                                              "[37]")),
+    ]
