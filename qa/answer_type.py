@@ -58,7 +58,7 @@ _ASKS: list[tuple[re.Pattern[str], Kind]] = [
     (re.compile(rf"\bhow\s+many\s+{_TIME_WORDS}\b|\bhow\s+long\s+(?:does|did|do|is|was|were|are|will|can|should|"
                 r"must|has|have|had)\b.*\b(?:take|last|survive|persist|remain|stay|circulate|keep|wait|need)|"
                 + _WHAT + r"(?:duration|half-life|half\s+life|time\s+(?:period|span|frame)|length\s+of\s+time)\b|"
-                r"\bhow\s+often\b|\bafter\s+how\s+long\b|\bhow\s+much\s+time\b|"
+                r"\bafter\s+how\s+long\b|\bhow\s+much\s+time\b|"
                 r"\bhow\s+much\b[^?]*\b(?:take|took|last|lasted)\b", re.I), TIME),
     (re.compile(r"\bhow\s+(?:big|large|small|wide|thick|tall)\b|" + _WHAT + r"(?:sizes?|diameter|width|thickness)\b", re.I), SIZE),
     (re.compile(r"\b(?:how\s+much|what)\s+(?:does|do|did|would|will)\b.*\bcost\b|" + _WHAT + r"(?:cost|price)\b|\bhow\s+expensive\b", re.I),
@@ -69,7 +69,8 @@ _ASKS: list[tuple[re.Pattern[str], Kind]] = [
     (re.compile(_WHAT + r"(?:speed|g-force|force|rpm)\b|\bhow\s+fast\b|\bat\s+what\s+speed\b", re.I), SPEED),
     (re.compile(r"\b(?:what|which)\s+year\b|\bin\s+what\s+year\b|\bsince\s+when\b", re.I), YEAR),
     (re.compile(r"\bhow\s+many\b|" + _WHAT + r"number\s+of\b|\bhow\s+old\b", re.I), COUNT),
-    (re.compile(r"\bhow\s+much\b|" + _WHAT + r"(?:amount|quantity|rate|ratio)\b", re.I), MEASURE),
+    # "How often": a frequency, given as a share, a count or an interval.
+    (re.compile(r"\bhow\s+much\b|\bhow\s+often\b|" + _WHAT + r"(?:amount|quantity|rate|ratio)\b", re.I), MEASURE),
 ]
 
 

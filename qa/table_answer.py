@@ -254,9 +254,12 @@ class TableAnswerer:
             for col in prof["columns"]:
                 if col not in cols and self._gives_share(key, col, kind) >= 0.25:
                     cols.append(col)
-        if not phrases and not _QUESTION.search(question):
-            # A keyword query ("lung IRI miR-21-5p MSC source") names its columns outright;
-            # a question ("why can donor cells ...") names things, not columns.
+        if phrases or not _QUESTION.search(question):
+            # A keyword query ("lung IRI miR-21-5p MSC source") names its columns outright, and
+            # so does a wh-question in its other words ("by how much does X raise the AUC, and
+            # what adjustment ...", "what was the effect on the primary outcome"): a header's
+            # word that the chosen rows' cells do not hold. A question with no wh-phrase ("why
+            # can donor cells ...") names things, not columns.
             terms = [t for t in content_terms(question) if useful(t)
                      and not (row_terms and any(related(t, h) for h in row_terms))]
             for col in prof["columns"]:

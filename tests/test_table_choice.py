@@ -1,0 +1,92 @@
+"""Which table and which columns a question asks for, on a small diagnostic-accuracy article
+written for these tests: two tables list the same marker (a baseline table and an accuracy
+table), a drug table is asked two things of one row, and "how often" asks for a frequency
+(a share, a count or an interval), not a duration."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer_type import MEASURE, asked_kind
+
+ARTICLE = """<?xml version="1.0" encoding="UTF-8"?>
+<article article-type="research-article">
+<front><article-meta>
+<title-group><article-title>A bedside troponin strip for chest pain in rural clinics</article-title></title-group>
+<abstract><p>We compared a bedside troponin strip with the hospital assay.</p></abstract>
+</article-meta></front>
+<body>
+<sec><title>Methods</title>
+<p>Adults with chest pain were tested with the strip and the hospital assay on the same blood draw [<xref ref-type="bibr" rid="B1">1</xref>].
+The strip was read after fifteen minutes by the clinic nurse, and C-reactive protein (CRP) was measured in the same sample.</p>
+<p>The first strip was unreadable in 3.1% of patients, mostly because the blood drop was too small, and a second strip was then used [<xref ref-type="bibr" rid="B2">2</xref>].</p>
+</sec>
+<sec><title>Results</title>
+<table-wrap id="T1"><label>Table 1</label><caption><p>Baseline characteristics</p></caption>
+<table><thead><tr><th>Characteristic</th><th>Infarction</th><th>No infarction</th><th>p-value</th></tr></thead>
+<tbody>
+<tr><td>Age, years</td><td>64</td><td>55</td><td>0.002</td></tr>
+<tr><td>Smoker, n (%)</td><td>40 (44)</td><td>120 (31)</td><td>0.04</td></tr>
+<tr><td>C-reactive protein above 5 mg/L at presentation, n (%)</td><td>51 (56)</td><td>97 (25)</td><td>&lt;0.001</td></tr>
+</tbody></table></table-wrap>
+<table-wrap id="T2"><label>Table 2</label><caption><p>Diagnostic accuracy for myocardial infarction</p></caption>
+<table><thead><tr><th>Test</th><th>Sensitivity (%)</th><th>Specificity (%)</th></tr></thead>
+<tbody>
+<tr><td>Troponin strip</td><td>91.4</td><td>86.0</td></tr>
+<tr><td>Hospital troponin assay</td><td>97.8</td><td>90.3</td></tr>
+<tr><td>CRP &gt; 5 mg/L</td><td>56.0</td><td>74.9</td></tr>
+</tbody></table></table-wrap>
+<table-wrap id="T3"><label>Table 3</label><caption><p>Drugs that interact with the anticoagulant given after a positive strip</p></caption>
+<table><thead><tr><th>Drug</th><th>Class</th><th>Change in anticoagulant level</th><th>Suggested adjustment</th></tr></thead>
+<tbody>
+<tr><td>Amiodarone</td><td>Antiarrhythmic</td><td>1.8-fold increase</td><td>Halve the dose</td></tr>
+<tr><td>Rifampicin</td><td>Antibiotic</td><td>60% decrease</td><td>Avoid</td></tr>
+<tr><td>Fluconazole</td><td>Antifungal</td><td>2.4-fold increase</td><td>Monitor levels weekly</td></tr>
+</tbody></table></table-wrap>
+</sec>
+</body>
+<back><ref-list><title>References</title>
+<ref id="B1"><label>1.</label><mixed-citation>Doe J. Bedside assays. Emerg Med J. 2010;4:5-6.</mixed-citation></ref>
+<ref id="B2"><label>2.</label><mixed-citation>Roe R. Capillary blood. Clin Chem. 2011;7:1-9.</mixed-citation></ref>
+</ref-list></back>
+</article>
+"""
+
+
+@pytest.fixture(scope="module")
+def strip(tmp_path_factory, embedder):
+    from qa.config import Settings
+    from qa.engine import Engine
+
+    root = tmp_path_factory.mktemp("strip")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "strip.nxml").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "strip.toml").write_text('id = "strip"\ntitle = "A bedside troponin strip for chest pain in rural clinics"\n')
+    eng = Engine(Settings(corpus_dir=corpus, index_dir=root / "index"), embedder).load()
+    assert sum(c.kind == "table_row" for c in eng.index.chunks) == 9
+    return eng
+
+
+def test_the_table_whose_headers_name_what_is_asked_answers(strip):
+    # Both tables have a row for CRP above 5 mg/L, and the baseline table's label shares more
+    # of the question's words; only Table 2 has sensitivity and specificity.
+    a = strip.answerer.ask("What sensitivity and specificity did C-reactive protein above 5 mg/L at presentation have?")
+    assert a.status == "answered"
+    assert a.text.startswith("Table 2, CRP > 5 mg/L")
+    assert "Sensitivity (%): 56.0" in a.text and "Specificity (%): 74.9" in a.text
+
+
+def test_a_column_named_outside_the_wh_phrase_is_shown_too(strip):
+    a = strip.answerer.ask("By how much does amiodarone raise the anticoagulant level, and what adjustment is suggested?")
+    assert a.status == "answered"
+    assert a.text.startswith("Table 3, Amiodarone")
+    assert "1.8-fold increase" in a.text and "Halve the dose" in a.text
+    assert "Rifampicin" not in a.text
+
+
+def test_how_often_asks_for_a_frequency_not_a_duration(strip):
+    assert asked_kind("How often was the first strip unreadable?") is MEASURE
+    a = strip.answerer.ask("How often was the first strip unreadable because the blood drop was too small?")
+    assert a.status == "answered"  # a share answers it; no duration is stated
+    assert "3.1%" in a.text
