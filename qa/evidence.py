@@ -22,7 +22,9 @@ _QUESTION_WORDS = frozenset(
     kind kinds anything something thing things show shows shown tell work works role roles effect effects
     main best better good report reported paper review article know known much many type types
     tell mention mentions mentioned describe described explain discuss discussed say says list lists listed
-    row rows column columns table tables state states stated true false correct come came""".split()
+    row rows column columns table tables state states stated true false correct come came
+    context contexts setting settings appear appears appeared summarise summarize summarised summarized
+    summary overview according""".split()
 )
 
 
@@ -119,6 +121,9 @@ _PREFIXES = ("chemo", "hyper", "hypo", "inter", "intra", "micro", "macro", "mult
              "co", "re", "bi", "tri")
 
 
+_PART_NAMED = re.compile(r"\b(?:tables?|fig(?:ure)?s?\.?)\s+\d{1,3}\b", re.I)
+
+
 class Judge:
     """Decides 'not covered' from words and meaning together."""
 
@@ -132,7 +137,9 @@ class Judge:
         self.count_pieces = count_pieces
 
     def evidence(self, question: str, hits: list[Hit]) -> Evidence:
-        terms = content_terms(question)
+        # "Table 2", "Fig. 3" point at a part of the document (checked on its own); the number
+        # is no word of the topic.
+        terms = content_terms(_PART_NAMED.sub(" ", question))
         cov = 0.0
         for h in hits[:5]:
             i = self.chunk_pos[h.chunk.id]

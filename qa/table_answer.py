@@ -346,7 +346,13 @@ class TableAnswerer:
             saying = [c for c in rows if any(related(t, h) for t in col_terms
                                              for h in self.cell_terms[self._pos(c)].get(columns[0], ()))]
             if saying:
-                rows = saying
+                # ... but not at the cost of a row that meets what the question says of the
+                # rows better than every row kept ("which bacteria produce succinate": the
+                # succinate row names its bacteria without the word).
+                def match(c: Chunk) -> float:
+                    return self.stats.coverage(constraints, set().union(*self.cell_terms[self._pos(c)].values()), key[0])
+                bar = max(match(c) for c in saying)
+                rows = [c for c in rows if c in saying or match(c) > bar]
         # "Which studies used X": the rows are the answer; "which cargo ...": an unnamed column.
         # What to show when no column is named: "which studies used X" asks for the rows and
         # "do X inhibit Y?" asks to verify — the cells that say what the question says;
