@@ -43,6 +43,13 @@ The strip was read after fifteen minutes by the clinic nurse, and C-reactive pro
 <tr><td>Rifampicin</td><td>Antibiotic</td><td>60% decrease</td><td>Avoid</td></tr>
 <tr><td>Fluconazole</td><td>Antifungal</td><td>2.4-fold increase</td><td>Monitor levels weekly</td></tr>
 </tbody></table></table-wrap>
+<table-wrap id="T4"><label>Table 4</label><caption><p>Interference with the strip</p></caption>
+<table><thead><tr><th>Interferent</th><th>Main sources</th><th>Effect on the strip</th></tr></thead>
+<tbody>
+<tr><td>Biotin</td><td>High-dose hair and nail supplements</td><td>Falsely low reading</td></tr>
+<tr><td>Heterophile antibodies</td><td>Patients treated with mouse antibodies</td><td>Falsely high reading</td></tr>
+<tr><td>Haemolysis</td><td>Patients with difficult blood draws</td><td>Unreadable strip</td></tr>
+</tbody></table></table-wrap>
 </sec>
 </body>
 <back><ref-list><title>References</title>
@@ -64,7 +71,7 @@ def strip(tmp_path_factory, embedder):
     (corpus / "strip.nxml").write_text(ARTICLE, encoding="utf-8")
     (corpus / "strip.toml").write_text('id = "strip"\ntitle = "A bedside troponin strip for chest pain in rural clinics"\n')
     eng = Engine(Settings(corpus_dir=corpus, index_dir=root / "index"), embedder).load()
-    assert sum(c.kind == "table_row" for c in eng.index.chunks) == 9
+    assert sum(c.kind == "table_row" for c in eng.index.chunks) == 12
     return eng
 
 
@@ -90,3 +97,11 @@ def test_how_often_asks_for_a_frequency_not_a_duration(strip):
     a = strip.answerer.ask("How often was the first strip unreadable because the blood drop was too small?")
     assert a.status == "answered"  # a share answers it; no duration is stated
     assert "3.1%" in a.text
+
+
+def test_the_row_the_question_names_is_kept_when_other_rows_cells_hold_the_asked_word(strip):
+    # "patients" names the Main sources column through two rows' cells; the biotin row, the
+    # one asked about, says "supplements" and must not be dropped for them.
+    a = strip.answerer.ask("Which patients are the main sources of biotin interference?")
+    assert a.status == "answered"
+    assert "High-dose hair and nail supplements" in a.text
