@@ -7,7 +7,7 @@ them together; cite(text) finds support for a writer's draft."""
 from __future__ import annotations
 
 from qa.abbrev_answer import AbbrevAnswerer
-from qa.answer_type import COUNT, asked_kind, gives
+from qa.answer_type import COUNT, asked_kind, asks_several, gives
 from qa.evidence import Evidence, Judge, TermStats, content_terms
 from qa.index.lexical import analyze
 from qa.passage_answer import ANSWER_CHARS, PassageAnswerer
@@ -141,11 +141,18 @@ class Answerer:
         if table is not None:
             parts.append(table.text)
             cites += list(table.citations)
-            # The same study told in running text (it shares the rows' references); never
-            # a sentence about another study.
+            # The same study told in running text (it shares the rows' references); a
+            # sentence about another study only when a list is asked.
             row_refs = {r for c in table.rows for r in c.refs}
             runs = [r for r in self.passages.answer(qv, terms, hits, max_runs=3, question=q)
                     if row_refs & set(self._run_refs(r))][:1]
+            room = ANSWER_CHARS - len(table.text) - sum(len(r.text) + 3 for r in runs)
+            if asks_several(q) and room > 0:
+                # A list asked ("which studies ... and in what disease"): the running text of
+                # other studies joins the rows, in the room the rows leave.
+                taken = {s.id for r in runs for s in r.sentences}
+                runs += [r for r in self.passages.answer(qv, terms, hits, max_runs=3, question=q, budget=room)
+                         if not taken & {s.id for s in r.sentences} and len(r.text) + 3 <= room]
             if not runs and row_refs and len(table.rows) <= 2:
                 # The running text that reports the row's study, found by its reference.
                 run = self.passages.answer_citing(qv, terms, row_refs, self._chunk_hit, q,

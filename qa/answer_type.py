@@ -120,3 +120,14 @@ def kind_words(question: str) -> str:
         if m:
             return m.group(0)
     return ""
+
+
+_SEVERAL = re.compile(
+    r"\b(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)?)?(?:[\w\-]+\s+){0,2}?[a-z\-]{3,}[^s\W]s\b|"
+    r"\b(?:tell\s+me\s+about|list|all|every|contexts?|settings?)\b|\band\s+(?:in\s+)?(?:what|which)\b", re.I)
+
+
+def asks_several(question: str) -> bool:
+    """The question asks for a list ("which miRNAs", "which studies ... and in what disease",
+    "tell me about X"): its answer gathers several passages."""
+    return bool(_SEVERAL.search(question))

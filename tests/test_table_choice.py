@@ -22,6 +22,7 @@ The strip was read after fifteen minutes by the clinic nurse, and C-reactive pro
 <p>The first strip was unreadable in 3.1% of patients, mostly because the blood drop was too small, and a second strip was then used [<xref ref-type="bibr" rid="B2">2</xref>].</p>
 </sec>
 <sec><title>Results</title>
+<p>Outside the trial, clarithromycin doubled the anticoagulant level in a case series of older patients [<xref ref-type="bibr" rid="B2">2</xref>].</p>
 <table-wrap id="T1"><label>Table 1</label><caption><p>Baseline characteristics</p></caption>
 <table><thead><tr><th>Characteristic</th><th>Infarction</th><th>No infarction</th><th>p-value</th></tr></thead>
 <tbody>
@@ -105,3 +106,10 @@ def test_the_row_the_question_names_is_kept_when_other_rows_cells_hold_the_asked
     a = strip.answerer.ask("Which patients are the main sources of biotin interference?")
     assert a.status == "answered"
     assert "High-dose hair and nail supplements" in a.text
+
+
+def test_a_list_question_gets_the_rows_and_the_running_text_of_other_studies(strip):
+    a = strip.answerer.ask("Which drugs raise the anticoagulant level?")
+    assert a.status == "answered"
+    head = a.text[:700]
+    assert "Amiodarone" in head and "clarithromycin" in head.lower()
