@@ -93,8 +93,11 @@ class Answerer:
             # or turns a word no document knows into one it does ("prepaired" -> "prepared").
             if opt is not None and set(ev.missing) < set(typed.missing):
                 bonus += RESOLVED_WORD_BONUS
-            if opt is not None and self.judge.abstains(ev):
-                continue  # a respelling ("fewest" -> "newest") only when it finds the answer
+            if opt is not None and self.judge.abstains(ev) and not self._table_pointed_at(q, hits, ev) \
+                    and not set(ev.missing) < set(typed.missing):
+                # A respelling of a real word ("fewest" -> "newest") only when it finds the
+                # answer; one that makes a non-word a word of the documents stands either way.
+                continue
             key = ev.score + bonus
             if best is None or key > best[0]:
                 best = (key, q, opt, hits, ev)

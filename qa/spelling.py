@@ -136,7 +136,8 @@ class Speller:
         if not near and len(low) >= 8:
             near = _near(low, self._index, 2)
         if near or not dictionary:
-            return sorted(near, key=lambda w: (-self.counts[w], w))
+            # The ending carries the word's grammar ("clinicaly" is "clinically", not "clinical").
+            return sorted(near, key=lambda w: (-_shared_ending(low, w), -self.counts[w], w))
         return sorted(_near(low, self._dict_index, 1))
 
     def correct(self, text: str, max_candidates: int = 3, include_common: bool = False) -> list[Correction]:
@@ -187,6 +188,13 @@ class Speller:
             pieces.append(text[last:])
             out.append(Correction("".join(pieces), tuple(changes), tuple(normalised)))
         return out
+
+
+def _shared_ending(a: str, b: str, most: int = 3) -> int:
+    n = 0
+    while n < most and n < len(a) and n < len(b) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _same_case(original: str, word: str) -> str:

@@ -181,6 +181,24 @@ def test_speller_reaches_english_words_the_documents_do_not_use():
     assert sp.correct("who funded it", include_common=True) == []
 
 
+def test_speller_keeps_the_typed_ending_and_never_respells_phrasing():
+    from qa.index.lexical import _stemmer
+
+    sp = Speller(["clinical trials were run clinically", "clinical clinical clinical", "the receptor binds"],
+                 is_common_word=lambda w: w in {"kinds", "binds"}, stem=_stemmer().stemWord)
+    # One edit from both "clinical" (more frequent) and "clinically": the ending decides.
+    assert sp.correct("used clinicaly")[0].text == "used clinically"
+    # "what kinds of": a phrasing word is never a typo of a document's word.
+    assert sp.correct("what kinds of receptor", include_common=True) == []
+
+
+def test_a_correction_that_makes_a_non_word_a_word_is_offered_even_when_not_covered(mini):
+    # "ultracentrifugaton" is no word; corrected, the question is still not covered by the
+    # document, and the reader is told what it was read as.
+    a = mini.answerer.ask("Which vesicles were purified by ultracentrifugaton in the lung cancer trial of 2019?")
+    assert a.did_you_mean is not None and "ultracentrifugation" in a.did_you_mean
+
+
 def test_a_keyword_query_names_a_measurement_by_its_noun(mini):
     a = mini.answerer.ask("corneal burn vesicle source and g-force")
     assert a.text.startswith("Table 1, Corneal burn")
