@@ -21,6 +21,7 @@ from pathlib import Path
 
 from qa.ingest.assemble import Piece, RowPiece, TablePiece, assemble
 from qa.ingest.layout import CAPTION_RE, SENTENCE_END_RE, Line, Vocabulary, join_lines
+from qa.ingest.pdf_columns import split_joined_columns
 from qa.ingest.pdf_tables import NOTE_START_RE, read_table
 from qa.ingest.pdf_words import Page, PLine, Seg, body_size, line_up, mark_emphasis, read
 from qa.ingest.reflist import REFERENCES_HEADING_RE, parse_entries, resolve_author_year
@@ -315,6 +316,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
         raise ValueError(f"{path.name}: no text layer (a scanned PDF needs OCR first)")
     drop_repeating(pages)
     flow = _Flow(pages)
+    split_joined_columns(pages, flow.size)
     mark_emphasis(pages, flow.size)
     flow.build()
     size = flow.size

@@ -1,0 +1,88 @@
+"""Two columns set close together (a gutter narrower than a word space is wide in a loose
+justified line): each left-column line and the right-column line beside it come out of the
+word extraction as one run; the reader must still read the left column, then the right one,
+and find the headings set in either."""
+
+from qa.ingest import load
+from pdfgen import PageSpec, make_pdf, width
+
+COL = 230.0  # column width
+L = 50.0
+R = L + COL + 7  # a 7 pt gutter: less than the 0.9 em that splits a line into runs
+
+
+def justify(p: PageSpec, x: float, y: float, line: str, w: float = COL, size: float = 10) -> None:
+    """Set `line` word by word so that it fills `w` exactly (the last line of a paragraph is
+    set ragged by the caller)."""
+    words = line.split()
+    room = w - sum(width(t, size) for t in words)
+    gap = room / max(1, len(words) - 1)
+    for t in words:
+        p.text(x, y, t, size)
+        x += width(t, size) + gap
+
+
+LEFT_TEXT = (
+    "Copper is an essential trace element for all bacteria, but at high doses it damages the "
+    "membranes and proteins of the cell. Soil bacteria resist it with efflux pumps, with "
+    "chaperones and with storage proteins that hold the metal until it can be sent out of the "
+    "cell by a pump in the inner membrane."
+)
+RIGHT_TEXT = (
+    "Isolates were grown in a defined medium at thirty degrees with shaking for two days and "
+    "then plated on agar with rising copper doses from one to eight millimolar in each of the "
+    "plates, which were read daily."
+)
+ABSTRACT_TEXT = (
+    "Background. Soil bacteria tolerate copper by several routes, and the share of each route in "
+    "the isolates of a field is not known. We grew sixty isolates from three soils and measured "
+    "their tolerance and the pumps they carry, and we found that most of them rely on the pumps."
+)
+
+
+def fill(text: str, w: float = COL, size: float = 10) -> list[str]:
+    """Greedy line breaks at width `w` (a space is 2.78 pt at 10 pt)."""
+    lines, cur = [], ""
+    for t in text.split():
+        trial = f"{cur} {t}".strip()
+        if cur and width(trial, size) > w:
+            lines.append(cur)
+            cur = t
+        else:
+            cur = trial
+    return lines + [cur]
+
+
+LEFT, RIGHT, ABSTRACT = fill(LEFT_TEXT), fill(RIGHT_TEXT), fill(ABSTRACT_TEXT, 2 * COL + 7)
+
+
+def article() -> bytes:
+    p = PageSpec()
+    for i, line in enumerate(ABSTRACT[:-1]):  # a full-width block: its lines stay whole
+        justify(p, L, 60 + 12 * i, line, w=2 * COL + 7)
+    p.text(L, 60 + 12 * (len(ABSTRACT) - 1), ABSTRACT[-1], 10)
+    p.text(L, 120, "Introduction", 11, bold=True)
+    for i, line in enumerate(LEFT[:-1]):
+        justify(p, L, 136 + 12 * i, line)
+    p.text(L, 136 + 12 * (len(LEFT) - 1), LEFT[-1], 10)
+    # The right column: a heading level with the left column's second line, then text.
+    p.text(R, 148, "Methods", 11, bold=True)
+    for i, line in enumerate(RIGHT[:-1]):
+        justify(p, R, 160 + 12 * i, line)
+    p.text(R, 160 + 12 * (len(RIGHT) - 1), RIGHT[-1], 10)
+    return make_pdf([p])
+
+
+def test_narrow_gutter_columns_are_read_apart(tmp_path):
+    path = tmp_path / "narrow.pdf"
+    path.write_bytes(article())
+    doc = load(path)
+    heads = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert heads == ["Introduction", "Methods"]
+    paras = [b.text for b in doc.blocks if b.kind == "paragraph"]
+    assert LEFT_TEXT in paras
+    assert RIGHT_TEXT in paras
+    # The abstract spans the gutter: its lines are not cut where a word space meets it.
+    assert ABSTRACT_TEXT in paras
+    methods = next(b for b in doc.blocks if b.kind == "paragraph" and b.text == RIGHT_TEXT)
+    assert methods.section[-1] == "Methods"
