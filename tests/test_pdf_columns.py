@@ -86,3 +86,32 @@ def test_narrow_gutter_columns_are_read_apart(tmp_path):
     assert ABSTRACT_TEXT in paras
     methods = next(b for b in doc.blocks if b.kind == "paragraph" and b.text == RIGHT_TEXT)
     assert methods.section[-1] == "Methods"
+
+
+def test_a_page_of_two_column_blocks_is_read_block_by_block(tmp_path):
+    # The discussion fills both columns down to mid-page (its left column stops mid-sentence
+    # and goes on at the top of the right one); below it a second block opens both columns
+    # at one height: back matter on the left, the reference list on the right.
+    W = 250
+    p = PageSpec()
+    p.lines(50, 60, ["Discussion"], size=12, bold=True)
+    y = p.lines(50, 80, ["The pumps were found in most isolates", "from chalk, which fits the lower", "availability of copper at a high pH and"])
+    p.lines(50 + W + 20, 80, ["the slower growth of these strains in", "the rich broth [2]. Further work is", "needed on the chaperones."])
+    p.lines(50, y + 14, ["Declarations"], size=12, bold=True)
+    p.lines(50 + W + 20, y + 14, ["References"], size=12, bold=True)
+    p.lines(50, y + 34, ["Funding", ], size=10, bold=True)
+    p.lines(50, y + 48, ["No funding was received."])
+    p.lines(50 + W + 20, y + 34, ["1. Rensing C, Grass G. Copper homeostasis.", "FEMS Microbiol Rev. 2003;27:197-213.",
+                                  "2. Doe J, Roe R. Copper in soils. Soil Biol", "Biochem. 2010;42:5-16."], size=8, leading=10)
+    path = tmp_path / "blocks.pdf"
+    path.write_bytes(make_pdf([p]))
+    doc = load(path)
+    blocks = [(b.kind, b.text) for b in doc.blocks]
+    assert ("paragraph", "The pumps were found in most isolates from chalk, which fits the lower availability of copper "
+            "at a high pH and the slower growth of these strains in the rich broth [2]. Further work is needed on the "
+            "chaperones.") in blocks
+    heads = [t for k, t in blocks if k == "heading"]
+    assert heads.index("Discussion") < heads.index("Declarations") < heads.index("Funding")
+    funding = next(b for b in doc.blocks if b.text == "No funding was received.")
+    assert funding.section[-1] == "Funding"
+    assert [r.authors[0] for r in doc.references] == ["Rensing C", "Doe J"]

@@ -289,3 +289,19 @@ def test_columns_found_under_a_page_wide_table_whose_cells_cross_the_middle(tmp_
     assert len(next(t for t in d.tables if t.number == 1).rows) == 12
     assert "for all bacteria, but at high doses it damages the membranes" in d.text
     assert "from the periplasm of Gram-negative bacteria, which protects" in d.text
+
+
+def test_a_first_page_masthead_with_its_page_counter_is_dropped(tmp_path):
+    # The first page's header differs from the running header of the others, so it repeats
+    # nowhere; its page counter ("1/2") still marks it as a running line.
+    pages = [PageSpec(), PageSpec()]
+    pages[0].text(330, 30, "J Synth Tests 4:e12 - DOI 10.5555/jst.4.12 - 1/2", size=7)
+    pages[1].text(L, 30, "Doe et al. (2026), J Synth Tests", size=7)
+    pages[1].text(540, 30, "2/2", size=7)
+    for p in pages:
+        y = p.lines(L, 70, ["Introduction"], size=11, bold=True)
+        p.lines(L, y + 4, BODY)
+    path = tmp_path / "masthead.pdf"
+    path.write_bytes(make_pdf(pages))
+    text = " ".join(b.text for b in load(path).blocks)
+    assert "1/2" not in text and "DOI 10.5555" not in text and "Copper is an essential" in text

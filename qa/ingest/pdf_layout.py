@@ -52,12 +52,19 @@ def drop_repeating(pages: list[Page]) -> int:
         for s in p.segs:
             in_margin = s.top < MARGIN * p.height or s.bottom > (1 - MARGIN) * p.height
             k = _key(s.text)
-            if in_margin and (k in repeating or re.fullmatch(r"(?:page )?#(?: (?:of|/) #)?|#/#", k)):
+            if in_margin and (k in repeating or re.fullmatch(r"(?:page )?#(?: (?:of|/) #)?|#/#", k)
+                              or _page_counter(s.text, p.number, len(pages))):
                 dropped += 1
                 continue
             keep.append(s)
         p.segs = keep
     return dropped
+
+
+def _page_counter(text: str, page: int, pages: int) -> bool:
+    """A margin line that ends in this page's counter ("... · 1/8", "Page 1 of 8") is a
+    running line even where it is not repeated (a first page's own masthead)."""
+    return re.search(rf"(?:^|\s)(?:page\s+)?{page}\s*(?:/|of)\s*{pages}$", text.strip(), re.I) is not None
 
 
 def gutter(p: Page, size: float) -> float | None:
@@ -138,7 +145,7 @@ class _Flow:
             taken = {id(s) for t in tables for s in t[3]}
             rest = [s for s in p.segs if id(s) not in taken]
             spanning = [s for s in rest if g is not None and s.x0 < g - 2 and s.x1 > g + 2]
-            cuts = sorted({s.top for s in spanning})
+            cuts = sorted({s.top for s in spanning} | self._restarts(rest, g))
             body = [s for s in rest if abs(s.size - self.size) <= 1.0]
             right_edge = max((s.x1 for s in body), default=p.width)
             left_edge = max((s.x1 for s in body if g is not None and s.x1 <= g), default=g or p.width)
@@ -160,6 +167,27 @@ class _Flow:
             # Segments of one line of one column, left to right, are one line of text.
             for _, kind, obj in events:
                 self.items.append((kind, obj))
+
+    def _restarts(self, segs: list[Seg], g: float | None) -> set[float]:
+        """Heights where both columns start afresh below text that fills them both: a
+        section heading opens each column at one height while the left column's text just
+        above it stops mid-sentence (it goes on at the top of the right column). The page is
+        then two blocks of two columns, read one block after the other."""
+        if g is None:
+            return set()
+        heads = [s for s in segs if s.size >= self.size + 1.5 and len(s.text) < 80]
+        out = set()
+        for a in heads:
+            if a.x1 > g + 2:
+                continue
+            b = next((x for x in heads if x.x0 >= g - 2 and abs(x.top - a.top) < 1.0), None)
+            if b is None:
+                continue
+            above = [x for x in segs if x.x1 <= g + 2 and x.bottom <= a.top + 0.5 and a.top - x.bottom < 2.5 * self.size
+                     and abs(x.size - self.size) <= 0.3]
+            if above and not SENTENCE_END_RE.search(max(above, key=lambda x: x.top).text):
+                out.add(min(a.top, b.top))
+        return out
 
     def _table_regions(self, p: Page, segs: list[Seg], g: float | None):
         out = []
