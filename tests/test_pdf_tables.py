@@ -129,3 +129,47 @@ def test_spanning_group_labels_and_spaced_rows_with_wrapped_first_cells(tmp_path
         ("Inducers of clearance and others", ("Carbamazepine", "Anticonvulsant", "CYP3A4 induction", "48% decrease",
                                               "[37]")),
     ]
+
+
+def test_footnote_marks_wrapped_last_row_and_a_superscript_in_a_unit(tmp_path):
+    # Rows spaced 14 pt apart, a first cell wrapped over two lines 9 pt apart; footnote marks
+    # set at 80% of the table's type and raised ("µg/g" + "a"), one of them after the wrapped
+    # cell's last line, beside a caption in the right column whose taller lines overlap both
+    # wrapped lines; "kg/m²" written with the superscript character.
+    p = PageSpec()
+    p.text(L, 60, "Table 2 Accuracy of the strip test", size=8.3, bold=True)
+    cols = (L, L + 110, L + 170)
+    y = 78
+    for x, h in zip(cols, ("Test and cut-off", "Sens. (%)", "Spec. (%)")):
+        p.text(x, y, h, size=7.5, bold=True)
+    y += 14
+    rows = [
+        (["Strip > 50 \u00b5g/g"], "98.4", "58.9", None),
+        (["Strip > 100 \u00b5g/g"], "93.8", "79.3", "a"),
+        (["Body mass, kg/m\u00b2"], "24.1", "26.8", None),
+        (["Strip or CRP positive", "(cut-offs 100 \u00b5g/g and", "5 mg/L)"], "95.3", "72.4", "c"),
+    ]
+    for first, sens, spec, mark in rows:
+        p.text(cols[1], y, sens, size=7.5)
+        p.text(cols[2], y, spec, size=7.5)
+        for k, part in enumerate(first):
+            p.text(L, y + 9 * k, part, size=7.5)
+        if mark:
+            p.text(L + width(first[-1], 7.5), y + 9 * (len(first) - 1) - 2.6, mark, size=6)
+        y += 9 * (len(first) - 1) + 14
+    # Running text and a caption in the right column, the caption's lines (8.3 pt) set
+    # between the wrapped lines' heights.
+    p.lines(R, 60, TEXT[:5], size=9.5, leading=11.5)
+    p.lines(R, y - 14 - 9 - 2.5, ["Figure 2 Curves of the strip test and of", "the laboratory assay at three cut-offs."],
+            size=8.3, leading=10.4)
+    p.text(L, y + 2, "a Manufacturer's cut-off. c Either test positive.", size=7)
+    p.lines(L, y + 30, TEXT[5:9], size=9.5, leading=11.5)
+    path = tmp_path / "marks.pdf"
+    path.write_bytes(make_pdf([p]))
+    t, got = _rows(load(path), 2)
+    assert [cells for _, cells in got] == [
+        ("Strip > 50 \u03bcg/g", "98.4", "58.9"),
+        ("Strip > 100 \u03bcg/g", "93.8", "79.3"),
+        ("Body mass, kg/m\u00b2", "24.1", "26.8"),
+        ("Strip or CRP positive (cut-offs 100 \u03bcg/g and 5 mg/L)", "95.3", "72.4"),
+    ]

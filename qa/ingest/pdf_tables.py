@@ -220,11 +220,16 @@ def read_table(
     return TablePiece(number, title, columns, rows, note)
 
 
+def _top(ln: PLine) -> float:
+    """A line's top without its footnote marks, which are raised above it."""
+    return min((w.top for s in ln.segs for w in s.words if not w.sup), default=ln.top)
+
+
 def _line_pitch(lines: list[PLine]) -> float | None:
     """Where a table spaces its rows apart (each row's lines set closer than the rows), the
     pitch below which a line goes on the row above: then a wrapped first cell that starts
     with a capital or a digit ("L/day)") is not a new row. None when the pitches are even."""
-    pitches = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
+    pitches = [_top(b) - _top(a) for a, b in zip(lines, lines[1:]) if _top(b) > _top(a)]
     if len(pitches) < 4:
         return None
     least = min(pitches)
@@ -250,7 +255,7 @@ def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int]
         prev_c0 = " ".join(grid[i - 1][0]) if i > 0 else ""
         gap = lines[i].top - lines[i - 1].bottom if i > 0 else 0.0
         wrapped = (c0[:1].islower() or prev_c0.rstrip().endswith(("-", ",", "/", "("))
-                   or tight is not None and i > 0 and lines[i].top - lines[i - 1].top < tight)
+                   or tight is not None and i > 0 and _top(lines[i]) - _top(lines[i - 1]) < tight)
         opens = bool(c0) and (not rows or not prev_c0 or not wrapped or gap > 0.8 * lines[i].size)
         if waiting and c0:
             rows[-1].append(i)
