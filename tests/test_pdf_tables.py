@@ -173,3 +173,35 @@ def test_footnote_marks_wrapped_last_row_and_a_superscript_in_a_unit(tmp_path):
         ("Body mass, kg/m\u00b2", "24.1", "26.8"),
         ("Strip or CRP positive (cut-offs 100 \u03bcg/g and 5 mg/L)", "95.3", "72.4"),
     ]
+
+
+def test_a_header_set_over_two_columns_names_both(tmp_path):
+    # A two-row header: "Final diagnosis" centred over the "Cases" and "Controls" columns
+    # (its words fall in the gap between them), the other headers on the lower row.
+    p = PageSpec()
+    p.text(L, 60, "Table 1 Characteristics of the participants", size=8.3, bold=True)
+    cols = (L, L + 190, L + 280, L + 370)
+    p.rule(L, L + 430, 74)
+    mid = (cols[1] + cols[2] + width("Controls (n = 20)", 7.5)) / 2
+    p.text(mid - width("Final diagnosis", 7.5) / 2, 78, "Final diagnosis", size=7.5, bold=True)
+    for x, h in zip(cols, ("Characteristic", "Cases (n = 10)", "Controls (n = 20)", "Total (n = 30)")):
+        p.text(x, 87, h, size=7.5, bold=True)
+    p.rule(L, L + 430, 98)
+    y = 102
+    rows = [("Age, years", "41.2 (35.1-47.9)", "44.0 (38.2-49.5)", "43.1 (37.0-48.8)"),
+            ("Women, n (%)", "6 (60)", "11 (55)", "17 (57)")]
+    rows += [(f"Marker {k}, median (IQR)", f"{k}.5 (1.1-19.4)", f"{k}.2 (0.9-14.4)", f"{k}.3 (1.0-17.2)")
+             for k in range(1, 11)]
+    for row in rows:
+        for x, cell in zip(cols, row):
+            p.text(x, y, cell, size=7.5)
+        y += 11
+    p.rule(L, L + 430, y + 1)
+    p.lines(L, y + 20, TEXT[:6], size=9.5, leading=11.5)
+    path = tmp_path / "spanned.pdf"
+    path.write_bytes(make_pdf([p]))
+    t, got = _rows(load(path), 1)
+    assert t.columns == ("Characteristic", "Final diagnosis Cases (n = 10)", "Final diagnosis Controls (n = 20)",
+                         "Total (n = 30)")
+    assert [cells for _, cells in got][:2] == [("Age, years", "41.2 (35.1-47.9)", "44.0 (38.2-49.5)", "43.1 (37.0-48.8)"),
+                                               ("Women, n (%)", "6 (60)", "11 (55)", "17 (57)")]
