@@ -305,3 +305,19 @@ def test_a_first_page_masthead_with_its_page_counter_is_dropped(tmp_path):
     path.write_bytes(make_pdf(pages))
     text = " ".join(b.text for b in load(path).blocks)
     assert "1/2" not in text and "DOI 10.5555" not in text and "Copper is an essential" in text
+
+
+def test_a_byline_set_large_under_the_title_is_not_a_heading(tmp_path):
+    # Authors with affiliation marks, set larger than the body like a heading: front matter.
+    p = PageSpec()
+    p.text(L, 60, "Copper tolerance of soil bacteria", size=16, bold=True)
+    p.text(L, 84, "Ana Ruiz1, Søren Holm1,2 and Li Wei3*", size=12)
+    p.text(L, 100, "1 Department of Soil Science, University of Northfield", size=8)
+    y = p.lines(L, 130, ["Introduction"], size=11, bold=True)
+    p.lines(L, y + 4, [BODY[k] + " " + BODY[k + 1] for k in (0, 2)] + [BODY[4]])  # a page-wide column
+    path = tmp_path / "byline.pdf"
+    path.write_bytes(make_pdf([p]))
+    doc = load(path)
+    heads = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert heads == ["Copper tolerance of soil bacteria", "Introduction"]
+    assert any(b.kind == "paragraph" and b.text.startswith("Ana Ruiz1, Søren Holm1,2") for b in doc.blocks)

@@ -24,7 +24,7 @@ from qa.ingest.layout import CAPTION_RE, SENTENCE_END_RE, Line, Vocabulary, join
 from qa.ingest.pdf_columns import split_joined_columns
 from qa.ingest.pdf_tables import NOTE_START_RE, read_table
 from qa.ingest.pdf_words import Page, PLine, Seg, body_size, line_up, mark_emphasis, read
-from qa.ingest.reflist import REFERENCES_HEADING_RE, parse_entries, resolve_author_year
+from qa.ingest.reflist import _UPPER, REFERENCES_HEADING_RE, parse_entries, resolve_author_year
 from qa.ingest.running import LICENCE_RE
 from qa.types import Document
 
@@ -322,6 +322,25 @@ def _references_heading(pieces: list[Piece], pl: PLine) -> None:
     pieces.append(Piece("heading", pl.text.strip(), page=pl.page, extra={"size": pl.size, "bold": pl.bold}))
 
 
+_NAME_WORD = rf"[{_UPPER}](?:[^\W\d_]|[.'’-])*"
+_PERSON_RE = re.compile(rf"{_NAME_WORD}(?:\s+(?:[a-z]{{1,3}}\s+)?{_NAME_WORD}){{1,4}}([\d*†‡§]+)?")
+
+
+def _author_list(text: str) -> bool:
+    """A byline ("Eleanor J Marwick1, Tendai Chikowore2 and ...") set large under a title:
+    names with affiliation marks, not a heading."""
+    parts = [p.strip() for p in re.split(r",|\band\b|&", text) if p.strip() and not re.fullmatch(r"[\d*†‡§]+", p.strip())]
+    if len(parts) < 2:
+        return False
+    marked = 0
+    for p in parts:
+        m = _PERSON_RE.fullmatch(p)
+        if m is None:
+            return False
+        marked += m.group(1) is not None
+    return marked >= 2
+
+
 def _heading_font(pl: PLine, size: float) -> bool:
     return (pl.bold and pl.size >= size - 1.0) or pl.size >= size + 1.2
 
@@ -475,7 +494,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
             and (big or n_words <= 4 or pl.x1 - pl.x0 < 0.75 * (col_right.get(id(pl), pl.x1) - pl.x0)
                  or pl.bold and abs(pl.size - size) >= 0.4)
             and not text.endswith((".", ",", ";", "-")) and not CAPTION_RE.match(text)
-            and not re.fullmatch(r"[\d\W]+", text)
+            and not re.fullmatch(r"[\d\W]+", text) and not _author_list(text)
         )
         if is_heading:
             if kind_now == "heading" and prev is not None and pl.page == prev.page and 0 <= pl.top - prev.bottom < 0.8 * pl.size \
