@@ -321,3 +321,21 @@ def test_a_byline_set_large_under_the_title_is_not_a_heading(tmp_path):
     heads = [b.text for b in doc.blocks if b.kind == "heading"]
     assert heads == ["Copper tolerance of soil bacteria", "Introduction"]
     assert any(b.kind == "paragraph" and b.text.startswith("Ana Ruiz1, Søren Holm1,2") for b in doc.blocks)
+
+
+def test_a_one_off_label_style_does_not_push_subsections_down(tmp_path):
+    # "ABSTRACT" is set in a style of its own between the section style and the subsection
+    # style; subsections must still be siblings under their section, not each under the last.
+    p = PageSpec()
+    y = p.lines(L, 60, ["ABSTRACT"], size=11, bold=True)
+    y = p.lines(L, y + 4, BODY[:2])
+    for name, subs in (("Introduction", []), ("Methods", ["Design", "Participants"]), ("Results", [])):
+        y = p.lines(L, y + 10, [name], size=12, bold=True)
+        y = p.lines(L, y + 4, BODY[2:5])
+        for sub in subs:
+            y = p.lines(L, y + 8, [sub], size=10.5, bold=True)
+            y = p.lines(L, y + 4, BODY[:3])
+    path = tmp_path / "levels.pdf"
+    path.write_bytes(make_pdf([p]))
+    secs = [b.section for b in load(path).blocks if b.kind == "heading"]
+    assert ("Methods", "Design") in secs and ("Methods", "Participants") in secs and ("Results",) in secs

@@ -281,10 +281,13 @@ def _heading_levels(pieces: list[Piece], size: float) -> None:
             p.level = 1
         return
     top = common[0]
-    below = sorted((st for st in counts if st < top), reverse=True)
+    # A style used once below the top (an "ABSTRACT" label in the front matter) is no level
+    # of the article's outline: counted as one, it would push every subsection a level down,
+    # under the subsection before it.
+    below = sorted((st for st in counts if st < top and counts[st] >= 2), reverse=True)
     for p in heads:
         st = style(p)
-        p.level = 1 if st >= top else min(2 + below.index(st), 3)
+        p.level = 1 if st >= top else (min(2 + below.index(st), 3) if st in below else 2)
 
 
 def _norm(s: str) -> str:
