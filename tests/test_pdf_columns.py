@@ -115,3 +115,29 @@ def test_a_page_of_two_column_blocks_is_read_block_by_block(tmp_path):
     funding = next(b for b in doc.blocks if b.text == "No funding was received.")
     assert funding.section[-1] == "Funding"
     assert [r.authors[0] for r in doc.references] == ["Rensing C", "Doe J"]
+
+
+def test_a_page_wide_paragraph_ending_left_of_the_gutter_ends_there(tmp_path):
+    # An abstract set across both columns: its first paragraph's last line is short and
+    # ends left of the gutter. Measured against the page, not the left column, it is short,
+    # so the next paragraph starts apart.
+    first, second = fill(ABSTRACT_TEXT, 2 * COL + 7), fill(RIGHT_TEXT, 2 * COL + 7)
+    p = PageSpec()
+    y = 60
+    for lines in (first, second):
+        for line in lines[:-1]:
+            justify(p, L, y, line, w=2 * COL + 7)
+            y += 12
+        # The last line fills about the left column's width: short for the page.
+        justify(p, L, y, fill(lines[-1] + " " + lines[-1], COL - 15)[0].rstrip(",.") + ".", w=COL - 1)
+        y += 12
+    p.text(L, y + 12, "Introduction", 11, bold=True)
+    for i, line in enumerate(LEFT[:-1]):
+        justify(p, L, y + 28 + 12 * i, line)
+    for i, line in enumerate(RIGHT[:-1]):
+        justify(p, R + 20, y + 28 + 12 * i, line)
+    path = tmp_path / "abstract.pdf"
+    path.write_bytes(make_pdf([p]))
+    paras = [b.text for b in load(path).blocks if b.kind == "paragraph"]
+    assert paras[0].startswith("Background.") and paras[0].endswith(".")
+    assert paras[1].startswith("Isolates were grown")

@@ -158,8 +158,12 @@ class _Flow:
                 return (band, col, s.top, s.x0)
 
             events = []
+            span_tops = [(x.top, x.size) for x in spanning]
             for s in rest:
-                col_right = left_edge if g is not None and s.x1 <= g + 2 else right_edge
+                # The last line of a page-wide block (an abstract) may end left of the
+                # gutter: its measure is the page's, not the left column's.
+                last_of_wide = any(0 < s.top - t < 1.6 * sz and abs(sz - s.size) < 0.3 for t, sz in span_tops)
+                col_right = left_edge if g is not None and s.x1 <= g + 2 and not last_of_wide else right_edge
                 events.append((key(s), "seg", (s, p.number, col_right)))
             for t in tables:
                 events.append((key(t[4]), "table", (*t, p.number, p.rules)))
