@@ -289,3 +289,53 @@ def test_columns_found_under_a_page_wide_table_whose_cells_cross_the_middle(tmp_
     assert len(next(t for t in d.tables if t.number == 1).rows) == 12
     assert "for all bacteria, but at high doses it damages the membranes" in d.text
     assert "from the periplasm of Gram-negative bacteria, which protects" in d.text
+
+
+def test_a_first_page_masthead_with_its_page_counter_is_dropped(tmp_path):
+    # The first page's header differs from the running header of the others, so it repeats
+    # nowhere; its page counter ("1/2") still marks it as a running line.
+    pages = [PageSpec(), PageSpec()]
+    pages[0].text(330, 30, "J Synth Tests 4:e12 - DOI 10.5555/jst.4.12 - 1/2", size=7)
+    pages[1].text(L, 30, "Doe et al. (2026), J Synth Tests", size=7)
+    pages[1].text(540, 30, "2/2", size=7)
+    for p in pages:
+        y = p.lines(L, 70, ["Introduction"], size=11, bold=True)
+        p.lines(L, y + 4, BODY)
+    path = tmp_path / "masthead.pdf"
+    path.write_bytes(make_pdf(pages))
+    text = " ".join(b.text for b in load(path).blocks)
+    assert "1/2" not in text and "DOI 10.5555" not in text and "Copper is an essential" in text
+
+
+def test_a_byline_set_large_under_the_title_is_not_a_heading(tmp_path):
+    # Authors with affiliation marks, set larger than the body like a heading: front matter.
+    p = PageSpec()
+    p.text(L, 60, "Copper tolerance of soil bacteria", size=16, bold=True)
+    p.text(L, 84, "Ana Ruiz1, Søren Holm1,2 and Li Wei3*", size=12)
+    p.text(L, 100, "1 Department of Soil Science, University of Northfield", size=8)
+    y = p.lines(L, 130, ["Introduction"], size=11, bold=True)
+    p.lines(L, y + 4, [BODY[k] + " " + BODY[k + 1] for k in (0, 2)] + [BODY[4]])  # a page-wide column
+    path = tmp_path / "byline.pdf"
+    path.write_bytes(make_pdf([p]))
+    doc = load(path)
+    heads = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert heads == ["Copper tolerance of soil bacteria", "Introduction"]
+    assert any(b.kind == "paragraph" and b.text.startswith("Ana Ruiz1, Søren Holm1,2") for b in doc.blocks)
+
+
+def test_a_one_off_label_style_does_not_push_subsections_down(tmp_path):
+    # "ABSTRACT" is set in a style of its own between the section style and the subsection
+    # style; subsections must still be siblings under their section, not each under the last.
+    p = PageSpec()
+    y = p.lines(L, 60, ["ABSTRACT"], size=11, bold=True)
+    y = p.lines(L, y + 4, BODY[:2])
+    for name, subs in (("Introduction", []), ("Methods", ["Design", "Participants"]), ("Results", [])):
+        y = p.lines(L, y + 10, [name], size=12, bold=True)
+        y = p.lines(L, y + 4, BODY[2:5])
+        for sub in subs:
+            y = p.lines(L, y + 8, [sub], size=10.5, bold=True)
+            y = p.lines(L, y + 4, BODY[:3])
+    path = tmp_path / "levels.pdf"
+    path.write_bytes(make_pdf([p]))
+    secs = [b.section for b in load(path).blocks if b.kind == "heading"]
+    assert ("Methods", "Design") in secs and ("Methods", "Participants") in secs and ("Results",) in secs

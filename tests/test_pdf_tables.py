@@ -129,3 +129,79 @@ def test_spanning_group_labels_and_spaced_rows_with_wrapped_first_cells(tmp_path
         ("Inducers of clearance and others", ("Carbamazepine", "Anticonvulsant", "CYP3A4 induction", "48% decrease",
                                               "[37]")),
     ]
+
+
+def test_footnote_marks_wrapped_last_row_and_a_superscript_in_a_unit(tmp_path):
+    # Rows spaced 14 pt apart, a first cell wrapped over two lines 9 pt apart; footnote marks
+    # set at 80% of the table's type and raised ("µg/g" + "a"), one of them after the wrapped
+    # cell's last line, beside a caption in the right column whose taller lines overlap both
+    # wrapped lines; "kg/m²" written with the superscript character.
+    p = PageSpec()
+    p.text(L, 60, "Table 2 Accuracy of the strip test", size=8.3, bold=True)
+    cols = (L, L + 110, L + 170)
+    y = 78
+    for x, h in zip(cols, ("Test and cut-off", "Sens. (%)", "Spec. (%)")):
+        p.text(x, y, h, size=7.5, bold=True)
+    y += 14
+    rows = [
+        (["Strip > 50 \u00b5g/g"], "98.4", "58.9", None),
+        (["Strip > 100 \u00b5g/g"], "93.8", "79.3", "a"),
+        (["Body mass, kg/m\u00b2"], "24.1", "26.8", None),
+        (["Strip or CRP positive", "(cut-offs 100 \u00b5g/g and", "5 mg/L)"], "95.3", "72.4", "c"),
+    ]
+    for first, sens, spec, mark in rows:
+        p.text(cols[1], y, sens, size=7.5)
+        p.text(cols[2], y, spec, size=7.5)
+        for k, part in enumerate(first):
+            p.text(L, y + 9 * k, part, size=7.5)
+        if mark:
+            p.text(L + width(first[-1], 7.5), y + 9 * (len(first) - 1) - 2.6, mark, size=6)
+        y += 9 * (len(first) - 1) + 14
+    # Running text and a caption in the right column, the caption's lines (8.3 pt) set
+    # between the wrapped lines' heights.
+    p.lines(R, 60, TEXT[:5], size=9.5, leading=11.5)
+    p.lines(R, y - 14 - 9 - 2.5, ["Figure 2 Curves of the strip test and of", "the laboratory assay at three cut-offs."],
+            size=8.3, leading=10.4)
+    p.text(L, y + 2, "a Manufacturer's cut-off. c Either test positive.", size=7)
+    p.lines(L, y + 30, TEXT[5:9], size=9.5, leading=11.5)
+    path = tmp_path / "marks.pdf"
+    path.write_bytes(make_pdf([p]))
+    t, got = _rows(load(path), 2)
+    assert [cells for _, cells in got] == [
+        ("Strip > 50 \u03bcg/g", "98.4", "58.9"),
+        ("Strip > 100 \u03bcg/g", "93.8", "79.3"),
+        ("Body mass, kg/m\u00b2", "24.1", "26.8"),
+        ("Strip or CRP positive (cut-offs 100 \u03bcg/g and 5 mg/L)", "95.3", "72.4"),
+    ]
+
+
+def test_a_header_set_over_two_columns_names_both(tmp_path):
+    # A two-row header: "Final diagnosis" centred over the "Cases" and "Controls" columns
+    # (its words fall in the gap between them), the other headers on the lower row.
+    p = PageSpec()
+    p.text(L, 60, "Table 1 Characteristics of the participants", size=8.3, bold=True)
+    cols = (L, L + 190, L + 280, L + 370)
+    p.rule(L, L + 430, 74)
+    mid = (cols[1] + cols[2] + width("Controls (n = 20)", 7.5)) / 2
+    p.text(mid - width("Final diagnosis", 7.5) / 2, 78, "Final diagnosis", size=7.5, bold=True)
+    for x, h in zip(cols, ("Characteristic", "Cases (n = 10)", "Controls (n = 20)", "Total (n = 30)")):
+        p.text(x, 87, h, size=7.5, bold=True)
+    p.rule(L, L + 430, 98)
+    y = 102
+    rows = [("Age, years", "41.2 (35.1-47.9)", "44.0 (38.2-49.5)", "43.1 (37.0-48.8)"),
+            ("Women, n (%)", "6 (60)", "11 (55)", "17 (57)")]
+    rows += [(f"Marker {k}, median (IQR)", f"{k}.5 (1.1-19.4)", f"{k}.2 (0.9-14.4)", f"{k}.3 (1.0-17.2)")
+             for k in range(1, 11)]
+    for row in rows:
+        for x, cell in zip(cols, row):
+            p.text(x, y, cell, size=7.5)
+        y += 11
+    p.rule(L, L + 430, y + 1)
+    p.lines(L, y + 20, TEXT[:6], size=9.5, leading=11.5)
+    path = tmp_path / "spanned.pdf"
+    path.write_bytes(make_pdf([p]))
+    t, got = _rows(load(path), 1)
+    assert t.columns == ("Characteristic", "Final diagnosis Cases (n = 10)", "Final diagnosis Controls (n = 20)",
+                         "Total (n = 30)")
+    assert [cells for _, cells in got][:2] == [("Age, years", "41.2 (35.1-47.9)", "44.0 (38.2-49.5)", "43.1 (37.0-48.8)"),
+                                               ("Women, n (%)", "6 (60)", "11 (55)", "17 (57)")]

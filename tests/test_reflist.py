@@ -60,3 +60,28 @@ def test_a_vancouver_title_with_a_colon_is_not_read_as_authors():
         "2023", "10.5555/ejpm.2023.30.77")
     a = parse_entry("41. Ortega F, Brandt L. A transdermal patch: phase 1 results. Drug Res. 2024;14:980-9.", 41)
     assert a.authors == ("Ortega F", "Brandt L") and a.title == "A transdermal patch: phase 1 results"
+
+
+def test_author_year_entries_opening_with_a_particle_or_a_non_ascii_capital():
+    # Alphabetical lists put "de Groot" under G and "van Rheenen" under R, and a surname may
+    # open with Ø or Ś: each still opens its own entry, and citations with two, three or
+    # more authors resolve to it.
+    lines = [
+        ("Bland JM, Altman DG. 1986. Statistical methods for assessing agreement.", 48.0, 1),
+        ("Lancet 1:307-310.", 58.0, 1),
+        ("de Groot JA, Bossuyt PM, Reitsma JB. 2011. Verification problems in", 48.0, 1),
+        ("diagnostic accuracy studies. Epidemiology 22:1-8.", 58.0, 1),
+        ("Østergaard H, Lund S. 2019. Stool sampling at home. Clin Chem 6:11-19.", 48.0, 1),
+        ("Røseth AG, Fagerhol MK, Aadland E. 1992. Assessment of the neutrophil", 48.0, 1),
+        ("protein calprotectin in feces. Scand J Gastroenterol 27:793-798.", 58.0, 1),
+        ("van Rheenen PF, Van de Vijver E, Fidler V. 2010. Faecal calprotectin for", 48.0, 1),
+        ("screening of patients with suspected IBD. BMJ 341:c3369.", 58.0, 1),
+    ]
+    refs = parse_entries(lines)
+    assert [r.authors[0] for r in refs] == ["Bland JM", "de Groot JA", "Østergaard H", "Røseth AG", "van Rheenen PF"]
+    assert [r.label for r in refs] == ["Bland & Altman, 1986", "de Groot et al., 2011", "Østergaard & Lund, 2019",
+                                       "Røseth et al., 1992", "van Rheenen et al., 2010"]
+    text = ("Agreement was assessed as before (Bland & Altman, 1986; de Groot et al., 2011), samples were kept "
+            "cold (Røseth et al., 1992; Østergaard & Lund, 2019) and the threshold followed "
+            "van Rheenen, Van de Vijver & Fidler (2010).")
+    assert cited_in(text, refs) == (1, 2, 4, 3, 5)

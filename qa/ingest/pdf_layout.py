@@ -21,9 +21,10 @@ from pathlib import Path
 
 from qa.ingest.assemble import Piece, RowPiece, TablePiece, assemble
 from qa.ingest.layout import CAPTION_RE, SENTENCE_END_RE, Line, Vocabulary, join_lines
+from qa.ingest.pdf_columns import split_joined_columns
 from qa.ingest.pdf_tables import NOTE_START_RE, read_table
 from qa.ingest.pdf_words import Page, PLine, Seg, body_size, line_up, mark_emphasis, read
-from qa.ingest.reflist import REFERENCES_HEADING_RE, parse_entries, resolve_author_year
+from qa.ingest.reflist import _UPPER, REFERENCES_HEADING_RE, parse_entries, resolve_author_year
 from qa.ingest.running import LICENCE_RE
 from qa.types import Document
 
@@ -51,12 +52,19 @@ def drop_repeating(pages: list[Page]) -> int:
         for s in p.segs:
             in_margin = s.top < MARGIN * p.height or s.bottom > (1 - MARGIN) * p.height
             k = _key(s.text)
-            if in_margin and (k in repeating or re.fullmatch(r"(?:page )?#(?: (?:of|/) #)?|#/#", k)):
+            if in_margin and (k in repeating or re.fullmatch(r"(?:page )?#(?: (?:of|/) #)?|#/#", k)
+                              or _page_counter(s.text, p.number, len(pages))):
                 dropped += 1
                 continue
             keep.append(s)
         p.segs = keep
     return dropped
+
+
+def _page_counter(text: str, page: int, pages: int) -> bool:
+    """A margin line that ends in this page's counter ("... · 1/8", "Page 1 of 8") is a
+    running line even where it is not repeated (a first page's own masthead)."""
+    return re.search(rf"(?:^|\s)(?:page\s+)?{page}\s*(?:/|of)\s*{pages}$", text.strip(), re.I) is not None
 
 
 def gutter(p: Page, size: float) -> float | None:
@@ -137,7 +145,7 @@ class _Flow:
             taken = {id(s) for t in tables for s in t[3]}
             rest = [s for s in p.segs if id(s) not in taken]
             spanning = [s for s in rest if g is not None and s.x0 < g - 2 and s.x1 > g + 2]
-            cuts = sorted({s.top for s in spanning})
+            cuts = sorted({s.top for s in spanning} | self._restarts(rest, g))
             body = [s for s in rest if abs(s.size - self.size) <= 1.0]
             right_edge = max((s.x1 for s in body), default=p.width)
             left_edge = max((s.x1 for s in body if g is not None and s.x1 <= g), default=g or p.width)
@@ -150,8 +158,12 @@ class _Flow:
                 return (band, col, s.top, s.x0)
 
             events = []
+            span_tops = [(x.top, x.size) for x in spanning]
             for s in rest:
-                col_right = left_edge if g is not None and s.x1 <= g + 2 else right_edge
+                # The last line of a page-wide block (an abstract) may end left of the
+                # gutter: its measure is the page's, not the left column's.
+                last_of_wide = any(0 < s.top - t < 1.6 * sz and abs(sz - s.size) < 0.3 for t, sz in span_tops)
+                col_right = left_edge if g is not None and s.x1 <= g + 2 and not last_of_wide else right_edge
                 events.append((key(s), "seg", (s, p.number, col_right)))
             for t in tables:
                 events.append((key(t[4]), "table", (*t, p.number, p.rules)))
@@ -159,6 +171,27 @@ class _Flow:
             # Segments of one line of one column, left to right, are one line of text.
             for _, kind, obj in events:
                 self.items.append((kind, obj))
+
+    def _restarts(self, segs: list[Seg], g: float | None) -> set[float]:
+        """Heights where both columns start afresh below text that fills them both: a
+        section heading opens each column at one height while the left column's text just
+        above it stops mid-sentence (it goes on at the top of the right column). The page is
+        then two blocks of two columns, read one block after the other."""
+        if g is None:
+            return set()
+        heads = [s for s in segs if s.size >= self.size + 1.5 and len(s.text) < 80]
+        out = set()
+        for a in heads:
+            if a.x1 > g + 2:
+                continue
+            b = next((x for x in heads if x.x0 >= g - 2 and abs(x.top - a.top) < 1.0), None)
+            if b is None:
+                continue
+            above = [x for x in segs if x.x1 <= g + 2 and x.bottom <= a.top + 0.5 and a.top - x.bottom < 2.5 * self.size
+                     and abs(x.size - self.size) <= 0.3]
+            if above and not SENTENCE_END_RE.search(max(above, key=lambda x: x.top).text):
+                out.add(min(a.top, b.top))
+        return out
 
     def _table_regions(self, p: Page, segs: list[Seg], g: float | None):
         out = []
@@ -252,10 +285,13 @@ def _heading_levels(pieces: list[Piece], size: float) -> None:
             p.level = 1
         return
     top = common[0]
-    below = sorted((st for st in counts if st < top), reverse=True)
+    # A style used once below the top (an "ABSTRACT" label in the front matter) is no level
+    # of the article's outline: counted as one, it would push every subsection a level down,
+    # under the subsection before it.
+    below = sorted((st for st in counts if st < top and counts[st] >= 2), reverse=True)
     for p in heads:
         st = style(p)
-        p.level = 1 if st >= top else min(2 + below.index(st), 3)
+        p.level = 1 if st >= top else (min(2 + below.index(st), 3) if st in below else 2)
 
 
 def _norm(s: str) -> str:
@@ -293,6 +329,25 @@ def _references_heading(pieces: list[Piece], pl: PLine) -> None:
     pieces.append(Piece("heading", pl.text.strip(), page=pl.page, extra={"size": pl.size, "bold": pl.bold}))
 
 
+_NAME_WORD = rf"[{_UPPER}](?:[^\W\d_]|[.'’-])*"
+_PERSON_RE = re.compile(rf"{_NAME_WORD}(?:\s+(?:[a-z]{{1,3}}\s+)?{_NAME_WORD}){{1,4}}([\d*†‡§]+)?")
+
+
+def _author_list(text: str) -> bool:
+    """A byline ("Eleanor J Marwick1, Tendai Chikowore2 and ...") set large under a title:
+    names with affiliation marks, not a heading."""
+    parts = [p.strip() for p in re.split(r",|\band\b|&", text) if p.strip() and not re.fullmatch(r"[\d*†‡§]+", p.strip())]
+    if len(parts) < 2:
+        return False
+    marked = 0
+    for p in parts:
+        m = _PERSON_RE.fullmatch(p)
+        if m is None:
+            return False
+        marked += m.group(1) is not None
+    return marked >= 2
+
+
 def _heading_font(pl: PLine, size: float) -> bool:
     return (pl.bold and pl.size >= size - 1.0) or pl.size >= size + 1.2
 
@@ -315,6 +370,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
         raise ValueError(f"{path.name}: no text layer (a scanned PDF needs OCR first)")
     drop_repeating(pages)
     flow = _Flow(pages)
+    split_joined_columns(pages, flow.size)
     mark_emphasis(pages, flow.size)
     flow.build()
     size = flow.size
@@ -445,7 +501,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
             and (big or n_words <= 4 or pl.x1 - pl.x0 < 0.75 * (col_right.get(id(pl), pl.x1) - pl.x0)
                  or pl.bold and abs(pl.size - size) >= 0.4)
             and not text.endswith((".", ",", ";", "-")) and not CAPTION_RE.match(text)
-            and not re.fullmatch(r"[\d\W]+", text)
+            and not re.fullmatch(r"[\d\W]+", text) and not _author_list(text)
         )
         if is_heading:
             if kind_now == "heading" and prev is not None and pl.page == prev.page and 0 <= pl.top - prev.bottom < 0.8 * pl.size \

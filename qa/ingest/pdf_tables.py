@@ -60,6 +60,18 @@ def _straddles(ln: PLine, cols: list[tuple[float, float]]) -> bool:
     return any(w.x1 > g0 + 1 and w.x0 < g1 - 1 for s in ln.segs for w in s.words for g0, g1 in gaps)
 
 
+def _spanned(s: Seg, cols: list[tuple[float, float]]) -> list[int]:
+    """The columns a header segment is set over when it spans several: one of its words
+    lies mostly outside any column (in the gap between two), and the segment reaches into
+    each of them. Cells of neighbouring columns run together sit each inside its column."""
+    def inside(w) -> float:
+        return max((min(b, w.x1) - max(a, w.x0) for a, b in cols), default=0.0)
+
+    if not any(inside(w) < 0.5 * (w.x1 - w.x0) for w in s.words if not w.sup):
+        return []
+    return [i for i, (a, b) in enumerate(cols) if min(b, s.x1) - max(a, s.x0) > min(2.0, 0.15 * (b - a))]
+
+
 def _col_of(x0: float, x1: float, cols: list[tuple[float, float]]) -> int:
     best, best_ov = 0, -1e9
     for i, (a, b) in enumerate(cols):
@@ -184,9 +196,27 @@ def read_table(
     if n_head == 0:
         first_row = _rows(grid, rows_lines)
         n_head = len(first_row[0]) if first_row else 1
+    head = [list(cells) for cells in grid[:n_head]]
+    for li in range(n_head):
+        spans = {id(s): _spanned(s, cols) for s in rows_lines[li].segs}
+        if not any(len(v) > 1 for v in spans.values()):
+            continue
+        # A header set over several columns ("Final diagnosis" over "IBD" and "Non-IBD")
+        # names each of them, rather than lending one word to each.
+        named: list[list[str]] = [[] for _ in cols]
+        words: list[list] = [[] for _ in cols]
+        for s in rows_lines[li].segs:
+            if len(spans[id(s)]) > 1:
+                for c in spans[id(s)]:
+                    named[c].append(s.text)
+                continue
+            for w in s.words:
+                if not w.sup:
+                    words[_col_of(w.x0, w.x1, cols)].append(w)
+        head[li] = [named[c] + ([glue(words[c])] if words[c] else []) for c in range(len(cols))]
     columns = []
     for c in range(len(cols)):
-        name = _join([t for li in range(n_head) for t in grid[li][c]], join_hyphen)
+        name = _join([t for li in range(n_head) for t in head[li][c]], join_hyphen)
         columns.append(name or f"[column {c + 1}]")
     # A bold first cell where the first column is otherwise regular is a group label
     # printed beside the first row of its group.
@@ -220,11 +250,16 @@ def read_table(
     return TablePiece(number, title, columns, rows, note)
 
 
+def _top(ln: PLine) -> float:
+    """A line's top without its footnote marks, which are raised above it."""
+    return min((w.top for s in ln.segs for w in s.words if not w.sup), default=ln.top)
+
+
 def _line_pitch(lines: list[PLine]) -> float | None:
     """Where a table spaces its rows apart (each row's lines set closer than the rows), the
     pitch below which a line goes on the row above: then a wrapped first cell that starts
     with a capital or a digit ("L/day)") is not a new row. None when the pitches are even."""
-    pitches = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
+    pitches = [_top(b) - _top(a) for a, b in zip(lines, lines[1:]) if _top(b) > _top(a)]
     if len(pitches) < 4:
         return None
     least = min(pitches)
@@ -250,7 +285,7 @@ def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int]
         prev_c0 = " ".join(grid[i - 1][0]) if i > 0 else ""
         gap = lines[i].top - lines[i - 1].bottom if i > 0 else 0.0
         wrapped = (c0[:1].islower() or prev_c0.rstrip().endswith(("-", ",", "/", "("))
-                   or tight is not None and i > 0 and lines[i].top - lines[i - 1].top < tight)
+                   or tight is not None and i > 0 and _top(lines[i]) - _top(lines[i - 1]) < tight)
         opens = bool(c0) and (not rows or not prev_c0 or not wrapped or gap > 0.8 * lines[i].size)
         if waiting and c0:
             rows[-1].append(i)

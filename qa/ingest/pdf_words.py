@@ -119,6 +119,9 @@ class Page:
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # (x0, x1, y) horizontal rules
 
 
+_SCRIPTS = set("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻₀₁₂₃₄₅₆₇₈₉₊₋")
+
+
 def clean(text: str) -> str:
     """Ligatures (ﬁ), the Ångström sign and full-width forms become the characters they
     stand for (NFKC); a soft hyphen at a line end is a wrap hyphen."""
@@ -126,7 +129,9 @@ def clean(text: str) -> str:
     # practice, a list bullet.
     t = re.sub(r"^\(cid:\d+\)(?=\S)|^\(cid:\d+\)$", "• ", text).strip()
     t = re.sub(r"\(cid:\d+\)", "", t)
-    t = unicodedata.normalize("NFKC", t)
+    # NFKC would also flatten superscript and subscript digits ("kg/m²" -> "kg/m2").
+    t = "".join(c if c in _SCRIPTS else unicodedata.normalize("NFKC", c) for c in t) if any(
+        c in _SCRIPTS for c in t) else unicodedata.normalize("NFKC", t)
     return t.replace("\u00ad", "-").replace("\ufffe", "-").replace("\u2010", "-")
 
 
@@ -190,8 +195,11 @@ def segments(words: list[Word]) -> list[Seg]:
             lines.append([w])
         else:
             best.append(w)
+    _rehome_marks(lines)
     out: list[Seg] = []
     for ln in lines:
+        if not ln:
+            continue
         ln.sort(key=lambda w: w.x0)
         segs = [[ln[0]]]
         for w in ln[1:]:
@@ -207,9 +215,33 @@ def segments(words: list[Word]) -> list[Seg]:
             main = Counter(round(w.size, 1) for w in seg for _ in w.text).most_common(1)[0][0]
             base = max((w.bottom for w in seg if round(w.size, 1) == main), default=0.0)
             for w in seg:
-                w.sup = w.size < 0.8 * main and w.bottom < base - 0.15 * main
+                # A mark set at 80% of the type (6 pt on 7.5) is as much a superscript as
+                # a smaller one; a rounding hair must not decide.
+                w.sup = w.size < 0.81 * main and w.bottom < base - 0.15 * main
             out.append(Seg(seg))
     return out
+
+
+def _rehome_marks(lines: list[list[Word]]) -> None:
+    """A small raised mark set right after a word ("mg/L)" + "c") belongs to that word's
+    line, even where it overlaps more of the line above (a line made tall by taller type at
+    its height elsewhere on the page, such as the other column's text)."""
+    ends: dict[int, list[tuple[Word, int]]] = {}
+    for i, ln in enumerate(lines):
+        for x in ln:
+            ends.setdefault(round(x.x1), []).append((x, i))
+    for i, ln in enumerate(lines):
+        for w in list(ln):
+            if len(w.text) > 3:
+                continue
+            for k in (round(w.x0) - 1, round(w.x0), round(w.x0) + 1):
+                host = next(((x, j) for x, j in ends.get(k, []) if j != i and abs(x.x1 - w.x0) < 0.15 * x.size
+                             and w.size < 0.85 * x.size and x.top - 0.5 * x.size < w.top and w.bottom < x.bottom - 0.15 * x.size
+                             and w.bottom > x.top), None)
+                if host is not None:
+                    ln.remove(w)
+                    lines[host[1]].append(w)
+                    break
 
 
 def _script_host(w: Word, lines: list[list[Word]]) -> list[Word] | None:

@@ -20,7 +20,21 @@ _DOI_RE = re.compile(r"(?:doi[:\s]*|https?://(?:dx\.)?doi\.org/)\s*(10\.\d{4,9}/
 _PMID_RE = re.compile(r"\bPMID[:\s]*(\d{5,9})", re.I)
 _YEAR_RE = re.compile(r"\b((?:19|20)\d{2})[a-z]?\b")
 _VOL_RE = re.compile(r"\b(\d{1,5})\s*(?:\(([^)]{1,20})\))?\s*:\s*([A-Za-z]?\d+(?:\s*[–—-]\s*[A-Za-z]?\d+)?)")
-_SURNAME = r"[A-Z][A-Za-z'’\-]+(?:\s(?:van|von|de|der|da|di|le|la)\s[A-Z][A-Za-z'’\-]+)?"
+# Capital letters of the Latin scripts (Ø, Ś, Ž ...): a surname need not start in ASCII.
+_UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|dos|le|la|ten|ter)"
+_NAME = rf"[{_UPPER}](?:[^\W\d_]|['’\-])+"
+# A surname may open with a lower-case particle ("van Rheenen", "de Groot", "van der Berg").
+_SURNAME = rf"(?:{_PARTICLE}\s(?:{_PARTICLE}\s)?)?{_NAME}(?:\s{_PARTICLE}\s{_NAME})?"
+_INITIALS_RE = re.compile(r"(?:[\s,]+(?:[A-Z]{1,3}|(?:[A-Z]\.\s?-?){1,3}))+$")
+
+
+def surname(author: str) -> str:
+    """An entry's author without the initials after it: "van Rheenen PF" -> "van Rheenen"."""
+    s = _INITIALS_RE.sub("", author.strip()).strip(" ,")
+    if re.fullmatch(_SURNAME, s):
+        return s
+    return author.split()[0].rstrip(",")  # not a name as parsed (a group author, a stray title)
 
 
 def _clean_doi(d: str) -> str:
@@ -67,9 +81,9 @@ def parse_entry(text: str, n: int) -> Reference:
             authors.append(re.sub(r",?\s*et al\.?$", "", a))
     label = ""
     if authors and year:
-        first = authors[0].split()[0].rstrip(",")
+        first = surname(authors[0])
         label = f"{first}, {year}" if len(authors) == 1 else (
-            f"{first} & {authors[1].split()[0]}, {year}" if len(authors) == 2 and "et al" not in authors_part else f"{first} et al., {year}")
+            f"{first} & {surname(authors[1])}, {year}" if len(authors) == 2 and "et al" not in authors_part else f"{first} et al., {year}")
     return Reference(n=n, text=re.sub(r"\s+", " ", text).strip(), authors=tuple(authors), title=title,
                      journal=journal, year=year, volume=volume, pages=pages, doi=doi,
                      pmid=pmid_m.group(1) if pmid_m else "", label=label)
@@ -126,8 +140,10 @@ def parse_entries(lines: list[tuple[str, float, int]], vocab=None) -> list[Refer
     return out
 
 
+# "Smith et al., 2015", "Jones & Lee, 2019", "van Rheenen, Van de Vijver & Fidler, 2010".
 _CITE_RE = re.compile(
-    rf"({_SURNAME})(?:\s+et\s+al\.?|\s+(?:and|&)\s+({_SURNAME}))?,?\s+\(?((?:19|20)\d{{2}}[a-z]?)\)?")
+    rf"({_SURNAME})(?:\s+et\s+al\.?|(?:,\s+({_SURNAME}))?(?:,\s+{_SURNAME})*,?\s+(?:and|&)\s+({_SURNAME}))?"
+    rf",?\s+\(?((?:19|20)\d{{2}}[a-z]?)\)?")
 
 
 def cited_in(text: str, references: tuple[Reference, ...] | list[Reference]) -> tuple[int, ...]:
@@ -139,12 +155,16 @@ def cited_in(text: str, references: tuple[Reference, ...] | list[Reference]) -> 
     by_key: dict[tuple[str, str], list[Reference]] = defaultdict(list)
     for r in references:
         if r.authors and r.year:
-            by_key[(r.authors[0].split()[0].rstrip(",").lower(), r.year)].append(r)
+            keys = {surname(r.authors[0]).lower(), r.authors[0].split()[0].rstrip(",").lower()}
+            for k in keys:
+                by_key[(k, r.year)].append(r)
     for m in _CITE_RE.finditer(text):
-        year = m.group(3)[:4]
+        year = m.group(4)[:4]
         cands = by_key.get((m.group(1).lower(), year), [])
-        if len(cands) > 1 and m.group(2):
-            cands = [r for r in cands if len(r.authors) > 1 and r.authors[1].split()[0].lower() == m.group(2).lower()] or cands
+        second = m.group(2) or m.group(3)
+        if len(cands) > 1 and second:
+            cands = [r for r in cands if len(r.authors) > 1
+                     and second.lower() in (surname(r.authors[1]).lower(), r.authors[1].split()[0].lower())] or cands
         if cands and cands[0].n not in found:
             found.append(cands[0].n)
     return tuple(found)
