@@ -25,6 +25,7 @@ _AUX = frozenset("is are was were do does did has have had can could will would 
 _STOP_AFTER = frozenset("in for from to of on at by with and or that which who whom whose used did does do".split())
 MIN_COLUMN_IDF = 0.5  # a word in over ~60% of a document's chunks does not name a column
 MAX_ROWS = 8
+TABLE_SWITCH_SHARE = 0.6  # another table's row this close to the best one may be the table asked
 # The model's word for a column must be clearly closer to one column than to the next; else
 # the answer shows the cells the question does not state, which is never wrong.
 DENSE_COLUMN_MIN, DENSE_COLUMN_MARGIN = 0.2, 0.02  # rows listed in one answer; more are counted, not shown
@@ -235,9 +236,13 @@ class TableAnswerer:
             if set(analyze(phrase[-1])) <= generic:
                 continue  # "which cancer studies": the rows are asked; "cancer" constrains them
             terms = self._with_short_forms([t for t in analyze(" ".join(phrase)) if useful(t)], doc)
+            if " " in wh and row_terms:
+                # "What did Kimura et al. find": a clause's words that the chosen rows' cells
+                # hold name its subject, not what is asked.
+                terms = [t for t in terms if not any(related(t, h) for h in row_terms)]
             words = [w for w in phrase if set(analyze(w)) & set(terms)]
             col = self._column_for(key, terms, words, header_only=True) or \
-                self._column_for(key, terms, words if wh.split()[0] != "how" else [], stated=stated,
+                self._column_for(key, terms, words if " " not in wh and wh != "how" else [], stated=stated,
                                  lexical_stated=" " not in wh)
             if col and col not in cols:
                 cols.append(col)
@@ -296,7 +301,7 @@ class TableAnswerer:
                       and (named is None or h.chunk.table.number == named)]
         if not table_hits:
             return None
-        top = table_hits[0]
+        top = self._table_asked(question, table_hits)
         key = (top.chunk.doc_id, top.chunk.table.number)
         if key not in self.profiles:
             return None
@@ -330,6 +335,14 @@ class TableAnswerer:
                            if any(said & self.cell_terms[self._pos(c)].get(col, set()) for c in rows))
         row_terms = set().union(*(t for c in rows for t in self.cell_terms[self._pos(c)].values()))
         columns, used = self.asked_columns(key, question, stated, row_terms)
+        kind = asked_kind(question)
+        if kind is not None and len(rows) <= 3 and not gives(kind, question):
+            # "What is the elimination half-life ...": the row is named, and its cell that gives
+            # the kind of measurement asked is the answer, whatever the column is called.
+            for col in prof["columns"]:
+                if col not in columns and col not in prof["label"][:1] and all(
+                        gives(kind, c.table.cell_dict().get(col, "")) for c in rows):
+                    columns.insert(0, col)
         if hits[0].chunk.kind != "table_row" and named is None and not columns:
             # No column asked and a passage ranks first: the table answers only if its rows
             # meet what the question says of them.
@@ -368,6 +381,28 @@ class TableAnswerer:
         text = self._render(key, rows, columns, self.profiles[key], constraints, stated, show)
         cites = tuple(Citation(c.refs, c.id, c.text, c.span) for c in rows[:MAX_ROWS])
         return TableAnswer(text, cites, tuple(rows), columns[0] if columns else None)
+
+    def _table_asked(self, question: str, table_hits: list[Hit]) -> Hit:
+        """The best-ranked row of the table whose headers name what the question asks ("what
+        sensitivity ..." and a table with a Sensitivity column), else the best-ranked row: two
+        tables may list the same thing (a baseline table and an accuracy table both have CRP)."""
+        # Only a noun phrase names a column ("what sensitivity"); a clause ("how does it change") states.
+        words = [w for wh, p in _asked(question) if " " not in wh for w in p]
+        terms = [t for t in analyze(" ".join(words)) if t not in generic_stems()]
+        best, best_n = table_hits[0], 0
+        for h in table_hits[1:] if terms else []:
+            if h.score < TABLE_SWITCH_SHARE * table_hits[0].score:
+                break
+            prof = self.profiles.get((h.chunk.doc_id, h.chunk.table.number))
+            if prof is None:
+                continue
+            n = sum(any(related(t, x) for col in prof["columns"] for x in prof["header"][col]) for t in terms)
+            top_prof = self.profiles.get((best.chunk.doc_id, best.chunk.table.number))
+            have = sum(any(related(t, x) for col in top_prof["columns"] for x in top_prof["header"][col])
+                       for t in terms) if top_prof else 0
+            if n > max(best_n, have):
+                best, best_n = h, n
+        return best
 
     def _rows(self, key, constraints: set[str], hits: list[Hit]) -> list[Chunk]:
         """Every row that meets the question's constraints as well as the best one does, and
@@ -511,7 +546,10 @@ class TableAnswerer:
         return self._index_of[c.id]
 
 
-_NUMERIC = re.compile(r"[<>≤≥~±+\-–−]?\s*\d[\d.,]*\s*(?:%|[–\-±]\s*\d[\d.,]*%?)?(?:\s*\(\s*[\d.,]+\s*%?\s*\))?")
+# A measurement: a number, with a unit, a spread or an interval after it ("93.8 (85.0–98.3)",
+# "12.5 ± 3.1 mg/kg", "31 (48.4)").
+_NUMERIC = re.compile(r"[<>≤≥~±+\-–−]?\s*\d[\d.,]*\s*(?:%|[–\-±]\s*\d[\d.,]*%?)?(?:\s*\(\s*[\d.,]+\s*%?\s*\))?"
+                      r"|[<>≤≥~]?\s*\d[\d.,]*\s*%?\s*(?:±\s*[\d.,]+|\(\s*[\d.,]+\s*[–\-−]\s*[\d.,]+\s*\))\s*[^\d\s]{0,8}")
 
 
 def _expand_abbrev(text: str, glossary: dict[str, str]) -> str:

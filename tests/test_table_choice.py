@@ -33,9 +33,9 @@ The strip was read after fifteen minutes by the clinic nurse, and C-reactive pro
 <table-wrap id="T2"><label>Table 2</label><caption><p>Diagnostic accuracy for myocardial infarction</p></caption>
 <table><thead><tr><th>Test</th><th>Sensitivity (%)</th><th>Specificity (%)</th></tr></thead>
 <tbody>
-<tr><td>Troponin strip</td><td>91.4</td><td>86.0</td></tr>
-<tr><td>Hospital troponin assay</td><td>97.8</td><td>90.3</td></tr>
-<tr><td>CRP &gt; 5 mg/L</td><td>56.0</td><td>74.9</td></tr>
+<tr><td>Troponin strip</td><td>91.4 (85.0–95.6)</td><td>86.0 (81.2–89.9)</td></tr>
+<tr><td>Hospital troponin assay</td><td>97.8 (93.1–99.6)</td><td>90.3 (86.2–93.5)</td></tr>
+<tr><td>CRP &gt; 5 mg/L</td><td>56.0 (45.2–66.4)</td><td>74.9 (70.1–79.3)</td></tr>
 </tbody></table></table-wrap>
 <table-wrap id="T3"><label>Table 3</label><caption><p>Drugs that interact with the anticoagulant given after a positive strip</p></caption>
 <table><thead><tr><th>Drug</th><th>Class</th><th>Change in anticoagulant level</th><th>Suggested adjustment</th></tr></thead>
@@ -50,6 +50,12 @@ The strip was read after fifteen minutes by the clinic nurse, and C-reactive pro
 <tr><td>Biotin</td><td>High-dose hair and nail supplements</td><td>Falsely low reading</td></tr>
 <tr><td>Heterophile antibodies</td><td>Patients treated with mouse antibodies</td><td>Falsely high reading</td></tr>
 <tr><td>Haemolysis</td><td>Patients with difficult blood draws</td><td>Unreadable strip</td></tr>
+</tbody></table></table-wrap>
+<table-wrap id="T5"><label>Table 5</label><caption><p>Earlier studies of bedside troponin tests</p></caption>
+<table><thead><tr><th>Study</th><th>Country</th><th>Half-life of the signal</th><th>Sensitivity (%)</th></tr></thead>
+<tbody>
+<tr><td>Okoro et al. (2021)</td><td>Nigeria</td><td>40 min</td><td>88.0</td></tr>
+<tr><td>Lund et al. (2019)</td><td>Sweden</td><td>25 min</td><td>93.5</td></tr>
 </tbody></table></table-wrap>
 </sec>
 </body>
@@ -72,7 +78,7 @@ def strip(tmp_path_factory, embedder):
     (corpus / "strip.nxml").write_text(ARTICLE, encoding="utf-8")
     (corpus / "strip.toml").write_text('id = "strip"\ntitle = "A bedside troponin strip for chest pain in rural clinics"\n')
     eng = Engine(Settings(corpus_dir=corpus, index_dir=root / "index"), embedder).load()
-    assert sum(c.kind == "table_row" for c in eng.index.chunks) == 12
+    assert sum(c.kind == "table_row" for c in eng.index.chunks) == 14
     return eng
 
 
@@ -82,7 +88,7 @@ def test_the_table_whose_headers_name_what_is_asked_answers(strip):
     a = strip.answerer.ask("What sensitivity and specificity did C-reactive protein above 5 mg/L at presentation have?")
     assert a.status == "answered"
     assert a.text.startswith("Table 2, CRP > 5 mg/L")
-    assert "Sensitivity (%): 56.0" in a.text and "Specificity (%): 74.9" in a.text
+    assert "Sensitivity (%): 56.0 (45.2–66.4)" in a.text and "Specificity (%): 74.9 (70.1–79.3)" in a.text
 
 
 def test_a_column_named_outside_the_wh_phrase_is_shown_too(strip):
@@ -113,3 +119,22 @@ def test_a_list_question_gets_the_rows_and_the_running_text_of_other_studies(str
     assert a.status == "answered"
     head = a.text[:700]
     assert "Amiodarone" in head and "clarithromycin" in head.lower()
+
+
+def test_numbers_with_an_interval_are_measurements_not_row_labels(strip):
+    a = strip.answerer.ask("What specificity did the troponin strip have?")
+    assert a.text.startswith("Table 2, Troponin strip — ")  # its sensitivity does not name the row
+    assert "Specificity (%): 86.0 (81.2–89.9)" in a.text
+
+
+def test_what_a_named_study_found_shows_its_findings_not_its_name(strip):
+    a = strip.answerer.ask("What did Okoro et al. (2021) report?")
+    assert a.status == "answered"
+    assert a.text.startswith("Table 5, Okoro et al. (2021)")
+    assert "Sensitivity (%): 88.0" in a.text and "Study:" not in a.text
+
+
+def test_the_cell_giving_the_measurement_asked_is_shown_whatever_its_column_is_called(strip):
+    a = strip.answerer.ask("How long was the half-life of the signal in the Lund study?")
+    assert a.status == "answered"
+    assert "25 min" in a.text
