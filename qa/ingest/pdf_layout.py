@@ -348,6 +348,21 @@ def _author_list(text: str) -> bool:
     return marked >= 2
 
 
+_BOLD_FONT_RE = re.compile(r"bold|black|heavy", re.I)
+_NUMBERED_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
+
+
+def _all_bold(pl: PLine) -> bool:
+    """Every word of the line set in a bold face, or in emphasis after a section number: a
+    heading as wide as its column ("3.1 Functional capacity and postoperative risk"), where a
+    run-in lead ("Sample size. Forty ...") goes on in regular type on its own line. Emphasis
+    read from a font other than the body's alone is no cue here: lists and keywords are often
+    set in another face."""
+    words = [w for s in pl.segs for w in s.words if not w.sup]
+    return bool(words) and all(w.bold for w in words) and (
+        all(_BOLD_FONT_RE.search(w.font) for w in words) or _NUMBERED_RE.match(pl.text) is not None)
+
+
 def _heading_font(pl: PLine, size: float) -> bool:
     return (pl.bold and pl.size >= size - 1.0) or pl.size >= size + 1.2
 
@@ -370,7 +385,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
         raise ValueError(f"{path.name}: no text layer (a scanned PDF needs OCR first)")
     drop_repeating(pages)
     flow = _Flow(pages)
-    split_joined_columns(pages, flow.size)
+    split_joined_columns(pages, flow.size, gutter)
     mark_emphasis(pages, flow.size)
     flow.build()
     size = flow.size
@@ -499,7 +514,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
             # A long line is a heading only when narrow, or set in a heading style of its own
             # (bold in a size other than the body's); a bold body-size line may be a run-in lead.
             and (big or n_words <= 4 or pl.x1 - pl.x0 < 0.75 * (col_right.get(id(pl), pl.x1) - pl.x0)
-                 or pl.bold and abs(pl.size - size) >= 0.4)
+                 or pl.bold and abs(pl.size - size) >= 0.4 or _all_bold(pl))
             and not text.endswith((".", ",", ";", "-")) and not CAPTION_RE.match(text)
             and not re.fullmatch(r"[\d\W]+", text) and not _author_list(text)
         )
