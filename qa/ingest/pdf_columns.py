@@ -49,14 +49,31 @@ def word_gutter(p: Page, size: float) -> float | None:
     return g if left >= 0.3 * len(body) and right >= 0.3 * len(body) else None
 
 
+def _band(p: Page, size: float, g: float | None) -> tuple[float, float] | None:
+    """The white band between the columns where whole segments show a gutter at g: from the
+    left column's right edge to the right column's left edge (body-size lines)."""
+    if g is None:
+        return None
+    body = [s for s in p.segs if abs(s.size - size) <= 1.0 and len(s.text) > 15]
+    left = [s.x1 for s in body if s.x1 <= g]
+    right = [s.x0 for s in body if s.x0 >= g]
+    if not left or not right:
+        return None
+    return max(left), min(right)
+
+
 def _crosses(s: Seg, g: float) -> bool:
     return any(w.x0 < g - 0.5 and w.x1 > g + 0.5 for w in s.words)
 
 
-def split_joined_columns(pages: list[Page], size: float) -> int:
+def split_joined_columns(pages: list[Page], size: float, seg_gutter=None) -> int:
     """Cut segments joined across a narrow gutter; returns how many were cut. A segment is
     cut only where a word gap holds the gutter and no segment on the lines just above or
-    below crosses it (a full-width block, such as an abstract, keeps its lines whole)."""
+    below crosses it (a full-width block, such as an abstract, keeps its lines whole).
+    `seg_gutter(page, size)` finds the gutter from whole segments: where it does (most
+    lines lie apart), a line is cut only where its word gap holds the whole white band
+    between the columns, not a justified word space that happens to fall in it (a title's
+    or a boxed abstract's line)."""
     cut = 0
     for p in pages:
         joined = [s for s in p.segs if len(s.words) > 1 and s.x0 < p.width / 2 < s.x1]
@@ -65,10 +82,14 @@ def split_joined_columns(pages: list[Page], size: float) -> int:
         g = word_gutter(p, size)
         if g is None:
             continue
+        band = _band(p, size, seg_gutter(p, size)) if seg_gutter is not None else None
         out: list[Seg] = []
         for s in p.segs:
             at = next((i for i in range(1, len(s.words)) if s.words[i - 1].x1 < g < s.words[i].x0), None)
             near = [o for o in p.segs if o is not s and abs(o.top - s.top) < 1.6 * size]
+            if at is not None and band is not None and not (
+                    s.words[at - 1].x1 <= band[0] + 1.0 and s.words[at].x0 >= band[1] - 1.0):
+                at = None
             if at is None or any(_crosses(o, g) for o in near):
                 out.append(s)
                 continue

@@ -348,6 +348,56 @@ def _author_list(text: str) -> bool:
     return marked >= 2
 
 
+_BOLD_FONT_RE = re.compile(r"bold|black|heavy", re.I)
+_NUMBERED_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
+
+
+def _all_bold(pl: PLine) -> bool:
+    """Every word of the line set in a bold face, or in emphasis after a section number: a
+    heading as wide as its column ("3.1 Functional capacity and postoperative risk"), where a
+    run-in lead ("Sample size. Forty ...") goes on in regular type on its own line. Emphasis
+    read from a font other than the body's alone is no cue here: lists and keywords are often
+    set in another face."""
+    words = [w for s in pl.segs for w in s.words if not w.sup]
+    return bool(words) and all(w.bold for w in words) and (
+        all(_BOLD_FONT_RE.search(w.font) for w in words) or _NUMBERED_RE.match(pl.text) is not None)
+
+
+def _run_in(pl: PLine) -> bool:
+    """A lead in a bold face ending in a colon or full stop, the line going on in the regular
+    face ("Keywords: Prehabilitation, ..."): a labelled paragraph, even where the whole line
+    counts as emphasis (set in a face other than the body's)."""
+    words = [w for s in pl.segs for w in s.words if not w.sup]
+    k = 0
+    while k < len(words) and _BOLD_FONT_RE.search(words[k].font):
+        k += 1
+    return 0 < k < len(words) and words[k - 1].text.endswith((":", ".")) and not any(
+        _BOLD_FONT_RE.search(w.font) for w in words[k:])
+
+
+def _front_matter(pieces: list[Piece]) -> None:
+    """The title and what is printed above it on the first page (the journal's banner, an
+    article-type label) are no section headings: the title is the first page's largest
+    heading, in a style no other page uses and larger than the sections' own. They stay in
+    the text as paragraphs."""
+    heads = [p for p in pieces if p.kind == "heading"]
+    first = [p for p in heads if p.page == 1]
+    if not first:
+        return
+    title = max(first, key=lambda p: p.extra.get("size", 0.0))
+    t_size = title.extra.get("size", 0.0)
+    sizes = Counter(round(p.extra.get("size", 0.0), 1) for p in heads if p is not title)
+    common = max((sz for sz, n in sizes.items() if n >= 3), default=None)
+    if common is None or t_size < 1.3 * common or any(
+            p.page != 1 and p.extra.get("size", 0.0) >= t_size - 0.5 for p in heads):
+        return
+    for p in pieces:
+        if p.kind == "heading" and p.page == 1:
+            p.kind = "paragraph"
+        if p is title:
+            break
+
+
 def _heading_font(pl: PLine, size: float) -> bool:
     return (pl.bold and pl.size >= size - 1.0) or pl.size >= size + 1.2
 
@@ -370,7 +420,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
         raise ValueError(f"{path.name}: no text layer (a scanned PDF needs OCR first)")
     drop_repeating(pages)
     flow = _Flow(pages)
-    split_joined_columns(pages, flow.size)
+    split_joined_columns(pages, flow.size, gutter)
     mark_emphasis(pages, flow.size)
     flow.build()
     size = flow.size
@@ -493,15 +543,17 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
             n_words <= 6 and text[:1].isupper() and (prev is None or SENTENCE_END_RE.search(prev.text) is not None)
             and nxt is not None and nxt.text[:1].isupper() and abs(nxt.size - pl.size) < 0.3
             and pl.x1 - pl.x0 < 0.5 * (col_right.get(id(pl), pl.x1) - pl.x0) and "," not in text
+            # alone on its line: not the first word of a justified line set with wide spaces
+            and not (nxt.page == pl.page and abs(nxt.top - pl.top) < 1.0 and nxt.x0 > pl.x1)
         )
         is_heading = (
             (_heading_font(pl, size) or text_cue) and prev_ok and (n_words <= 12 or big and n_words <= 30)
             # A long line is a heading only when narrow, or set in a heading style of its own
             # (bold in a size other than the body's); a bold body-size line may be a run-in lead.
             and (big or n_words <= 4 or pl.x1 - pl.x0 < 0.75 * (col_right.get(id(pl), pl.x1) - pl.x0)
-                 or pl.bold and abs(pl.size - size) >= 0.4)
+                 or pl.bold and abs(pl.size - size) >= 0.4 or _all_bold(pl))
             and not text.endswith((".", ",", ";", "-")) and not CAPTION_RE.match(text)
-            and not re.fullmatch(r"[\d\W]+", text) and not _author_list(text)
+            and not re.fullmatch(r"[\d\W]+", text) and not _author_list(text) and not _run_in(pl)
         )
         if is_heading:
             if kind_now == "heading" and prev is not None and pl.page == prev.page and 0 <= pl.top - prev.bottom < 0.8 * pl.size \
@@ -548,5 +600,6 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
     rows = [sorted(g, key=lambda x: x.x0) for g in groups]
     refs = parse_entries([(" ".join(x.text for x in g), g[0].x0, g[0].page) for g in rows])
     pieces = resolve_author_year(pieces, refs)
+    _front_matter(pieces)
     _heading_levels(pieces, size)
     return assemble(pieces, doc_id, title, path=path.name, meta=meta, references=tuple(refs), warnings=tuple(warnings))

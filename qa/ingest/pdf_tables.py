@@ -10,6 +10,7 @@ first horizontal rule under the caption when the table is ruled, or else the fir
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -70,6 +71,20 @@ def _spanned(s: Seg, cols: list[tuple[float, float]]) -> list[int]:
     if not any(inside(w) < 0.5 * (w.x1 - w.x0) for w in s.words if not w.sup):
         return []
     return [i for i, (a, b) in enumerate(cols) if min(b, s.x1) - max(a, s.x0) > min(2.0, 0.15 * (b - a))]
+
+
+def _split_wide(s: Seg) -> list[Seg]:
+    """A header run split where its words stand further apart than a word space: two
+    neighbouring headers ("Adherence" right-aligned over its numbers, "Main finding" left-
+    aligned) can come closer than the segment gap, and are two headers, not one over both."""
+    parts = [[s.words[0]]]
+    for w in s.words[1:]:
+        prev = parts[-1][-1]
+        if w.x0 - prev.x1 > 0.6 * max(w.size, prev.size):
+            parts.append([w])
+        else:
+            parts[-1].append(w)
+    return [s] if len(parts) == 1 else [Seg(p) for p in parts]
 
 
 def _col_of(x0: float, x1: float, cols: list[tuple[float, float]]) -> int:
@@ -198,14 +213,15 @@ def read_table(
         n_head = len(first_row[0]) if first_row else 1
     head = [list(cells) for cells in grid[:n_head]]
     for li in range(n_head):
-        spans = {id(s): _spanned(s, cols) for s in rows_lines[li].segs}
+        pieces = [p for s in rows_lines[li].segs for p in _split_wide(s)]
+        spans = {id(s): _spanned(s, cols) for s in pieces}
         if not any(len(v) > 1 for v in spans.values()):
             continue
         # A header set over several columns ("Final diagnosis" over "IBD" and "Non-IBD")
         # names each of them, rather than lending one word to each.
         named: list[list[str]] = [[] for _ in cols]
         words: list[list] = [[] for _ in cols]
-        for s in rows_lines[li].segs:
+        for s in pieces:
             if len(spans[id(s)]) > 1:
                 for c in spans[id(s)]:
                     named[c].append(s.text)
@@ -228,19 +244,25 @@ def read_table(
             pass
         if bold0[i] and nxt is not None and not bold0[nxt]:
             labels[i] = " ".join(grid[i][0])
+    row_cells = _ruled_rows(grid[n_head:], rows_lines[n_head:], rules or [], cols, x_lo, x_hi, join_hyphen)
+    if row_cells is not None:
+        labels = {}  # a ruled grid's bold first column is its cells (merged over rows), not labels
     for i in labels:
         grid[i][0] = []
     rows_idx = [[j + n_head for j in r] for r in _rows(grid[n_head:], rows_lines[n_head:], {i - n_head for i in labels})]
+    if row_cells is None:
+        row_cells = [[_join([t for li in idx for t in grid[li][c]], join_hyphen) for c in range(len(cols))]
+                 for idx in rows_idx]
+        row_labels = [next((labels[i] for i in reversed(idx) if i in labels), None) for idx in rows_idx]
+    else:
+        row_labels = [None] * len(row_cells)
     rows: list[RowPiece] = []
     group = None
-    for idx in rows_idx:
-        for i in idx:
-            if i in labels:
-                group = labels[i]
-        cells = [_join([t for li in idx for t in grid[li][c]], join_hyphen) for c in range(len(cols))]
+    for k, cells in enumerate(row_cells):
+        group = row_labels[k] or group
         if CONTINUED_RE.search(" ".join(cells)) and len(" ".join(cells)) < 40:
             continue  # "(continued on next page)"
-        if len(cols) >= 3 and cells[0] and not any(cells[1:]) and idx is not rows_idx[-1]:
+        if len(cols) >= 3 and cells[0] and not any(cells[1:]) and k < len(row_cells) - 1:
             group = cells[0]
             continue
         rows.append(RowPiece(cells, group))
@@ -248,6 +270,54 @@ def read_table(
         return None
     note = _join([ln.text for ln in note_lines], join_hyphen)
     return TablePiece(number, title, columns, rows, note)
+
+
+def _ruled_rows(
+    grid: list[list[list[str]]], lines: list[PLine], rules: list[tuple[float, float, float]],
+    cols: list[tuple[float, float]], x_lo: float, x_hi: float, join_hyphen=None,
+) -> list[list[str]] | None:
+    """Rows of a table ruled between every row: the body's rules are the row boundaries, and
+    a cell whose column a rule does not cross spans the rows on either side (a merged first
+    cell, "Exercise" beside three elements), so each of those rows holds its text. None when
+    the rules do not rule every row (rules between groups of rows, or none): a band between
+    two rules that opens several rows by the first-column reading is not one row."""
+    if not rules or len(lines) < 2:
+        return None
+
+    def crosses(r, c: int) -> bool:
+        a, b = cols[c]
+        return min(r[1], b) - max(r[0], a) > 0.5 * (b - a)
+
+    top, bottom, pad = lines[0].top, lines[-1].bottom, 0.25 * (x_hi - x_lo)
+    inner = [r for r in rules if top < r[2] < bottom and r[0] > x_lo - pad and r[1] < x_hi + pad
+             and any(crosses(r, c) for c in range(len(cols)))]
+    if len(inner) < 2:
+        return None
+    mid = [(ln.top + ln.bottom) / 2 for ln in lines]
+    # A rule runs between the cells it crosses: one through a cell's text is no row boundary.
+    if any(ln.top + 1 < r[2] < ln.bottom - 1 and any(grid[i][c] and crosses(r, c) for c in range(len(cols)))
+           for r in inner for i, ln in enumerate(lines)):
+        return None
+    ys = sorted({round(r[2], 1) for r in inner})
+    band = [bisect.bisect(ys, m) for m in mid]
+    if max(Counter(band[r[0]] for r in _rows(grid, lines)).values()) > 1:
+        return None
+    out: list[list[str]] = []
+    for b in sorted(set(band)):
+        first = band.index(b)
+        cells = []
+        for c in range(len(cols)):
+            cys = sorted({round(r[2], 1) for r in inner if crosses(r, c)})
+            cell = bisect.bisect(cys, mid[first])
+            span = [i for i, m in enumerate(mid) if bisect.bisect(cys, m) == cell]
+            # Merged only where the text sits in one of the rows the cell spans: a column
+            # with text in each of them is ruled short of its edge, not merged.
+            if len({band[i] for i in span if grid[i][c]}) > 1:
+                span = [i for i in span if band[i] == b]
+            cells.append(_join([t for i in span for t in grid[i][c]], join_hyphen))
+        if any(cells):
+            out.append(cells)
+    return out
 
 
 def _top(ln: PLine) -> float:

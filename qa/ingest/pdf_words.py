@@ -184,6 +184,8 @@ def segments(words: list[Word]) -> list[Seg]:
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         best, best_ov = None, 0.0
         for ln in lines[-8:]:
+            if any(_stacked(w, x) for x in ln):
+                continue
             top, bottom = min(x.top for x in ln), max(x.bottom for x in ln)
             ov = min(bottom, w.bottom) - max(top, w.top)
             h = min(bottom - top, w.bottom - w.top) or 1.0
@@ -220,6 +222,16 @@ def segments(words: list[Word]) -> list[Seg]:
                 w.sup = w.size < 0.81 * main and w.bottom < base - 0.15 * main
             out.append(Seg(seg))
     return out
+
+
+def _stacked(w: Word, x: Word) -> bool:
+    """w sits under (or over) x: they share x-range but hardly any height. A line grown tall
+    by the other column's type (a table's 7 pt lines beside 9.6 pt text, at another pitch)
+    overlaps the next table line as well; a word set right under one of its words is on
+    that next line, not on this one."""
+    if min(w.x1, x.x1) - max(w.x0, x.x0) < 1.0 or min(w.size, x.size) < 0.85 * max(w.size, x.size):
+        return False
+    return min(w.bottom, x.bottom) - max(w.top, x.top) < 0.3 * min(w.bottom - w.top, x.bottom - x.top)
 
 
 def _rehome_marks(lines: list[list[Word]]) -> None:
