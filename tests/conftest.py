@@ -56,15 +56,16 @@ def built(tmp_path_factory, embedder):
     return settings, Engine(settings, embedder).load()
 
 
-def engine_for_text(tmp_path_factory, embedder, doc_id: str, text: str, title: str):
-    """An engine over one small document written for a test (the real model embeds it)."""
+def engine_for_text(tmp_path_factory, embedder, doc_id: str, text: str, title: str, suffix: str = ".txt"):
+    """An engine over one small document written for a test (the real model embeds it);
+    suffix ".nxml" for a JATS article."""
     from qa.config import Settings
     from qa.engine import Engine
 
     root = tmp_path_factory.mktemp(doc_id)
     corpus = root / "corpus"
     corpus.mkdir()
-    (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    (corpus / f"{doc_id}{suffix}").write_text(text, encoding="utf-8")
     (corpus / f"{doc_id}.toml").write_text(f'id = "{doc_id}"\ntitle = "{title}"\n')
     return Engine(Settings(corpus_dir=corpus, index_dir=root / "index"), embedder).load()
 

@@ -38,6 +38,25 @@ _HELVETICA = dict(zip(
        500, 500, 334, 260, 334, 584]))
 
 
+# Running text for a column beside a table in layout tests (13 lines of about 45 characters).
+LEFT, RIGHT = 50, 320  # left and right column x
+COLUMN_TEXT = [
+    "Copper is an essential trace element for all",
+    "bacteria, but at high doses it damages the",
+    "membranes and proteins of the cell. Soil",
+    "bacteria resist it with efflux pumps, with",
+    "chaperones and with storage proteins [1].",
+    "The cus system exports copper ions from the",
+    "periplasm of Gram-negative bacteria and so",
+    "protects them when copper levels in soil rise",
+    "after fertiliser is spread on the fields [2].",
+    "Other systems bind copper in the cytoplasm",
+    "and hand it on to the pumps when needed [3].",
+    "How these systems share the work is not yet",
+    "known, and the answer may differ by species.",
+]
+
+
 def width(s: str, size: float = 10) -> float:
     """How wide `s` is set in (regular) Helvetica at `size`."""
     return sum(_HELVETICA.get(c, 556) for c in s) * size / 1000

@@ -51,16 +51,10 @@ Staff turnover remained high in all clinics.</p>
 
 @pytest.fixture(scope="module")
 def clinic(tmp_path_factory, embedder):
-    from qa.config import Settings
-    from qa.engine import Engine
+    from conftest import engine_for_text
 
-    root = tmp_path_factory.mktemp("clinic")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "clinic.nxml").write_text(ARTICLE, encoding="utf-8")
-    (corpus / "clinic.toml").write_text('id = "clinic"\ntitle = "Patient experience in the outpatient clinic '
-                                        'of Riverside District Hospital"\n')
-    eng = Engine(Settings(corpus_dir=corpus, index_dir=root / "index"), embedder).load()
+    eng = engine_for_text(tmp_path_factory, embedder, "clinic", ARTICLE,
+                          "Patient experience in the outpatient clinic of Riverside District Hospital", suffix=".nxml")
     assert sum(c.kind == "table_row" for c in eng.index.chunks) == 6
     return eng
 

@@ -4,24 +4,8 @@ merged text sits half-way down its rows), set in one column beside larger runnin
 another line pitch; and a header right-aligned over its numbers next to a left-aligned one."""
 
 from qa.ingest import load
-from pdfgen import PageSpec, make_pdf
+from pdfgen import COLUMN_TEXT as TEXT, LEFT as L, RIGHT as R, PageSpec, make_pdf
 
-L, R = 50, 320  # left and right column x
-TEXT = [
-    "Copper is an essential trace element for all",
-    "bacteria, but at high doses it damages the",
-    "membranes and proteins of the cell. Soil",
-    "bacteria resist it with efflux pumps, with",
-    "chaperones and with storage proteins [1].",
-    "The cus system exports copper ions from the",
-    "periplasm of Gram-negative bacteria and so",
-    "protects them when copper levels in soil rise",
-    "after fertiliser is spread on the fields [2].",
-    "Other systems bind copper in the cytoplasm",
-    "and hand it on to the pumps when needed [3].",
-    "How these systems share the work is not yet",
-    "known, and the answer may differ by species.",
-]
 
 # Domain -> rows; each row is its lines, each line the texts of columns 2..4.
 GRID = [

@@ -4,24 +4,7 @@ rows are spaced apart, grouped under labels that run across the first column's g
 first cells wrapped onto a line that starts with a capital."""
 
 from qa.ingest import load
-from pdfgen import PageSpec, make_pdf, width
-
-L, R = 50, 320  # left and right column x
-TEXT = [
-    "Copper is an essential trace element for all",
-    "bacteria, but at high doses it damages the",
-    "membranes and proteins of the cell. Soil",
-    "bacteria resist it with efflux pumps, with",
-    "chaperones and with storage proteins [1].",
-    "The cus system exports copper ions from the",
-    "periplasm of Gram-negative bacteria and so",
-    "protects them when copper levels in soil rise",
-    "after fertiliser is spread on the fields [2].",
-    "Other systems bind copper in the cytoplasm",
-    "and hand it on to the pumps when needed [3].",
-    "How these systems share the work is not yet",
-    "known, and the answer may differ by species.",
-]
+from pdfgen import COLUMN_TEXT as TEXT, LEFT as L, RIGHT as R, PageSpec, make_pdf, width
 
 
 def _rows(doc, n):

@@ -69,15 +69,10 @@ The strip was read after fifteen minutes by the clinic nurse, and C-reactive pro
 
 @pytest.fixture(scope="module")
 def strip(tmp_path_factory, embedder):
-    from qa.config import Settings
-    from qa.engine import Engine
+    from conftest import engine_for_text
 
-    root = tmp_path_factory.mktemp("strip")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "strip.nxml").write_text(ARTICLE, encoding="utf-8")
-    (corpus / "strip.toml").write_text('id = "strip"\ntitle = "A bedside troponin strip for chest pain in rural clinics"\n')
-    eng = Engine(Settings(corpus_dir=corpus, index_dir=root / "index"), embedder).load()
+    eng = engine_for_text(tmp_path_factory, embedder, "strip", ARTICLE,
+                          "A bedside troponin strip for chest pain in rural clinics", suffix=".nxml")
     assert sum(c.kind == "table_row" for c in eng.index.chunks) == 14
     return eng
 
