@@ -389,18 +389,20 @@ class TableAnswerer:
         # Only a noun phrase names a column ("what sensitivity"); a clause ("how does it change") states.
         words = [w for wh, p in _asked(question) if " " not in wh for w in p]
         terms = [t for t in analyze(" ".join(words)) if t not in generic_stems()]
-        best, best_n = table_hits[0], 0
-        for h in table_hits[1:] if terms else []:
+        if not terms:
+            return table_hits[0]
+
+        def named(h: Hit) -> int:
+            prof = self.profiles.get((h.chunk.doc_id, h.chunk.table.number))
+            return sum(any(related(t, x) for col in prof["columns"] for x in prof["header"][col])
+                       for t in terms) if prof else 0
+
+        best, best_n = table_hits[0], named(table_hits[0])
+        for h in table_hits[1:]:
             if h.score < TABLE_SWITCH_SHARE * table_hits[0].score:
                 break
-            prof = self.profiles.get((h.chunk.doc_id, h.chunk.table.number))
-            if prof is None:
-                continue
-            n = sum(any(related(t, x) for col in prof["columns"] for x in prof["header"][col]) for t in terms)
-            top_prof = self.profiles.get((best.chunk.doc_id, best.chunk.table.number))
-            have = sum(any(related(t, x) for col in top_prof["columns"] for x in top_prof["header"][col])
-                       for t in terms) if top_prof else 0
-            if n > max(best_n, have):
+            n = named(h)
+            if n > best_n:
                 best, best_n = h, n
         return best
 
