@@ -319,9 +319,18 @@ class TableAnswerer:
         # Words of the document's title or the table's title hold for every row alike.
         context = self.stats.context.get(key[0], set()) | content_terms(top.chunk.table.title or "") | \
             set(analyze(kind_words(question)))
+        negated, neg_kinds = _negated(question)
         constraints = {t for t in terms if t not in generic_stems() and not self.stats.topic_word(t, key[0])
-                       and t not in context and not any(related(t, h) for h in header_words)}
+                       and t not in context and not any(related(t, h) for h in header_words)} - negated
         rows = self._rows(key, constraints, hits)
+        if rows and (negated or neg_kinds):
+            # "... but state no g-force", "other than 100,000 x g", "rather than tumour cells":
+            # rows whose cells say what the question rules out are not the answer.
+            kept = [c for c in rows if not self._says(c, negated, neg_kinds)]
+            if not kept and len(self.rows[key]) > len(rows):
+                kept = [self.chunks[i] for i in self.rows[key] if not self._says(self.chunks[i], negated, neg_kinds)
+                        and (not constraints or self.stats.coverage(constraints, set().union(*self.cell_terms[i].values()), key[0]) > 0)]
+            rows = kept[:] if kept else rows
         if not rows:
             return None
         if not close and named is None:
@@ -381,6 +390,14 @@ class TableAnswerer:
         text = self._render(key, rows, columns, self.profiles[key], constraints, stated, show)
         cites = tuple(Citation(c.refs, c.id, c.text, c.span) for c in rows[:MAX_ROWS])
         return TableAnswer(text, cites, tuple(rows), columns[0] if columns else None)
+
+    def _says(self, c: Chunk, negated: set[str], kinds: list[Kind]) -> bool:
+        """The row's cells state what a negated phrase names: all its words, or a measurement
+        of the kind it names ("no g-force": a cell giving ×g)."""
+        have = set().union(*self.cell_terms[self._pos(c)].values())
+        if negated and all(any(related(t, h) for h in have) for t in negated):
+            return True
+        return any(gives(k, v) for k in kinds for _, v in c.table.cells)
 
     def _table_asked(self, question: str, table_hits: list[Hit]) -> Hit:
         """The best-ranked row of the table whose headers name what the question asks ("what
@@ -552,6 +569,22 @@ class TableAnswerer:
 # "12.5 ± 3.1 mg/kg", "31 (48.4)").
 _NUMERIC = re.compile(r"[<>≤≥~±+\-–−]?\s*\d[\d.,]*\s*(?:%|[–\-±]\s*\d[\d.,]*%?)?(?:\s*\(\s*[\d.,]+\s*%?\s*\))?"
                       r"|[<>≤≥~]?\s*\d[\d.,]*\s*%?\s*(?:±\s*[\d.,]+|\(\s*[\d.,]+\s*[–\-−]\s*[\d.,]+\s*\))\s*[^\d\s]{0,8}")
+
+
+# "no g-force", "without a Ref", "other than 100,000 x g", "rather than tumour cells": what a
+# question rules out, up to the next punctuation, conjunction or preposition.
+_NEGATION = re.compile(r"\b(?:no|not|without|other\s+than|rather\s+than|except(?:\s+for)?|excluding|apart\s+from)\s+"
+                       r"((?:(?!and\b|or\b|but\b|in\b|for\b|with\b|as\b|the\b|a\b|an\b)[\w\-×,.]+\s*){1,3})", re.I)
+
+
+def _negated(question: str) -> tuple[set[str], list[Kind]]:
+    terms: set[str] = set()
+    kinds: list[Kind] = []
+    for m in _NEGATION.finditer(question):
+        phrase = m.group(1)
+        terms |= content_terms(phrase)
+        kinds += [k for k in named_kinds(phrase) if k not in kinds]
+    return terms, kinds
 
 
 def _expand_abbrev(text: str, glossary: dict[str, str]) -> str:

@@ -203,3 +203,12 @@ def test_a_keyword_query_names_a_measurement_by_its_noun(mini):
     a = mini.answerer.ask("corneal burn vesicle source and g-force")
     assert a.text.startswith("Table 1, Corneal burn")
     assert "Vesicle source: BM-SC" in a.text and "Ultracentrifugation (150,000×g)" in a.text
+
+
+def test_rows_the_question_rules_out_are_left_out(mini):
+    a = mini.answerer.ask("Which studies isolated vesicles by a method other than ultracentrifugation?")
+    assert a.status == "answered"
+    assert "[22]" in a.text and "[23]" in a.text
+    assert "[21]" not in a.text and "[24]" not in a.text
+    # A list of rows gets other studies' running text only when it names what the question names.
+    assert "“" not in a.text
