@@ -157,8 +157,8 @@ class Answerer:
                 # other studies joins the rows, in the room the rows leave.
                 taken = {s.id for r in runs for s in r.sentences}
                 doc = table.rows[0].doc_id if table.rows else hits[0].chunk.doc_id
-                # ... when it names something the question names besides the document's theme.
-                named = {t for t in terms if not self.stats.topic_word(t, doc) and t not in self.stats.context.get(doc, set())}
+                # ... when it names something the question names besides the document's title words.
+                named = terms - self.stats.context.get(doc, set())
                 runs += [r for r in self.passages.answer(qv, terms, hits, max_runs=3, question=q, budget=room)
                          if not taken & {s.id for s in r.sentences} and len(r.text) + 3 <= room
                          and self.stats.coverage(named, set(analyze(r.text)), doc) > 0]
