@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from qa.ingest import load
-from pdfgen import PageSpec, make_pdf
+from pdfgen import LEFT as L, RIGHT as R, PageSpec, make_pdf
 
-L, R = 50, 320  # left and right column x
 BODY = [
     "Copper is an essential trace element for",
     "all bacteria, but at high doses it damages",
