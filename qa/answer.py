@@ -169,18 +169,29 @@ class Answerer:
                 runs = [run] if run is not None else []
         else:
             runs = self.passages.answer(qv, terms, hits, question=q)
+        row = None
+        if runs and table is None:
+            # The same study as a table row (it cites the run's reference): its cells. It has
+            # the room the best run leaves; sentences that only carry the runs on make way for it.
+            run_refs = {r for run in runs for r in self._run_refs(run)}
+            core = self.passages.render(self.passages.answer(qv, terms, hits, question=q, budget=0))[0]
+            row = self.tables.rows_citing(runs[0].sentences[0].doc_id, run_refs, terms,
+                                          ANSWER_CHARS - len(core) - 1, q)
+            if row is not None and len(self.passages.render(runs)[0]) + 1 + len(row.text) > ANSWER_CHARS:
+                # Only sentences carrying a run on make way: every run (another study of a list) stays.
+                fewer = self.passages.answer(qv, terms, hits, question=q, budget=ANSWER_CHARS - len(row.text) - 1)
+                if {(r.hit.chunk.id, r.score) for r in runs} == {(r.hit.chunk.id, r.score) for r in fewer} \
+                        and len(self.passages.render(fewer)[0]) + 1 + len(row.text) <= ANSWER_CHARS:
+                    runs = fewer
+                else:
+                    row = None
         if runs:
             text, run_cites = self.passages.render(runs)
             parts.append(text)
             cites += run_cites
-            if table is None:
-                # The same study as a table row (it cites the run's reference): its cells.
-                run_refs = {r for run in runs for r in self._run_refs(run)}
-                row = self.tables.rows_citing(runs[0].sentences[0].doc_id, run_refs, terms,
-                                              ANSWER_CHARS - len(text) - 1)
-                if row is not None:
-                    parts.append(row.text)
-                    cites += list(row.citations)
+            if row is not None:
+                parts.append(row.text)
+                cites += list(row.citations)
         if parts and table is None and not self._gives_what_is_asked(q, parts, False):
             # The passages name the topic but not the measurement asked for: a table row
             # further down may give it ("what share ..." and a "Yes (%)" column).

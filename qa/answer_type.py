@@ -50,7 +50,11 @@ MEASURE = Kind("measurement", _BARE_NUMBER)
 _TIME_WORDS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 # "what dose", "what was the dose", "what is the in-hospital mortality rate": the noun that
 # names the measurement, a few words after "what".
-_WHAT = r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:[\w\-]+\s+){0,3}?"
+# The words skipped before the noun are its modifiers ("the mean", "the in-hospital mortality"),
+# never a preposition: in "what are the drawbacks of size-exclusion ..." the noun asked is
+# "drawbacks", and "size" only names a method.
+_WHAT = (r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:(?:the|a|an|its|their)\s+)?"
+         r"(?:(?!(?:of|for|in|on|at|by|with|about|from|to|into|after|before|during|and|or)\s)[\w\-]+\s+){0,3}?")
 # (pattern of the question, kind asked). Order matters: the first match decides.
 _ASKS: list[tuple[re.Pattern[str], Kind]] = [
     (re.compile(_WHAT + r"(?:percentage|proportion|fraction|share|percent)\b|\bhow\s+much\s+of\b|"
@@ -87,13 +91,19 @@ _NOUNS: list[tuple[re.Pattern[str], Kind]] = [
 
 def named_kinds(query: str) -> list[Kind]:
     """The kinds of measurement a keyword query names by their nouns."""
-    return [kind for pattern, kind in _NOUNS if pattern.search(query)]
+    return [kind for pattern, kind in _NOUNS if _asks(pattern, query)]
+
+
+def _asks(pattern: re.Pattern[str], question: str) -> re.Match[str] | None:
+    """The first match that is a word of its own: "size" in "size-exclusion" or "dose" in
+    "dose-dependent" modifies another noun and asks for no measurement."""
+    return next((m for m in pattern.finditer(question) if not question[m.end():m.end() + 1] == "-"), None)
 
 
 def asked_kind(question: str) -> Kind | None:
     """The kind of measurement the question asks for, or None when it asks for none."""
     for pattern, kind in _ASKS:
-        if pattern.search(question):
+        if _asks(pattern, question):
             return kind
     return None
 
@@ -116,7 +126,7 @@ def kind_words(question: str) -> str:
     """The words of the question that name the measurement ("how big", "what percentage"):
     they say what is asked, not what it is about."""
     for pattern, _ in _ASKS:
-        m = pattern.search(question)
+        m = _asks(pattern, question)
         if m:
             return m.group(0)
     return ""

@@ -24,7 +24,9 @@ _QUESTION_WORDS = frozenset(
     tell mention mentions mentioned describe described explain discuss discussed say says list lists listed
     row rows column columns table tables state states stated true false correct come came
     context contexts setting settings appear appears appeared summarise summarize summarised summarized
-    summary overview according""".split()
+    summary overview according vs versus compare
+    advantage advantages disadvantage disadvantages drawback drawbacks benefit benefits
+    pros cons weakness weaknesses downside downsides merit merits""".split()
 )
 
 

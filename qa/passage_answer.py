@@ -35,6 +35,15 @@ _ANAPHOR = re.compile(r"^\s*(?:[\w\-]+(?:\s+[\w\-]+){0,3},\s*)?"  # "Based on th
 _DEMONSTRATIVE = re.compile(r"^\W*(?:[\w\-]+\W+){0,10}?(?:this|these|those|such)\s+(?!review|article|paper)[a-z][\w\-]*", re.I)
 
 
+# A sentence announcing how many things it lists ("three well-known subtypes of EVs, including
+# ..."), and a sentence opening with the next item of such a list ("Finally, apoptotic bodies ...").
+_ANNOUNCES = re.compile(r"\b(?:two|three|four|five|six|several|various)\s+(?:[\w\-]+\s+){0,2}?"
+                        r"(?:types|subtypes|kinds|classes|categories|steps|stages|phases|groups|forms|mechanisms|"
+                        r"ways|approaches|strategies|methods|routes|pathways|components|subsets|sources)\b", re.I)
+_NEXT_ITEM = re.compile(r"^\W*(?:finally|lastly|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|"
+                        r"the\s+(?:second|third|fourth|last|final|other|remaining)\b)", re.I)
+
+
 def refers_back(text: str) -> bool:
     """The sentence needs the one before it to be understood: it opens by pointing back to its
     subject, or names a thing by a demonstrative."""
@@ -96,11 +105,13 @@ class PassageAnswerer:
                     continue
                 seen.add(st.id)
                 have = self.sent_terms[st.id]
-                if refers_back(st.text) and st.id in self.prev:
-                    # "They can affect ...": its subject is named in the sentence before.
-                    have = have | self.sent_terms[self.prev[st.id]]
-                cov = self.stats.coverage(terms, have, st.doc_id)
                 sim = float(self.vectors[st.id] @ qv)
+                if refers_back(st.text) and st.id in self.prev:
+                    # "They can affect ...", "This method is simple, but ...": its subject is
+                    # named in the sentence before, in words and in meaning.
+                    have = have | self.sent_terms[self.prev[st.id]]
+                    sim = max(sim, 0.5 * (sim + float(self.vectors[self.prev[st.id]] @ qv)))
+                cov = self.stats.coverage(terms, have, st.doc_id)
                 bonus = 0.15 if kind and gives(kind, st.text, spelled=False) else 0.0
                 out.append((0.5 * sim + 0.5 * cov + 0.05 * (depth - rank) / depth + bonus, st, h))
         out.sort(key=lambda x: -x[0])
@@ -205,7 +216,11 @@ class PassageAnswerer:
         j = sents[-1].id
         while True:
             j = self.next.get(j)
-            if j is None or j in used or scores.get(j, 0.0) < floor:
+            if j is None or j in used:
+                break
+            # The next item of a list the run announced is part of the answer, whatever its words.
+            listed = _NEXT_ITEM.match(self.sentences[j].text) and any(_ANNOUNCES.search(s.text) for s in sents)
+            if scores.get(j, 0.0) < floor and not listed:
                 break
             if sum(len(s.text) + 1 for s in sents) + len(self.sentences[j].text) > room:
                 break

@@ -491,28 +491,40 @@ class TableAnswerer:
         _, i = (min if lowest else max)(values)
         return self.chunks[i], cols[0]
 
-    def rows_citing(self, doc: str, refs: set[int], terms: set[str], budget: int) -> TableAnswer | None:
+    def rows_citing(self, doc: str, refs: set[int], terms: set[str], budget: int,
+                    question: str = "") -> TableAnswer | None:
         """The table row that reports the same study as a passage (it cites the same reference
-        and holds what the question says), every cell shown, when it fits the budget."""
+        and holds what the question says), every cell shown when it fits the budget, else the
+        columns the question names."""
         best = None
         for key, idx in self.rows.items():
             if key[0] != doc:
                 continue
+            headers = set(analyze(" ".join(self.profiles[key]["columns"])))
             for i in idx:
                 c = self.chunks[i]
                 if not refs & set(c.refs):
                     continue
-                have = set().union(*self.cell_terms[i].values())
+                have = set().union(headers, *self.cell_terms[i].values())
                 cov = self.stats.coverage(terms, have, doc) if terms else 0.0
-                if cov >= 0.3 and (best is None or cov > best[0]):
+                # A question naming one of the table's columns ("which isolation method is
+                # listed") asks for the row of the study its passage reports, however terse.
+                asks = bool(question) and bool(self.asked_columns(key, question, row_terms=have - headers)[0])
+                if (cov >= 0.3 or asks) and (best is None or cov > best[0]):
                     best = (cov, key, c)
         if best is None:
             return None
         _, key, c = best
         text = self._render(key, [c], [], self.profiles[key], set(), frozenset(), "all")
+        column = None
+        if len(text) > budget and question:
+            # Too long whole: the cells of the columns the question names, labelled.
+            cols, _ = self.asked_columns(key, question, row_terms=set().union(*self.cell_terms[self._pos(c)].values()))
+            if cols:
+                text, column = self._render(key, [c], cols, self.profiles[key], set(), frozenset(), "all"), cols[0]
         if len(text) > budget:
             return None
-        return TableAnswer(text, (Citation(c.refs, c.id, c.text, c.span),), (c,), None)
+        return TableAnswer(text, (Citation(c.refs, c.id, c.text, c.span),), (c,), column)
 
     def _render(self, key, rows: list[Chunk], columns: list[str], prof: dict, constraints: set[str],
                 stated: frozenset[str], show: str) -> str:
