@@ -182,7 +182,9 @@ class Judge:
             rests = [low[len(p):] for p in _PREFIXES if low.startswith(p) and len(low) - len(p) >= 4]
             if any(content_terms(r) and all(self.stats.known(t) for t in content_terms(r)) for r in rests):
                 continue
-            name = (m.start() > 0 and w[0].isupper()) or (len(w) >= 2 and w.isupper()) or any(c.isdigit() for c in w)
+            # Capitalised inside a sentence (not its first word: "... isolates? Name the genes").
+            opens = re.search(r"(?:^|[.?!:;]\s*)$", question[:m.start()]) is not None
+            name = (not opens and w[0].isupper()) or (len(w) >= 2 and w.isupper()) or any(c.isdigit() for c in w)
             pieces = self.count_pieces(low) if self.count_pieces else (3 if len(low) >= 9 else 1)
             if pieces >= 3 or name:
                 out.append(w)
