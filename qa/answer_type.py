@@ -36,7 +36,9 @@ def _unit(units: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w\-–]){_RANGE}\s*(?:×\s*10\S*\s*)?{units}(?![A-Za-z])", re.I)
 
 
-PERCENT = Kind("percentage", re.compile(r"\d\s*%|%\s*\)?\s*:\s*[<>≤≥~]?\s*\d|\bper\s*cent\b|\bpercent(?:age)?\s+of\b|\bpercent\b", re.I))
+# "n (%)" labels a count with its percentage in brackets: "Rectal bleeding, n (%) ... 31 (48.4)".
+PERCENT = Kind("percentage", re.compile(r"\d\s*%|%\s*\)?\s*:\s*[<>≤≥~]?\s*\d|\bper\s*cent\b|\bpercent(?:age)?\s+of\b|\bpercent\b|"
+                                        r"\bn\s*\(\s*%\s*\).*?\d[\d,]*\s*\(\s*\d+(?:\.\d+)?\s*\)", re.I | re.S))
 TIME = Kind("duration", _unit(_TIME_UNITS))
 SIZE = Kind("size", _unit(_LENGTH_UNITS))
 AMOUNT = Kind("amount", _unit(_MASS_VOL_UNITS))

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa.answer_type import COUNT, PERCENT, asked_kind, gives, kind_words
 from qa.index.lexical import analyze
 from qa.types import Hit
 
@@ -159,11 +160,17 @@ class Judge:
         # "What are its weaknesses?": a passage saying "limitations" meets it; one that does
         # not is not judged by a word the question never used.
         alt = content_terms(appraisal_words(question))
+        # "What percentage ...": a passage stating one ("31 (48.4)" under "n (%)") meets the
+        # word "percentage" without saying it.
+        # (Only a share or a count: "half-life" or "dose" also name what is measured.)
+        kind = asked_kind(question)
+        measure = set(analyze(kind_words(question))) if kind in (PERCENT, COUNT) else set()
         cov = 0.0
         for h in hits[:5]:
             i = self.chunk_pos[h.chunk.id]
             have = self.chunk_terms[i] | self.stats.context.get(h.chunk.doc_id, set())
-            cov = max(cov, self.stats.coverage(terms | (alt & have), have, h.chunk.doc_id))
+            asked = terms - measure if measure and gives(kind, h.chunk.text) else terms
+            cov = max(cov, self.stats.coverage(asked | (alt & have), have, h.chunk.doc_id))
         dense = max((h.scores.get("dense", 0.0) for h in hits), default=0.0)
         return Evidence(cov, dense, 0.5 * cov + 0.5 * dense, tuple(self.missing_terms(question)))
 

@@ -232,6 +232,7 @@ class TableAnswerer:
             return t not in generic and self.stats.idf(t, doc) >= MIN_COLUMN_IDF
 
         phrases = asked_phrases(question)
+        measure_words = set(analyze(kind_words(question))) | set(analyze("many much"))
         for phrase, wh in zip(phrases, asked_wh(question)):
             if set(analyze(phrase[-1])) <= generic:
                 continue  # "which cancer studies": the rows are asked; "cancer" constrains them
@@ -241,9 +242,11 @@ class TableAnswerer:
                 # hold name its subject, not what is asked.
                 terms = [t for t in terms if not any(related(t, h) for h in row_terms)]
             words = [w for w in phrase if set(analyze(w)) & set(terms)]
-            col = self._column_for(key, terms, words, header_only=True) or \
-                self._column_for(key, terms, words if " " not in wh and wh != "how" else [], stated=stated,
-                                 lexical_stated=" " not in wh)
+            col = self._column_for(key, terms, words, header_only=True)
+            if col is None and set(analyze(" ".join(phrase))) <= measure_words:
+                continue  # "how many", "what percentage": the kind of value, not a column's name
+            col = col or self._column_for(key, terms, words if " " not in wh and wh != "how" else [], stated=stated,
+                                          lexical_stated=" " not in wh)
             if col and col not in cols:
                 cols.append(col)
                 used |= {t for t in terms if any(related(t, h) for h in prof["header"][col])

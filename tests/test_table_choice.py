@@ -133,3 +133,12 @@ def test_the_cell_giving_the_measurement_asked_is_shown_whatever_its_column_is_c
     a = strip.answerer.ask("How long was the half-life of the signal in the Lund study?")
     assert a.status == "answered"
     assert "25 min" in a.text
+
+
+def test_how_many_and_what_percentage_name_the_kind_of_value_not_a_column(strip):
+    # "n (%)" cells hold a count with its percentage; "how many" is no column's name, so the
+    # count columns are shown, labelled, rather than a column the model guesses for "many";
+    # and a row stating "n (%)" meets the word "percentage" it never uses.
+    a = strip.answerer.ask("How many smokers had an infarction, and what percentage was that?")
+    assert a.status == "answered"
+    assert "Infarction: 40 (44)" in a.text[:700]
