@@ -270,8 +270,13 @@ class TableAnswerer:
             # can donor cells ...") names things, not columns.
             terms = [t for t in content_terms(question) if useful(t)
                      and not (row_terms and any(related(t, h) for h in row_terms))]
+            words = [set(analyze(w)) for w in re.findall(r"[A-Za-z0-9][\w\-]*", question)]
             for col in prof["columns"]:
                 hit = {t for t in terms if any(related(t, h) for h in prof["header"][col])}
+                if hit and col in stated and row_terms and any(
+                        hit & words[i] and any(words[j] & row_terms for j in range(max(0, i - 4), i))
+                        for i in range(len(words))):
+                    continue  # "the coping element", "the Lorentz 2023 trial": its value is given, not asked
                 if hit and col not in cols:
                     cols.append(col)
                     used |= hit

@@ -144,3 +144,26 @@ def test_each_of_coordinated_words_gets_its_row(phage):
     assert a.status == "answered"
     head = a.text[:700]
     assert "LysK" in head and "Dep42" in head
+
+
+
+def test_a_header_word_after_the_value_it_names_does_not_ask_for_that_column(phage):
+    # "the thermal injury wound study": the Wound cell is what the question says of the row;
+    # what it asks is the rest of the row.
+    a = phage.answerer.ask("In the thermal injury wound study, what was found?")
+    assert a.status == "answered"
+    assert "Lower Pseudomonas load" in a.text[:700]
+
+
+
+
+def test_a_stated_column_named_right_after_its_value_is_not_asked(phage):
+    # At the level of the column choice: "the Klebsiella pneumoniae pathogen" names the
+    # Pathogen column only to say which row; "which enzyme" is what is asked.
+    tables = phage.answerer.tables
+    key = next(k for k in tables.rows if k[1] == 2)
+    row = next(tables.chunks[i] for i in tables.rows[key] if "Klebsiella" in tables.chunks[i].text)
+    cells = set().union(*tables.cell_terms[tables._pos(row)].values())
+    cols, _ = tables.asked_columns(key, "For the Klebsiella pneumoniae pathogen, which enzyme was tested?",
+                                   frozenset({"Pathogen"}), cells)
+    assert cols == ["Enzyme"]
