@@ -101,6 +101,19 @@ def _spanned(s: Seg, cols: list[tuple[float, float]], below: set[int] = frozense
     return best[1] if best else reach
 
 
+def _extents(lines: list[PLine], cols: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Each column's x-range as the words of `lines` fill it (the column's own where none do)."""
+    lo, hi = [a for a, _ in cols], [b for _, b in cols]
+    seen = [False] * len(cols)
+    for ln in lines:
+        for s in ln.segs:
+            for w in s.words:
+                c = _col_of(w.x0, w.x1, cols)
+                lo[c], hi[c] = (min(lo[c], w.x0), max(hi[c], w.x1)) if seen[c] else (w.x0, w.x1)
+                seen[c] = True
+    return list(zip(lo, hi))
+
+
 def _split_wide(s: Seg) -> list[Seg]:
     """A header run split where its words stand further apart than a word space: two
     neighbouring headers ("Adherence" right-aligned over its numbers, "Main finding" left-
@@ -145,6 +158,41 @@ def _join(parts: list[str], join_hyphen) -> str:
         else:
             out += " " + p
     return re.sub(r"\s+", " ", out).strip()
+
+
+def _table_columns(lines: list[PLine], x_lo: float, x_hi: float) -> list[tuple[float, float]]:
+    cols = _columns(lines, x_lo, x_hi)
+    # A line of one run of text from the table's left edge is a group label when it runs
+    # across the gap after the first column: such labels, printed in several groups, must
+    # not close that gap (which would merge the first two columns).
+    multi = [ln for ln in lines if len(ln.segs) > 1]
+    if len(multi) >= 3:
+        narrow = _columns(multi, x_lo, x_hi)
+        if len(narrow) > len(cols) and len(narrow) >= 2:
+            spans = [ln for ln in lines if _spanning(ln, narrow, x_lo)]
+            if spans and all(ln.bold or _straddles(ln, narrow) for ln in spans):
+                cols = narrow
+    return cols
+
+
+def _grid(lines: list[PLine], cols: list[tuple[float, float]], x_lo: float) -> tuple[list[list[list[str]]], list[bool]]:
+    """Each line's text per column, and whether its first cell is set in emphasis."""
+    grid: list[list[list[str]]] = []
+    bold0: list[bool] = []
+    # Emphasis inside the table is relative to the table's own main font.
+    fonts = Counter(w.font for ln in lines for s in ln.segs for w in s.words for _ in w.text)
+    main_font = fonts.most_common(1)[0][0] if fonts else ""
+    for ln in lines:
+        cells: list[list[list]] = [[] for _ in cols]
+        whole = _spanning(ln, cols, x_lo)
+        for s in ln.segs:
+            for w in s.words:
+                if w.sup:
+                    continue  # a footnote mark is not part of the cell's value
+                cells[0 if whole else _col_of(w.x0, w.x1, cols)].append(w)
+        grid.append([[_CONT_CELL_RE.sub("", glue(c)).strip()] if c else [] for c in cells])
+        bold0.append(bool(cells[0]) and all(w.font != main_font or w.bold and not _name_bold(main_font) for w in cells[0]))
+    return grid, bold0
 
 
 def read_table(
@@ -197,34 +245,10 @@ def read_table(
         return None
     x_lo = min(x.x0 for x in rows_lines)
     x_hi = max(x.x1 for x in rows_lines)
-    cols = _columns(rows_lines, x_lo, x_hi)
-    # A line of one run of text from the table's left edge is a group label when it runs
-    # across the gap after the first column: such labels, printed in several groups, must
-    # not close that gap (which would merge the first two columns).
-    multi = [ln for ln in rows_lines if len(ln.segs) > 1]
-    if len(multi) >= 3:
-        narrow = _columns(multi, x_lo, x_hi)
-        if len(narrow) > len(cols) and len(narrow) >= 2:
-            spans = [ln for ln in rows_lines if _spanning(ln, narrow, x_lo)]
-            if spans and all(ln.bold or _straddles(ln, narrow) for ln in spans):
-                cols = narrow
+    cols = _table_columns(rows_lines, x_lo, x_hi)
     if len(cols) < 2:
         return None
-    grid: list[list[list[str]]] = []
-    bold0: list[bool] = []
-    # Emphasis inside the table is relative to the table's own main font.
-    fonts = Counter(w.font for ln in rows_lines for s in ln.segs for w in s.words for _ in w.text)
-    main_font = fonts.most_common(1)[0][0] if fonts else ""
-    for ln in rows_lines:
-        cells: list[list[list]] = [[] for _ in cols]
-        whole = _spanning(ln, cols, x_lo)
-        for s in ln.segs:
-            for w in s.words:
-                if w.sup:
-                    continue  # a footnote mark is not part of the cell's value
-                cells[0 if whole else _col_of(w.x0, w.x1, cols)].append(w)
-        grid.append([[_CONT_CELL_RE.sub("", glue(c)).strip()] if c else [] for c in cells])
-        bold0.append(bool(cells[0]) and all(w.font != main_font or w.bold and not _name_bold(main_font) for w in cells[0]))
+    grid, bold0 = _grid(rows_lines, cols, x_lo)
 
     # Header lines: above the first rule under the caption (ruled tables), else the
     # leading bold lines, else the first row.
@@ -245,11 +269,21 @@ def read_table(
     if n_head == 0:
         first_row = _rows(grid, rows_lines)
         n_head = len(first_row[0]) if first_row else 1
+    # A header set over several columns sits over the gap between two of them, where a
+    # wide gap makes a column of its own: one that nothing under the header fills.
+    phantom = {c for c in range(len(cols)) if any(grid[li][c] for li in range(n_head - 1))
+               and not any(grid[i][c] for i in range(n_head - 1, len(grid)))}
+    if phantom and len(cols) - len(phantom) >= 2:
+        cols = [x for c, x in enumerate(cols) if c not in phantom]
+        grid, bold0 = _grid(rows_lines, cols, x_lo)
     head = [list(cells) for cells in grid[:n_head]]
     for li in range(n_head):
         pieces = [p for s in rows_lines[li].segs for p in _split_wide(s)]
         below = {c for lj in range(li + 1, n_head) for c in range(len(cols)) if grid[lj][c]}
-        spans = {id(s): _spanned(s, cols, below, rules or [], x_hi - x_lo) for s in pieces}
+        # Over another header line, a header is measured against what lies under it: a
+        # column's extent includes the header words above, and may reach over a gap.
+        under = _extents(rows_lines[li + 1:], cols) if below else cols
+        spans = {id(s): _spanned(s, under, below, rules or [], x_hi - x_lo) for s in pieces}
         if not any(len(v) > 1 for v in spans.values()):
             continue
         # A header set over several columns ("Final diagnosis" over "IBD" and "Non-IBD")
@@ -389,22 +423,23 @@ def _line_pitch(lines: list[PLine], grid: list[list[list[str]]] | None = None) -
 
 
 def _anchors(grid: list[list[list[str]]]) -> set[int]:
-    """Columns every row fills on its first line, and that never wrap (a Ref or P column),
-    in a table whose cells often wrap: a line with cells, but none there, continues a row.
-    Found as the columns after the first that the lines of several cells mostly fill,
-    where a good share of those lines leave them all empty."""
-    multi = [cells for cells in grid if sum(1 for c in cells if c) >= 2]
+    """Columns every row fills on its first line and that never wrap (a Ref or P column), in
+    a table whose cells often wrap: a line with cells, but none there, continues a row.
+    Among the columns after the first that most lines of several cells fill, they are the
+    ones filled on the fewest lines (each row's first line only), the others also filled
+    on some of the lines that continue a row; a good share of the lines leave them empty."""
+    multi = [k for k, cells in enumerate(grid) if sum(1 for c in cells if c) >= 2]
     if len(multi) < 4:
         return set()
-    ncols = len(grid[0]) if grid else 0
-    out = {c for c in range(1, ncols) if sum(1 for cells in multi if cells[c]) >= max(3, 0.4 * len(multi))}
-    # Most lines fill them (as each row's first line does), yet not all: a column filled
-    # on every line of several cells says nothing about which lines continue a row.
-    out = {c for c in out if any(not cells[c] for cells in multi)}
-    lacking = sum(1 for cells in multi if not any(cells[c] for c in out))
-    if not out or lacking < 2 or lacking < 0.2 * len(multi):
+    filled = {c: frozenset(k for k in multi if grid[k][c]) for c in range(1, len(grid[0]))}
+    common = [f for f in filled.values() if len(f) >= max(3, 0.4 * len(multi))]
+    if not common:
         return set()
-    return out
+    core = frozenset.intersection(*common)
+    lacking = len(multi) - len(core)
+    if len(core) < 3 or lacking < 2 or lacking < 0.2 * len(multi):
+        return set()
+    return {c for c, f in filled.items() if f == core}
 
 
 # A first cell that continues the one above rather than opening a row: it opens with a
