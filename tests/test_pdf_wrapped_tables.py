@@ -38,7 +38,8 @@ WANT = [
 COLS = (L, L + 95, L + 200, L + 320)
 
 
-def _wrapped_table(path, leading: float, row_gap: float, note: str, note_size: float = 7) -> None:
+def _wrapped_table(path, leading: float, row_gap: float, note: str, note_size: float = 7,
+                   group_gap: float = 0, groups=GROUPS) -> None:
     p = PageSpec()
     y = p.lines(L, 60, TEXT[:4], size=9.5, leading=11.5)
     p.text(L, y + 8, "Table 2 Trials of honey dressings", size=8.3, bold=True)
@@ -46,7 +47,8 @@ def _wrapped_table(path, leading: float, row_gap: float, note: str, note_size: f
     for x, h in zip(COLS, ("Population", "Dressing and schedule", "Main result", "Ref.")):
         p.text(x, y, h, size=7, bold=True)
     y += leading + row_gap
-    for label, rows in GROUPS:
+    for label, rows in groups:
+        y += group_gap
         p.text(L, y, label, size=7)
         y += leading + row_gap
         for row in rows:
@@ -58,15 +60,21 @@ def _wrapped_table(path, leading: float, row_gap: float, note: str, note_size: f
     path.write_bytes(make_pdf([p]))
 
 
-def test_wrapped_cells_join_their_row_at_the_line_pitch(tmp_path):
+@pytest.mark.parametrize("group_gap", [0, 5])
+def test_wrapped_cells_join_their_row_at_the_line_pitch(tmp_path, group_gap):
     # Lines of a cell 8.4 pt apart, rows and group labels 11.3 pt apart (as fpdf2 sets
-    # them): a line at the closer pitch continues the row above, even when it opens with a
-    # bracket or a number; a line naming abbreviations under the rows is the Note.
+    # them), or group labels further still: a line at the closest pitch continues the row
+    # above, even when it opens with a bracket or a number; a line naming abbreviations
+    # under the rows is the Note.
+    # A first cell wrapped onto a line that opens with a capital: only the pitch tells.
+    extra = (["Burns treated with", "NPWT (n = 12)"], ["Honey gel"], ["No difference"], "[9]")
+    groups = GROUPS[:-1] + [(GROUPS[-1][0], GROUPS[-1][1] + [extra])]
     path = tmp_path / "pitch.pdf"
-    _wrapped_table(path, leading=8.4, row_gap=2.9, note="MGO, methylglyoxal; vs, versus")
+    _wrapped_table(path, leading=8.4, row_gap=2.9, note="MGO, methylglyoxal; vs, versus", group_gap=group_gap,
+                   groups=groups)
     t, got = _table(load(path), 2)
     assert t.columns == ("Population", "Dressing and schedule", "Main result", "Ref.")
-    assert got == WANT
+    assert got == WANT + [("Burns", ("Burns treated with NPWT (n = 12)", "Honey gel", "No difference", "[9]"))]
     assert t.note == "MGO, methylglyoxal; vs, versus"
 
 

@@ -400,7 +400,7 @@ def _line_pitch(lines: list[PLine], grid: list[list[list[str]]] | None = None) -
     with a capital or a digit ("L/day)") is not a new row. None when the pitches are even.
 
     The pitches fall in two groups, the line pitch inside a cell (all alike) and the row
-    pitch (after a row or a group label), split where neighbouring pitches step apart most.
+    pitch (after a row or a group label, perhaps wider still), split at the first step up.
     Rows of one line each, with extra space above group labels, give the same two groups:
     there the lines at the close pitch fill every column, where a wrapped cell's next line
     leaves the columns that did not wrap empty."""
@@ -408,9 +408,11 @@ def _line_pitch(lines: list[PLine], grid: list[list[list[str]]] | None = None) -
     if len(steps) < 4:
         return None
     ps = sorted(p for _, p in steps)
-    k = max(range(1, len(ps)), key=lambda j: ps[j] / ps[j - 1])
+    k = next((j for j in range(1, len(ps)) if ps[j] >= 1.2 * ps[j - 1]), None)
+    if k is None:
+        return None
     tight, wide = ps[:k], ps[k:]
-    if ps[k] < 1.2 * ps[k - 1] or tight[-1] > 1.1 * tight[0] or len(wide) < 2:
+    if tight[-1] > 1.1 * tight[0] or len(wide) < 2:
         return None
     cut = (ps[k - 1] + ps[k]) / 2
     if grid is not None:
