@@ -62,8 +62,13 @@ _ASKS: list[tuple[re.Pattern[str], Kind]] = [
     (re.compile(rf"\bhow\s+many\s+{_TIME_WORDS}\b|\bhow\s+long\s+(?:does|did|do|is|was|were|are|will|can|should|"
                 r"must|has|have|had)\b.*\b(?:take|last|survive|persist|remain|stay|circulate|keep|wait|need)|"
                 + _WHAT + r"(?:duration|half-life|half\s+life|time\s+(?:period|span|frame)|length\s+of\s+time)\b|"
-                r"\bafter\s+how\s+long\b|\bhow\s+much\s+time\b|"
+                r"\bafter\s+how\s+long\b|\bhow\s+much\s+time\b|\bhow\s+(?:quickly|soon|early|late)\b|"
                 r"\bhow\s+much\b[^?]*\b(?:take|took|last|lasted)\b", re.I), TIME),
+    # "sample size", "cohort size": how many people, not how big.
+    (re.compile(_WHAT + r"(?:sample|population|cohort|study|group|trial|family|litter)\s+sizes?\b|"
+                r"\bhow\s+(?:big|large|small)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:sample|population|cohort|study|group|trial)s?\b",
+                re.I), COUNT),
+    (re.compile(_WHAT + r"effect\s+sizes?\b", re.I), MEASURE),
     (re.compile(r"\bhow\s+(?:big|large|small|wide|thick|tall)\b|" + _WHAT + r"(?:sizes?|diameter|width|thickness)\b", re.I), SIZE),
     (re.compile(r"\b(?:how\s+much|what)\s+(?:does|do|did|would|will)\b.*\bcost\b|" + _WHAT + r"(?:cost|price)\b|\bhow\s+expensive\b", re.I),
      MONEY),

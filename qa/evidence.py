@@ -26,8 +26,22 @@ _QUESTION_WORDS = frozenset(
     context contexts setting settings appear appears appeared summarise summarize summarised summarized
     summary overview according vs versus compare
     advantage advantages disadvantage disadvantages drawback drawbacks benefit benefits
-    pros cons weakness weaknesses downside downsides merit merits""".split()
+    pros cons weakness weaknesses downside downsides merit merits shortcoming shortcomings pitfall pitfalls
+    upside upsides""".split()
 )
+
+
+# A question asking for an appraisal names it in words a paper rarely uses of itself: papers
+# write "limitations" (often a heading) and "strengths" or "advantages" (general English).
+_APPRAISAL = [(re.compile(r"\b(?:weakness(?:es)?|drawbacks?|disadvantages?|shortcomings?|downsides?|cons|pitfalls?)\b", re.I),
+               "limitations"),
+              (re.compile(r"\b(?:pros|merits?|upsides?|benefits?)\b", re.I), "strengths advantages")]
+
+
+def appraisal_words(query: str) -> str:
+    """The words papers use for the appraisal a question asks for ("weaknesses" -> "limitations")."""
+    low = query.lower()
+    return " ".join(word for pattern, word in _APPRAISAL if pattern.search(query) and word not in low)
 
 
 @lru_cache(maxsize=1)
@@ -142,11 +156,14 @@ class Judge:
         # "Table 2", "Fig. 3" point at a part of the document (checked on its own); the number
         # is no word of the topic.
         terms = content_terms(_PART_NAMED.sub(" ", question))
+        # "What are its weaknesses?": a passage saying "limitations" meets it; one that does
+        # not is not judged by a word the question never used.
+        alt = content_terms(appraisal_words(question))
         cov = 0.0
         for h in hits[:5]:
             i = self.chunk_pos[h.chunk.id]
             have = self.chunk_terms[i] | self.stats.context.get(h.chunk.doc_id, set())
-            cov = max(cov, self.stats.coverage(terms, have, h.chunk.doc_id))
+            cov = max(cov, self.stats.coverage(terms | (alt & have), have, h.chunk.doc_id))
         dense = max((h.scores.get("dense", 0.0) for h in hits), default=0.0)
         return Evidence(cov, dense, 0.5 * cov + 0.5 * dense, tuple(self.missing_terms(question)))
 
@@ -165,7 +182,9 @@ class Judge:
             rests = [low[len(p):] for p in _PREFIXES if low.startswith(p) and len(low) - len(p) >= 4]
             if any(content_terms(r) and all(self.stats.known(t) for t in content_terms(r)) for r in rests):
                 continue
-            name = (m.start() > 0 and w[0].isupper()) or (len(w) >= 2 and w.isupper()) or any(c.isdigit() for c in w)
+            # Capitalised inside a sentence (not its first word: "... isolates? Name the genes").
+            opens = re.search(r"(?:^|[.?!:;]\s*)$", question[:m.start()]) is not None
+            name = (not opens and w[0].isupper()) or (len(w) >= 2 and w.isupper()) or any(c.isdigit() for c in w)
             pieces = self.count_pieces(low) if self.count_pieces else (3 if len(low) >= 9 else 1)
             if pieces >= 3 or name:
                 out.append(w)

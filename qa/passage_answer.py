@@ -40,6 +40,11 @@ _DEMONSTRATIVE = re.compile(r"^\W*(?:[\w\-]+\W+){0,10}?(?:this|these|those|such)
 _ANNOUNCES = re.compile(r"\b(?:two|three|four|five|six|several|various)\s+(?:[\w\-]+\s+){0,2}?"
                         r"(?:types|subtypes|kinds|classes|categories|steps|stages|phases|groups|forms|mechanisms|"
                         r"ways|approaches|strategies|methods|routes|pathways|components|subsets|sources)\b", re.I)
+# A short sentence that only says a list follows ("The study has limitations.", "Three
+# questions remain:"): the paragraph's next sentences are its items.
+_OPENS_LIST = re.compile(r"^[^.;]{0,120}:\s*$|^\W*(?:[\w\-]+\s+){0,5}?(?:has|have|had|faces?|include[sd]?|remain|(?:there\s+)?(?:are|were)(?=\s+(?:several|some|a\s+few|many|two|three|four|five)))\s+"
+                         r"(?:(?:several|some|a\s+few|many|two|three|four|five|important|potential|certain|major|main|other)\s+)?"
+                         r"[a-z\-]+s\s*[.:]?\s*$", re.I)
 _NEXT_ITEM = re.compile(r"^\W*(?:finally|lastly|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|"
                         r"the\s+(?:second|third|fourth|last|final|other|remaining)\b)", re.I)
 
@@ -219,7 +224,8 @@ class PassageAnswerer:
             if j is None or j in used:
                 break
             # The next item of a list the run announced is part of the answer, whatever its words.
-            listed = _NEXT_ITEM.match(self.sentences[j].text) and any(_ANNOUNCES.search(s.text) for s in sents)
+            listed = (_NEXT_ITEM.match(self.sentences[j].text) and any(_ANNOUNCES.search(s.text) for s in sents)) \
+                or any(_OPENS_LIST.match(s.text) for s in sents)
             if scores.get(j, 0.0) < floor and not listed:
                 break
             if sum(len(s.text) + 1 for s in sents) + len(self.sentences[j].text) > room:

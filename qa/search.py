@@ -15,6 +15,7 @@ import numpy as np
 
 from qa.config import Settings
 from qa.embed import Embedder
+from qa.evidence import appraisal_words
 from qa.index import Index
 from qa.index.lexical import analyze, normalize
 from qa.types import Chunk, Hit
@@ -31,12 +32,13 @@ class UnknownDocument(QueryError):
 
 
 def expand(query: str, glossary: dict[str, str]) -> str:
-    """Glossary expansion both ways: 'BM' adds 'bone marrow', 'bone marrow' adds 'BM'."""
+    """Glossary expansion both ways: 'BM' adds 'bone marrow', 'bone marrow' adds 'BM'; an
+    appraisal asked for ("weaknesses") adds the word papers use for it ("limitations")."""
     q_norm = normalize(query)
     low = q_norm.lower()
     words = {w.strip(".,;:?!()[]") for w in re.split(r"[\s/-]+", q_norm)}
     words |= {w[:-1] for w in words if len(w) > 2 and w.endswith("s") and w[:-1].isupper()}
-    extra: list[str] = []
+    extra: list[str] = [appraisal_words(q_norm)] if appraisal_words(q_norm) else []
     for short, long in glossary.items():
         if len(short) < 2:
             continue

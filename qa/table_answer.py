@@ -322,7 +322,7 @@ class TableAnswerer:
         negated, neg_kinds = _negated(question)
         constraints = {t for t in terms if t not in generic_stems() and not self.stats.topic_word(t, key[0])
                        and t not in context and not any(related(t, h) for h in header_words)} - negated
-        rows = self._rows(key, constraints, hits)
+        rows = self._rows(key, constraints, hits, _conjuncts(question))
         if rows and (negated or neg_kinds):
             # "... but state no g-force", "other than 100,000 x g", "rather than tumour cells":
             # rows whose cells say what the question rules out are not the answer.
@@ -423,9 +423,11 @@ class TableAnswerer:
                 best, best_n = h, n
         return best
 
-    def _rows(self, key, constraints: set[str], hits: list[Hit]) -> list[Chunk]:
+    def _rows(self, key, constraints: set[str], hits: list[Hit],
+              conjuncts: tuple[frozenset[str], ...] = ()) -> list[Chunk]:
         """Every row that meets the question's constraints as well as the best one does, and
-        rows that meet the parts of the constraints the others leave uncovered ("in A and in B")."""
+        rows that meet the parts of the constraints the others leave uncovered ("in A and in B";
+        each of coordinated words, "breast and gastric cancer", gets its best row)."""
         doc = key[0]
         fused = {h.chunk.id: h.score for h in hits}
         top = max(fused.values()) if fused else 1.0
@@ -449,6 +451,14 @@ class TableAnswerer:
             if gain >= 0.25 and x[0] >= 0.5 * best_match:
                 chosen.append(x)
                 covered |= constraints & x[3]
+        for part in conjuncts:
+            part = part & constraints
+            if part and not part & covered:
+                # The row of that part retrieval ranks highest (it meets the rest of the question best).
+                x = max((x for x in scored if part & x[3] and x not in chosen), key=lambda x: (x[1], x[0]), default=None)
+                if x is not None:
+                    chosen.append(x)
+                    covered |= constraints & x[3]
         # The rows retrieval ranks highest first (they meet the whole question best; a reader
         # may stop after the first); the others in the table's order.
         return [self.chunks[x[2]] for x in sorted(chosen, key=lambda x: (-round(x[1], 2), self.chunks[x[2]].span.start))]
@@ -587,6 +597,21 @@ _NUMERIC = re.compile(r"[<>≤≥~±+\-–−]?\s*\d[\d.,]*\s*(?:%|[–\-±]\s*\
 # question rules out, up to the next punctuation, conjunction or preposition.
 _NEGATION = re.compile(r"\b(?:no|not|without|other\s+than|rather\s+than|except(?:\s+for)?|excluding|apart\s+from)\s+"
                        r"((?:(?!and\b|or\b|but\b|in\b|for\b|with\b|as\b|the\b|a\b|an\b)[\w\-×,.]+\s*){1,3})", re.I)
+
+
+_COORDINATED = re.compile(r"\b([A-Za-z][\w\-]*)((?:\s*,\s*[A-Za-z][\w\-]*)*)\s*,?\s+(?:and|or)\s+([A-Za-z][\w\-]*)")
+
+
+def _conjuncts(question: str) -> tuple[frozenset[str], ...]:
+    """The stems of words coordinated in the question ("breast and gastric cancer", "A, B or
+    C"): each names a part of the answer of its own."""
+    out: list[frozenset[str]] = []
+    for m in _COORDINATED.finditer(question):
+        words = [m.group(1), *re.findall(r"[A-Za-z][\w\-]*", m.group(2)), m.group(3)]
+        parts = [frozenset(analyze(w)) for w in words]
+        if all(parts):
+            out += parts
+    return tuple(out)
 
 
 def _negated(question: str) -> tuple[set[str], list[Kind]]:
