@@ -17,7 +17,11 @@ from collections import Counter
 from qa.ingest.assemble import RowPiece, TablePiece
 from qa.ingest.pdf_words import PLine, Seg, glue, line_up
 
-NOTE_START_RE = re.compile(r"^(?:Notes?|Abbreviations?|Source|Key)\b[.:]?|^[*†‡§]|^[a-z]\s+[A-Z]")
+NOTE_START_RE = re.compile(
+    r"^(?:Notes?|Abbreviations?|Source|Key)\b[.:]?|^[*†‡§]|^[a-z]\s+[A-Z]|^Data (?:are|were|is|shown)\b")
+# A line of a table's Note that spells out its abbreviations as prose, without a label:
+# "DBD, dielectric barrier discharge; vs, versus".
+_ABBREV_LIST_RE = re.compile(r"^[^\s,;:]{1,15}(?: [^\s,;:]{1,15})?, [^;,]{2,60}; [^\s,;:]{1,15}(?: [^\s,;:]{1,15})?, \S")
 _CONT_CELL_RE = re.compile(r"\(\s*continued\b[^)]*\)?", re.I)
 CONTINUED_RE = re.compile(r"\(?\b(?:continued|cont['’]?d)\b\.?\)?", re.I)
 
@@ -61,16 +65,53 @@ def _straddles(ln: PLine, cols: list[tuple[float, float]]) -> bool:
     return any(w.x1 > g0 + 1 and w.x0 < g1 - 1 for s in ln.segs for w in s.words for g0, g1 in gaps)
 
 
-def _spanned(s: Seg, cols: list[tuple[float, float]]) -> list[int]:
+def _spanned(s: Seg, cols: list[tuple[float, float]], below: set[int] = frozenset(),
+             rules: list[tuple[float, float, float]] = (), width: float = 0.0) -> list[int]:
     """The columns a header segment is set over when it spans several: one of its words
     lies mostly outside any column (in the gap between two), and the segment reaches into
-    each of them. Cells of neighbouring columns run together sit each inside its column."""
+    each of them. Cells of neighbouring columns run together sit each inside its column.
+
+    Above the header lines that name the columns `below`, a spanning header need not reach
+    into its columns: a rule set right under it, shorter than the table, runs over them, or
+    it is centred over a run of neighbouring columns ("Baseline" over its "n" and "%"), each
+    named below."""
+    for x0, x1, y in rules if below else ():
+        if s.bottom - 1 <= y <= s.bottom + 0.8 * s.size and x0 <= s.x0 + 1 and x1 >= s.x1 - 1 and x1 - x0 < 0.8 * width:
+            under = [i for i, (a, b) in enumerate(cols) if min(b, x1) - max(a, x0) > 0.5 * (b - a)]
+            if len(under) > 1 and all(i in below for i in under):
+                return under
+
     def inside(w) -> float:
         return max((min(b, w.x1) - max(a, w.x0) for a, b in cols), default=0.0)
 
     if not any(inside(w) < 0.5 * (w.x1 - w.x0) for w in s.words if not w.sup):
         return []
-    return [i for i, (a, b) in enumerate(cols) if min(b, s.x1) - max(a, s.x0) > min(2.0, 0.15 * (b - a))]
+    reach = [i for i, (a, b) in enumerate(cols) if min(b, s.x1) - max(a, s.x0) > min(2.0, 0.15 * (b - a))]
+    if len(reach) > 1 or not below:
+        return reach
+    mid, best = (s.x0 + s.x1) / 2, None
+    for i in range(len(cols)):
+        for j in range(i + 1, len(cols)):
+            a, b = cols[i][0], cols[j][1]
+            off = abs((a + b) / 2 - mid)
+            run = list(range(i, j + 1))
+            if (a - s.size <= s.x0 and s.x1 <= b + s.size and off <= max(s.size, 0.04 * (b - a))
+                    and all(c in below for c in run) and (best is None or off < best[0])):
+                best = (off, run)
+    return best[1] if best else reach
+
+
+def _extents(lines: list[PLine], cols: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Each column's x-range as the words of `lines` fill it (the column's own where none do)."""
+    lo, hi = [a for a, _ in cols], [b for _, b in cols]
+    seen = [False] * len(cols)
+    for ln in lines:
+        for s in ln.segs:
+            for w in s.words:
+                c = _col_of(w.x0, w.x1, cols)
+                lo[c], hi[c] = (min(lo[c], w.x0), max(hi[c], w.x1)) if seen[c] else (w.x0, w.x1)
+                seen[c] = True
+    return list(zip(lo, hi))
 
 
 def _split_wide(s: Seg) -> list[Seg]:
@@ -119,6 +160,41 @@ def _join(parts: list[str], join_hyphen) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
+def _table_columns(lines: list[PLine], x_lo: float, x_hi: float) -> list[tuple[float, float]]:
+    cols = _columns(lines, x_lo, x_hi)
+    # A line of one run of text from the table's left edge is a group label when it runs
+    # across the gap after the first column: such labels, printed in several groups, must
+    # not close that gap (which would merge the first two columns).
+    multi = [ln for ln in lines if len(ln.segs) > 1]
+    if len(multi) >= 3:
+        narrow = _columns(multi, x_lo, x_hi)
+        if len(narrow) > len(cols) and len(narrow) >= 2:
+            spans = [ln for ln in lines if _spanning(ln, narrow, x_lo)]
+            if spans and all(ln.bold or _straddles(ln, narrow) for ln in spans):
+                cols = narrow
+    return cols
+
+
+def _grid(lines: list[PLine], cols: list[tuple[float, float]], x_lo: float) -> tuple[list[list[list[str]]], list[bool]]:
+    """Each line's text per column, and whether its first cell is set in emphasis."""
+    grid: list[list[list[str]]] = []
+    bold0: list[bool] = []
+    # Emphasis inside the table is relative to the table's own main font.
+    fonts = Counter(w.font for ln in lines for s in ln.segs for w in s.words for _ in w.text)
+    main_font = fonts.most_common(1)[0][0] if fonts else ""
+    for ln in lines:
+        cells: list[list[list]] = [[] for _ in cols]
+        whole = _spanning(ln, cols, x_lo)
+        for s in ln.segs:
+            for w in s.words:
+                if w.sup:
+                    continue  # a footnote mark is not part of the cell's value
+                cells[0 if whole else _col_of(w.x0, w.x1, cols)].append(w)
+        grid.append([[_CONT_CELL_RE.sub("", glue(c)).strip()] if c else [] for c in cells])
+        bold0.append(bool(cells[0]) and all(w.font != main_font or w.bold and not _name_bold(main_font) for w in cells[0]))
+    return grid, bold0
+
+
 def read_table(
     number: int, rest: str, region: list[Seg], cap: Seg, page: int = 0,
     rules: list[tuple[float, float, float]] | None = None, join_hyphen=None,
@@ -149,8 +225,14 @@ def read_table(
     width = max(x.x1 for x in body) - min(x.x0 for x in body)
     note_at = len(body)
     seen_multi = False
+    multi_sizes = sorted(x.size for x in body if len(x.segs) > 1)
+    row_size = multi_sizes[len(multi_sizes) // 2] if multi_sizes else 0.0
     for i, ln in enumerate(body):
-        if seen_multi and NOTE_START_RE.match(ln.text):
+        if seen_multi and (NOTE_START_RE.match(ln.text) or len(ln.segs) == 1 and _ABBREV_LIST_RE.match(ln.text)):
+            note_at = i
+            break
+        # Lines of one run set in smaller type than the rows, to the end: the Note.
+        if seen_multi and all(len(x.segs) == 1 and x.size < row_size - 0.3 for x in body[i:]):
             note_at = i
             break
         if seen_multi and len(ln.segs) == 1 and ln.x1 - ln.x0 > 0.6 * width and all(
@@ -163,34 +245,10 @@ def read_table(
         return None
     x_lo = min(x.x0 for x in rows_lines)
     x_hi = max(x.x1 for x in rows_lines)
-    cols = _columns(rows_lines, x_lo, x_hi)
-    # A line of one run of text from the table's left edge is a group label when it runs
-    # across the gap after the first column: such labels, printed in several groups, must
-    # not close that gap (which would merge the first two columns).
-    multi = [ln for ln in rows_lines if len(ln.segs) > 1]
-    if len(multi) >= 3:
-        narrow = _columns(multi, x_lo, x_hi)
-        if len(narrow) > len(cols) and len(narrow) >= 2:
-            spans = [ln for ln in rows_lines if _spanning(ln, narrow, x_lo)]
-            if spans and all(ln.bold or _straddles(ln, narrow) for ln in spans):
-                cols = narrow
+    cols = _table_columns(rows_lines, x_lo, x_hi)
     if len(cols) < 2:
         return None
-    grid: list[list[list[str]]] = []
-    bold0: list[bool] = []
-    # Emphasis inside the table is relative to the table's own main font.
-    fonts = Counter(w.font for ln in rows_lines for s in ln.segs for w in s.words for _ in w.text)
-    main_font = fonts.most_common(1)[0][0] if fonts else ""
-    for ln in rows_lines:
-        cells: list[list[list]] = [[] for _ in cols]
-        whole = _spanning(ln, cols, x_lo)
-        for s in ln.segs:
-            for w in s.words:
-                if w.sup:
-                    continue  # a footnote mark is not part of the cell's value
-                cells[0 if whole else _col_of(w.x0, w.x1, cols)].append(w)
-        grid.append([[_CONT_CELL_RE.sub("", glue(c)).strip()] if c else [] for c in cells])
-        bold0.append(bool(cells[0]) and all(w.font != main_font or w.bold and not _name_bold(main_font) for w in cells[0]))
+    grid, bold0 = _grid(rows_lines, cols, x_lo)
 
     # Header lines: above the first rule under the caption (ruled tables), else the
     # leading bold lines, else the first row.
@@ -211,10 +269,21 @@ def read_table(
     if n_head == 0:
         first_row = _rows(grid, rows_lines)
         n_head = len(first_row[0]) if first_row else 1
+    # A header set over several columns sits over the gap between two of them, where a
+    # wide gap makes a column of its own: one that nothing under the header fills.
+    phantom = {c for c in range(len(cols)) if any(grid[li][c] for li in range(n_head - 1))
+               and not any(grid[i][c] for i in range(n_head - 1, len(grid)))}
+    if phantom and len(cols) - len(phantom) >= 2:
+        cols = [x for c, x in enumerate(cols) if c not in phantom]
+        grid, bold0 = _grid(rows_lines, cols, x_lo)
     head = [list(cells) for cells in grid[:n_head]]
     for li in range(n_head):
         pieces = [p for s in rows_lines[li].segs for p in _split_wide(s)]
-        spans = {id(s): _spanned(s, cols) for s in pieces}
+        below = {c for lj in range(li + 1, n_head) for c in range(len(cols)) if grid[lj][c]}
+        # Over another header line, a header is measured against what lies under it: a
+        # column's extent includes the header words above, and may reach over a gap.
+        under = _extents(rows_lines[li + 1:], cols) if below else cols
+        spans = {id(s): _spanned(s, under, below, rules or [], x_hi - x_lo) for s in pieces}
         if not any(len(v) > 1 for v in spans.values()):
             continue
         # A header set over several columns ("Final diagnosis" over "IBD" and "Non-IBD")
@@ -325,19 +394,59 @@ def _top(ln: PLine) -> float:
     return min((w.top for s in ln.segs for w in s.words if not w.sup), default=ln.top)
 
 
-def _line_pitch(lines: list[PLine]) -> float | None:
+def _line_pitch(lines: list[PLine], grid: list[list[list[str]]] | None = None) -> float | None:
     """Where a table spaces its rows apart (each row's lines set closer than the rows), the
     pitch below which a line goes on the row above: then a wrapped first cell that starts
-    with a capital or a digit ("L/day)") is not a new row. None when the pitches are even."""
-    pitches = [_top(b) - _top(a) for a, b in zip(lines, lines[1:]) if _top(b) > _top(a)]
-    if len(pitches) < 4:
+    with a capital or a digit ("L/day)") is not a new row. None when the pitches are even.
+
+    The pitches fall in two groups, the line pitch inside a cell (all alike) and the row
+    pitch (after a row or a group label, perhaps wider still), split at the first step up.
+    Rows of one line each, with extra space above group labels, give the same two groups:
+    there the lines at the close pitch fill every column, where a wrapped cell's next line
+    leaves the columns that did not wrap empty."""
+    steps = [(i, _top(b) - _top(a)) for i, (a, b) in enumerate(zip(lines, lines[1:]), 1) if _top(b) > _top(a)]
+    if len(steps) < 4:
         return None
-    least = min(pitches)
-    tight = [p for p in pitches if p < 1.15 * least]
-    wide = [p for p in pitches if p > 1.35 * least]
-    if not tight or len(wide) < 2 or len(tight) + len(wide) < len(pitches):
+    ps = sorted(p for _, p in steps)
+    k = next((j for j in range(1, len(ps)) if ps[j] >= 1.2 * ps[j - 1]), None)
+    if k is None:
         return None
-    return 1.25 * least
+    tight, wide = ps[:k], ps[k:]
+    if tight[-1] > 1.1 * tight[0] or len(wide) < 2:
+        return None
+    cut = (ps[k - 1] + ps[k]) / 2
+    if grid is not None:
+        filled = [sum(1 for c in cells if c) for cells in grid]
+        most = max(filled)
+        close = [i for i, p in steps if p < cut]
+        if sum(1 for i in close if filled[i] < most) < 0.5 * len(close):
+            return None
+    return cut
+
+
+def _anchors(grid: list[list[list[str]]]) -> set[int]:
+    """Columns every row fills on its first line and that never wrap (a Ref or P column), in
+    a table whose cells often wrap: a line with cells, but none there, continues a row.
+    Among the columns after the first that most lines of several cells fill, they are the
+    ones filled on the fewest lines (each row's first line only), the others also filled
+    on some of the lines that continue a row; a good share of the lines leave them empty."""
+    multi = [k for k, cells in enumerate(grid) if sum(1 for c in cells if c) >= 2]
+    if len(multi) < 4:
+        return set()
+    filled = {c: frozenset(k for k in multi if grid[k][c]) for c in range(1, len(grid[0]))}
+    common = [f for f in filled.values() if len(f) >= max(3, 0.4 * len(multi))]
+    if not common:
+        return set()
+    core = frozenset.intersection(*common)
+    lacking = len(multi) - len(core)
+    if len(core) < 3 or lacking < 2 or lacking < 0.2 * len(multi):
+        return set()
+    return {c for c, f in filled.items() if f == core}
+
+
+# A first cell that continues the one above rather than opening a row: it opens with a
+# bracket or a number ("(n = 40)", "12, 0-10", ">75%"); a row's first cell opens with a name.
+_CONT_START_RE = re.compile(r"^(?:\((?![a-z0-9]\)\s)|[<>≤≥±~]?\d)")
 
 
 def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int] = frozenset()) -> list[list[int]]:
@@ -345,7 +454,8 @@ def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int]
     at a group label's line, whose row takes the first cell that follows)."""
     rows: list[list[int]] = []
     waiting = False  # the current row opened at a label and has no first cell yet
-    tight = _line_pitch(lines)
+    tight = _line_pitch(lines, grid)
+    anchors = _anchors(grid) if tight is None else set()
     for i, cells in enumerate(grid):
         if i in label_lines:
             rows.append([i])
@@ -355,7 +465,8 @@ def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int]
         prev_c0 = " ".join(grid[i - 1][0]) if i > 0 else ""
         gap = lines[i].top - lines[i - 1].bottom if i > 0 else 0.0
         wrapped = (c0[:1].islower() or prev_c0.rstrip().endswith(("-", ",", "/", "("))
-                   or tight is not None and i > 0 and _top(lines[i]) - _top(lines[i - 1]) < tight)
+                   or tight is not None and i > 0 and _top(lines[i]) - _top(lines[i - 1]) < tight
+                   or bool(anchors) and not any(cells[c] for c in anchors) and bool(_CONT_START_RE.match(c0)))
         opens = bool(c0) and (not rows or not prev_c0 or not wrapped or gap > 0.8 * lines[i].size)
         if waiting and c0:
             rows[-1].append(i)
