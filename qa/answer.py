@@ -56,7 +56,7 @@ class Answerer:
         self.abbrevs = AbbrevAnswerer(self.glossaries, idx.sentences)
         self.passages = PassageAnswerer(idx.sentences, self._sent_terms, self._sents_in, idx.sentence_vectors,
                                         {d: v.get("text", "") for d, v in docs.items()}, self.stats,
-                                        self.glossaries)
+                                        self.glossaries, {d: v.get("title") or "" for d, v in docs.items()})
 
     # --- shared measures (also used by the draft check) -----------------------------------------
     def _doc(self, doc: str | None) -> str:

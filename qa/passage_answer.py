@@ -80,7 +80,7 @@ class Run:
 class PassageAnswerer:
     def __init__(self, sentences: list[Sentence], sent_terms: list[set[str]], sents_in: dict[str, list[Sentence]],
                  vectors: np.ndarray, doc_texts: dict[str, str], stats: TermStats,
-                 glossaries: dict[str, dict[str, str]] | None = None):
+                 glossaries: dict[str, dict[str, str]] | None = None, titles: dict[str, str] | None = None):
         self.sentences = sentences
         self.sent_terms = sent_terms
         self.sents_in = sents_in
@@ -90,6 +90,11 @@ class PassageAnswerer:
         # A list of abbreviations (a caption's "CAF; cancer-associated fibroblast, EMT; ...")
         # is no answer: skip sentences made mostly of the document's glossary entries.
         self.is_glossary = [_glossary_share(s.text, (glossaries or {}).get(s.doc_id, {})) >= 0.5 for s in sentences]
+        # The document's title, met as a line of its text, names the topic: it answers nothing.
+        titles = {d: _plain(t) for d, t in (titles or {}).items() if t}
+        for st in sentences:
+            if titles.get(st.doc_id) and _plain(st.text) == titles[st.doc_id]:
+                self.is_glossary[st.id] = True
         # Paragraph neighbours: consecutive sentences of one document with no blank line between.
         self.prev: dict[int, int] = {}
         self.next: dict[int, int] = {}
@@ -272,6 +277,10 @@ class PassageAnswerer:
             parts.append(f"“{r.text}”")
             cites.append(Citation(tuple(refs_in(r.text)), r.hit.chunk.id, r.text, r.span))
         return " ".join(parts), cites
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _length(runs: list[Run]) -> int:

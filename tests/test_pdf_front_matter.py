@@ -91,3 +91,21 @@ def test_first_page_columns_are_read_one_after_the_other(tmp_path):
     assert text.index(" ".join(LEFT)) < text.index("2.1 Copper pumps") < text.index(" ".join(RIGHT))
     # The abstract's lines stay whole: their word space in the gutter is no column break.
     assert "at high doses, and they resist it with pumps and proteins that bind it. We review what is known" in text
+
+
+def test_the_title_line_is_never_quoted_as_an_answer(tmp_path, embedder):
+    # The title stays in the text (above), but it names the topic of every question: it is no
+    # answer to any of them.
+    from qa.config import Settings
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _doc(tmp_path)
+    (tmp_path / "front.pdf").rename(corpus / "front.pdf")
+    title = "Copper resistance in soil bacteria: a review of pumps, chaperones and storage proteins"
+    (corpus / "front.toml").write_text(f'id = "front"\ntitle = "{title}"\n')
+    eng = Engine(Settings(corpus_dir=corpus, index_dir=tmp_path / "index"), embedder).load()
+    a = eng.answerer.ask("Tell me about copper resistance in soil bacteria: pumps, chaperones and storage proteins")
+    assert a.status == "answered"
+    assert title not in a.text

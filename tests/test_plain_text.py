@@ -206,3 +206,19 @@ def test_a_licence_footer_on_the_first_page_is_dropped(tmp_path):
     doc = load(_write(tmp_path, "beavers.txt", "\f".join(pages)))
     assert "Creative Commons" not in doc.text and "©" not in doc.text
     assert any("otherwise be carried downstream during floods [1]." in b.text for b in doc.blocks)
+
+
+def test_a_file_with_one_paragraph_per_line_keeps_its_title_and_headings_apart(tmp_path):
+    # Half the lines are short (title, headings): running text is the longer lines, so the
+    # title and the first heading are not glued onto the first sentence.
+    text = ("Cold plasma for hard-to-heal venous leg ulcers\n\nAbstract\n\n"
+            "Cold plasma was added to compression in 126 patients with venous leg ulcers [1]. Ulcers closed more often.\n\n"
+            "Background\n\n"
+            "Venous leg ulcers affect one in a hundred adults and often fail to heal under compression alone [2].\n\n"
+            "Mechanisms\n\n"
+            "Plasma releases nitric oxide, which kills bacteria and stimulates angiogenesis in the wound bed [3].\n")
+    doc = load(_write(tmp_path, "cap.txt", text))
+    paras = [b for b in doc.blocks if b.kind == "paragraph"]
+    assert paras[0].text.startswith("Cold plasma was added")
+    assert paras[0].section[-1] == "Abstract"
+    assert [b.text for b in doc.blocks if b.kind == "heading"][-3:] == ["Abstract", "Background", "Mechanisms"]

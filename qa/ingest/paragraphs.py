@@ -23,8 +23,11 @@ class TextUnit:
 
 
 def _local_width(lines: list[Line], i: int, radius: int = 12) -> float:
+    """The width of running text around line i. The upper quartile, not the median: in a
+    file with one paragraph per line, short title and heading lines can be half the lines."""
     lo, hi = max(0, i - radius), min(len(lines), i + radius + 1)
-    return median(len(ln.text) for ln in lines[lo:hi])
+    lengths = sorted(len(ln.text) for ln in lines[lo:hi])
+    return max(median(lengths), lengths[(3 * len(lengths)) // 4])
 
 
 def _heading_like(text: str, width: float) -> bool:
