@@ -268,7 +268,10 @@ class TableAnswerer:
             # what adjustment ...", "what was the effect on the primary outcome"): a header's
             # word that the chosen rows' cells do not hold. A question with no wh-phrase ("why
             # can donor cells ...") names things, not columns.
-            terms = [t for t in content_terms(question) if useful(t)
+            # (Outside the wh-phrase, the document's title words are its topic: "studies of
+            # plasma in ..." names no "Plasma source" column.)
+            title = self.stats.context.get(doc, set())
+            terms = [t for t in content_terms(question) if useful(t) and t not in title
                      and not (row_terms and any(related(t, h) for h in row_terms))]
             words = [set(analyze(w)) for w in re.findall(r"[A-Za-z0-9][\w\-]*", question)]
             for col in prof["columns"]:
