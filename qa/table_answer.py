@@ -273,7 +273,8 @@ class TableAnswerer:
             title = self.stats.context.get(doc, set())
             terms = [t for t in content_terms(question) if useful(t) and t not in title
                      and not (row_terms and any(related(t, h) for h in row_terms))]
-            words = [set(analyze(w)) for w in re.findall(r"[A-Za-z0-9][\w\-]*", question)]
+            # (Words, not numbers: "2 of 4 positively selected sites" may be the very cell asked.)
+            words = [{t for t in analyze(w) if t.isalpha()} for w in re.findall(r"[A-Za-z0-9][\w\-]*", question)]
             for col in prof["columns"]:
                 hit = {t for t in terms if any(related(t, h) for h in prof["header"][col])}
                 if hit and col in stated and row_terms and any(
