@@ -146,15 +146,12 @@ def test_each_of_coordinated_words_gets_its_row(phage):
     assert "LysK" in head and "Dep42" in head
 
 
-
 def test_a_header_word_after_the_value_it_names_does_not_ask_for_that_column(phage):
     # "the thermal injury wound study": the Wound cell is what the question says of the row;
     # what it asks is the rest of the row.
     a = phage.answerer.ask("In the thermal injury wound study, what was found?")
     assert a.status == "answered"
     assert "Lower Pseudomonas load" in a.text[:700]
-
-
 
 
 def test_a_stated_column_named_right_after_its_value_is_not_asked(phage):
