@@ -32,8 +32,8 @@ class Answerer:
         self.n = len(idx.chunks)
         self._terms: list[set[str]] = [set(analyze(t)) for t in idx.index_texts]
         docs = idx.documents
-        self.stats = TermStats(self._terms, [c.doc_id for c in idx.chunks],
-                               {d: v.get("title") or "" for d, v in docs.items()})
+        titles = {d: v.get("title") or "" for d, v in docs.items()}
+        self.stats = TermStats(self._terms, [c.doc_id for c in idx.chunks], titles)
         self._chunk_pos = {c.id: i for i, c in enumerate(idx.chunks)}
         # Sentence terms once, not per request: analysis is Python work under the GIL.
         self._sent_terms = [set(analyze(st.text)) for st in idx.sentences]
@@ -56,7 +56,7 @@ class Answerer:
         self.abbrevs = AbbrevAnswerer(self.glossaries, idx.sentences)
         self.passages = PassageAnswerer(idx.sentences, self._sent_terms, self._sents_in, idx.sentence_vectors,
                                         {d: v.get("text", "") for d, v in docs.items()}, self.stats,
-                                        self.glossaries, {d: v.get("title") or "" for d, v in docs.items()})
+                                        self.glossaries, titles)
 
     # --- shared measures (also used by the draft check) -----------------------------------------
     def _doc(self, doc: str | None) -> str:
@@ -129,7 +129,8 @@ class Answerer:
         # Abbreviations read in the glossary of the document that answers (LF is liver failure
         # in one article and ligand filtering in another).
         glossary = self.glossaries.get(hits[0].chunk.doc_id, {})
-        terms = content_terms(q) | content_terms(expand(q, glossary))
+        # (The words papers use for an appraisal find passages; they are not what the answer is about.)
+        terms = content_terms(q) | content_terms(expand(q, glossary, appraisal=False))
         parts, cites, table = self._compose(q, hits, terms, self.s.embed_query(q))
         if not parts or not self._gives_what_is_asked(q, parts, table is not None):
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
@@ -174,9 +175,10 @@ class Answerer:
             # The same study as a table row (it cites the run's reference): its cells. It has
             # the room the best run leaves; sentences that only carry the runs on make way for it.
             run_refs = {r for run in runs for r in self._run_refs(run)}
-            core = self.passages.render(self.passages.answer(qv, terms, hits, question=q, budget=0))[0]
-            row = self.tables.rows_citing(runs[0].sentences[0].doc_id, run_refs, terms,
-                                          ANSWER_CHARS - len(core) - 1, q)
+            doc = runs[0].sentences[0].doc_id
+            if self.tables.rows_citing(doc, run_refs, terms, ANSWER_CHARS, q) is not None:
+                core = self.passages.render(self.passages.answer(qv, terms, hits, question=q, budget=0))[0]
+                row = self.tables.rows_citing(doc, run_refs, terms, ANSWER_CHARS - len(core) - 1, q)
             if row is not None and len(self.passages.render(runs)[0]) + 1 + len(row.text) > ANSWER_CHARS:
                 # Only sentences carrying a run on make way: every run (another study of a list) stays.
                 fewer = self.passages.answer(qv, terms, hits, question=q, budget=ANSWER_CHARS - len(row.text) - 1)

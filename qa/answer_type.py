@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _NUM = r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|" \
        r"forty|fifty|hundreds?|thousands?|dozens?|millions?)"
@@ -38,7 +39,7 @@ def _unit(units: str) -> re.Pattern[str]:
 
 # "n (%)" labels a count with its percentage in brackets: "Rectal bleeding, n (%) ... 31 (48.4)".
 PERCENT = Kind("percentage", re.compile(r"\d\s*%|%\s*\)?\s*:\s*[<>≤≥~]?\s*\d|\bper\s*cent\b|\bpercent(?:age)?\s+of\b|\bpercent\b|"
-                                        r"\bn\s*\(\s*%\s*\).*?\d[\d,]*\s*\(\s*\d+(?:\.\d+)?\s*\)", re.I | re.S))
+                                        r"\bn\s*\(\s*%\s*\)[^\n]{0,120}?(?<![\w.\-])(?!(?:19|20)\d\d\b)\d[\d,]*\s*\(\s*\d+(?:\.\d+)?\s*\)", re.I))
 TIME = Kind("duration", _unit(_TIME_UNITS))
 SIZE = Kind("size", _unit(_LENGTH_UNITS))
 AMOUNT = Kind("amount", _unit(_MASS_VOL_UNITS))
@@ -49,6 +50,7 @@ MONEY = Kind("cost", re.compile(r"[$€£¥]\s*\d|\d\s*(?:dollars?|euros?|pounds
 COUNT = Kind("number", _BARE_NUMBER)  # a year is not a count ("the 2019 coronavirus")
 MEASURE = Kind("measurement", _BARE_NUMBER)
 
+_GROUPS = r"(?:samples?|populations?|cohorts?|study|studies|groups?|trials?|arms?|famil(?:y|ies)|litters?)"
 _TIME_WORDS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 # "what dose", "what was the dose", "what is the in-hospital mortality rate": the noun that
 # names the measurement, a few words after "what".
@@ -56,7 +58,8 @@ _TIME_WORDS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?
 # never a preposition: in "what are the drawbacks of size-exclusion ..." the noun asked is
 # "drawbacks", and "size" only names a method.
 _WHAT = (r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:(?:the|a|an|its|their)\s+)?"
-         r"(?:(?!(?:of|for|in|on|at|by|with|about|from|to|into|after|before|during|and|or)\s)[\w\-]+\s+){0,3}?")
+         r"(?:(?!(?:of|for|on|at|by|with|about|from|to|into|after|before|during)\s|in\s(?!(?:vitro|vivo|situ|silico)\b))"
+         r"[\w\-]+\s+){0,3}?")
 # (pattern of the question, kind asked). Order matters: the first match decides.
 _ASKS: list[tuple[re.Pattern[str], Kind]] = [
     (re.compile(_WHAT + r"(?:percentage|proportion|fraction|share|percent)\b|\bhow\s+much\s+of\b|"
@@ -64,12 +67,11 @@ _ASKS: list[tuple[re.Pattern[str], Kind]] = [
     (re.compile(rf"\bhow\s+many\s+{_TIME_WORDS}\b|\bhow\s+long\s+(?:does|did|do|is|was|were|are|will|can|should|"
                 r"must|has|have|had)\b.*\b(?:take|last|survive|persist|remain|stay|circulate|keep|wait|need)|"
                 + _WHAT + r"(?:duration|half-life|half\s+life|time\s+(?:period|span|frame)|length\s+of\s+time)\b|"
-                r"\bafter\s+how\s+long\b|\bhow\s+much\s+time\b|\bhow\s+(?:quickly|soon|early|late)\b|"
+                r"\bafter\s+how\s+long\b|\bhow\s+much\s+time\b|"
                 r"\bhow\s+much\b[^?]*\b(?:take|took|last|lasted)\b", re.I), TIME),
-    # "sample size", "cohort size": how many people, not how big.
-    (re.compile(_WHAT + r"(?:sample|population|cohort|study|group|trial|family|litter)\s+sizes?\b|"
-                r"\bhow\s+(?:big|large|small)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:sample|population|cohort|study|group|trial)s?\b",
-                re.I), COUNT),
+    # "sample size", "the size of the cohort": how many people, not how big.
+    (re.compile(_WHAT + rf"{_GROUPS}\s+sizes?\b|" + _WHAT + rf"sizes?\s+of\s+(?:the\s+|each\s+)?(?:\w+\s+)?{_GROUPS}\b|"
+                rf"\bhow\s+(?:big|large|small)\s+(?:was|were|is|are)\s+(?:the\s+|each\s+)?{_GROUPS}\b", re.I), COUNT),
     (re.compile(_WHAT + r"effect\s+sizes?\b", re.I), MEASURE),
     (re.compile(r"\bhow\s+(?:big|large|small|wide|thick|tall)\b|" + _WHAT + r"(?:sizes?|diameter|width|thickness)\b", re.I), SIZE),
     (re.compile(r"\b(?:how\s+much|what)\s+(?:does|do|did|would|will)\b.*\bcost\b|" + _WHAT + r"(?:cost|price)\b|\bhow\s+expensive\b", re.I),
@@ -101,12 +103,16 @@ def named_kinds(query: str) -> list[Kind]:
     return [kind for pattern, kind in _NOUNS if _asks(pattern, query)]
 
 
+_HYPHENS = frozenset("-‐‑–")
+
+
 def _asks(pattern: re.Pattern[str], question: str) -> re.Match[str] | None:
     """The first match that is a word of its own: "size" in "size-exclusion" or "dose" in
     "dose-dependent" modifies another noun and asks for no measurement."""
-    return next((m for m in pattern.finditer(question) if not question[m.end():m.end() + 1] == "-"), None)
+    return next((m for m in pattern.finditer(question) if question[m.end():m.end() + 1] not in _HYPHENS), None)
 
 
+@lru_cache(maxsize=4096)
 def asked_kind(question: str) -> Kind | None:
     """The kind of measurement the question asks for, or None when it asks for none."""
     for pattern, kind in _ASKS:
@@ -129,6 +135,16 @@ def gives(kind: Kind, text: str, spelled: bool = True) -> bool:
     return bool(kind.gives.search(clean))
 
 
+_SOON = re.compile(r"\bhow\s+(?:quickly|soon|early|late|fast)\b", re.I)
+
+
+def preferred_kind(question: str) -> Kind | None:
+    """A kind of measurement the question would like but does not require: "how quickly did
+    the ulcers heal" is answered by "healed faster" as well as by "within 6 weeks"."""
+    return TIME if _SOON.search(question) and asked_kind(question) is None else None
+
+
+@lru_cache(maxsize=4096)
 def kind_words(question: str) -> str:
     """The words of the question that name the measurement ("how big", "what percentage"):
     they say what is asked, not what it is about."""

@@ -25,24 +25,33 @@ _QUESTION_WORDS = frozenset(
     tell mention mentions mentioned describe described explain discuss discussed say says list lists listed
     row rows column columns table tables state states stated true false correct come came
     context contexts setting settings appear appears appeared summarise summarize summarised summarized
-    summary overview according vs versus compare
-    advantage advantages disadvantage disadvantages drawback drawbacks benefit benefits
-    pros cons weakness weaknesses downside downsides merit merits shortcoming shortcomings pitfall pitfalls
-    upside upsides""".split()
+    summary overview according vs versus compare""".split()
 )
+# Words asking for an appraisal ("advantages and drawbacks of X"): phrasing for the judgement of
+# coverage only; a table may have an "Advantages" column, so they stay words of the topic elsewhere.
+_APPRAISAL_WORDS = """advantage advantages disadvantage disadvantages drawback drawbacks pros cons weakness
+    weaknesses downside downsides merit merits shortcoming shortcomings pitfall pitfalls upside upsides""".split()
 
 
 # A question asking for an appraisal names it in words a paper rarely uses of itself: papers
 # write "limitations" (often a heading) and "strengths" or "advantages" (general English).
 _APPRAISAL = [(re.compile(r"\b(?:weakness(?:es)?|drawbacks?|disadvantages?|shortcomings?|downsides?|cons|pitfalls?)\b", re.I),
                "limitations"),
-              (re.compile(r"\b(?:pros|merits?|upsides?|benefits?)\b", re.I), "strengths advantages")]
+              (re.compile(r"\b(?:pros|merits?|upsides?)\b", re.I), "strengths advantages")]
 
 
 def appraisal_words(query: str) -> str:
     """The words papers use for the appraisal a question asks for ("weaknesses" -> "limitations")."""
     low = query.lower()
     return " ".join(word for pattern, word in _APPRAISAL if pattern.search(query) and word not in low)
+
+
+_MEASURE_WORDS = frozenset(analyze("many much percentage percent proportion fraction share number"))
+
+
+@lru_cache(maxsize=1)
+def _appraisal_stems() -> frozenset[str]:
+    return frozenset(analyze(" ".join(_APPRAISAL_WORDS)))
 
 
 @lru_cache(maxsize=1)
@@ -156,15 +165,16 @@ class Judge:
     def evidence(self, question: str, hits: list[Hit]) -> Evidence:
         # "Table 2", "Fig. 3" point at a part of the document (checked on its own); the number
         # is no word of the topic.
-        terms = content_terms(_PART_NAMED.sub(" ", question))
+        terms = content_terms(_PART_NAMED.sub(" ", question)) - _appraisal_stems()
         # "What are its weaknesses?": a passage saying "limitations" meets it; one that does
         # not is not judged by a word the question never used.
         alt = content_terms(appraisal_words(question))
         # "What percentage ...": a passage stating one ("31 (48.4)" under "n (%)") meets the
         # word "percentage" without saying it.
-        # (Only a share or a count: "half-life" or "dose" also name what is measured.)
+        # (Only a share or a count, and only the words that ask "how much": "half-life", "dose"
+        # or the "sample" of "sample size" name what is measured.)
         kind = asked_kind(question)
-        measure = set(analyze(kind_words(question))) if kind in (PERCENT, COUNT) else set()
+        measure = set(analyze(kind_words(question))) & _MEASURE_WORDS if kind in (PERCENT, COUNT) else set()
         cov = 0.0
         for h in hits[:5]:
             i = self.chunk_pos[h.chunk.id]
@@ -189,8 +199,11 @@ class Judge:
             rests = [low[len(p):] for p in _PREFIXES if low.startswith(p) and len(low) - len(p) >= 4]
             if any(content_terms(r) and all(self.stats.known(t) for t in content_terms(r)) for r in rests):
                 continue
-            # Capitalised inside a sentence (not its first word: "... isolates? Name the genes").
-            opens = re.search(r"(?:^|[.?!:;]\s*)$", question[:m.start()]) is not None
+            # Capitalised inside a sentence (not its first word: "... isolates? Name the genes";
+            # but after "vs." or "Dr." a capital is a name).
+            before = question[:m.start()].rstrip()
+            opens = not before or before[-1] in "?!" or (
+                before[-1] == "." and not re.search(r"\b(?:vs|Dr|al|e\.g|i\.e|cf|Fig|no|St)\.$", before, re.I))
             name = (not opens and w[0].isupper()) or (len(w) >= 2 and w.isupper()) or any(c.isdigit() for c in w)
             pieces = self.count_pieces(low) if self.count_pieces else (3 if len(low) >= 9 else 1)
             if pieces >= 3 or name:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.answer_type import Kind, asked_kind, gives, kind_words
+from qa.answer_type import Kind, asked_kind, gives, kind_words, preferred_kind
 from qa.evidence import TermStats
 from qa.index.lexical import analyze
 from qa.ingest.refs import refs_in
@@ -37,16 +37,22 @@ _DEMONSTRATIVE = re.compile(r"^\W*(?:[\w\-]+\W+){0,10}?(?:this|these|those|such)
 
 # A sentence announcing how many things it lists ("three well-known subtypes of EVs, including
 # ..."), and a sentence opening with the next item of such a list ("Finally, apoptotic bodies ...").
-_ANNOUNCES = re.compile(r"\b(?:two|three|four|five|six|several|various)\s+(?:[\w\-]+\s+){0,2}?"
+_ANNOUNCES = re.compile(r"\b(?:two|three|four|five|six)\s+(?:[\w\-]+\s+){0,2}?"
                         r"(?:types|subtypes|kinds|classes|categories|steps|stages|phases|groups|forms|mechanisms|"
                         r"ways|approaches|strategies|methods|routes|pathways|components|subsets|sources)\b", re.I)
 # A short sentence that only says a list follows ("The study has limitations.", "Three
-# questions remain:"): the paragraph's next sentences are its items.
-_OPENS_LIST = re.compile(r"^[^.;]{0,120}:\s*$|^\W*(?:[\w\-]+\s+){0,5}?(?:has|have|had|faces?|include[sd]?|remain|(?:there\s+)?(?:are|were)(?=\s+(?:several|some|a\s+few|many|two|three|four|five)))\s+"
-                         r"(?:(?:several|some|a\s+few|many|two|three|four|five|important|potential|certain|major|main|other)\s+)?"
-                         r"[a-z\-]+s\s*[.:]?\s*$", re.I)
-_NEXT_ITEM = re.compile(r"^\W*(?:finally|lastly|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|"
-                        r"the\s+(?:second|third|fourth|last|final|other|remaining)\b)", re.I)
+# questions remain:"): the paragraph's next few sentences are its items. It must name a count
+# or a noun that stands for a list; "Exosomes include microRNAs." says something itself.
+_LIST_NOUNS = (r"(?:limitations|questions|challenges|issues|problems|limits|gaps|steps|stages|reasons|advantages|"
+               r"disadvantages|drawbacks|strengths|weaknesses|caveats|concerns|barriers|options|features|"
+               r"properties|characteristics|factors|components|aims|objectives|findings|implications|points|lessons)")
+_OPENS_LIST = re.compile(r"^[^.;]{0,120}\b(?:following|as\s+follows|these|include[sd]?)\s*:\s*$|"
+                         r"^\W*(?:[\w\-]+\s+){0,5}?(?:has|have|had|faces?|remain|(?:there\s+)?(?:are|were))\s+"
+                         r"(?:(?:several|some|a\s+few|many|two|three|four|five|important|potential|certain|major|main|other)\s+){0,2}"
+                         rf"{_LIST_NOUNS}\s*[.:]?\s*$", re.I)
+LIST_ITEMS = 4  # sentences a list-opening sentence brings whatever their score
+_NEXT_ITEM = re.compile(r"^\W*(?:(?:finally|lastly|second(?:ly)?|third(?:ly)?|fourth(?:ly)?)\s*,|"
+                        r"the\s+(?:second|third|fourth|final|other|remaining)\s+(?!decades?|years?|time)\w)", re.I)
 
 
 def refers_back(text: str) -> bool:
@@ -60,6 +66,7 @@ MAX_RUN_CHARS = 650  # one run stays readable within it
 MAX_RUNS = 3
 RUN_SHARE = 0.75  # another passage's run joins the answer when it scores this close to the best
 CARRY_SHARE = 0.6  # the paragraph's next sentence joins its run when it scores this close
+ANTECEDENT_SHARE = 0.5  # how much of a referring sentence's meaning is its antecedent's
 
 
 @dataclass(frozen=True)
@@ -88,13 +95,13 @@ class PassageAnswerer:
         self.stats = stats
         self.own_refs = [tuple(refs_in(s.text)) for s in sentences]
         # A list of abbreviations (a caption's "CAF; cancer-associated fibroblast, EMT; ...")
-        # is no answer: skip sentences made mostly of the document's glossary entries.
-        self.is_glossary = [_glossary_share(s.text, (glossaries or {}).get(s.doc_id, {})) >= 0.5 for s in sentences]
-        # The document's title, met as a line of its text, names the topic: it answers nothing.
+        # is no answer: sentences made mostly of the document's glossary entries.
+        self.not_answer = [_glossary_share(s.text, (glossaries or {}).get(s.doc_id, {})) >= 0.5 for s in sentences]
+        # Nor is the document's title met as a line of its text (it names every question's topic).
         titles = {d: _plain(t) for d, t in (titles or {}).items() if t}
         for st in sentences:
             if titles.get(st.doc_id) and _plain(st.text) == titles[st.doc_id]:
-                self.is_glossary[st.id] = True
+                self.not_answer[st.id] = True
         # Paragraph neighbours: consecutive sentences of one document with no blank line between.
         self.prev: dict[int, int] = {}
         self.next: dict[int, int] = {}
@@ -111,7 +118,7 @@ class PassageAnswerer:
         out, seen = [], set()
         for rank, h in enumerate([h for h in hits if h.chunk.kind != "table_row"][:depth]):
             for st in self.sents_in.get(h.chunk.id, []):
-                if st.id in seen or st.kind != "sentence" or self.is_glossary[st.id]:
+                if st.id in seen or st.kind != "sentence" or self.not_answer[st.id]:
                     continue
                 seen.add(st.id)
                 have = self.sent_terms[st.id]
@@ -120,7 +127,8 @@ class PassageAnswerer:
                     # "They can affect ...", "This method is simple, but ...": its subject is
                     # named in the sentence before, in words and in meaning.
                     have = have | self.sent_terms[self.prev[st.id]]
-                    sim = max(sim, 0.5 * (sim + float(self.vectors[self.prev[st.id]] @ qv)))
+                    before = float(self.vectors[self.prev[st.id]] @ qv)
+                    sim = max(sim, (1 - ANTECEDENT_SHARE) * sim + ANTECEDENT_SHARE * before)
                 cov = self.stats.coverage(terms, have, st.doc_id)
                 bonus = 0.15 if kind and gives(kind, st.text, spelled=False) else 0.0
                 out.append((0.5 * sim + 0.5 * cov + 0.05 * (depth - rank) / depth + bonus, st, h))
@@ -176,7 +184,7 @@ class PassageAnswerer:
         if kind:
             # "big" in "how big" names the measure, not the topic.
             terms = terms - set(analyze(kind_words(question)))
-        cands = self.score_sentences(qv, terms, hits, kind=kind)
+        cands = self.score_sentences(qv, terms, hits, kind=kind or preferred_kind(question))
         if not cands:
             return []
         scores = {st.id: sc for sc, st, _ in cands}
@@ -223,14 +231,18 @@ class PassageAnswerer:
         """The run with the paragraph's next sentences while they stay close to the question
         (scored among the top passages' sentences, above floor) and fit in room characters."""
         sents = list(run.sentences)
+        announced = any(_ANNOUNCES.search(s.text) for s in sents)
+        # The items a list-opening sentence of the run brings, however few words they share.
+        opened = next((i for i, s in enumerate(sents) if _OPENS_LIST.match(s.text)), None)
+        items = LIST_ITEMS - (len(sents) - 1 - opened) if opened is not None else 0
         j = sents[-1].id
         while True:
             j = self.next.get(j)
             if j is None or j in used:
                 break
             # The next item of a list the run announced is part of the answer, whatever its words.
-            listed = (_NEXT_ITEM.match(self.sentences[j].text) and any(_ANNOUNCES.search(s.text) for s in sents)) \
-                or any(_OPENS_LIST.match(s.text) for s in sents)
+            listed = items > 0 or (announced and _NEXT_ITEM.match(self.sentences[j].text))
+            items -= 1
             if scores.get(j, 0.0) < floor and not listed:
                 break
             if sum(len(s.text) + 1 for s in sents) + len(self.sentences[j].text) > room:
@@ -246,7 +258,7 @@ class PassageAnswerer:
         kind = asked_kind(question)
         best = None
         for st in self.sentences:
-            if st.kind != "sentence" or self.is_glossary[st.id] or not refs & set(self.own_refs[st.id]):
+            if st.kind != "sentence" or self.not_answer[st.id] or not refs & set(self.own_refs[st.id]):
                 continue
             cov = self.stats.coverage(terms, self.sent_terms[st.id], st.doc_id)
             sc = 0.5 * float(self.vectors[st.id] @ qv) + 0.5 * cov

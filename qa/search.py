@@ -31,14 +31,15 @@ class UnknownDocument(QueryError):
     """A filter names a document the index does not hold (HTTP 404, not 422)."""
 
 
-def expand(query: str, glossary: dict[str, str]) -> str:
-    """Glossary expansion both ways: 'BM' adds 'bone marrow', 'bone marrow' adds 'BM'; an
-    appraisal asked for ("weaknesses") adds the word papers use for it ("limitations")."""
+def expand(query: str, glossary: dict[str, str], appraisal: bool = True) -> str:
+    """Glossary expansion both ways: 'BM' adds 'bone marrow', 'bone marrow' adds 'BM'; for
+    search, an appraisal asked for ("weaknesses") adds the word papers use for it ("limitations")."""
     q_norm = normalize(query)
     low = q_norm.lower()
     words = {w.strip(".,;:?!()[]") for w in re.split(r"[\s/-]+", q_norm)}
     words |= {w[:-1] for w in words if len(w) > 2 and w.endswith("s") and w[:-1].isupper()}
-    extra: list[str] = [appraisal_words(q_norm)] if appraisal_words(q_norm) else []
+    said = appraisal_words(q_norm) if appraisal else ""
+    extra: list[str] = [said] if said else []
     for short, long in glossary.items():
         if len(short) < 2:
             continue

@@ -25,6 +25,7 @@ _AUX = frozenset("is are was were do does did has have had can could will would 
 _STOP_AFTER = frozenset("in for from to of on at by with and or that which who whom whose used did does do".split())
 MIN_COLUMN_IDF = 0.5  # a word in over ~60% of a document's chunks does not name a column
 MAX_ROWS = 8
+SAME_STUDY_COVERAGE = 0.3  # a row citing a passage's reference joins it when it holds this much of the question
 TABLE_SWITCH_SHARE = 0.6  # another table's row this close to the best one may be the table asked
 # The model's word for a column must be clearly closer to one column than to the next; else
 # the answer shows the cells the question does not state, which is never wrong.
@@ -522,17 +523,16 @@ class TableAnswerer:
         for key, idx in self.rows.items():
             if key[0] != doc:
                 continue
-            headers = set(analyze(" ".join(self.profiles[key]["columns"])))
-            for i in idx:
+            citing = [i for i in idx if refs & set(self.chunks[i].refs)]
+            headers = set(analyze(" ".join(self.profiles[key]["columns"]))) if citing else set()
+            for i in citing:
                 c = self.chunks[i]
-                if not refs & set(c.refs):
-                    continue
                 have = set().union(headers, *self.cell_terms[i].values())
                 cov = self.stats.coverage(terms, have, doc) if terms else 0.0
                 # A question naming one of the table's columns ("which isolation method is
                 # listed") asks for the row of the study its passage reports, however terse.
                 asks = bool(question) and bool(self.asked_columns(key, question, row_terms=have - headers)[0])
-                if (cov >= 0.3 or asks) and (best is None or cov > best[0]):
+                if (cov >= SAME_STUDY_COVERAGE or asks) and (best is None or cov > best[0]):
                     best = (cov, key, c)
         if best is None:
             return None

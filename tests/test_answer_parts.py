@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer_type import asked_kind
+from qa.answer_type import asked_kind, preferred_kind
 
 ARTICLE = """<?xml version="1.0" encoding="UTF-8"?>
 <article article-type="review-article">
@@ -42,6 +42,13 @@ Venous leg ulcers healed faster when phages were combined with compression banda
 <tr><td>Staphylococcus aureus in diabetic foot isolates</td><td>Endolysin CHAPk</td><td>Killed persister cells (in vitro study)</td><td>[7]</td></tr>
 <tr><td>Klebsiella pneumoniae in pressure ulcer isolates</td><td>Depolymerase Dep42</td><td>Stripped the capsule and restored serum killing</td><td>[8]</td></tr>
 <tr><td>Acinetobacter baumannii in blast wound isolates</td><td>Endolysin LysAB2</td><td>Cleared biofilm in a mouse wound model</td><td>[5]</td></tr>
+</tbody></table></table-wrap>
+<table-wrap id="T3"><label>Table 3</label><caption><p>Ways to count phages</p></caption>
+<table><thead><tr><th>Method</th><th>Principle</th><th>Advantages</th><th>Disadvantages</th></tr></thead>
+<tbody>
+<tr><td>Plaque assay</td><td>Plaques on a bacterial lawn</td><td>Counts only infective phages</td><td>Needs a host strain; one day to read</td></tr>
+<tr><td>Quantitative PCR</td><td>Copies of a phage gene</td><td>Result within two hours</td><td>Counts dead phages and free DNA too</td></tr>
+<tr><td>Epifluorescence microscopy</td><td>Stained particles on a filter</td><td>No host needed</td><td>Cannot tell phages from vesicles</td></tr>
 </tbody></table></table-wrap>
 </sec>
 <sec><title>Strengths and limitations</title>
@@ -89,9 +96,10 @@ def test_a_measurement_noun_inside_a_compound_or_after_a_preposition_asks_no_mea
     assert asked_kind("What are the effects of dose on healing?") is None
     assert asked_kind("What is the mean size of the phages?") is not None
     assert asked_kind("What dose was applied?") is not None
-    # "sample size" is a head count; "how quickly" asks for a time.
+    # "sample size" is a head count; "how quickly" would like a time.
     assert asked_kind("What was the planned sample size?").name == "number"
-    assert asked_kind("How quickly were the samples frozen?").name == "duration"
+    assert asked_kind("How quickly were the samples frozen?") is None
+    assert preferred_kind("How quickly were the samples frozen?").name == "duration"
 
 
 def test_drawbacks_of_a_method_named_by_a_size_compound_are_answered_without_a_number(phage):
@@ -164,3 +172,44 @@ def test_a_stated_column_named_right_after_its_value_is_not_asked(phage):
     cols, _ = tables.asked_columns(key, "For the Klebsiella pneumoniae pathogen, which enzyme was tested?",
                                    frozenset({"Pathogen"}), cells)
     assert cols == ["Enzyme"]
+
+
+
+def test_a_table_column_named_by_an_appraisal_word_is_the_column_asked(phage):
+    # "disadvantages" is question phrasing for judging coverage, but a column may be called so.
+    a = phage.answerer.ask("What are the disadvantages of quantitative PCR for counting phages?")
+    assert a.status == "answered"
+    assert "Disadvantages: Counts dead phages and free DNA too" in a.text[:700]
+    assert "Advantages: Result within two hours" not in a.text
+
+
+def test_the_papers_own_limitations_do_not_answer_a_question_about_a_methods_drawbacks(phage):
+    # "drawbacks" searches for "limitations" too, but an answer about a method is not the
+    # paragraph on the review's own limitations.
+    a = phage.answerer.ask("What are the drawbacks of ultrafiltration for cleaning phage lysates?")
+    assert "This review has limitations" not in a.text
+
+
+def test_only_a_sentence_that_names_a_list_opens_one():
+    from qa.passage_answer import _NEXT_ITEM, _OPENS_LIST
+
+    assert _OPENS_LIST.match("The study has limitations.")
+    assert _OPENS_LIST.match("This review has several important limitations.")
+    assert not _OPENS_LIST.match("MSC exosomes have receptors.")
+    assert not _OPENS_LIST.match("Exosomes include microRNAs.")
+    assert _NEXT_ITEM.match("Finally, apoptotic bodies range from 50 to 5000 nm.")
+    assert not _NEXT_ITEM.match("Secondary tumours grow in the liver.")
+    assert not _NEXT_ITEM.match("The last decade saw many trials.")
+
+
+def test_how_quickly_prefers_a_time_but_does_not_require_one(phage):
+    a = phage.answerer.ask("How quickly did venous leg ulcers heal with phages and compression?")
+    assert a.status == "answered"
+    assert "healed faster" in a.text[:700]
+
+
+def test_kinds_of_value_behind_latin_modifiers_coordination_and_dashes():
+    assert asked_kind("What in vitro dose of exosomes was added?").name == "amount"
+    assert asked_kind("What was the mean and median size?").name == "size"
+    assert asked_kind("What dose–response was seen?") is None
+    assert asked_kind("What was the size of the study population?").name == "number"

@@ -222,3 +222,28 @@ def test_a_file_with_one_paragraph_per_line_keeps_its_title_and_headings_apart(t
     assert paras[0].text.startswith("Cold plasma was added")
     assert paras[0].section[-1] == "Abstract"
     assert [b.text for b in doc.blocks if b.kind == "heading"][-3:] == ["Abstract", "Background", "Mechanisms"]
+
+
+def test_wrapped_text_keeps_the_median_width():
+    # Ragged wrapped lines (one paragraph, no long lines) are measured against their median:
+    # a wider yardstick would take sentence-ending lines for paragraph ends.
+    import random
+    import textwrap
+    from statistics import median
+
+    from qa.ingest import paragraphs
+    from qa.ingest.layout import Line
+
+    words = ("the cells were cultured in medium and exosomes were isolated by ultracentrifugation from "
+             "conditioned supernatant then characterised by electron microscopy").split()
+    rng = random.Random(2)
+    split = 0
+    for _ in range(30):
+        text = " ".join(" ".join(rng.choice(words) for _ in range(rng.randint(6, 18))).capitalize() + "."
+                        for _ in range(8))
+        lines = [Line(t, 1, i, False, False, 0) for i, t in enumerate(textwrap.wrap(text, 45))]
+        for i in range(len(lines)):
+            assert paragraphs._local_width(lines, i) == median(
+                len(ln.text) for ln in lines[max(0, i - 12):i + 13])
+        split += len([u for u in paragraphs.segment(lines) if u.kind == "paragraph"]) - 1
+    assert split <= 7

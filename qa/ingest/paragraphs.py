@@ -23,11 +23,13 @@ class TextUnit:
 
 
 def _local_width(lines: list[Line], i: int, radius: int = 12) -> float:
-    """The width of running text around line i. The upper quartile, not the median: in a
-    file with one paragraph per line, short title and heading lines can be half the lines."""
+    """The width of running text around line i: the median line, or, where some lines are far
+    longer than the median (a file with one paragraph per line, whose short title and heading
+    lines can be half the lines), the upper quartile. Wrapped text keeps the median."""
     lo, hi = max(0, i - radius), min(len(lines), i + radius + 1)
     lengths = sorted(len(ln.text) for ln in lines[lo:hi])
-    return max(median(lengths), lengths[(3 * len(lengths)) // 4])
+    mid = median(lengths)
+    return lengths[(3 * len(lengths)) // 4] if lengths[-1] > 2 * mid else mid
 
 
 def _heading_like(text: str, width: float) -> bool:
