@@ -213,3 +213,13 @@ def test_kinds_of_value_behind_latin_modifiers_coordination_and_dashes():
     assert asked_kind("What was the mean and median size?").name == "size"
     assert asked_kind("What dose–response was seen?") is None
     assert asked_kind("What was the size of the study population?").name == "number"
+
+
+def test_numbers_before_a_column_name_do_not_make_it_a_value_said(phage):
+    # "2 of 4 pathogen isolates": the figures may be the very cell asked about, so only words
+    # before a column's name say its value.
+    tables = phage.answerer.tables
+    key = next(k for k in tables.rows if k[1] == 2)
+    cols, _ = tables.asked_columns(key, "Which enzyme acted on 2 of 4 pathogen isolates?",
+                                   frozenset({"Pathogen"}), {"2", "4", "klebsiella"})
+    assert cols == ["Enzyme", "Pathogen"]
