@@ -275,11 +275,14 @@ class TableAnswerer:
             terms = [t for t in content_terms(question) if useful(t) and t not in title
                      and not (row_terms and any(related(t, h) for h in row_terms))]
             # (Words, not numbers: "2 of 4 positively selected sites" may be the very cell asked.)
-            words = [{t for t in analyze(w) if t.isalpha()} for w in re.findall(r"[A-Za-z0-9][\w\-]*", question)]
+            tokens = re.findall(r"[A-Za-z0-9][\w\-]*", question.lower())
+            words = [{t for t in analyze(w) if t.isalpha()} for w in tokens]
+            # ... unless the question calls it a column ("mention migration in the function column").
+            called = {i for i, w in enumerate(tokens[:-1]) if tokens[i + 1] in ("column", "columns", "field")}
             for col in prof["columns"]:
                 hit = {t for t in terms if any(related(t, h) for h in prof["header"][col])}
                 if hit and col in stated and row_terms and any(
-                        hit & words[i] and any(words[j] & row_terms for j in range(max(0, i - 4), i))
+                        hit & words[i] and i not in called and any(words[j] & row_terms for j in range(max(0, i - 4), i))
                         for i in range(len(words))):
                     continue  # "the coping element", "the Lorentz 2023 trial": its value is given, not asked
                 if hit and col not in cols:

@@ -223,3 +223,11 @@ def test_numbers_before_a_column_name_do_not_make_it_a_value_said(phage):
     cols, _ = tables.asked_columns(key, "Which enzyme acted on 2 of 4 pathogen isolates?",
                                    frozenset({"Pathogen"}), {"2", "4", "klebsiella"})
     assert cols == ["Enzyme", "Pathogen"]
+
+
+def test_a_column_the_question_calls_a_column_is_asked_even_after_its_value(phage):
+    tables = phage.answerer.tables
+    key = next(k for k in tables.rows if k[1] == 2)
+    cols, _ = tables.asked_columns(key, "Which rows name an endolysin in the enzyme column?",
+                                   frozenset({"Enzyme"}), {"endolysin", "lysk", "chapk"})
+    assert "Enzyme" in cols
