@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import PlainTextResponse
@@ -111,9 +112,9 @@ def search_get(
     request: Request,
     q: str = Query(..., min_length=1, max_length=S.LIMITS.max_query_chars, description="The query.",
                    examples=["miR-16 VEGF breast cancer"], json_schema_extra=S.NOT_BLANK),
-    k: int = Query(10, ge=1, le=S.LIMITS.max_k),
+    k: Annotated[int, Query(ge=1, le=S.LIMITS.max_k), S.DIGITS] = 10,
     kind: list[S.Kind] | None = Query(None, description="Only these kinds (repeatable)."),
-    table: int | None = Query(None, ge=1, le=1000),
+    table: Annotated[int | None, Query(ge=1, le=S.MAX_TABLE), S.DIGITS] = None,
     section: str | None = Query(None, max_length=200),
     doc: str | None = Query(None, max_length=200, description="Only results from this document."),
 ):
@@ -206,7 +207,7 @@ def tables(request: Request, doc: str | None = Query(None, max_length=200, descr
 
 @router.get("/tables/{number}", response_model=S.TableModel, tags=["documents"],
             responses={404: {"model": S.ErrorResponse}, 409: {"model": S.ErrorResponse}})
-def table(request: Request, number: int):
+def table(request: Request, number: S.TableNumber):
     """Table `number`; with several documents indexed, only when one of them has it
     (else use /documents/{id}/tables/{n})."""
     found = [t for t in _tables(engine_of(request)) if t.number == number]
@@ -221,7 +222,7 @@ def table(request: Request, number: int):
 
 @router.get("/documents/{doc_id}/tables/{number}", response_model=S.TableModel, tags=["documents"],
             responses={404: {"model": S.ErrorResponse}})
-def document_table(request: Request, doc_id: str, number: int):
+def document_table(request: Request, doc_id: str, number: S.TableNumber):
     eng = engine_of(request)
     _doc_or_404(eng, doc_id)
     for t in _tables(eng, doc_id):

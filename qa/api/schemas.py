@@ -4,9 +4,10 @@ never leave the API raw."""
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from fastapi import Path
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from qa.config import Settings
 
@@ -15,6 +16,21 @@ Kind = Literal["passage", "table_row", "caption"]
 # Request limits come from the settings (QA_MAX_QUERY_CHARS, QA_MAX_K, QA_MAX_CITE_CHARS),
 # read once when the API is imported; GET /limits reports them to clients.
 LIMITS = Settings()
+
+
+def _digits_only(value: object) -> object:
+    # A number in a URL is written with digits alone: " 2", "\n2" or "+2" would otherwise be
+    # read as 2 (pydantic's lax parsing), and a request that breaks the schema must be refused.
+    # ("5.0" is a whole number in JSON Schema's eyes, so it stays one here.)
+    if isinstance(value, str) and not re.fullmatch(r"[0-9]{1,30}(?:\.0+)?", value):
+        raise ValueError("a whole number written with digits only")
+    return value
+
+
+# Whole numbers in paths and query strings.
+DIGITS = BeforeValidator(_digits_only)
+MAX_TABLE = 1000  # table numbers a request may name
+TableNumber = Annotated[int, Path(ge=1, le=MAX_TABLE), DIGITS]
 
 
 def _no_bool_or_text(v):
@@ -86,7 +102,7 @@ class SearchRequest(BaseModel):
     query: str = Field(..., min_length=1, max_length=LIMITS.max_query_chars, description="What to look for, in words.", json_schema_extra=NOT_BLANK)
     k: int = Field(10, ge=1, le=LIMITS.max_k, description=f"How many results (1-{LIMITS.max_k}).")
     kinds: list[Kind] | None = Field(None, description="Only these kinds of result.")
-    table: int | None = Field(None, ge=1, le=1000, description="Only rows of this table number.")
+    table: int | None = Field(None, ge=1, le=MAX_TABLE, description="Only rows of this table number.")
     section: str | None = Field(None, max_length=200, description="Only results whose section contains this text.")
     doc: str | None = Field(None, max_length=200, description="Only results from this document (its id, as in GET /documents).")
 

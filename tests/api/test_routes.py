@@ -81,6 +81,15 @@ def test_tables(client):
     assert client.get("/chunks/nope").status_code == 404
 
 
+def test_numbers_in_urls_are_digits_only(client):
+    # " 2", "\n2" and "+2" are not the number 2: a request that breaks the schema is refused.
+    for raw in ("%0A2", "%202", "+2", "2.5"):
+        r = client.get(f"/tables/{raw}")
+        assert r.status_code == 422 and "digits" in r.json()["error"]
+    assert client.get("/search", params={"q": "exosome", "k": " 3"}).status_code == 422
+    assert client.get("/search", params={"q": "exosome", "k": "3"}).status_code == 200
+
+
 def test_documents(client):
     docs = client.get("/documents").json()["documents"]
     assert docs[0]["id"] == "hassanzadeh-2021" and docs[0]["chars"] > 50000
