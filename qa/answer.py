@@ -7,11 +7,12 @@ them together; cite(text) finds support for a writer's draft."""
 from __future__ import annotations
 
 from qa.abbrev_answer import AbbrevAnswerer
-from qa.answer_type import COUNT, asked_kind, asks_several, gives
+from qa.answer_type import COUNT, asked_kind, asks_several, gives, mentioned_thing
 from qa.evidence import Evidence, Judge, TermStats, content_terms
 from qa.index.lexical import analyze
 from qa.passage_answer import ANSWER_CHARS, PassageAnswerer
 from qa.search import Searcher, expand
+from qa.survey import Surveyor
 from qa.table_answer import TableAnswer, TableAnswerer, table_named
 from qa.types import Answer, Chunk, Citation, Hit, Sentence, Span
 
@@ -57,6 +58,9 @@ class Answerer:
         self.passages = PassageAnswerer(idx.sentences, self._sent_terms, self._sents_in, idx.sentence_vectors,
                                         {d: v.get("text", "") for d, v in docs.items()}, self.stats,
                                         self.glossaries, titles)
+        self.survey = Surveyor(idx.sentences, self._sent_terms, idx.sentence_vectors, self.stats, self.glossaries,
+                               lambda st, stems: self.tables.row_naming(st.chunk_id, stems) or st.text,
+                               lambda st: self.tables.row_label(st.chunk_id) or "")
 
     # --- shared measures (also used by the draft check) -----------------------------------------
     def _doc(self, doc: str | None) -> str:
@@ -119,12 +123,24 @@ class Answerer:
         if named is not None and (hits[0].chunk.doc_id, named) not in self.tables.rows:
             # "... in Table 3" when the document has no Table 3 read as a table.
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
+        thing = mentioned_thing(q)
+        survey = None if thing is None else \
+            self.survey.answer(thing, hits[0].chunk.doc_id, self.s.embed_query(q), content_terms(q))
+        if survey is not None and survey.places == 0:
+            return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
+        if survey is not None and survey.places > 1:
+            # "Where does X come up?": every place the document names X.
+            return Answer(question, "answered", survey.text, survey.citations, tuple(hits[:k]), suggestion)
+        # Named in one place: the ordinary answer quotes it with its context, and the place
+        # itself stands when that answer finds nothing to say.
+        fallback = Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion) if survey is None \
+            else Answer(question, "answered", survey.text, survey.citations, tuple(hits[:k]), suggestion)
         if self.judge.abstains(ev) and not self._table_pointed_at(q, hits, ev):
             # "Which item had the fewest respondents?": a table's numbers answer a superlative
             # that shares few words with the text.
             extreme = self.tables.extreme(q, hits)
             if extreme is None:
-                return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
+                return fallback
             return Answer(question, "answered", extreme.text, extreme.citations, tuple(hits[:k]), suggestion)
         # Abbreviations read in the glossary of the document that answers (LF is liver failure
         # in one article and ligand filtering in another).
@@ -133,7 +149,7 @@ class Answerer:
         terms = content_terms(q) | content_terms(expand(q, glossary, appraisal=False))
         parts, cites, table = self._compose(q, hits, terms, self.s.embed_query(q))
         if not parts or not self._gives_what_is_asked(q, parts, table is not None):
-            return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
+            return fallback
         return Answer(question, "answered", " ".join(parts), tuple(cites), tuple(hits[:k]), suggestion)
 
     def _compose(self, q: str, hits: list[Hit], terms: set[str],

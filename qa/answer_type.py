@@ -164,3 +164,40 @@ def asks_several(question: str) -> bool:
     """The question asks for a list ("which miRNAs", "which studies ... and in what disease",
     "tell me about X"): its answer gathers several passages."""
     return bool(_SEVERAL.search(question))
+
+
+# "Where does X come up?", "In which contexts is X mentioned?", "Which caspases are
+# mentioned?": the reader asks for the places a thing is named, not for the passage that says
+# most about it. General English ways of asking it; X is what lies in the noun slot.
+_THING = r"(?P<x>[^?!;:,]{2,60}?)"
+_VERB_AUX = r"(?:does|do|did|is|are|was|were)"
+_SEEN = (r"(?:(?:come|comes|came)\s+up|appears?|appeared|(?:gets?\s+|being\s+)?(?:mentioned|discussed|named|cited|"
+         r"described|featured|referred\s+to)|features?|occurs?)")
+_PLACES = r"(?:contexts?|settings?|places?|parts?|sections?|passages?)"
+_MENTIONED = [
+    re.compile(rf"\bwhere\s+(?:in\s+(?:the|this)\s+\w+\s+)?{_VERB_AUX}\s+{_THING}\s+{_SEEN}\b", re.I),
+    re.compile(rf"\bwhere\s+(?:in\s+(?:the|this)\s+\w+\s+)?(?:does|do|did)\s+(?:the\s+\w+|it|they|the\s+authors)\s+"
+               rf"(?:mention|discuss|talk\s+about|refer\s+to|cite|describe)\s+{_THING}\s*(?:[?.;,]|$)", re.I),
+    re.compile(rf"\b(?:which|what)\s+{_PLACES}\s+(?:of\s+(?:the|this)\s+\w+\s+)?{_VERB_AUX}\s+{_THING}\s+"
+               rf"(?:{_SEEN}|used)\b", re.I),
+    re.compile(rf"\b(?:which|what)\s+{_PLACES}\s+(?:of\s+(?:the|this)\s+\w+\s+)?(?:mention|discuss|involve|describe|"
+               rf"refer\s+to|talk\s+about)\s+{_THING}\s*(?:[?.;,]|\band\b|$)", re.I),
+    re.compile(rf"\b(?:which|what)\s+(?P<x>[\w\-/]+(?:\s+[\w\-/]+){{0,2}}?)\s+(?:are|were)\s+"
+               r"(?:mentioned|discussed|named|cited)\b", re.I),
+    re.compile(rf"\b(?:every|all|each)\s+(?:the\s+)?(?:mentions?|occurrences?|instances?)\s+of\s+{_THING}\s*(?:[?.;,]|$)", re.I),
+    re.compile(rf"\btell\s+me\s+about\s+{_THING}\s*[:;,]\s*(?:in\s+)?(?:which|what)\s+{_PLACES}", re.I),
+]
+_NOT_A_THING = re.compile(r"^(?:it|they|them|this|that|these|those|the\s+\w+\s+itself)$", re.I)
+
+
+def mentioned_thing(question: str) -> str | None:
+    """The thing whose mentions a question asks for ("where does IL-10 come up" -> "IL-10"),
+    or None when it asks something else."""
+    for pattern in _MENTIONED:
+        m = pattern.search(question)
+        if m:
+            thing = re.sub(r"^(?:the|a|an)\s+", "", m.group("x").strip(), flags=re.I)
+            thing = re.sub(r"\s+in\s+(?:the|this)\s+(?:review|article|paper|text|document)$", "", thing, flags=re.I)
+            if thing and not _NOT_A_THING.match(thing):
+                return thing
+    return None

@@ -551,6 +551,26 @@ class TableAnswerer:
             return None
         return TableAnswer(text, (Citation(c.refs, c.id, c.text, c.span),), (c,), column)
 
+    def row_naming(self, chunk_id: str, stems: set[str]) -> str | None:
+        """A row as a place that names a thing: its label and the cells that name it."""
+        i = self._index_of.get(chunk_id)
+        if i is None:
+            return None
+        c = self.chunks[i]
+        key = (c.doc_id, c.table.number)
+        cols = [col for col, terms in self.cell_terms[i].items() if stems & terms and col in self.profiles[key]["columns"]]
+        return self._render(key, [c], cols, self.profiles[key], set(), frozenset(), "all")
+
+    def row_label(self, chunk_id: str) -> str | None:
+        """'Table 2, Bladder cancer cells, WJ-MSCs': the row's table and what names it."""
+        i = self._index_of.get(chunk_id)
+        if i is None:
+            return None
+        c = self.chunks[i]
+        cells = c.table.cell_dict()
+        label = ", ".join(v for v in (cells.get(col, "").strip() for col in self.profiles[(c.doc_id, c.table.number)]["label"]) if v)
+        return f"Table {c.table.number}" + (f", {label}" if label else "")
+
     def _render(self, key, rows: list[Chunk], columns: list[str], prof: dict, constraints: set[str],
                 stated: frozenset[str], show: str) -> str:
         number = key[1]

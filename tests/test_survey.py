@@ -1,0 +1,119 @@
+"""'Where does X come up?': every place the document names X, a line each, with its references.
+Pinned on a small cytokine article written for these tests (not the review, not any evaluation
+question)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from qa.answer_type import mentioned_thing
+
+ARTICLE = """<?xml version="1.0" encoding="UTF-8"?>
+<article article-type="review-article">
+<front><article-meta>
+<title-group><article-title>Interleukin signalling in barrier tissues</article-title></title-group>
+<abstract><p>We review interleukin signalling in skin, gut and joints.</p></abstract>
+</article-meta></front>
+<body>
+<sec><title>Skin</title>
+<p>Keratinocytes answer tissue damage by releasing alarmins that recruit neutrophils to the wound edge [<xref ref-type="bibr" rid="B1">1</xref>].
+In psoriatic plaques from forty patients followed over two winters in three dermatology clinics, dermal gamma-delta T cells produced large amounts of interleukin-17 (IL-17), which drove keratinocyte proliferation and the thickening of the epidermis [<xref ref-type="bibr" rid="B2">2</xref>].</p>
+</sec>
+<sec><title>Gut</title>
+<p>Goblet cells renew the mucus layer every few hours [<xref ref-type="bibr" rid="B3">3</xref>].
+Blocking IL-17 worsened colitis in mice because the cytokine also keeps tight junctions closed [<xref ref-type="bibr" rid="B4">4</xref>].
+Ferreira et al. showed that segmented filamentous bacteria induce Th17 cells in the small intestine [<xref ref-type="bibr" rid="B5">5</xref>].</p>
+</sec>
+<sec><title>Joints</title>
+<p>Synovial fibroblasts exposed to IL-17 released matrix metalloproteinases that erode cartilage [<xref ref-type="bibr" rid="B6">6</xref>].</p>
+<table-wrap id="T1"><label>Table 1</label><caption><p>Cytokine studies in joint disease</p></caption>
+<table><thead><tr><th>Disease</th><th>Model</th><th>Cytokine</th><th>Finding</th><th>Ref</th></tr></thead>
+<tbody>
+<tr><td>Rheumatoid arthritis</td><td>Mouse</td><td>IL-17</td><td>Bone erosion reduced by antibody blockade</td><td>[7]</td></tr>
+<tr><td>Psoriatic arthritis</td><td>Human synovium</td><td>IL-23</td><td>Entheseal inflammation</td><td>[8]</td></tr>
+<tr><td>Osteoarthritis</td><td>Rat</td><td>IL-6</td><td>Pain behaviour increased</td><td>[6]</td></tr>
+</tbody></table></table-wrap>
+<p>In rats with osteoarthritis, IL-6 increased pain behaviour [<xref ref-type="bibr" rid="B6">6</xref>].</p>
+</sec>
+</body>
+<back><ref-list><title>References</title>
+<ref id="B1"><label>1.</label><mixed-citation>Ames A. Alarmins. Skin. 2019;1:1-9.</mixed-citation></ref>
+<ref id="B2"><label>2.</label><mixed-citation>Bose B. Psoriasis. Derm. 2020;2:1-9.</mixed-citation></ref>
+<ref id="B3"><label>3.</label><mixed-citation>Chu C. Mucus. Gut. 2021;3:1-9.</mixed-citation></ref>
+<ref id="B4"><label>4.</label><mixed-citation>Dunn D. Colitis. Gut. 2021;4:1-9.</mixed-citation></ref>
+<ref id="B5"><label>5.</label><mixed-citation>Ferreira F. Th17. Immunity. 2022;5:1-9.</mixed-citation></ref>
+<ref id="B6"><label>6.</label><mixed-citation>Gray G. Synovium. Joint. 2022;6:1-9.</mixed-citation></ref>
+<ref id="B7"><label>7.</label><mixed-citation>Hahn H. Erosion. Bone. 2023;7:1-9.</mixed-citation></ref>
+<ref id="B8"><label>8.</label><mixed-citation>Ito I. Enthesis. Joint. 2023;8:1-9.</mixed-citation></ref>
+</ref-list></back>
+</article>
+"""
+
+
+@pytest.fixture(scope="module")
+def cyto(tmp_path_factory, embedder):
+    from conftest import engine_for_text
+
+    return engine_for_text(tmp_path_factory, embedder, "cyto", ARTICLE,
+                           "Interleukin signalling in barrier tissues", suffix=".nxml")
+
+
+@pytest.mark.parametrize("question, thing", [
+    ("Where does IL-17 come up?", "IL-17"),
+    ("Where in the article does IL-17 come up? List the settings.", "IL-17"),
+    ("In which contexts does IL-6 appear?", "IL-6"),
+    ("Which metalloproteinases are mentioned, and where?", "metalloproteinases"),
+    ("Where does the review talk about goblet cells?", "goblet cells"),
+    ("Tell me about Th17 cells: in which contexts are they mentioned?", "Th17 cells"),
+    ("all mentions of keratinocytes", "keratinocytes"),
+    ("Which parts of the review discuss tight junctions?", "tight junctions"),
+])
+def test_the_thing_whose_mentions_are_asked_for(question, thing):
+    assert mentioned_thing(question) == thing
+
+
+@pytest.mark.parametrize("question", [
+    "Where do neutrophils go after tissue damage?",
+    "Which cytokine drove keratinocyte proliferation?",
+    "What is mentioned about IL-17?",
+    "Where in the cell is the receptor?",
+])
+def test_other_questions_ask_for_no_mentions(question):
+    assert mentioned_thing(question) is None
+
+
+def test_every_place_that_names_the_thing_is_listed_with_its_references(cyto):
+    a = cyto.answerer.ask("Where does IL-17 come up?")
+    assert a.status == "answered"
+    assert a.text.startswith("4 places:")
+    # skin, gut, joints in running text, and the arthritis row of the table, in the text's order
+    assert [m.start() for m in re.finditer(r"\(\d\)", a.text)] == sorted(m.start() for m in re.finditer(r"\(\d\)", a.text))
+    for word in ("epidermis", "colitis", "cartilage", "Rheumatoid arthritis"):
+        assert word in a.text
+    assert {r for c in a.citations for r in c.refs} == {2, 4, 6, 7}
+    assert "Goblet" not in a.text and "Th17" not in a.text  # IL-17 is not Th17
+
+
+def test_a_long_sentence_keeps_its_opening_and_the_words_around_the_name(cyto):
+    a = cyto.answerer.ask("Where in the article does IL-17 come up? List the settings.")
+    skin = next(c for c in a.citations if 2 in c.refs)
+    doc_text = cyto.searcher.index.documents["cyto"]["text"]
+    assert doc_text[skin.span.start:skin.span.end] == skin.quote
+    assert "In psoriatic plaques" in a.text and "interleukin-17 (IL-17)" in a.text
+
+
+def test_a_study_told_in_text_and_as_a_row_is_one_place_under_the_rows_label(cyto):
+    a = cyto.answerer.ask("In which contexts does IL-6 appear?")
+    assert a.status == "answered"
+    assert a.text.count("pain behaviour") == 1
+    assert "Table 1, Osteoarthritis" in a.text
+
+
+def test_a_thing_named_once_is_answered_and_one_never_named_is_not_covered(cyto):
+    # "talk" is no word of the article: the place that names the thing answers all the same.
+    once = cyto.answerer.ask("Where does the review talk about goblet cells?")
+    assert once.status == "answered" and "mucus" in once.text and "places" not in once.text
+    never = cyto.answerer.ask("Where does IL-4 come up?")
+    assert never.status == "not_found"
