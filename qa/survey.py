@@ -22,6 +22,7 @@ from qa.types import Citation, Sentence, Span
 
 MAX_PLACES = 6  # places listed at most; the count says how many there are
 MIN_EXCERPT = 110  # characters an excerpt keeps at least, so that it still says something
+RARE_PLACES, RARE_SHARE = 3, 0.05  # a part named in at most this many places (or share of them) is distinctive
 HEAD_SHARE = 0.4  # of a long sentence's excerpt, the part its opening may take (whose finding, where)
 
 
@@ -72,6 +73,14 @@ class Surveyor:
                 parts = re.split(r"[\-/]", word)
                 if len(parts) > 1 and all(len(p) >= 3 and p.isalpha() for p in parts):
                     alts.add(" ".join(analyze(" ".join(parts), compounds=False)))  # cell-free, cell free
+                if len(parts) > 1:
+                    # A name's prefix in its short or long form: interleukin-6 is IL-6 when the
+                    # glossary says IL is interleukin.
+                    head, rest = parts[0], word[len(parts[0]):]
+                    for short, long in gloss.items():
+                        other = short if head.lower() == long.lower() else long if head.lower() == short.lower() else None
+                        if other and " " not in other:
+                            alts.add(_name_stem(other + rest))
                 concepts.append(frozenset(alts))
                 taken.add(stem)
         return concepts
@@ -89,16 +98,23 @@ class Surveyor:
         placed = [[st for st in sents if self._names(st, c)] for c in concepts]
         if any(not p for p in placed):
             return SurveyAnswer("", (), 0)  # the document never names (a part of) the thing
-        # The rarest part of the thing picks the places ("mTOR signalling": where mTOR is).
-        places = min(placed, key=len)
-        anchor = concepts[placed.index(places)]
+        # The places name every distinctive part of the thing together ("goblet cells": goblet;
+        # "tumour-associated fibroblasts": both); a part named in many places is the head of the
+        # phrase ("mTOR signalling": where mTOR is), and the rarest part is always distinctive.
+        rare = max(RARE_PLACES, RARE_SHARE * len(sents))
+        rarest = min(range(len(concepts)), key=lambda i: len(placed[i]))
+        required = [i for i in range(len(concepts)) if len(placed[i]) <= rare] or [rarest]
+        places = [st for st in placed[rarest] if all(self._names(st, concepts[i]) for i in required)]
+        if not places:
+            return None  # never named together: the ordinary answer judges what the question means
+        anchor = concepts[rarest]
         # A study reported both in the text and as a table row is one place: its sentence,
         # which says more in the room the two would take, under the row's label (the setting).
-        told = {r for st in places if st.kind != "table_row" for r in refs_in(st.text)}
+        told = {r for st in places if st.kind != "table_row" for r in _refs(st)}
         rows = {r: st for st in places if st.kind == "table_row" for r in st.refs if r in told}
         places = [st for st in places if st.kind != "table_row" or not told & set(st.refs)]
         setting = {st.id: self.label_row(row) for st in places if st.kind != "table_row"
-                   for row in [next((rows[r] for r in refs_in(st.text) if r in rows), None)] if row is not None}
+                   for row in [next((rows[r] for r in _refs(st) if r in rows), None)] if row is not None}
         stems = set().union(*(a.split() for a in anchor))
 
         def closeness(st: Sentence) -> float:
@@ -132,7 +148,7 @@ class Surveyor:
         if st.kind == "table_row":
             text = self.render_row(st, stems)
             return text, Citation(st.refs, st.chunk_id, st.text, st.span)
-        refs = tuple(refs_in(st.text)) or st.refs
+        refs = _refs(st)
         body = st.text.strip()
         offset = len(st.text) - len(st.text.lstrip())
         pieces = [(0, len(body))]
@@ -167,6 +183,11 @@ class Surveyor:
         marker = f" [{', '.join(map(str, refs))}]" if refs and not refs_in(parts[-1]) else ""
         span = Span(st.span.start + offset + pieces[0][0], st.span.start + offset + pieces[-1][1])
         return f"“{' '.join(parts)}”{marker}", Citation(refs, st.chunk_id, quote, span)
+
+
+def _refs(st: Sentence) -> tuple[int, ...]:
+    """A sentence's own markers, else those closing its run (the same study's)."""
+    return tuple(refs_in(st.text)) or st.refs
 
 
 def _name_stem(word: str) -> str:

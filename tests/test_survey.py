@@ -117,3 +117,13 @@ def test_a_thing_named_once_is_answered_and_one_never_named_is_not_covered(cyto)
     assert once.status == "answered" and "mucus" in once.text and "places" not in once.text
     never = cyto.answerer.ask("Where does IL-4 come up?")
     assert never.status == "not_found"
+
+
+def test_the_distinctive_words_of_a_thing_must_be_named_together(cyto):
+    # "dermal" and "fibroblasts" each occur once, in different sentences: no place names
+    # dermal fibroblasts, so no list of places (the ordinary answer judges the question).
+    a = cyto.answerer.ask("Where are dermal fibroblasts mentioned?")
+    assert "place" not in a.text[:12]
+    # "interleukin-17" is named IL-17 in the table and the gut paragraph.
+    b = cyto.answerer.ask("In which contexts does IL-17 appear?")
+    assert "colitis" in b.text and "Rheumatoid arthritis" in b.text
