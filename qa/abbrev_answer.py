@@ -18,7 +18,9 @@ _ASKS = [
                r"(?:stand\s+for|mean|abbreviate)\b", re.I),
     re.compile(rf"\bwhat\s+(?:is|are)\s+[\"'“‘]?{_TOKEN}[\"'”’]?\s+(?:short|an?\s+abbreviation)\s+for\b", re.I),
     re.compile(rf"\b(?:full|long|expanded)\s+(?:form|name)\s+of\s+(?:the\s+)?(?:abbreviation\s+)?[\"'“‘]?{_TOKEN}", re.I),
-    re.compile(rf"\b(?:abbreviation|acronym)\s+[\"'“‘]?{_TOKEN}[\"'”’]?", re.I),
+    # "the abbreviation ESCRT" (an abbreviation has a capital or a digit: "abbreviation meaning" names none)
+    re.compile(rf"\b(?:abbreviation|acronym)\s+[\"'“‘]?(?=[a-z0-9αβγκ\-/]*[A-Z0-9]){_TOKEN}[\"'”’]?"),
+    re.compile(rf"\b(?i:abbreviation|acronym)\s+[\"'“‘]?{_TOKEN}[\"'”’]?\s+(?i:stand|stands|mean|means)\b"),
     re.compile(rf"^\s*{_TOKEN}\s+(?:stands\s+for|abbreviation|acronym)\b", re.I),
     # "What is ESCRT?" and nothing more: an abbreviation asked for what it is (capitals only,
     # so that "What is apoptosis?" is searched as usual).

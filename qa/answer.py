@@ -37,7 +37,10 @@ class Answerer:
         self.stats = TermStats(self._terms, [c.doc_id for c in idx.chunks], titles)
         self._chunk_pos = {c.id: i for i, c in enumerate(idx.chunks)}
         # Sentence terms once, not per request: analysis is Python work under the GIL.
-        self._sent_terms = [set(analyze(st.text)) for st in idx.sentences]
+        # A sentence that writes "CAFs" holds the words of its long form, as its chunk's index text does.
+        glossaries = {d: dict(v.get("glossary") or {}) for d, v in idx.documents.items()}
+        self._sent_terms = [set(analyze(st.text + " " + expand(st.text, glossaries.get(st.doc_id, {}), appraisal=False)))
+                            for st in idx.sentences]
         # Every sentence a chunk holds whole (overlapping windows share sentences).
         self._sents_in: dict[str, list[Sentence]] = {c.id: [] for c in idx.chunks}
         by_doc: dict[str, list[Chunk]] = {}

@@ -71,8 +71,9 @@ class Surveyor:
             if stem and stem not in taken and stem not in generic_stems() and not stem.isdigit():
                 alts = {stem}
                 parts = re.split(r"[\-/]", word)
-                if len(parts) > 1 and all(len(p) >= 3 and p.isalpha() for p in parts):
-                    alts.add(" ".join(analyze(" ".join(parts), compounds=False)))  # cell-free, cell free
+                words = analyze(" ".join(parts), compounds=False)
+                if len(parts) > 1 and all(p.isalpha() for p in parts) and len(words) > 1:
+                    alts.add(" ".join(words))  # cell-free, cell free; epithelial-to-mesenchymal, epithelial-mesenchymal
                 if len(parts) > 1:
                     # A name's prefix in its short or long form: interleukin-6 is IL-6 when the
                     # glossary says IL is interleukin.

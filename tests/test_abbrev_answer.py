@@ -15,6 +15,10 @@ def test_the_abbreviation_asked_about():
     assert asked_abbreviation("How do zinc finger nucleases cut DNA?") is None
     assert asked_abbreviation("What is NHEJ?") == "NHEJ" and asked_abbreviation("What are ZFNs?") == "ZFNs"
     assert asked_abbreviation("What is apoptosis?") is None and asked_abbreviation("What is NHEJ for?") is None
+    # keyword queries name the abbreviation before the word; "abbreviation meaning" names none
+    assert asked_abbreviation("NHEJ abbreviation meaning") == "NHEJ"
+    assert asked_abbreviation("ZFN acronym in the figure") == "ZFN"
+    assert asked_abbreviation("the abbreviation NHEJ means what") == "NHEJ"
 
 
 def test_answer_quotes_the_defining_sentence_with_its_own_references():

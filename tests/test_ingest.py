@@ -5,7 +5,7 @@ import re
 import pytest
 
 from qa.ingest import build, load
-from qa.ingest.glossary import from_note, from_text
+from qa.ingest.glossary import fill, from_lists, from_note, from_text
 
 
 def block_with(doc, kind, needle):
@@ -172,6 +172,25 @@ def test_glossary_from_notes_and_text(review):
     # A note written as sentences gives no abbreviations: "The following ...", "Chimp (P)"
     assert from_note("The following information is provided for each model, Chimp (P), *False positives. "
                      "The 18 families are shown, LRTs likelihood ratio tests") == {"LRTs": "likelihood ratio tests"}
+
+
+def test_abbreviation_lists_in_the_usual_styles():
+    legend = ("Cancer cells recruit stromal cells. CAF; cancer-associated fibroblast, EMT; epithelial-to-mesenchymal "
+              "transition, FGF; fibroblast growth factor")
+    assert from_lists(legend) == {"CAF": "cancer-associated fibroblast", "EMT": "epithelial-to-mesenchymal transition",
+                                  "FGF": "fibroblast growth factor"}
+    section = "Abbreviations: AF, atrial fibrillation; BMI, body mass index; CI, confidence interval; HR, hazard ratio."
+    assert from_lists(section)["BMI"] == "body mass index" and from_lists(section)["HR"] == "hazard ratio"
+    assert from_lists("AF: atrial fibrillation; BMI: body mass index; CI: confidence interval")["CI"] == "confidence interval"
+    # two entries, or clauses of a sentence, are no list
+    assert from_lists("AF, atrial fibrillation; BMI, body mass index") == {}
+    assert from_lists("We measured IL-6, a cytokine; TNF, another one; and IgG, an antibody; all rose.") == {}
+
+
+def test_a_listed_abbreviation_fills_in_but_never_redefines():
+    g = {"MSCs": "mesenchymal stem/stromal cells", "LF": "liver failure"}
+    fill(g, {"MSC": "mesenchymal stem/stromal cell", "LF": "ligand filtering", "CAF": "cancer-associated fibroblast"})
+    assert g == {"MSCs": "mesenchymal stem/stromal cells", "LF": "liver failure", "CAF": "cancer-associated fibroblast"}
 
 
 def test_form_feed_pages_and_bad_input(tmp_path):

@@ -127,3 +127,11 @@ def test_the_distinctive_words_of_a_thing_must_be_named_together(cyto):
     # "interleukin-17" is named IL-17 in the table and the gut paragraph.
     b = cyto.answerer.ask("In which contexts does IL-17 appear?")
     assert "colitis" in b.text and "Rheumatoid arthritis" in b.text
+
+
+def test_a_sentence_writing_an_abbreviation_holds_the_words_of_its_long_form(cyto):
+    from qa.index.lexical import analyze
+
+    a = cyto.answerer
+    gut = next(st for st in a.passages.sentences if "Blocking IL-17" in st.text)
+    assert set(analyze("interleukin-17")) <= a.passages.sent_terms[gut.id]

@@ -150,5 +150,7 @@ def build(pages: list[str], doc_id: str, title: str, path: str = "", meta: dict 
         glossary.update(gloss.from_note(t.note))
     for short, long in gloss.from_text(doc_text).items():
         glossary.setdefault(short, long)
+    # A list the text writes out fills in what its parentheses did not define.
+    gloss.fill(glossary, gloss.from_lists("\n\n".join([doc_text] + [t.note for t in raw_tables])))
     return Document(doc_id, title, path, doc_text, tuple(blocks), tables, glossary, dict(meta or {}),
                     warnings=tuple(warnings))

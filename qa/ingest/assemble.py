@@ -102,5 +102,7 @@ def assemble(
         glossary.update(gloss.from_note(t.note))
     for short, long in gloss.from_text(doc_text).items():
         glossary.setdefault(short, long)
+    # A list the text writes out fills in what its parentheses did not define.
+    gloss.fill(glossary, gloss.from_lists("\n\n".join([doc_text] + [t.note for t in tables])))
     return Document(doc_id, title, path, doc_text, tuple(blocks), tuple(tables), glossary, dict(meta or {}),
                     tuple(references), tuple(warnings))

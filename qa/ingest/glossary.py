@@ -58,6 +58,45 @@ def from_text(text: str) -> dict[str, str]:
     return out
 
 
+# How papers write a list of abbreviations (a legend, a table's foot, an "Abbreviations"
+# section): "CAF; cancer-associated fibroblast, EMT; ...", "AF, atrial fibrillation; BMI, ...",
+# "AF: atrial fibrillation; ...", "AF = atrial fibrillation; ...": (between a short form and its
+# long form, between entries).
+_LIST_STYLES = ((";", ","), (",", ";"), (":", ";"), ("=", ";"), ("=", ","))
+LIST_MIN_ENTRIES = 3  # entries in a row that make a list (two could be a sentence's clauses)
+
+
+def from_lists(text: str) -> dict[str, str]:
+    """Abbreviation lists written out in the text, in any of the usual styles."""
+    out: dict[str, str] = {}
+    for block in re.split(r"\n\s*\n", text):
+        body = " ".join(block.split())
+        for inner, outer in _LIST_STYLES:
+            if inner not in body:
+                continue
+            run: list[tuple[str, str]] = []
+            for entry in re.split(rf"\s*{re.escape(outer)}\s+", body) + [""]:
+                short, sep, long = entry.partition(inner)
+                # The list may open a sentence's tail ("... factors. CAF; cancer-associated ...").
+                short = re.split(r"(?:^|[.:]\s+)(?:Abbreviations|Note|Notes)?[:.]?\s*", short.strip())[-1].strip()
+                long = long.strip().rstrip(".")
+                if sep and " " not in short and _note_entry(short, long):
+                    run.append((short, long))
+                    continue
+                if len(run) >= LIST_MIN_ENTRIES:
+                    for k, v in run:
+                        out.setdefault(k, v)
+                run = []
+    return out
+
+
+def fill(glossary: dict[str, str], more: dict[str, str]) -> None:
+    """Add the abbreviations glossary does not define yet, in either number (MSC and MSCs are one)."""
+    for short, long in more.items():
+        if not {short, short + "s", short.removesuffix("s")} & glossary.keys():
+            glossary[short] = long
+
+
 def from_note(note: str) -> dict[str, str]:
     """'Note: ALI acute lung injury, MI myocardial infarction, ...' -> {ALI: acute lung injury}."""
     body = re.sub(r"^\s*(?:Note|Notes|Abbreviations)\s*[:.]\s*", "", note)
