@@ -62,7 +62,7 @@ class Answerer:
                                         {d: v.get("text", "") for d, v in docs.items()}, self.stats,
                                         self.glossaries, titles)
         self.survey = Surveyor(idx.sentences, self._sent_terms, idx.sentence_vectors, self.stats, self.glossaries,
-                               lambda st, stems: self.tables.row_naming(st.chunk_id, stems) or st.text,
+                               lambda st, stems, budget: self.tables.row_naming(st.chunk_id, stems, budget) or st.text,
                                lambda st: self.tables.row_label(st.chunk_id) or "")
 
     # --- shared measures (also used by the draft check) -----------------------------------------

@@ -36,7 +36,8 @@ class SurveyAnswer:
 class Surveyor:
     def __init__(self, sentences: list[Sentence], sent_terms: list[set[str]], vectors: np.ndarray,
                  stats: TermStats, glossaries: dict[str, dict[str, str]], render_row, label_row):
-        """render_row(sentence, stems) -> the row's label and the cells naming the stems;
+        """render_row(sentence, stems, budget) -> the row (its label and the cells naming the stems
+        when the whole row is longer than budget);
         label_row(sentence) -> the row's table and label."""
         self.sentences = sentences
         self.sent_terms = sent_terms
@@ -147,7 +148,7 @@ class Surveyor:
 
     def _excerpt(self, st: Sentence, stems: set[str], allowance: int) -> tuple[str, Citation]:
         if st.kind == "table_row":
-            text = self.render_row(st, stems)
+            text = self.render_row(st, stems, allowance)
             return text, Citation(st.refs, st.chunk_id, st.text, st.span)
         refs = _refs(st)
         body = st.text.strip()

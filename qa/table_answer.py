@@ -551,13 +551,17 @@ class TableAnswerer:
             return None
         return TableAnswer(text, (Citation(c.refs, c.id, c.text, c.span),), (c,), column)
 
-    def row_naming(self, chunk_id: str, stems: set[str]) -> str | None:
-        """A row as a place that names a thing: its label and the cells that name it."""
+    def row_naming(self, chunk_id: str, stems: set[str], budget: int) -> str | None:
+        """A row as a place that names a thing: the whole row when it fits the budget, else its
+        label and the cells that name the thing."""
         i = self._index_of.get(chunk_id)
         if i is None:
             return None
         c = self.chunks[i]
         key = (c.doc_id, c.table.number)
+        whole = self._render(key, [c], [], self.profiles[key], set(), frozenset(), "all")
+        if len(whole) <= budget:
+            return whole
         cols = [col for col, terms in self.cell_terms[i].items() if stems & terms and col in self.profiles[key]["columns"]]
         return self._render(key, [c], cols, self.profiles[key], set(), frozenset(), "all")
 

@@ -95,6 +95,7 @@ def test_every_place_that_names_the_thing_is_listed_with_its_references(cyto):
         assert word in a.text
     assert {r for c in a.citations for r in c.refs} == {2, 4, 6, 7}
     assert "Goblet" not in a.text and "Th17" not in a.text  # IL-17 is not Th17
+    assert "Bone erosion reduced" in a.text  # a short row is shown whole, not only the cell naming IL-17
 
 
 def test_a_long_sentence_keeps_its_opening_and_the_words_around_the_name(cyto):
