@@ -186,6 +186,8 @@ _MENTIONED = [
                r"(?:mentioned|discussed|named|cited)\b", re.I),
     re.compile(rf"\b(?:every|all|each)\s+(?:the\s+)?(?:mentions?|occurrences?|instances?)\s+of\s+{_THING}\s*(?:[?.;,]|$)", re.I),
     re.compile(rf"\btell\s+me\s+about\s+{_THING}\s*[:;,]\s*(?:in\s+)?(?:which|what)\s+{_PLACES}", re.I),
+    re.compile(rf"\b(?:what|which)\s+(?:different\s+|other\s+)?roles\s+(?:does|do|did|can|could)\s+{_THING}\s+"
+               r"(?:play|have|serve)\b", re.I),
 ]
 _NOT_A_THING = re.compile(r"^(?:it|they|them|this|that|these|those|the\s+\w+\s+itself)$", re.I)
 

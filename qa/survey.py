@@ -20,6 +20,7 @@ from qa.ingest.refs import refs_in
 from qa.passage_answer import ANSWER_CHARS
 from qa.types import Citation, Sentence, Span
 
+MAX_NAME_PARTS = 3  # a thing of at most this many words is a name: never named, it is not covered
 MAX_PLACES = 6  # places listed at most; the count says how many there are
 MIN_EXCERPT = 110  # characters an excerpt keeps at least, so that it still says something
 RARE_PLACES, RARE_SHARE = 3, 0.05  # a part named in at most this many places (or share of them) is distinctive
@@ -99,7 +100,9 @@ class Surveyor:
         sents = self.by_doc.get(doc, [])
         placed = [[st for st in sents if self._names(st, c)] for c in concepts]
         if any(not p for p in placed):
-            return SurveyAnswer("", (), 0)  # the document never names (a part of) the thing
+            # A name the document never uses is not covered; a longer description may be said
+            # in other words, which the ordinary answer judges.
+            return SurveyAnswer("", (), 0) if len(concepts) <= MAX_NAME_PARTS else None
         # The places name every distinctive part of the thing together ("goblet cells": goblet;
         # "tumour-associated fibroblasts": both); a part named in many places is the head of the
         # phrase ("mTOR signalling": where mTOR is), and the rarest part is always distinctive.

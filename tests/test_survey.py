@@ -70,6 +70,7 @@ def cyto(tmp_path_factory, embedder):
     ("Tell me about Th17 cells: in which contexts are they mentioned?", "Th17 cells"),
     ("all mentions of keratinocytes", "keratinocytes"),
     ("Which parts of the review discuss tight junctions?", "tight junctions"),
+    ("What roles does IL-6 play in joint disease?", "IL-6"),
 ])
 def test_the_thing_whose_mentions_are_asked_for(question, thing):
     assert mentioned_thing(question) == thing
@@ -80,6 +81,7 @@ def test_the_thing_whose_mentions_are_asked_for(question, thing):
     "Which cytokine drove keratinocyte proliferation?",
     "What is mentioned about IL-17?",
     "Where in the cell is the receptor?",
+    "What role does IL-6 play in pain?",  # one role asked: the ordinary answer
 ])
 def test_other_questions_ask_for_no_mentions(question):
     assert mentioned_thing(question) is None
