@@ -17,6 +17,7 @@ import numpy as np
 from qa.answer_type import COUNT, MEASURE, Kind, asked_kind, gives, kind_words, named_kinds
 from qa.evidence import TermStats, content_terms, generic_stems, related
 from qa.index.lexical import analyze
+from qa.search import expand
 from qa.types import Chunk, Citation, Hit
 
 # Words that may stand between the wh-word and what is asked ("what was the ...", "which kind of ...").
@@ -335,16 +336,16 @@ class TableAnswerer:
         # Words of the document's title or the table's title hold for every row alike.
         context = self.stats.context.get(key[0], set()) | content_terms(top.chunk.table.title or "") | \
             set(analyze(kind_words(question)))
-        negated, neg_kinds = _negated(question)
+        negation = _negated(question, self.glossaries.get(key[0], {}))
         constraints = {t for t in terms if t not in generic_stems() and not self.stats.topic_word(t, key[0])
-                       and t not in context and not any(related(t, h) for h in header_words)} - negated
+                       and t not in context and not any(related(t, h) for h in header_words)} - negation.excluded()
         rows = self._rows(key, constraints, hits, _conjuncts(question))
-        if rows and (negated or neg_kinds):
+        if rows and negation:
             # "... but state no g-force", "other than 100,000 x g", "rather than tumour cells":
             # rows whose cells say what the question rules out are not the answer.
-            kept = [c for c in rows if not self._says(c, negated, neg_kinds)]
+            kept = [c for c in rows if not self._says(c, negation)]
             if not kept and len(self.rows[key]) > len(rows):
-                kept = [self.chunks[i] for i in self.rows[key] if not self._says(self.chunks[i], negated, neg_kinds)
+                kept = [self.chunks[i] for i in self.rows[key] if not self._says(self.chunks[i], negation)
                         and (not constraints or self.stats.coverage(constraints, set().union(*self.cell_terms[i].values()), key[0]) > 0)]
             rows = kept[:] if kept else rows
         if not rows:
@@ -407,13 +408,14 @@ class TableAnswerer:
         cites = tuple(Citation(c.refs, c.id, c.text, c.span) for c in rows[:MAX_ROWS])
         return TableAnswer(text, cites, tuple(rows), columns[0] if columns else None)
 
-    def _says(self, c: Chunk, negated: set[str], kinds: list[Kind]) -> bool:
-        """The row's cells state what a negated phrase names: all its words, or a measurement
-        of the kind it names ("no g-force": a cell giving ×g)."""
+    def _says(self, c: Chunk, negation: Negation) -> bool:
+        """The row's cells state what a negated phrase names: all its words (or its other form:
+        ALI for acute lung injury), or a measurement of the kind it names ("no g-force": ×g)."""
         have = set().union(*self.cell_terms[self._pos(c)].values())
-        if negated and all(any(related(t, h) for h in have) for t in negated):
-            return True
-        return any(gives(k, v) for k in kinds for _, v in c.table.cells)
+        for names in (negation.terms, negation.other_form):
+            if names and all(any(related(t, h) for h in have) for t in names):
+                return True
+        return any(gives(k, v) for k in negation.kinds for _, v in c.table.cells)
 
     def _table_asked(self, question: str, table_hits: list[Hit]) -> Hit:
         """The best-ranked row of the table whose headers name what the question asks ("what
@@ -653,14 +655,40 @@ def _conjuncts(question: str) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
-def _negated(question: str) -> tuple[set[str], list[Kind]]:
+@dataclass(frozen=True)
+class Negation:
+    """What a question rules out ("apart from acute lung injury"): the phrase's stems, the same
+    thing by its abbreviation or long form, the measurement kinds it names, and the stems the
+    question says outside such phrases (a word ruled out there may still be asked: "apart from
+    acute lung injury, which lung conditions")."""
+
+    terms: frozenset[str]
+    other_form: frozenset[str]
+    kinds: tuple[Kind, ...]
+    outside: frozenset[str]
+    cues: frozenset[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.kinds)
+
+    def excluded(self) -> set[str]:
+        """Stems that say nothing the rows must meet."""
+        return set(self.terms | self.other_form | self.cues) - self.outside
+
+
+def _negated(question: str, glossary: dict[str, str] | None = None) -> Negation:
     terms: set[str] = set()
+    other: set[str] = set()
+    cues: set[str] = set()
     kinds: list[Kind] = []
     for m in _NEGATION.finditer(question):
         phrase = m.group(1)
         terms |= content_terms(phrase)
+        other |= content_terms(expand(phrase, glossary or {}, appraisal=False))
+        cues |= content_terms(m.group(0)[: m.start(1) - m.start(0)])
         kinds += [k for k in named_kinds(phrase) if k not in kinds]
-    return terms, kinds
+    outside = content_terms(_NEGATION.sub(" ", question)) if terms or kinds else set()
+    return Negation(frozenset(terms), frozenset(other), tuple(kinds), frozenset(outside), frozenset(cues))
 
 
 def _expand_abbrev(text: str, glossary: dict[str, str]) -> str:

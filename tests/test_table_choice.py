@@ -142,3 +142,11 @@ def test_how_many_and_what_percentage_name_the_kind_of_value_not_a_column(strip)
     a = strip.answerer.ask("How many smokers had an infarction, and what percentage was that?")
     assert a.status == "answered"
     assert "Infarction: 40 (44)" in a.text[:700]
+
+
+def test_a_thing_ruled_out_by_its_abbreviation_rules_out_its_long_form_too(strip):
+    # "Apart from CRP": the row spells C-reactive protein out and is ruled out all the same.
+    a = strip.answerer.ask("Apart from CRP, which baseline characteristics does Table 1 list?")
+    assert a.status == "answered"
+    assert "Age" in a.text and "Smoker" in a.text
+    assert "C-reactive protein above" not in a.text
