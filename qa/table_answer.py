@@ -127,6 +127,12 @@ def asked_phrase(question: str) -> list[str]:
     return [w for p in asked_phrases(question) for w in p]
 
 
+# A table called by what it is about: "the regenerative medicine table", "in the cancer table",
+# "the table of drug interactions" (one to three words before "table", or after "table of/on").
+_CALLED = re.compile(r"\bthe\s+(?P<before>(?:[\w\-]+\s+){1,3}?)tables?\b(?!\s+\d)|"
+                     r"\btables?\s+(?:of|on|about|listing)\s+(?P<after>(?:[\w\-]+\s*){1,3})", re.I)
+
+
 def table_named(question: str) -> int | None:
     """'Table 2' in a question restricts it to that table."""
     m = re.search(r"\btable\s+(\d{1,3})\b", question, re.I)
@@ -309,11 +315,26 @@ class TableAnswerer:
         cols, _ = self.asked_columns(key, question)
         return cols[0] if cols else None
 
+    def table_called(self, question: str, doc: str) -> int | None:
+        """'the cancer table', 'the table of drug interactions': the one table of the document
+        whose title holds the words the question calls it by."""
+        for m in _CALLED.finditer(question):
+            words = content_terms(m.group("before") or m.group("after") or "")
+            if not words:
+                continue
+            titled = [n for (d, n), idx in self.rows.items() if d == doc
+                      and words <= content_terms(self.chunks[idx[0]].table.title or "")]
+            if len(titled) == 1:
+                return titled[0]
+        return None
+
     # --- rows ---------------------------------------------------------------------------------
     def answer(self, question: str, hits: list[Hit], terms: set[str], close: bool = True) -> TableAnswer | None:
         """The table rows and columns that answer. close: only when a row ranks first or close
         to it (False: any row among the top hits, when the passages did not give the answer)."""
         named = table_named(question)
+        if named is None and hits:
+            named = self.table_called(question, hits[0].chunk.doc_id)
         table_hits = [h for h in hits[:6] if h.chunk.kind == "table_row" and h.chunk.table is not None
                       and (named is None or h.chunk.table.number == named)]
         if not table_hits:

@@ -150,3 +150,13 @@ def test_a_thing_ruled_out_by_its_abbreviation_rules_out_its_long_form_too(strip
     assert a.status == "answered"
     assert "Age" in a.text and "Smoker" in a.text
     assert "C-reactive protein above" not in a.text
+
+
+def test_a_table_called_by_what_its_title_says_is_the_table_asked(strip):
+    tables = strip.answerer.tables
+    doc = next(iter(strip.answerer.glossaries))
+    assert tables.table_called("In the drug interaction table, which drug is an antibiotic?", doc) == 3
+    assert tables.table_called("the table of earlier studies: which country?", doc) == 5
+    # words no title holds call no table
+    assert tables.table_called("the blood sample table", doc) is None
+    assert tables.table_called("Which table lists the strip?", doc) is None
