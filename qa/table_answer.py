@@ -27,7 +27,8 @@ _STOP_AFTER = frozenset("in for from to of on at by with and or that which who w
 MIN_COLUMN_IDF = 0.5  # a word in over ~60% of a document's chunks does not name a column
 MAX_ROWS = 8
 SAME_STUDY_COVERAGE = 0.3  # a row citing a passage's reference joins it when it holds this much of the question
-TABLE_SWITCH_SHARE = 0.6  # another table's row this close to the best one may be the table asked
+TABLE_SWITCH_SHARE = 0.6
+LEAD_ROW_MATCH = 0.5  # the best-retrieved row joins the rows that meet the question best with this share of their match  # another table's row this close to the best one may be the table asked
 # The model's word for a column must be clearly closer to one column than to the next; else
 # the answer shows the cells the question does not state, which is never wrong.
 DENSE_COLUMN_MIN, DENSE_COLUMN_MARGIN = 0.2, 0.02  # rows listed in one answer; more are counted, not shown
@@ -481,6 +482,11 @@ class TableAnswerer:
             # Nothing to match on: the retrieved rows, best first.
             return [self.chunks[i] for m, f, i, _ in sorted(scored, key=lambda x: -x[1]) if f >= 0.85 * best_fused][:MAX_ROWS]
         chosen = [x for x in scored if x[0] >= 0.85 * best_match]
+        # The row retrieval ranks first meets the question in words the cells do not share
+        # ("heart" for a myocardial row): it joins when it meets a fair part of them.
+        lead = max(scored, key=lambda x: x[1])
+        if lead not in chosen and lead[1] > 0 and lead[0] >= LEAD_ROW_MATCH * best_match:
+            chosen.append(lead)
         covered = set().union(*(constraints & x[3] for x in chosen))
         total = sum(self.stats.idf(t, doc) for t in constraints) or 1.0
         for x in scored:
