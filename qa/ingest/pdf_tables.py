@@ -90,6 +90,9 @@ def _spanned(s: Seg, cols: list[tuple[float, float]], below: set[int] = frozense
     if len(reach) > 1 or not below:
         return reach
     mid, best = (s.x0 + s.x1) / 2, None
+    # Centred over the one column it reaches: that column's own (wrapped) header.
+    if len(reach) == 1 and abs(sum(cols[reach[0]]) / 2 - mid) < 0.5 * s.size:
+        return reach
     for i in range(len(cols)):
         for j in range(i + 1, len(cols)):
             a, b = cols[i][0], cols[j][1]
@@ -99,6 +102,31 @@ def _spanned(s: Seg, cols: list[tuple[float, float]], below: set[int] = frozense
                     and all(c in below for c in run) and (best is None or off < best[0])):
                 best = (off, run)
     return best[1] if best else reach
+
+
+def _under_spanning(s: Seg, over: list[tuple[Seg, list[int]]]) -> list[int]:
+    """The next line of a spanning header wrapped over two ("Oximetry monitoring" over
+    "(n = 212)", set under it within its width) spans the same columns."""
+    for p, span in over:
+        if (0 <= s.top - p.bottom < 0.8 * s.size and p.x0 - s.size <= s.x0 and s.x1 <= p.x1 + s.size
+                and abs((s.x0 + s.x1) / 2 - (p.x0 + p.x1) / 2) < s.size):
+            return span
+    return []
+
+
+def _over_columns(s: Seg, cols: list[tuple[float, float]], below: set[int]) -> list[int]:
+    """A header above the column names set over the gap between columns and over at least
+    half the width of each of a run of neighbouring columns spans them, however far its
+    middle is from theirs (centred over cells whose numbers are right-aligned)."""
+    def inside(w) -> float:
+        return max((min(b, w.x1) - max(a, w.x0) for a, b in cols), default=0.0)
+
+    if not any(inside(w) < 0.5 * (w.x1 - w.x0) for w in s.words if not w.sup):
+        return []
+    reach = [i for i, (a, b) in enumerate(cols) if min(b, s.x1) - max(a, s.x0) >= 0.5 * (b - a)]
+    if len(reach) > 1 and all(c in below for c in reach) and reach == list(range(reach[0], reach[-1] + 1)):
+        return reach
+    return []
 
 
 def _extents(lines: list[PLine], cols: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -207,9 +235,14 @@ def read_table(
     after = [s for s in first.segs if s is not cap and s.x0 >= cap.x0]
     title_parts = [rest] + [s.text for s in after]
     k = 1
+    # A title's next line starts under its first line (the caption's label or the title's
+    # first word) or is centred like it; a header set over columns starts elsewhere.
+    title_x0 = [cap.x0] + [w.x0 for w in cap.words[1:3]] + [s.x0 for s in after[:1]]
     while k < len(lines):
         ln, prev = lines[k], lines[k - 1]
         if (len(ln.segs) == 1 and abs(ln.size - cap.size) < 0.3 and ln.bold == prev.bold and len(prev.segs) <= 2
+                and (any(abs(ln.x0 - x) < 0.5 * ln.size for x in title_x0)
+                     or abs((ln.x0 + ln.x1) / 2 - (prev.x0 + prev.x1) / 2) < ln.size)
                 and not re.search(r"[.:]$", prev.text) and ln.top - prev.bottom < 0.6 * ln.size
                 and (prev.x1 - prev.x0) > 0.6 * (max(x.x1 for x in lines) - min(x.x0 for x in lines))):
             title_parts.append(ln.text)
@@ -258,6 +291,11 @@ def read_table(
         # table's top edge) closes the header.
         below = [r for r in rules if r[2] > first.bottom and r[1] - r[0] > 0.5 * (x_hi - x_lo)
                  and any(ln.bottom <= r[2] + 1 for ln in rows_lines)]
+        # A rule shorter than the table, with a full one under it a few lines down, is set
+        # under a spanning header: the full one closes the header.
+        while len(below) > 1 and below[0][1] - below[0][0] < 0.9 * (x_hi - x_lo) and below[1][1] - below[1][0] >= 0.9 * (
+                x_hi - x_lo) and sum(1 for ln in rows_lines if ln.bottom <= below[1][2] + 1) <= 6:
+            below = below[1:]
         if below:
             y = below[0][2]
             n_head = sum(1 for ln in rows_lines if ln.bottom <= y + 1)
@@ -277,14 +315,21 @@ def read_table(
         cols = [x for c, x in enumerate(cols) if c not in phantom]
         grid, bold0 = _grid(rows_lines, cols, x_lo)
     head = [list(cells) for cells in grid[:n_head]]
+    over: list[tuple[Seg, list[int]]] = []  # the spanning headers of the line above
     for li in range(n_head):
         pieces = [p for s in rows_lines[li].segs for p in _split_wide(s)]
         below = {c for lj in range(li + 1, n_head) for c in range(len(cols)) if grid[lj][c]}
         # Over another header line, a header is measured against what lies under it: a
         # column's extent includes the header words above, and may reach over a gap.
         under = _extents(rows_lines[li + 1:], cols) if below else cols
-        spans = {id(s): _spanned(s, under, below, rules or [], x_hi - x_lo) for s in pieces}
-        if not any(len(v) > 1 for v in spans.values()):
+        spans = {id(s): (below and _under_spanning(s, over)) or _spanned(s, under, below, rules or [], x_hi - x_lo)
+                 for s in pieces}
+        if below:
+            for s in pieces:
+                if len(spans[id(s)]) < 2:
+                    spans[id(s)] = _over_columns(s, cols, below) or spans[id(s)]
+        over = [(s, spans[id(s)]) for s in pieces if len(spans[id(s)]) > 1]
+        if not over:
             continue
         # A header set over several columns ("Final diagnosis" over "IBD" and "Non-IBD")
         # names each of them, rather than lending one word to each.
@@ -466,7 +511,10 @@ def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int]
         gap = lines[i].top - lines[i - 1].bottom if i > 0 else 0.0
         wrapped = (c0[:1].islower() or prev_c0.rstrip().endswith(("-", ",", "/", "("))
                    or tight is not None and i > 0 and _top(lines[i]) - _top(lines[i - 1]) < tight
-                   or bool(anchors) and not any(cells[c] for c in anchors) and bool(_CONT_START_RE.match(c0)))
+                   or bool(anchors) and not any(cells[c] for c in anchors) and bool(_CONT_START_RE.match(c0))
+                   # a line that fills every other column is a row of its own (a P value
+                   # printed once per group leaves the group's other rows without one)
+                   and not all(cells[c] for c in range(1, len(cells)) if c not in anchors))
         opens = bool(c0) and (not rows or not prev_c0 or not wrapped or gap > 0.8 * lines[i].size)
         if waiting and c0:
             rows[-1].append(i)
