@@ -368,22 +368,44 @@ def read_table(
         row_cells = [[_join([t for li in idx for t in grid[li][c]], join_hyphen) for c in range(len(cols))]
                  for idx in rows_idx]
         row_labels = [next((labels[i] for i in reversed(idx) if i in labels), None) for idx in rows_idx]
+        row_x0 = [next((x for li in idx if li not in labels and (x := _first_x0(rows_lines[li], cols, x_lo)) is not None),
+                       None) for idx in rows_idx]
+        label_x0 = [next((rows_lines[li].x0 for li in reversed(idx) if li in labels), None) for idx in rows_idx]
     else:
         row_labels = [None] * len(row_cells)
+        row_x0 = label_x0 = [None] * len(row_cells)
     rows: list[RowPiece] = []
     group = None
+    # Where a group's rows are indented under its label, a row set back at the label's own
+    # indentation is no longer in the group (ungrouped rows after the last group).
+    group_x0, indented = None, False
+    size = rows_lines[0].size
     for k, cells in enumerate(row_cells):
-        group = row_labels[k] or group
+        if row_labels[k]:
+            group, group_x0, indented = row_labels[k], label_x0[k], False
         if CONTINUED_RE.search(" ".join(cells)) and len(" ".join(cells)) < 40:
             continue  # "(continued on next page)"
         if len(cols) >= 3 and cells[0] and not any(cells[1:]) and k < len(row_cells) - 1:
-            group = cells[0]
+            group, group_x0, indented = cells[0], row_x0[k], False
             continue
+        x0 = row_x0[k]
+        if group is not None and group_x0 is not None and x0 is not None:
+            if x0 > group_x0 + 0.4 * size:
+                indented = True
+            elif indented and abs(x0 - group_x0) < 0.4 * size:
+                group, group_x0 = None, None
         rows.append(RowPiece(cells, group))
     if not rows:
         return None
     note = _join([ln.text for ln in note_lines], join_hyphen)
     return TablePiece(number, title, columns, rows, note)
+
+
+def _first_x0(ln: PLine, cols: list[tuple[float, float]], x_lo: float) -> float | None:
+    """Where a line's first cell starts (None when the first column is empty there)."""
+    if _spanning(ln, cols, x_lo):
+        return ln.x0
+    return min((w.x0 for s in ln.segs for w in s.words if not w.sup and _col_of(w.x0, w.x1, cols) == 0), default=None)
 
 
 def _ruled_rows(
@@ -469,6 +491,45 @@ def _line_pitch(lines: list[PLine], grid: list[list[list[str]]] | None = None) -
     return cut
 
 
+def _bands(lines: list[PLine], grid: list[list[list[str]]], label_lines: set[int] = frozenset()) -> list[list[int]] | None:
+    """Rows told apart by the space between them alone: where the lines inside a cell are
+    set at one pitch and the rows a clear step further apart (a cell's inset above and
+    below), each band of lines at the close pitch is a row, wherever in it each cell's text
+    sits (top, centre or bottom). Used when every band reads as one row: its first cell one
+    run of lines, and no two of its lines each filling all the columns the band fills (a
+    group label's rows set close together under it are several rows)."""
+    steps = [_top(b) - _top(a) for a, b in zip(lines, lines[1:])]
+    if len(steps) < 3 or min(steps) <= 0:
+        return None
+    ps = sorted(steps)
+    jump, k = max((ps[j] - ps[j - 1], j) for j in range(1, len(ps)))
+    tight = ps[:k]
+    spread = tight[-1] - tight[0]
+    if len(tight) < 2 or jump < max(0.5, 3 * spread, 0.05 * tight[-1]):
+        return None
+    cut = (ps[k - 1] + ps[k]) / 2
+    bands: list[list[int]] = [[0]]
+    for i, step in enumerate(steps, 1):
+        if step > cut:
+            bands.append([i])
+        else:
+            bands[-1].append(i)
+    if all(len(b) == 1 for b in bands):
+        return None
+    for b in bands:
+        if any(i in label_lines for i in b) and len(b) > 1:
+            return None
+        if b[0] in label_lines:
+            continue
+        first = [i for i in b if grid[i][0]]
+        if not first or first != list(range(first[0], first[-1] + 1)):
+            return None
+        used = {c for i in b for c in range(len(grid[i])) if grid[i][c]}
+        if len(used) > 1 and sum(1 for i in b if all(grid[i][c] for c in used)) > 1:
+            return None
+    return bands
+
+
 def _anchors(grid: list[list[list[str]]]) -> set[int]:
     """Columns every row fills on its first line and that never wrap (a Ref or P column), in
     a table whose cells often wrap: a line with cells, but none there, continues a row.
@@ -497,6 +558,15 @@ _CONT_START_RE = re.compile(r"^(?:\((?![a-z0-9]\)\s)|[<>≤≥±~]?\d)")
 def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int] = frozenset()) -> list[list[int]]:
     """Line indices of each row: a new row opens where the first column has a new cell (or
     at a group label's line, whose row takes the first cell that follows)."""
+    bands = _bands(lines, grid, label_lines)
+    if bands is not None:
+        rows = []
+        for b in bands:
+            if rows and len(rows[-1]) == 1 and rows[-1][0] in label_lines:
+                rows[-1].extend(b)  # a label's row takes the row that follows
+            else:
+                rows.append(list(b))
+        return rows
     rows: list[list[int]] = []
     waiting = False  # the current row opened at a label and has no first cell yet
     tight = _line_pitch(lines, grid)
