@@ -229,7 +229,11 @@ def segments(words: list[Word]) -> list[Seg]:
         for ln in lines[-8:]:
             if any(_stacked(w, x) for x in ln):
                 continue
-            top, bottom = min(x.top for x in ln), max(x.bottom for x in ln)
+            # Measured against the words of its own size where the line has some: the other
+            # column's larger type beside a small line (a reference list's) grows the line
+            # over the next small line, whose hanging number has no word above it.
+            like = [x for x in ln if abs(x.size - w.size) < 0.15 * w.size] or ln
+            top, bottom = min(x.top for x in like), max(x.bottom for x in like)
             ov = min(bottom, w.bottom) - max(top, w.top)
             h = min(bottom - top, w.bottom - w.top) or 1.0
             if ov / h > 0.5 and ov > best_ov:
