@@ -397,7 +397,8 @@ def read_table(
         rows.append(RowPiece(cells, group))
     if not rows:
         return None
-    note = _join([ln.text for ln in note_lines], join_hyphen)
+    # "(continued on next page)" under a table's first part is no part of its Note.
+    note = _join([ln.text for ln in note_lines if not (CONTINUED_RE.search(ln.text) and len(ln.text) < 40)], join_hyphen)
     return TablePiece(number, title, columns, rows, note)
 
 
