@@ -8,6 +8,8 @@ repeated on two pages in the top margin, and a last row in the bottom margin, wh
 running lines; footnote marks drawn as the font's superscript glyphs; a reference list's
 hanging numbers beside larger running text."""
 
+import pytest
+
 from pdfgen import COLUMN_TEXT as TEXT, LEFT as L, PageSpec, make_pdf, width
 from qa.ingest import load
 from qa.ingest.pdf_words import Word, _split_marks, segments
@@ -41,9 +43,13 @@ PROTOCOL = [
 ]
 
 
-def test_cells_set_at_the_bottom_of_their_rows_are_read_by_the_space_between_rows(tmp_path):
+@pytest.mark.parametrize("setting", ["bottom", "top-close"])
+def test_cells_set_at_the_bottom_of_their_rows_are_read_by_the_space_between_rows(tmp_path, setting):
     # Lines inside a cell 8.4 pt apart, rows 9.4 pt apart (the cells' inset): the zone's name
-    # sits on its row's last line, level with the last line of the other cells.
+    # sits on its row's last line, level with the last line of the other cells. Or cells
+    # set at the top of their rows, the rows closer (7.6 pt) than a cell's lines: the wider
+    # steps are then inside cells, and do not part rows.
+    pitch, gap = (8.4, 9.4) if setting == "bottom" else (8.4, 7.6)
     p = PageSpec()
     y = p.lines(L, 60, TEXT[:4], size=9.5, leading=11.5)
     cols = (L + 3, L + 60, L + 200)
@@ -56,11 +62,16 @@ def test_cells_set_at_the_bottom_of_their_rows_are_read_by_the_space_between_row
     y += 9.4
     for zone, reading, action in PROTOCOL:
         n = max(len(reading), len(action))
-        last = y + 8.4 * (n - 1)
-        p.text(cols[0], last, zone, 7)
-        p.lines(cols[1], last - 8.4 * (len(reading) - 1), reading, size=7, leading=8.4)
-        p.lines(cols[2], last - 8.4 * (len(action) - 1), action, size=7, leading=8.4)
-        y = last + 9.4
+        last = y + pitch * (n - 1)
+        if setting == "bottom":
+            p.text(cols[0], last, zone, 7)
+            p.lines(cols[1], last - pitch * (len(reading) - 1), reading, size=7, leading=pitch)
+            p.lines(cols[2], last - pitch * (len(action) - 1), action, size=7, leading=pitch)
+        else:
+            p.text(cols[0], y, zone, 7)
+            p.lines(cols[1], y, reading, size=7, leading=pitch)
+            p.lines(cols[2], y, action, size=7, leading=pitch)
+        y = last + gap
     p.rule(L, L + 330, y)
     p.lines(L, y + 14, TEXT[4:], size=9.5, leading=11.5)
     path = tmp_path / "bottom.pdf"

@@ -517,6 +517,14 @@ def _bands(lines: list[PLine], grid: list[list[list[str]]], label_lines: set[int
             bands[-1].append(i)
     if all(len(b) == 1 for b in bands):
         return None
+    # Where the rows are set closer than a cell's lines (a small inset), the wide steps are
+    # inside cells: a band's first line would then go on with a cell of the line above.
+    for b in bands[1:]:
+        i = b[0]
+        for c in range(len(grid[i])):
+            here, above = " ".join(grid[i][c]), " ".join(grid[i - 1][c])
+            if here and above and (here[:1].islower() or above.endswith(("-", ",", "/", "("))):
+                return None
     for b in bands:
         if any(i in label_lines for i in b) and len(b) > 1:
             return None

@@ -213,6 +213,10 @@ def _split_marks(w: dict, usual: dict[tuple, Counter]) -> list[dict]:
         k -= 1
     if k == len(chars) or not any(ch.get("text", "").isalnum() for ch in chars[:k]):
         return [w]
+    # The word itself at its usual widths (not a run of condensed type, narrow throughout).
+    seen = usual.get(_glyph(chars[k - 1]))
+    if seen and chars[k - 1]["x1"] - chars[k - 1]["x0"] < 0.8 * seen.most_common(1)[0][0]:
+        return [w]
     head, tail = chars[:k], chars[k:]
 
     def part(cs: list[dict], mark: bool) -> dict:
