@@ -54,8 +54,9 @@ def drop_repeating(pages: list[Page]) -> int:
             k = _key(s.text)
             # A caption is never a running line, though it may open two pages alike
             # ("Table 2 (continued)").
-            running.append(in_margin and not TABLE_CAPTION_RE.match(s.text) and (k in repeating or re.fullmatch(r"(?:page )?#(?: (?:of|/) #)?|#/#", k) is not None
-                                          or _page_counter(s.text, p.number, len(pages))))
+            running.append(in_margin and not TABLE_CAPTION_RE.match(s.text) and (
+                k in repeating or re.fullmatch(r"(?:page )?#(?: (?:of|/) #)?|#/#", k) is not None
+                or _page_counter(s.text, p.number, len(pages))))
         kept = [s for s, r in zip(p.segs, running) if not r]
         keep = []
         for s, r in zip(p.segs, running):
