@@ -43,13 +43,14 @@ PROTOCOL = [
 ]
 
 
-@pytest.mark.parametrize("setting", ["bottom", "top-close"])
+@pytest.mark.parametrize("setting", ["bottom", "bottom-even", "top-close"])
 def test_cells_set_at_the_bottom_of_their_rows_are_read_by_the_space_between_rows(tmp_path, setting):
     # Lines inside a cell 8.4 pt apart, rows 9.4 pt apart (the cells' inset): the zone's name
     # sits on its row's last line, level with the last line of the other cells. Or cells
     # set at the top of their rows, the rows closer (7.6 pt) than a cell's lines: the wider
-    # steps are then inside cells, and do not part rows.
-    pitch, gap = (8.4, 9.4) if setting == "bottom" else (8.4, 7.6)
+    # steps are then inside cells, and do not part rows. At the bottom of their rows at
+    # one even pitch, only the cells tell: a row spans its tallest cell.
+    pitch, gap = {"bottom": (8.4, 9.4), "bottom-even": (8.4, 8.4), "top-close": (8.4, 7.6)}[setting]
     p = PageSpec()
     y = p.lines(L, 60, TEXT[:4], size=9.5, leading=11.5)
     cols = (L + 3, L + 60, L + 200)
@@ -63,7 +64,7 @@ def test_cells_set_at_the_bottom_of_their_rows_are_read_by_the_space_between_row
     for zone, reading, action in PROTOCOL:
         n = max(len(reading), len(action))
         last = y + pitch * (n - 1)
-        if setting == "bottom":
+        if setting.startswith("bottom"):
             p.text(cols[0], last, zone, 7)
             p.lines(cols[1], last - pitch * (len(reading) - 1), reading, size=7, leading=pitch)
             p.lines(cols[2], last - pitch * (len(action) - 1), action, size=7, leading=pitch)

@@ -539,6 +539,44 @@ def _bands(lines: list[PLine], grid: list[list[list[str]]], label_lines: set[int
     return bands
 
 
+def _cell_rows(grid: list[list[list[str]]], label_lines: set[int] = frozenset()) -> list[list[int]] | None:
+    """Rows as the union of the cells that overlap, where the first row's first cell is not
+    on its first line (cells set at the bottom or centre of their rows, at one even pitch):
+    each column's text is cut into cells where a line opens other than by going on with the
+    line above (not in lower case, the line above not ending in a hyphen, comma, slash or
+    bracket), and cells of different columns sharing a line are one row, which spans the
+    tallest of them. Used when each row so read has one first cell."""
+    first = next((i for i in range(len(grid)) if i not in label_lines and any(grid[i])), None)
+    if first is None or grid[first][0] or label_lines:
+        return None
+    spans: list[tuple[int, int]] = []
+    for c in range(len(grid[0])):
+        start = None
+        for i in range(len(grid) + 1):
+            here = " ".join(grid[i][c]) if i < len(grid) else ""
+            above = " ".join(grid[i - 1][c]) if 0 < i <= len(grid) else ""
+            goes_on = bool(here) and bool(above) and (here[:1].islower() or above.endswith(("-", ",", "/", "(")))
+            if start is not None and not goes_on:
+                spans.append((start, i - 1))
+                start = None
+            if here and start is None:
+                start = i
+    rows: list[list[int]] = []
+    end = -1
+    for a, b in sorted(spans):
+        if rows and a <= end:
+            end = max(end, b)
+            rows[-1] = list(range(rows[-1][0], end + 1))
+        else:
+            rows.append(list(range(a, b + 1)))
+            end = b
+    for r in rows:
+        run = [i for i in r if grid[i][0]]
+        if not run or run != list(range(run[0], run[-1] + 1)):
+            return None
+    return rows if len(rows) > 1 else None
+
+
 def _anchors(grid: list[list[list[str]]]) -> set[int]:
     """Columns every row fills on its first line and that never wrap (a Ref or P column), in
     a table whose cells often wrap: a line with cells, but none there, continues a row.
@@ -567,7 +605,7 @@ _CONT_START_RE = re.compile(r"^(?:\((?![a-z0-9]\)\s)|[<>≤≥±~]?\d)")
 def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int] = frozenset()) -> list[list[int]]:
     """Line indices of each row: a new row opens where the first column has a new cell (or
     at a group label's line, whose row takes the first cell that follows)."""
-    bands = _bands(lines, grid, label_lines)
+    bands = _bands(lines, grid, label_lines) or _cell_rows(grid, label_lines)
     if bands is not None:
         rows = []
         for b in bands:
