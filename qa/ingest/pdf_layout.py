@@ -48,17 +48,40 @@ def drop_repeating(pages: list[Page]) -> int:
     repeating = {k for k, v in seen.items() if len(v) >= need}
     dropped = 0
     for p in pages:
-        keep = []
+        running = []
         for s in p.segs:
             in_margin = s.top < MARGIN * p.height or s.bottom > (1 - MARGIN) * p.height
             k = _key(s.text)
-            if in_margin and (k in repeating or re.fullmatch(r"(?:page )?#(?: (?:of|/) #)?|#/#", k)
-                              or _page_counter(s.text, p.number, len(pages))):
+            # A caption is never a running line, though it may open two pages alike
+            # ("Table 2 (continued)").
+            running.append(in_margin and not TABLE_CAPTION_RE.match(s.text) and (
+                k in repeating or re.fullmatch(r"(?:page )?#(?: (?:of|/) #)?|#/#", k) is not None
+                or _page_counter(s.text, p.number, len(pages))))
+        kept = [s for s, r in zip(p.segs, running) if not r]
+        keep = []
+        for s, r in zip(p.segs, running):
+            if r and not _inside_page(s, kept, p.height):
                 dropped += 1
                 continue
             keep.append(s)
         p.segs = keep
     return dropped
+
+
+def _inside_page(s: Seg, kept: list[Seg], height: float) -> bool:
+    """A margin segment that looks running (repeated, or a bare "15/87") but sits inside the
+    page's own content: in the top margin below other text, in the bottom margin above it (a
+    table's header cells under its caption, printed alike on two pages), or set right under
+    (over) text at a line's distance (a table's last row). Running lines are the outermost
+    lines of a page, set apart from its text."""
+    top = s.top < MARGIN * height
+    for x in kept:
+        if top and x.bottom <= s.top + 0.5 or not top and x.top >= s.bottom - 0.5:
+            return True
+        near = (s.top - x.bottom) if not top else (x.top - s.bottom)
+        if min(x.x1, s.x1) - max(x.x0, s.x0) > 0 and -0.5 <= near < 0.5 * s.size:
+            return True
+    return False
 
 
 def _page_counter(text: str, page: int, pages: int) -> bool:

@@ -90,6 +90,9 @@ def _spanned(s: Seg, cols: list[tuple[float, float]], below: set[int] = frozense
     if len(reach) > 1 or not below:
         return reach
     mid, best = (s.x0 + s.x1) / 2, None
+    # Centred over the one column it reaches: that column's own (wrapped) header.
+    if len(reach) == 1 and abs(sum(cols[reach[0]]) / 2 - mid) < 0.5 * s.size:
+        return reach
     for i in range(len(cols)):
         for j in range(i + 1, len(cols)):
             a, b = cols[i][0], cols[j][1]
@@ -99,6 +102,31 @@ def _spanned(s: Seg, cols: list[tuple[float, float]], below: set[int] = frozense
                     and all(c in below for c in run) and (best is None or off < best[0])):
                 best = (off, run)
     return best[1] if best else reach
+
+
+def _under_spanning(s: Seg, over: list[tuple[Seg, list[int]]]) -> list[int]:
+    """The next line of a spanning header wrapped over two ("Oximetry monitoring" over
+    "(n = 212)", set under it within its width) spans the same columns."""
+    for p, span in over:
+        if (0 <= s.top - p.bottom < 0.8 * s.size and p.x0 - s.size <= s.x0 and s.x1 <= p.x1 + s.size
+                and abs((s.x0 + s.x1) / 2 - (p.x0 + p.x1) / 2) < s.size):
+            return span
+    return []
+
+
+def _over_columns(s: Seg, cols: list[tuple[float, float]], below: set[int]) -> list[int]:
+    """A header above the column names set over the gap between columns and over at least
+    half the width of each of a run of neighbouring columns spans them, however far its
+    middle is from theirs (centred over cells whose numbers are right-aligned)."""
+    def inside(w) -> float:
+        return max((min(b, w.x1) - max(a, w.x0) for a, b in cols), default=0.0)
+
+    if not any(inside(w) < 0.5 * (w.x1 - w.x0) for w in s.words if not w.sup):
+        return []
+    reach = [i for i, (a, b) in enumerate(cols) if min(b, s.x1) - max(a, s.x0) >= 0.5 * (b - a)]
+    if len(reach) > 1 and all(c in below for c in reach) and reach == list(range(reach[0], reach[-1] + 1)):
+        return reach
+    return []
 
 
 def _extents(lines: list[PLine], cols: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -207,9 +235,14 @@ def read_table(
     after = [s for s in first.segs if s is not cap and s.x0 >= cap.x0]
     title_parts = [rest] + [s.text for s in after]
     k = 1
+    # A title's next line starts under its first line (the caption's label or the title's
+    # first word) or is centred like it; a header set over columns starts elsewhere.
+    title_x0 = [cap.x0] + [w.x0 for w in cap.words[1:3]] + [s.x0 for s in after[:1]]
     while k < len(lines):
         ln, prev = lines[k], lines[k - 1]
         if (len(ln.segs) == 1 and abs(ln.size - cap.size) < 0.3 and ln.bold == prev.bold and len(prev.segs) <= 2
+                and (any(abs(ln.x0 - x) < 0.5 * ln.size for x in title_x0)
+                     or abs((ln.x0 + ln.x1) / 2 - (prev.x0 + prev.x1) / 2) < ln.size)
                 and not re.search(r"[.:]$", prev.text) and ln.top - prev.bottom < 0.6 * ln.size
                 and (prev.x1 - prev.x0) > 0.6 * (max(x.x1 for x in lines) - min(x.x0 for x in lines))):
             title_parts.append(ln.text)
@@ -258,6 +291,11 @@ def read_table(
         # table's top edge) closes the header.
         below = [r for r in rules if r[2] > first.bottom and r[1] - r[0] > 0.5 * (x_hi - x_lo)
                  and any(ln.bottom <= r[2] + 1 for ln in rows_lines)]
+        # A rule shorter than the table, with a full one under it a few lines down, is set
+        # under a spanning header: the full one closes the header.
+        while len(below) > 1 and below[0][1] - below[0][0] < 0.9 * (x_hi - x_lo) and below[1][1] - below[1][0] >= 0.9 * (
+                x_hi - x_lo) and sum(1 for ln in rows_lines if ln.bottom <= below[1][2] + 1) <= 6:
+            below = below[1:]
         if below:
             y = below[0][2]
             n_head = sum(1 for ln in rows_lines if ln.bottom <= y + 1)
@@ -277,14 +315,21 @@ def read_table(
         cols = [x for c, x in enumerate(cols) if c not in phantom]
         grid, bold0 = _grid(rows_lines, cols, x_lo)
     head = [list(cells) for cells in grid[:n_head]]
+    over: list[tuple[Seg, list[int]]] = []  # the spanning headers of the line above
     for li in range(n_head):
         pieces = [p for s in rows_lines[li].segs for p in _split_wide(s)]
         below = {c for lj in range(li + 1, n_head) for c in range(len(cols)) if grid[lj][c]}
         # Over another header line, a header is measured against what lies under it: a
         # column's extent includes the header words above, and may reach over a gap.
         under = _extents(rows_lines[li + 1:], cols) if below else cols
-        spans = {id(s): _spanned(s, under, below, rules or [], x_hi - x_lo) for s in pieces}
-        if not any(len(v) > 1 for v in spans.values()):
+        spans = {id(s): (below and _under_spanning(s, over)) or _spanned(s, under, below, rules or [], x_hi - x_lo)
+                 for s in pieces}
+        if below:
+            for s in pieces:
+                if len(spans[id(s)]) < 2:
+                    spans[id(s)] = _over_columns(s, cols, below) or spans[id(s)]
+        over = [(s, spans[id(s)]) for s in pieces if len(spans[id(s)]) > 1]
+        if not over:
             continue
         # A header set over several columns ("Final diagnosis" over "IBD" and "Non-IBD")
         # names each of them, rather than lending one word to each.
@@ -323,22 +368,45 @@ def read_table(
         row_cells = [[_join([t for li in idx for t in grid[li][c]], join_hyphen) for c in range(len(cols))]
                  for idx in rows_idx]
         row_labels = [next((labels[i] for i in reversed(idx) if i in labels), None) for idx in rows_idx]
+        row_x0 = [next((x for li in idx if li not in labels and (x := _first_x0(rows_lines[li], cols, x_lo)) is not None),
+                       None) for idx in rows_idx]
+        label_x0 = [next((rows_lines[li].x0 for li in reversed(idx) if li in labels), None) for idx in rows_idx]
     else:
         row_labels = [None] * len(row_cells)
+        row_x0 = label_x0 = [None] * len(row_cells)
     rows: list[RowPiece] = []
     group = None
+    # Where a group's rows are indented under its label, a row set back at the label's own
+    # indentation is no longer in the group (ungrouped rows after the last group).
+    group_x0, indented = None, False
+    size = rows_lines[0].size
     for k, cells in enumerate(row_cells):
-        group = row_labels[k] or group
+        if row_labels[k]:
+            group, group_x0, indented = row_labels[k], label_x0[k], False
         if CONTINUED_RE.search(" ".join(cells)) and len(" ".join(cells)) < 40:
             continue  # "(continued on next page)"
         if len(cols) >= 3 and cells[0] and not any(cells[1:]) and k < len(row_cells) - 1:
-            group = cells[0]
+            group, group_x0, indented = cells[0], row_x0[k], False
             continue
+        x0 = row_x0[k]
+        if group is not None and group_x0 is not None and x0 is not None:
+            if x0 > group_x0 + 0.4 * size:
+                indented = True
+            elif indented and abs(x0 - group_x0) < 0.4 * size:
+                group, group_x0 = None, None
         rows.append(RowPiece(cells, group))
     if not rows:
         return None
-    note = _join([ln.text for ln in note_lines], join_hyphen)
+    # "(continued on next page)" under a table's first part is no part of its Note.
+    note = _join([ln.text for ln in note_lines if not (CONTINUED_RE.search(ln.text) and len(ln.text) < 40)], join_hyphen)
     return TablePiece(number, title, columns, rows, note)
+
+
+def _first_x0(ln: PLine, cols: list[tuple[float, float]], x_lo: float) -> float | None:
+    """Where a line's first cell starts (None when the first column is empty there)."""
+    if _spanning(ln, cols, x_lo):
+        return ln.x0
+    return min((w.x0 for s in ln.segs for w in s.words if not w.sup and _col_of(w.x0, w.x1, cols) == 0), default=None)
 
 
 def _ruled_rows(
@@ -424,6 +492,91 @@ def _line_pitch(lines: list[PLine], grid: list[list[list[str]]] | None = None) -
     return cut
 
 
+def _bands(lines: list[PLine], grid: list[list[list[str]]], label_lines: set[int] = frozenset()) -> list[list[int]] | None:
+    """Rows told apart by the space between them alone: where the lines inside a cell are
+    set at one pitch and the rows a clear step further apart (a cell's inset above and
+    below), each band of lines at the close pitch is a row, wherever in it each cell's text
+    sits (top, centre or bottom). Used when every band reads as one row: its first cell one
+    run of lines, and no two of its lines each filling all the columns the band fills (a
+    group label's rows set close together under it are several rows)."""
+    steps = [_top(b) - _top(a) for a, b in zip(lines, lines[1:])]
+    if len(steps) < 3 or min(steps) <= 0:
+        return None
+    ps = sorted(steps)
+    jump, k = max((ps[j] - ps[j - 1], j) for j in range(1, len(ps)))
+    tight = ps[:k]
+    spread = tight[-1] - tight[0]
+    if len(tight) < 2 or jump < max(0.5, 3 * spread, 0.05 * tight[-1]):
+        return None
+    cut = (ps[k - 1] + ps[k]) / 2
+    bands: list[list[int]] = [[0]]
+    for i, step in enumerate(steps, 1):
+        if step > cut:
+            bands.append([i])
+        else:
+            bands[-1].append(i)
+    if all(len(b) == 1 for b in bands):
+        return None
+    # Where the rows are set closer than a cell's lines (a small inset), the wide steps are
+    # inside cells: a band's first line would then go on with a cell of the line above.
+    for b in bands[1:]:
+        i = b[0]
+        for c in range(len(grid[i])):
+            here, above = " ".join(grid[i][c]), " ".join(grid[i - 1][c])
+            if here and above and (here[:1].islower() or above.endswith(("-", ",", "/", "("))):
+                return None
+    for b in bands:
+        if any(i in label_lines for i in b) and len(b) > 1:
+            return None
+        if b[0] in label_lines:
+            continue
+        first = [i for i in b if grid[i][0]]
+        if not first or first != list(range(first[0], first[-1] + 1)):
+            return None
+        used = {c for i in b for c in range(len(grid[i])) if grid[i][c]}
+        if len(used) > 1 and sum(1 for i in b if all(grid[i][c] for c in used)) > 1:
+            return None
+    return bands
+
+
+def _cell_rows(grid: list[list[list[str]]], label_lines: set[int] = frozenset()) -> list[list[int]] | None:
+    """Rows as the union of the cells that overlap, where the first row's first cell is not
+    on its first line (cells set at the bottom or centre of their rows, at one even pitch):
+    each column's text is cut into cells where a line opens other than by going on with the
+    line above (not in lower case, the line above not ending in a hyphen, comma, slash or
+    bracket), and cells of different columns sharing a line are one row, which spans the
+    tallest of them. Used when each row so read has one first cell."""
+    first = next((i for i in range(len(grid)) if i not in label_lines and any(grid[i])), None)
+    if first is None or grid[first][0] or label_lines:
+        return None
+    spans: list[tuple[int, int]] = []
+    for c in range(len(grid[0])):
+        start = None
+        for i in range(len(grid) + 1):
+            here = " ".join(grid[i][c]) if i < len(grid) else ""
+            above = " ".join(grid[i - 1][c]) if 0 < i <= len(grid) else ""
+            goes_on = bool(here) and bool(above) and (here[:1].islower() or above.endswith(("-", ",", "/", "(")))
+            if start is not None and not goes_on:
+                spans.append((start, i - 1))
+                start = None
+            if here and start is None:
+                start = i
+    rows: list[list[int]] = []
+    end = -1
+    for a, b in sorted(spans):
+        if rows and a <= end:
+            end = max(end, b)
+            rows[-1] = list(range(rows[-1][0], end + 1))
+        else:
+            rows.append(list(range(a, b + 1)))
+            end = b
+    for r in rows:
+        run = [i for i in r if grid[i][0]]
+        if not run or run != list(range(run[0], run[-1] + 1)):
+            return None
+    return rows if len(rows) > 1 else None
+
+
 def _anchors(grid: list[list[list[str]]]) -> set[int]:
     """Columns every row fills on its first line and that never wrap (a Ref or P column), in
     a table whose cells often wrap: a line with cells, but none there, continues a row.
@@ -452,6 +605,15 @@ _CONT_START_RE = re.compile(r"^(?:\((?![a-z0-9]\)\s)|[<>≤≥±~]?\d)")
 def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int] = frozenset()) -> list[list[int]]:
     """Line indices of each row: a new row opens where the first column has a new cell (or
     at a group label's line, whose row takes the first cell that follows)."""
+    bands = _bands(lines, grid, label_lines) or _cell_rows(grid, label_lines)
+    if bands is not None:
+        rows = []
+        for b in bands:
+            if rows and len(rows[-1]) == 1 and rows[-1][0] in label_lines:
+                rows[-1].extend(b)  # a label's row takes the row that follows
+            else:
+                rows.append(list(b))
+        return rows
     rows: list[list[int]] = []
     waiting = False  # the current row opened at a label and has no first cell yet
     tight = _line_pitch(lines, grid)
@@ -466,7 +628,10 @@ def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int]
         gap = lines[i].top - lines[i - 1].bottom if i > 0 else 0.0
         wrapped = (c0[:1].islower() or prev_c0.rstrip().endswith(("-", ",", "/", "("))
                    or tight is not None and i > 0 and _top(lines[i]) - _top(lines[i - 1]) < tight
-                   or bool(anchors) and not any(cells[c] for c in anchors) and bool(_CONT_START_RE.match(c0)))
+                   or bool(anchors) and not any(cells[c] for c in anchors) and bool(_CONT_START_RE.match(c0))
+                   # a line that fills every other column is a row of its own (a P value
+                   # printed once per group leaves the group's other rows without one)
+                   and not all(cells[c] for c in range(1, len(cells)) if c not in anchors))
         opens = bool(c0) and (not rows or not prev_c0 or not wrapped or gap > 0.8 * lines[i].size)
         if waiting and c0:
             rows[-1].append(i)

@@ -24,6 +24,7 @@ class Word:
     bold: bool
     font: str = ""
     sup: bool = False  # set smaller and raised: a superscript (footnote mark, affiliation, ...)
+    mark: bool = False  # drawn with a font's own superscript glyphs (narrower than the letter)
 
 
 @dataclass
@@ -152,9 +153,19 @@ def read(path: Path) -> list[Page]:
     pages: list[Page] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
-            for i, p in enumerate(pdf.pages, start=1):
+            found = [(p, p.extract_words(x_tolerance_ratio=0.15, y_tolerance=2.5, return_chars=True, extra_attrs=["size"]))
+                     for p in pdf.pages]
+            # How wide each glyph usually is, per font and size: a letter drawn narrower is
+            # another glyph for it, the font's superscript (a footnote mark set with
+            # OpenType "sups" at the text's own size and height).
+            usual: dict[tuple, Counter] = {}
+            for _, ws in found:
+                for w in ws:
+                    for c in w.get("chars") or []:
+                        usual.setdefault(_glyph(c), Counter())[round(c["x1"] - c["x0"], 2)] += 1
+            for i, (p, ws) in enumerate(found, start=1):
                 words = []
-                for w in p.extract_words(x_tolerance_ratio=0.15, y_tolerance=2.5, return_chars=True, extra_attrs=["size"]):
+                for w in (x for w0 in ws for x in _split_marks(w0, usual)):
                     chars = w.get("chars") or []
                     # Text set at an angle (a running footer along a landscape page's edge)
                     # is not part of the page's reading flow.
@@ -167,7 +178,7 @@ def read(path: Path) -> list[Page]:
                         continue
                     font = Counter(c.get("fontname", "") for c in chars).most_common(1)[0][0] if chars else ""
                     words.append(Word(text, w["x0"], w["x1"], w["top"], w["bottom"], sizes.most_common(1)[0][0], bold,
-                                      font.split("+")[-1]))
+                                      font.split("+")[-1], mark=bool(w.get("mark"))))
                 rules = []
                 for ln in list(p.lines) + [r for r in p.rects if r["height"] < 2.5]:
                     if abs(ln["top"] - ln["bottom"]) < 2.5 and ln["x1"] - ln["x0"] > 20:
@@ -178,6 +189,42 @@ def read(path: Path) -> list[Page]:
     return pages
 
 
+def _glyph(c: dict) -> tuple:
+    return (c.get("fontname", ""), c.get("text", ""), round(c.get("size", 0.0), 1))
+
+
+_MARK_CHARS = set("abcdefghijklmnopqrstuvwxyz*†‡§¶")
+
+
+def _split_marks(w: dict, usual: dict[tuple, Counter]) -> list[dict]:
+    """A word ending in footnote marks drawn as the font's superscript glyphs ("days" + "a")
+    -> the word and its marks, the marks flagged. A mark is a letter or symbol narrower
+    than that letter usually is in its font and size (seen three times or more)."""
+    chars = w.get("chars") or []
+    k = len(chars)
+    while k > 1 and len(chars) - k < 2:
+        c = chars[k - 1]
+        seen = usual.get(_glyph(c))
+        if c.get("text") not in _MARK_CHARS or not seen:
+            break
+        width, n = seen.most_common(1)[0]
+        if n < 3 or c["x1"] - c["x0"] >= 0.8 * width:
+            break
+        k -= 1
+    if k == len(chars) or not any(ch.get("text", "").isalnum() for ch in chars[:k]):
+        return [w]
+    # The word itself at its usual widths (not a run of condensed type, narrow throughout).
+    seen = usual.get(_glyph(chars[k - 1]))
+    if seen and chars[k - 1]["x1"] - chars[k - 1]["x0"] < 0.8 * seen.most_common(1)[0][0]:
+        return [w]
+    head, tail = chars[:k], chars[k:]
+
+    def part(cs: list[dict], mark: bool) -> dict:
+        return {**w, "text": "".join(c["text"] for c in cs), "x0": cs[0]["x0"], "x1": cs[-1]["x1"], "chars": cs, "mark": mark}
+
+    return [part(head, False), part(tail, True)]
+
+
 def segments(words: list[Word]) -> list[Seg]:
     """Words -> lines (by vertical overlap) -> segments (split at gaps wider than ~1 em)."""
     lines: list[list[Word]] = []
@@ -186,7 +233,11 @@ def segments(words: list[Word]) -> list[Seg]:
         for ln in lines[-8:]:
             if any(_stacked(w, x) for x in ln):
                 continue
-            top, bottom = min(x.top for x in ln), max(x.bottom for x in ln)
+            # Measured against the words of its own size where the line has some: the other
+            # column's larger type beside a small line (a reference list's) grows the line
+            # over the next small line, whose hanging number has no word above it.
+            like = [x for x in ln if abs(x.size - w.size) < 0.15 * w.size] or ln
+            top, bottom = min(x.top for x in like), max(x.bottom for x in like)
             ov = min(bottom, w.bottom) - max(top, w.top)
             h = min(bottom - top, w.bottom - w.top) or 1.0
             if ov / h > 0.5 and ov > best_ov:
@@ -219,7 +270,7 @@ def segments(words: list[Word]) -> list[Seg]:
             for w in seg:
                 # A mark set at 80% of the type (6 pt on 7.5) is as much a superscript as
                 # a smaller one; a rounding hair must not decide.
-                w.sup = w.size < 0.81 * main and w.bottom < base - 0.15 * main
+                w.sup = w.mark or w.size < 0.81 * main and w.bottom < base - 0.15 * main
             out.append(Seg(seg))
     return out
 

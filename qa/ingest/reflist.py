@@ -29,6 +29,10 @@ _SURNAME = rf"(?:{_PARTICLE}\s(?:{_PARTICLE}\s)?)?{_NAME}(?:\s{_PARTICLE}\s{_NAM
 _INITIALS_RE = re.compile(r"(?:[\s,]+(?:[A-Z]{1,3}|(?:[A-Z]\.\s?-?){1,3}))+$")
 
 
+_GROUP_WORD = rf"(?:[{_UPPER}][^\s.,;:\d]*|of|for|and|the|on|in|&)"
+_GROUP_AUTHOR_RE = re.compile(rf"^({_GROUP_WORD}(?:\s+{_GROUP_WORD}){{1,9}})\.\s+(.+?[.?!]\s+.*\b(?:19|20)\d{{2}}\b.*)$")
+
+
 def surname(author: str) -> str:
     """An entry's author without the initials after it: "van Rheenen PF" -> "van Rheenen"."""
     s = _INITIALS_RE.sub("", author.strip()).strip(" ,")
@@ -58,8 +62,14 @@ def parse_entry(text: str, n: int) -> Reference:
         authors_part, rest = colon.group(1), colon.group(2)
     else:
         m = re.match(r"^(.{3,400}?\b[A-Z]{1,3}(?:, et al)?)\.\s+(.*)$", core)
+        # A group author ("National Respiratory Network. Guidance on ... . Journal.
+        # 2020;3(1):1-24"): a first sentence of capitalised words and no digits, followed by
+        # a title sentence and a journal with its year.
+        group = _GROUP_AUTHOR_RE.match(core)
         if m:
             authors_part, rest = m.group(1), m.group(2)
+        elif group:
+            authors_part, rest = group.group(1), group.group(2)
     parts = re.split(r"(?<=[.?!])\s+(?=[A-Z0-9])", rest, maxsplit=1)
     title = parts[0].strip().rstrip(".") if parts else ""
     tail = parts[1] if len(parts) > 1 else ""

@@ -19,7 +19,8 @@ from qa.ingest.layout import CAPTION_RE, TABLE_TITLE_RE
 # General publishing conventions for licence and copyright lines (not any one article's).
 LICENCE_RE = re.compile(
     r"^©|\bcopyright\b.*\b(?:licen[cs]e|rights reserved)|creative\s*commons|\blicensee\b|"
-    r"open[- ]access article distributed under|\bthis (?:article|work) is (?:licensed|distributed) under", re.I)
+    r"open[- ]access article distributed under|\bthis (?:article|work) is (?:licensed|distributed) under|"
+    r"©\s*(?:(?:19|20)\d{2},?\s+)?the\s+authors?\b|©\s*(?:19|20)\d{2}\b.{0,80}\blicen[cs]ed\b", re.I)
 # A licence footer is among a page's last lines.
 LICENCE_FOOT_LINES = 6
 PAGE_NUMBER_RE = re.compile(r"^(?:page\s*)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
