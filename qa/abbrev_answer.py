@@ -12,14 +12,14 @@ from qa.ingest.refs import refs_in
 from qa.spelling import damerau
 from qa.types import Citation, Sentence, Span
 
-_TOKEN = r"([A-Za-z][A-Za-z0-9αβγκ\-/]{0,14})"
+_TOKEN = r"([A-Za-z][A-Za-z0-9α-ω\-/]{0,14})"
 _ASKS = [
     re.compile(rf"\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:abbreviation\s+|acronym\s+|term\s+)?[\"'“‘]?{_TOKEN}[\"'”’]?\s+"
                r"(?:stand\s+for|mean|abbreviate)\b", re.I),
     re.compile(rf"\bwhat\s+(?:is|are)\s+[\"'“‘]?{_TOKEN}[\"'”’]?\s+(?:short|an?\s+abbreviation)\s+for\b", re.I),
     re.compile(rf"\b(?:full|long|expanded)\s+(?:form|name)\s+of\s+(?:the\s+)?(?:abbreviation\s+)?[\"'“‘]?{_TOKEN}", re.I),
     # "the abbreviation ESCRT" (an abbreviation has a capital or a digit: "abbreviation meaning" names none)
-    re.compile(rf"\b(?:abbreviation|acronym)\s+[\"'“‘]?(?=[a-z0-9αβγκ\-/]*[A-Z0-9]){_TOKEN}[\"'”’]?"),
+    re.compile(rf"\b(?i:abbreviation|acronym)\s+[\"'“‘]?(?=[a-z0-9α-ω\-/]*[A-Z0-9]){_TOKEN}[\"'”’]?"),
     re.compile(rf"\b(?i:abbreviation|acronym)\s+[\"'“‘]?{_TOKEN}[\"'”’]?\s+(?i:stand|stands|mean|means)\b"),
     re.compile(rf"^\s*{_TOKEN}\s+(?:stands\s+for|abbreviation|acronym)\b", re.I),
     # "What is ESCRT?" and nothing more: an abbreviation asked for what it is (capitals only,

@@ -38,8 +38,8 @@ class Answerer:
         self._chunk_pos = {c.id: i for i, c in enumerate(idx.chunks)}
         # Sentence terms once, not per request: analysis is Python work under the GIL.
         # A sentence that writes "CAFs" holds the words of its long form, as its chunk's index text does.
-        glossaries = {d: dict(v.get("glossary") or {}) for d, v in idx.documents.items()}
-        self._sent_terms = [set(analyze(st.text + " " + expand(st.text, glossaries.get(st.doc_id, {}), appraisal=False)))
+        self.glossaries = {d: dict(v.get("glossary") or {}) for d, v in docs.items()}
+        self._sent_terms = [set(analyze(st.text + " " + expand(st.text, self.glossaries.get(st.doc_id, {}), appraisal=False)))
                             for st in idx.sentences]
         # Every sentence a chunk holds whole (overlapping windows share sentences).
         self._sents_in: dict[str, list[Sentence]] = {c.id: [] for c in idx.chunks}
@@ -54,16 +54,15 @@ class Answerer:
         pieces = (lambda w: count(w) - 2) if count else None
         self.judge = Judge(self.stats, self._terms, self._chunk_pos, self.threshold, self.missing_threshold, pieces)
         self.speller = searcher.speller
-        self.glossaries = {d: dict(v.get("glossary") or {}) for d, v in docs.items()}
         embed = getattr(searcher.embedder, "embed_batch", None)
         self.tables = TableAnswerer(idx.chunks, self._terms, self.stats, self.glossaries, embed)
         self.abbrevs = AbbrevAnswerer(self.glossaries, idx.sentences)
         self.passages = PassageAnswerer(idx.sentences, self._sent_terms, self._sents_in, idx.sentence_vectors,
                                         {d: v.get("text", "") for d, v in docs.items()}, self.stats,
                                         self.glossaries, titles)
-        self.survey = Surveyor(idx.sentences, self._sent_terms, idx.sentence_vectors, self.stats, self.glossaries,
+        self.survey = Surveyor(idx.sentences, idx.sentence_vectors, self.stats, self.glossaries,
                                lambda st, stems, budget: self.tables.row_naming(st.chunk_id, stems, budget) or st.text,
-                               lambda st: self.tables.row_label(st.chunk_id) or "")
+                               lambda st: self.tables.row_label(st.chunk_id) or "", self.passages.not_answer)
 
     # --- shared measures (also used by the draft check) -----------------------------------------
     def _doc(self, doc: str | None) -> str:
@@ -129,21 +128,17 @@ class Answerer:
         thing = mentioned_thing(q)
         survey = None if thing is None else \
             self.survey.answer(thing, hits[0].chunk.doc_id, self.s.embed_query(q), content_terms(q))
-        if survey is not None and survey.places == 0:
-            return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
-        if survey is not None and survey.places > 1:
-            # "Where does X come up?": every place the document names X.
+        if survey is not None:
+            # "Where does X come up?": the places the document names X, or none (a name it never uses).
+            if survey.places == 0:
+                return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
             return Answer(question, "answered", survey.text, survey.citations, tuple(hits[:k]), suggestion)
-        # Named in one place: the ordinary answer quotes it with its context, and the place
-        # itself stands when that answer finds nothing to say.
-        fallback = Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion) if survey is None \
-            else Answer(question, "answered", survey.text, survey.citations, tuple(hits[:k]), suggestion)
         if self.judge.abstains(ev) and not self._table_pointed_at(q, hits, ev):
             # "Which item had the fewest respondents?": a table's numbers answer a superlative
             # that shares few words with the text.
             extreme = self.tables.extreme(q, hits)
             if extreme is None:
-                return fallback
+                return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
             return Answer(question, "answered", extreme.text, extreme.citations, tuple(hits[:k]), suggestion)
         # Abbreviations read in the glossary of the document that answers (LF is liver failure
         # in one article and ligand filtering in another).
@@ -152,7 +147,7 @@ class Answerer:
         terms = content_terms(q) | content_terms(expand(q, glossary, appraisal=False))
         parts, cites, table = self._compose(q, hits, terms, self.s.embed_query(q))
         if not parts or not self._gives_what_is_asked(q, parts, table is not None):
-            return fallback
+            return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
         return Answer(question, "answered", " ".join(parts), tuple(cites), tuple(hits[:k]), suggestion)
 
     def _compose(self, q: str, hits: list[Hit], terms: set[str],

@@ -171,24 +171,30 @@ def asks_several(question: str) -> bool:
 # most about it. General English ways of asking it; X is what lies in the noun slot.
 _THING = r"(?P<x>[^?!;:,]{2,60}?)"
 _VERB_AUX = r"(?:does|do|did|is|are|was|were)"
-_SEEN = (r"(?:(?:come|comes|came)\s+up|appears?|appeared|(?:gets?\s+|being\s+)?(?:mentioned|discussed|named|cited|"
-         r"described|featured|referred\s+to)|features?|occurs?)")
+# "come up", "mentioned" always ask it; "appear", "feature" only when the question ends there
+# ("where do exosomes appear to accumulate" asks something else).
+_ENDS = r"(?=\s*(?:in\s+(?:the|this)\s+(?:review|article|paper|text|document)\s*)?(?:[?.!;,]|$))"
+_SEEN = (r"(?:(?:(?:come|comes|came)\s+up|(?:gets?\s+|being\s+)?(?:mentioned|discussed|named|cited|referred\s+to))\b|"
+         rf"(?:appears?|appeared|features?|featured){_ENDS})")
 _PLACES = r"(?:contexts?|settings?|places?|parts?|sections?|passages?)"
 _MENTIONED = [
-    re.compile(rf"\bwhere\s+(?:in\s+(?:the|this)\s+\w+\s+)?{_VERB_AUX}\s+{_THING}\s+{_SEEN}\b", re.I),
+    re.compile(rf"\bwhere\s+(?:in\s+(?:the|this)\s+\w+\s+)?{_VERB_AUX}\s+{_THING}\s+{_SEEN}", re.I),
     re.compile(rf"\bwhere\s+(?:in\s+(?:the|this)\s+\w+\s+)?(?:does|do|did)\s+(?:the\s+\w+|it|they|the\s+authors)\s+"
-               rf"(?:mention|discuss|talk\s+about|refer\s+to|cite|describe)\s+{_THING}\s*(?:[?.;,]|$)", re.I),
+               rf"(?:mention|discuss|talk\s+about|refer\s+to|cite)\s+{_THING}\s*(?:[?.;,]|$)", re.I),
     re.compile(rf"\b(?:which|what)\s+{_PLACES}\s+(?:of\s+(?:the|this)\s+\w+\s+)?{_VERB_AUX}\s+{_THING}\s+"
-               rf"(?:{_SEEN}|used)\b", re.I),
+               rf"(?:{_SEEN}|used\b)", re.I),
     re.compile(rf"\b(?:which|what)\s+{_PLACES}\s+(?:of\s+(?:the|this)\s+\w+\s+)?(?:mention|discuss|involve|describe|"
-               rf"refer\s+to|talk\s+about)\s+{_THING}\s*(?:[?.;,]|\band\b|$)", re.I),
-    re.compile(rf"\b(?:which|what)\s+(?P<x>[\w\-/]+(?:\s+[\w\-/]+){{0,2}}?)\s+(?:are|were)\s+"
-               r"(?:mentioned|discussed|named|cited)\b", re.I),
+               rf"refer\s+to|talk\s+about)\s+{_THING}\s*(?:[?.;,]|$)", re.I),
+    re.compile(rf"\b(?:which|what)\s+(?!(?:of|the|these|those|two|three|four|five|several|many|other)\b)"
+               rf"(?P<x>[\w\-/]+(?:\s+[\w\-/]+){{0,2}}?)\s+(?:are|were)\s+(?:mentioned|discussed|named|cited)\b", re.I),
     re.compile(rf"\b(?:every|all|each)\s+(?:the\s+)?(?:mentions?|occurrences?|instances?)\s+of\s+{_THING}\s*(?:[?.;,]|$)", re.I),
     re.compile(rf"\btell\s+me\s+about\s+{_THING}\s*[:;,]\s*(?:in\s+)?(?:which|what)\s+{_PLACES}", re.I),
     re.compile(rf"\b(?:what|which)\s+(?:different\s+|other\s+)?roles\s+(?:does|do|did|can|could)\s+{_THING}\s+"
                r"(?:play|have|serve)\b", re.I),
 ]
+# Words after the thing that say how, not what: "discuss exosomes in detail".
+_MANNER = re.compile(r"\s+(?:in\s+(?:detail|depth|full|general)|at\s+length|further|again|specifically|explicitly|"
+                     r"in\s+(?:the|this)\s+(?:review|article|paper|text|document))$", re.I)
 _NOT_A_THING = re.compile(r"^(?:it|they|them|this|that|these|those|the\s+\w+\s+itself)$", re.I)
 
 
@@ -199,7 +205,8 @@ def mentioned_thing(question: str) -> str | None:
         m = pattern.search(question)
         if m:
             thing = re.sub(r"^(?:the|a|an)\s+", "", m.group("x").strip(), flags=re.I)
-            thing = re.sub(r"\s+in\s+(?:the|this)\s+(?:review|article|paper|text|document)$", "", thing, flags=re.I)
+            while _MANNER.search(thing):
+                thing = _MANNER.sub("", thing)
             if thing and not _NOT_A_THING.match(thing):
                 return thing
     return None

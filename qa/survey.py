@@ -2,10 +2,11 @@
 
 A reader asking in which contexts a thing appears wants its mentions, not the one passage that
 says most about it (that passage is what `ask` gives otherwise). The places are the sentences
-and table rows that name the thing, by its own words or, for an abbreviation, by its long form
-in the document's glossary. Each is shown as the part of the sentence around the name (or the
-row's label and the cell naming it), with its references, in the document's order; when more
-places exist than fit, the ones closest to the question are shown and the count says so."""
+and table rows that name the thing: by its own words, or for an abbreviation by its long form
+in the document's glossary written out. Each is shown as the part of the sentence around the
+name (a table row whole when it fits, else its label and the cells naming the thing), with its
+references, in the document's order; when more places exist than fit, the ones closest to the
+question are shown and the count says so. "A and B" lists the places of each."""
 
 from __future__ import annotations
 
@@ -15,16 +16,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.evidence import TermStats, generic_stems
-from qa.index.lexical import analyze
+from qa.index.lexical import analyze, normalize
 from qa.ingest.refs import refs_in
 from qa.passage_answer import ANSWER_CHARS
 from qa.types import Citation, Sentence, Span
 
-MAX_NAME_PARTS = 3  # a thing of at most this many words is a name: never named, it is not covered
 MAX_PLACES = 6  # places listed at most; the count says how many there are
 MIN_EXCERPT = 110  # characters an excerpt keeps at least, so that it still says something
+PLACE_MARK = 6  # characters a place's number and spacing take: " (3) " and a quote mark
 RARE_PLACES, RARE_SHARE = 3, 0.05  # a part named in at most this many places (or share of them) is distinctive
 HEAD_SHARE = 0.4  # of a long sentence's excerpt, the part its opening may take (whose finding, where)
+# Places closest to the question first when not all fit: meaning, then its words (half weight:
+# every place already names the thing, so the words mostly repeat it).
+WORDS_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -34,85 +38,138 @@ class SurveyAnswer:
     places: int  # how many places name the thing (more than shown when they do not fit; 0: none does)
 
 
+@dataclass(frozen=True)
+class _Concept:
+    """One part of the thing: stems that name it in a sentence's own words, or a pattern (an
+    abbreviation or its long form written out)."""
+
+    stems: frozenset[str]  # any one of them names it ("il10"); a space-joined entry: all its words
+    pattern: re.Pattern[str] | None = None
+    name_like: bool = False  # written with a capital or a digit: a name the document would use as is
+
+
 class Surveyor:
-    def __init__(self, sentences: list[Sentence], sent_terms: list[set[str]], vectors: np.ndarray,
-                 stats: TermStats, glossaries: dict[str, dict[str, str]], render_row, label_row):
+    def __init__(self, sentences: list[Sentence], vectors: np.ndarray, stats: TermStats,
+                 glossaries: dict[str, dict[str, str]], render_row, label_row, skip: list[bool] | None = None):
         """render_row(sentence, stems, budget) -> the row (its label and the cells naming the stems
-        when the whole row is longer than budget);
-        label_row(sentence) -> the row's table and label."""
+        when the whole row is longer than budget); label_row(sentence) -> the row's table and
+        label; skip[sentence id]: not a place (a line listing the document's abbreviations)."""
         self.sentences = sentences
-        self.sent_terms = sent_terms
         self.vectors = vectors
         self.stats = stats
         self.glossaries = glossaries
         self.render_row = render_row
         self.label_row = label_row
+        self.skip = skip or [False] * len(sentences)
+        # The sentences' own words (not the long forms of their abbreviations: those are matched
+        # written out, so that "growth ... factor ... fibroblasts" is not FGF).
+        self.own_terms = [set(analyze(st.text)) for st in sentences]
+        self.norm_text = [normalize(st.text) for st in sentences]
         self.by_doc: dict[str, list[Sentence]] = {}
         for st in sentences:
-            self.by_doc.setdefault(st.doc_id, []).append(st)
+            if not self.skip[st.id]:
+                self.by_doc.setdefault(st.doc_id, []).append(st)
 
-    def concepts(self, thing: str, doc: str) -> list[frozenset[str]]:
-        """The thing as alternatives of stems: a hyphenated name is one stem ("IL-10" is il10,
-        not il and 10); an abbreviation and its long form are one concept (HGF, or hepatocyte
-        growth factor: all its words)."""
+    def concepts(self, thing: str, doc: str) -> list[_Concept]:
+        """The thing as its parts: a hyphenated name is one stem ("IL-10" is il10, not il and
+        10); an abbreviation and its long form are one part (HGF, or hepatocyte growth factor)."""
         gloss = self.glossaries.get(doc, {})
+        thing = normalize(thing)
         low = thing.lower()
-        concepts: list[frozenset[str]] = []
+        out: list[_Concept] = []
         taken: set[str] = set()
         for short, long in gloss.items():
             if len(short) < 2:
                 continue
-            has_short = re.search(rf"(?<![\w\-]){re.escape(short)}s?(?![\w\-])", thing)
+            short_n = normalize(short)
+            has_short = re.search(rf"(?<![\w\-]){re.escape(short_n)}s?(?![\w\-])", thing)
             has_long = len(long) > 3 and re.search(rf"\b{re.escape(long.lower())}s?\b", low)
             if has_short or has_long:
-                words = _stems(long)
-                concepts.append(frozenset({_name_stem(short)}) | frozenset({" ".join(sorted(words))}))
-                taken |= {_name_stem(short)} | words
-        for word in re.findall(r"[\w][\w\-/]*", thing):
+                written = r"[\s\-]+".join(re.escape(w) for w in normalize(long).split())
+                pattern = re.compile(rf"(?<![\w\-])(?:{re.escape(short_n)}s?|{written}s?)(?![\w\-])", re.I)
+                out.append(_Concept(frozenset({_name_stem(short)}), pattern, True))
+                taken |= {_name_stem(short)} | set(analyze(long, compounds=False))
+        for word in re.findall(r"\w[\w\-/]*", thing):
             stem = _name_stem(word)
-            if stem and stem not in taken and stem not in generic_stems() and not stem.isdigit():
-                alts = {stem}
-                parts = re.split(r"[\-/]", word)
-                words = analyze(" ".join(parts), compounds=False)
-                if len(parts) > 1 and all(p.isalpha() for p in parts) and len(words) > 1:
-                    alts.add(" ".join(words))  # cell-free, cell free; epithelial-to-mesenchymal, epithelial-mesenchymal
-                if len(parts) > 1:
-                    # A name's prefix in its short or long form: interleukin-6 is IL-6 when the
-                    # glossary says IL is interleukin.
-                    head, rest = parts[0], word[len(parts[0]):]
-                    for short, long in gloss.items():
-                        other = short if head.lower() == long.lower() else long if head.lower() == short.lower() else None
-                        if other and " " not in other:
-                            alts.add(_name_stem(other + rest))
-                concepts.append(frozenset(alts))
-                taken.add(stem)
-        return concepts
+            if not stem or stem in taken or stem in generic_stems() or stem.isdigit():
+                continue
+            alts = {stem}
+            parts = re.split(r"[\-/]", word)
+            words = analyze(" ".join(parts), compounds=False)
+            if words and set(words) <= taken:
+                continue  # the long form of an abbreviation already asked ("epithelial-to-mesenchymal ... (EMT)")
+            if len(parts) > 1 and all(p.isalpha() for p in parts) and len(words) > 1:
+                alts.add(" ".join(words))  # cell-free, cell free; epithelial-to-mesenchymal, epithelial-mesenchymal
+            if len(parts) > 1:
+                # A name's prefix in its short or long form: interleukin-6 is IL-6 when the
+                # glossary says IL is interleukin.
+                head, rest = parts[0], word[len(parts[0]):]
+                for short, long in gloss.items():
+                    other = short if head.lower() == long.lower() else long if head.lower() == short.lower() else None
+                    if other and " " not in other:
+                        alts.add(_name_stem(other + rest))
+            name_like = any(c.isupper() or c.isdigit() for c in word)
+            out.append(_Concept(frozenset(alts), None, name_like))
+            taken.add(stem)
+        return out
 
-    def _names(self, st: Sentence, concept: frozenset[str]) -> bool:
-        have = self.sent_terms[st.id]
-        # A long form counts when all its words are there ("hepatocyte growth factor").
-        return any(set(alt.split()) <= have for alt in concept)
+    def _names(self, st: Sentence, c: _Concept) -> bool:
+        if c.pattern is not None and c.pattern.search(self.norm_text[st.id]):
+            return True
+        have = self.own_terms[st.id]
+        return any(set(alt.split()) <= have for alt in c.stems)
 
-    def answer(self, thing: str, doc: str, qv: np.ndarray, q_terms: set[str]) -> SurveyAnswer | None:
+    def _where(self, st: Sentence, c: _Concept) -> int:
+        """Where in the sentence the part is named (0 when only by its words' stems together)."""
+        if c.pattern is not None:
+            m = c.pattern.search(st.text)
+            if m:
+                return m.start()
+        first = {alt.split()[0] for alt in c.stems}
+        for w in re.finditer(r"\S+", st.text):
+            if first & set(analyze(w.group())):
+                return w.start()
+        return 0
+
+    def _places(self, thing: str, doc: str) -> tuple[list[Sentence], _Concept | None, bool]:
+        """The places naming every distinctive part of the thing together, the rarest part, and
+        whether the document never names a part that is a name."""
         concepts = self.concepts(thing, doc)
-        if not concepts:
-            return None
         sents = self.by_doc.get(doc, [])
+        if not concepts:
+            return [], None, False
         placed = [[st for st in sents if self._names(st, c)] for c in concepts]
-        if any(not p for p in placed):
-            # A name the document never uses is not covered; a longer description may be said
-            # in other words, which the ordinary answer judges.
-            return SurveyAnswer("", (), 0) if len(concepts) <= MAX_NAME_PARTS else None
-        # The places name every distinctive part of the thing together ("goblet cells": goblet;
-        # "tumour-associated fibroblasts": both); a part named in many places is the head of the
-        # phrase ("mTOR signalling": where mTOR is), and the rarest part is always distinctive.
+        missing = [c for c, p in zip(concepts, placed) if not p]
+        if missing:
+            return [], None, all(c.name_like for c in missing)
+        # A part named in many places is the head of the phrase ("mTOR signalling": where mTOR
+        # is); the rarest part is always distinctive.
         rare = max(RARE_PLACES, RARE_SHARE * len(sents))
         rarest = min(range(len(concepts)), key=lambda i: len(placed[i]))
+        if not any(c.name_like for c in concepts) and \
+                all(self.stats.topic_word(s, doc) for c in concepts for s in c.stems if " " not in s):
+            return [], None, False  # "where are exosomes discussed": what the whole document is about
         required = [i for i in range(len(concepts)) if len(placed[i]) <= rare] or [rarest]
         places = [st for st in placed[rarest] if all(self._names(st, concepts[i]) for i in required)]
+        return places, concepts[rarest], False
+
+    def answer(self, thing: str, doc: str, qv: np.ndarray, q_terms: set[str]) -> SurveyAnswer | None:
+        """The places, or SurveyAnswer(places=0) when the document never names the thing (a
+        name), or None when this is no question for a list of places."""
+        parts = [p for p in re.split(r"\s*(?:,|\band\b|\bor\b|&)\s*", thing) if p.strip()]
+        places: list[Sentence] = []
+        anchor: dict[int, _Concept] = {}
+        never = 0
+        for part in parts:
+            found, concept, unnamed = self._places(part, doc)
+            never += unnamed
+            for st in found:
+                if st.id not in anchor:
+                    anchor[st.id] = concept
+                    places.append(st)
         if not places:
-            return None  # never named together: the ordinary answer judges what the question means
-        anchor = concepts[rarest]
+            return SurveyAnswer("", (), 0) if never == len(parts) else None
+        places.sort(key=lambda st: st.span.start)
         # A study reported both in the text and as a table row is one place: its sentence,
         # which says more in the room the two would take, under the row's label (the setting).
         told = {r for st in places if st.kind != "table_row" for r in _refs(st)}
@@ -120,46 +177,44 @@ class Surveyor:
         places = [st for st in places if st.kind != "table_row" or not told & set(st.refs)]
         setting = {st.id: self.label_row(row) for st in places if st.kind != "table_row"
                    for row in [next((rows[r] for r in _refs(st) if r in rows), None)] if row is not None}
-        stems = set().union(*(a.split() for a in anchor))
 
         def closeness(st: Sentence) -> float:
-            return float(self.vectors[st.id] @ qv) + 0.5 * self.stats.coverage(q_terms, self.sent_terms[st.id], doc)
+            return float(self.vectors[st.id] @ qv) + WORDS_WEIGHT * self.stats.coverage(q_terms, self.own_terms[st.id], doc)
+
+        noun = "place" if len(places) == 1 else "places"
+
+        def head(k: int) -> str:
+            return f"{len(places)} {noun}; the {k} closest to the question:" if k < len(places) else f"{len(places)} {noun}:"
 
         n = min(len(places), MAX_PLACES)
-        noun = "place" if len(places) == 1 else "places"
-        head = lambda k: f"{len(places)} {noun}; the {k} closest to the question:" if k < len(places) \
-            else f"{len(places)} {noun}:"
-        while n > 2 and (ANSWER_CHARS - len(head(n))) // n - 6 < MIN_EXCERPT:
+        while n > 2 and (ANSWER_CHARS - len(head(n))) // n - PLACE_MARK < MIN_EXCERPT:
             n -= 1
         shown = sorted(sorted(places, key=closeness, reverse=True)[:n], key=lambda st: st.span.start)
-        room = ANSWER_CHARS - len(head(n)) - 6 * n
-        texts: list[tuple[str, Citation]] = []
+        room = ANSWER_CHARS - len(head(n)) - PLACE_MARK * n
         # Short places take what they need; the long ones share the rest.
-        order = sorted(range(len(shown)), key=lambda i: len(shown[i].text))
         out: dict[int, tuple[str, Citation]] = {}
-        for k, i in enumerate(order):
+        for k, i in enumerate(sorted(range(len(shown)), key=lambda i: len(shown[i].text))):
+            st = shown[i]
             allowance = max(MIN_EXCERPT, room // (len(shown) - k))
-            label = setting.get(shown[i].id)
-            text, cite = self._excerpt(shown[i], stems, allowance - (len(label) + 2 if label else 0))
-            if label:
-                text = f"{label}: {text}"
-            out[i] = (text, cite)
-            room -= len(text)
-        texts = [out[i] for i in range(len(shown))]
-        body = " ".join(f"({i}) {t}" for i, (t, _) in enumerate(texts, 1))
-        return SurveyAnswer(f"{head(len(shown))} {body}", tuple(c for _, c in texts), len(places))
+            label = setting.get(st.id)
+            text, cite = self._excerpt(st, anchor[st.id], allowance - (len(label) + 2 if label else 0))
+            out[i] = (f"{label}: {text}" if label else text, cite)
+            room -= len(out[i][0])
+        body = " ".join(f"({i}) {out[i - 1][0]}" for i in range(1, len(shown) + 1))
+        return SurveyAnswer(f"{head(len(shown))} {body}", tuple(out[i][1] for i in range(len(shown))), len(places))
 
-    def _excerpt(self, st: Sentence, stems: set[str], allowance: int) -> tuple[str, Citation]:
+    def _excerpt(self, st: Sentence, concept: _Concept, allowance: int) -> tuple[str, Citation]:
         if st.kind == "table_row":
-            text = self.render_row(st, stems, allowance)
-            return text, Citation(st.refs, st.chunk_id, st.text, st.span)
+            stems = {s for alt in concept.stems for s in alt.split()}
+            return self.render_row(st, stems, allowance), Citation(st.refs, st.chunk_id, st.text, st.span)
         refs = _refs(st)
         body = st.text.strip()
         offset = len(st.text) - len(st.text.lstrip())
         pieces = [(0, len(body))]
         if len(body) > allowance:
             words = list(re.finditer(r"\S+", body))
-            at = next((i for i, w in enumerate(words) if stems & set(analyze(w.group()))), 0)
+            where = self._where(st, concept) - offset
+            at = next((i for i, w in enumerate(words) if w.end() > where), 0)
             head = 0
             if words[at].start() > HEAD_SHARE * allowance:
                 # The sentence's opening says whose finding it is and where ("Exosomes from
@@ -183,11 +238,12 @@ class Surveyor:
             pieces = ([(0, words[head - 1].end())] if head and lo > 0 else []) + [(words[lo].start(), words[hi].end())]
         parts = []
         for a, b in pieces:
-            parts.append(("…" if a > 0 and (not parts) else "") + body[a:b] + ("…" if b < len(body) else ""))
-        quote = body[pieces[0][0]:pieces[-1][1]]
+            parts.append(("…" if a > 0 and not parts else "") + body[a:b] + ("…" if b < len(body) else ""))
+        # The citation quotes what is shown: the window around the name.
+        a, b = pieces[-1]
         marker = f" [{', '.join(map(str, refs))}]" if refs and not refs_in(parts[-1]) else ""
-        span = Span(st.span.start + offset + pieces[0][0], st.span.start + offset + pieces[-1][1])
-        return f"“{' '.join(parts)}”{marker}", Citation(refs, st.chunk_id, quote, span)
+        span = Span(st.span.start + offset + a, st.span.start + offset + b)
+        return f"“{' '.join(parts)}”{marker}", Citation(refs, st.chunk_id, body[a:b], span)
 
 
 def _refs(st: Sentence) -> tuple[int, ...]:
@@ -201,7 +257,3 @@ def _name_stem(word: str) -> str:
     if not stems:
         return ""
     return stems[-1] if "-" in word or "/" in word else stems[0]
-
-
-def _stems(text: str) -> set[str]:
-    return {t for t in analyze(text, compounds=False) if t not in generic_stems()}

@@ -19,6 +19,7 @@ def test_the_abbreviation_asked_about():
     assert asked_abbreviation("NHEJ abbreviation meaning") == "NHEJ"
     assert asked_abbreviation("ZFN acronym in the figure") == "ZFN"
     assert asked_abbreviation("the abbreviation NHEJ means what") == "NHEJ"
+    assert asked_abbreviation("Abbreviation NHEJ?") == "NHEJ" and asked_abbreviation("Acronym ZFN meaning") == "ZFN"
 
 
 def test_answer_quotes_the_defining_sentence_with_its_own_references():

@@ -185,6 +185,10 @@ def test_abbreviation_lists_in_the_usual_styles():
     # two entries, or clauses of a sentence, are no list
     assert from_lists("AF, atrial fibrillation; BMI, body mass index") == {}
     assert from_lists("We measured IL-6, a cytokine; TNF, another one; and IgG, an antibody; all rose.") == {}
+    # findings listed like definitions are not: the long form must spell the short form
+    assert from_lists("Cytokine levels: IL6, increased in all patients; TNF, twofold higher; CRP, constant over time.") == {}
+    legend2 = "Abbreviations: NIV = non-invasive ventilation, ICU = intensive care unit, LOS = length of stay"
+    assert from_lists(legend2) == {"NIV": "non-invasive ventilation", "ICU": "intensive care unit", "LOS": "length of stay"}
 
 
 def test_a_listed_abbreviation_fills_in_but_never_redefines():

@@ -145,12 +145,6 @@ def build(pages: list[str], doc_id: str, title: str, path: str = "", meta: dict 
         Table(t.number, t.title, tuple(t.columns), t.note, tuple(row_blocks.get(t.number, [])))
         for t in raw_tables
     )
-    glossary: dict[str, str] = {}
-    for t in raw_tables:
-        glossary.update(gloss.from_note(t.note))
-    for short, long in gloss.from_text(doc_text).items():
-        glossary.setdefault(short, long)
-    # A list the text writes out fills in what its parentheses did not define.
-    gloss.fill(glossary, gloss.from_lists("\n\n".join([doc_text] + [t.note for t in raw_tables])))
+    glossary = gloss.assemble([t.note for t in raw_tables], doc_text)
     return Document(doc_id, title, path, doc_text, tuple(blocks), tables, glossary, dict(meta or {}),
                     warnings=tuple(warnings))

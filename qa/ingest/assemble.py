@@ -97,12 +97,6 @@ def assemble(
             refs = p.refs if p.refs is not None else refs_in(p.text)
             add(kind, p.text, tuple(section), p.page, refs)
     doc_text = "\n\n".join(parts)
-    glossary: dict[str, str] = {}
-    for t in tables:
-        glossary.update(gloss.from_note(t.note))
-    for short, long in gloss.from_text(doc_text).items():
-        glossary.setdefault(short, long)
-    # A list the text writes out fills in what its parentheses did not define.
-    gloss.fill(glossary, gloss.from_lists("\n\n".join([doc_text] + [t.note for t in tables])))
+    glossary = gloss.assemble([t.note for t in tables], doc_text)
     return Document(doc_id, title, path, doc_text, tuple(blocks), tuple(tables), glossary, dict(meta or {}),
                     tuple(references), tuple(warnings))

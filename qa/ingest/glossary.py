@@ -70,7 +70,7 @@ def from_lists(text: str) -> dict[str, str]:
     """Abbreviation lists written out in the text, in any of the usual styles."""
     out: dict[str, str] = {}
     for block in re.split(r"\n\s*\n", text):
-        body = " ".join(block.split())
+        body = " ".join(block.replace("\u2010", "-").replace("\u2011", "-").split())
         for inner, outer in _LIST_STYLES:
             if inner not in body:
                 continue
@@ -80,7 +80,7 @@ def from_lists(text: str) -> dict[str, str]:
                 # The list may open a sentence's tail ("... factors. CAF; cancer-associated ...").
                 short = re.split(r"(?:^|[.:]\s+)(?:Abbreviations|Note|Notes)?[:.]?\s*", short.strip())[-1].strip()
                 long = long.strip().rstrip(".")
-                if sep and " " not in short and _note_entry(short, long):
+                if sep and " " not in short and _note_entry(short, long) and _spells(short, long):
                     run.append((short, long))
                     continue
                 if len(run) >= LIST_MIN_ENTRIES:
@@ -88,6 +88,34 @@ def from_lists(text: str) -> dict[str, str]:
                         out.setdefault(k, v)
                 run = []
     return out
+
+
+def _spells(short: str, long: str) -> bool:
+    """The long form opens with the short form's first letter and holds its other letters in
+    order ("IL6, increased in all patients" is a finding, not a definition)."""
+    letters = [c for c in short.lower() if c.isalpha()]
+    low = long.lower()
+    if not letters or not low.startswith(letters[0]):
+        return False
+    at = 1
+    for c in letters[1:]:
+        at = low.find(c, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
+def assemble(notes: list[str], text: str) -> dict[str, str]:
+    """A document's abbreviations: its tables' notes first, then what its parentheses define,
+    then the lists it writes out (which fill in, never redefine)."""
+    glossary: dict[str, str] = {}
+    for note in notes:
+        glossary.update(from_note(note))
+    for short, long in from_text(text).items():
+        glossary.setdefault(short, long)
+    fill(glossary, from_lists("\n\n".join([text, *notes])))
+    return glossary
 
 
 def fill(glossary: dict[str, str], more: dict[str, str]) -> None:
