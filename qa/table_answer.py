@@ -28,6 +28,7 @@ MIN_COLUMN_IDF = 0.5  # a word in over ~60% of a document's chunks does not name
 MAX_ROWS = 8
 SAME_STUDY_COVERAGE = 0.3  # a row citing a passage's reference joins it when it holds this much of the question
 TABLE_SWITCH_SHARE = 0.6
+WHOLE_ROW_CHARS = 300  # a one-row answer shows every cell when the row takes no more
 LEAD_ROW_MATCH = 0.5  # the best-retrieved row joins the rows that meet the question best with this share of their match  # another table's row this close to the best one may be the table asked
 # The model's word for a column must be clearly closer to one column than to the next; else
 # the answer shows the cells the question does not state, which is never wrong.
@@ -427,6 +428,13 @@ class TableAnswerer:
         if len(rows) == 1 and not columns:
             show = "all"  # one row and no column named: its cells are short enough to give whole
         text = self._render(key, rows, columns, self.profiles[key], constraints, stated, show)
+        if len(rows) == 1 and columns:
+            # One row asked: its other cells too when the whole row is short (what the protocol
+            # says to do beside the reading named; the estimate beside the P value asked).
+            rest = [c for c in prof["columns"] if c not in columns and c not in prof["label"]]
+            whole = self._render(key, rows, columns + rest, prof, constraints, stated, show)
+            if len(whole) <= WHOLE_ROW_CHARS:
+                text = whole
         cites = tuple(Citation(c.refs, c.id, c.text, c.span) for c in rows[:MAX_ROWS])
         return TableAnswer(text, cites, tuple(rows), columns[0] if columns else None)
 

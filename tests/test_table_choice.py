@@ -160,3 +160,10 @@ def test_a_table_called_by_what_its_title_says_is_the_table_asked(strip):
     # words no title holds call no table
     assert tables.table_called("the blood sample table", doc) is None
     assert tables.table_called("Which table lists the strip?", doc) is None
+
+
+def test_one_short_row_asked_shows_its_other_cells_after_the_asked_one(strip):
+    a = strip.answerer.ask("What adjustment is suggested for amiodarone?")
+    assert a.text.startswith("Table 3, Amiodarone")
+    # the rest of the row follows the cell asked
+    assert "Suggested adjustment: Halve the dose; Change in anticoagulant level: 1.8-fold increase" in a.text
