@@ -428,9 +428,10 @@ class TableAnswerer:
         if len(rows) == 1 and not columns:
             show = "all"  # one row and no column named: its cells are short enough to give whole
         text = self._render(key, rows, columns, self.profiles[key], constraints, stated, show)
-        if len(rows) == 1 and columns:
-            # One row asked: its other cells too when the whole row is short (what the protocol
-            # says to do beside the reading named; the estimate beside the P value asked).
+        answered = {t for col in columns for t in prof["header"].get(col, set()) | self.cell_terms[self._pos(rows[0])].get(col, set())}
+        if len(rows) == 1 and columns and not phrase_terms & answered:
+            # One row asked by words no chosen column answers ("what ... to do", "the hazard
+            # ratio" under "Effect estimate"): its other cells too when the whole row is short.
             rest = [c for c in prof["columns"] if c not in columns and c not in prof["label"]]
             whole = self._render(key, rows, columns + rest, prof, constraints, stated, show)
             if len(whole) <= WHOLE_ROW_CHARS:

@@ -162,8 +162,10 @@ def test_a_table_called_by_what_its_title_says_is_the_table_asked(strip):
     assert tables.table_called("Which table lists the strip?", doc) is None
 
 
-def test_one_short_row_asked_shows_its_other_cells_after_the_asked_one(strip):
-    a = strip.answerer.ask("What adjustment is suggested for amiodarone?")
-    assert a.text.startswith("Table 3, Amiodarone")
-    # the rest of the row follows the cell asked
-    assert "Suggested adjustment: Halve the dose; Change in anticoagulant level: 1.8-fold increase" in a.text
+def test_one_short_row_asked_shows_its_other_cells_when_no_column_answers_the_wh_phrase(strip):
+    # "what ... to do" names no column; "level" names one outside the wh-phrase: the short row whole.
+    a = strip.answerer.ask("What does the table tell the nurse to do after a rifampicin level change?")
+    assert a.text.startswith("Table 3, Rifampicin") and "Suggested adjustment: Avoid" in a.text
+    # "what adjustment" names its column: that cell only.
+    b = strip.answerer.ask("What adjustment is suggested for amiodarone?")
+    assert "Suggested adjustment: Halve the dose" in b.text and "1.8-fold" not in b.text
