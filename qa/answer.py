@@ -116,9 +116,10 @@ class Answerer:
     def ask(self, question: str, k: int = 8) -> Answer:
         q, suggestion, hits, ev = self.understand(question, max(k, 8))
         # "What does ALIX stand for?": the document's own abbreviations answer it.
-        abbrev = self.abbrevs.answer(question, hits[0].chunk.doc_id if hits else None)
+        abbrev = self.abbrevs.answer(q, hits[0].chunk.doc_id if hits else None)
         if abbrev is not None:
-            return Answer(question, "answered", abbrev.text, abbrev.citations, tuple(hits[:k]), abbrev.did_you_mean)
+            return Answer(question, "answered", abbrev.text, abbrev.citations, tuple(hits[:k]),
+                          abbrev.did_you_mean or suggestion)
         if not hits:
             return Answer(question, "not_found", NOT_COVERED, (), (), suggestion)
         named = table_named(q)

@@ -47,6 +47,10 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
+def _swaps(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1) if word[i] != word[i + 1]}
+
+
 def _delete_index(words: Iterable[str]) -> dict[str, set[str]]:
     """Symmetric-delete index: each word and its one-letter deletions point to the word."""
     index: dict[str, set[str]] = {}
@@ -135,6 +139,10 @@ class Speller:
             near = _near(low[:-1], self._index, 1)
         if not near and len(low) >= 8:
             near = _near(low, self._index, 2)
+            # Two letters swapped and one more slip ("purifeid" -> purifies): the symmetric
+            # deletes above meet a swap only one edit deep, so try the swaps first.
+            near = sorted(set(near) | {w for t in _swaps(low) for w in _near(t, self._index, 1)
+                                       if w != low and damerau(low, w, 2) <= 2})
         if near or not dictionary:
             # The ending carries the word's grammar ("clinicaly" is "clinically", not "clinical").
             return sorted(near, key=lambda w: (-_shared_ending(low, w), -self.counts[w], w))

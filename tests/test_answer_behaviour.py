@@ -212,3 +212,14 @@ def test_rows_the_question_rules_out_are_left_out(mini):
     assert "[21]" not in a.text and "[24]" not in a.text
     # A list of rows gets other studies' running text only when it names what the question names.
     assert "“" not in a.text
+
+
+def test_a_typo_beside_an_abbreviation_is_corrected_before_it_is_looked_up(mini):
+    a = mini.answerer.ask("SY abbreviaton meaning")
+    assert a.status == "answered" and a.text.startswith("SY stands for synovium")
+    assert a.did_you_mean == "SY abbreviation meaning"
+
+
+def test_a_long_word_with_two_letters_swapped_and_one_more_slip_is_corrected():
+    s = Speller(["The column purifies vesicles by filtration."])
+    assert s.candidates("purifeid") == ["purifies"]  # a swap (ei/ie) and a slip (d/s)
