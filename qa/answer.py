@@ -6,6 +6,8 @@ them together; cite(text) finds support for a writer's draft."""
 
 from __future__ import annotations
 
+import re
+
 from qa.abbrev_answer import AbbrevAnswerer
 from qa.answer_type import COUNT, asked_kind, asks_several, gives, mentioned_thing
 from qa.evidence import Evidence, Judge, TermStats, content_terms
@@ -21,6 +23,9 @@ RESOLVED_WORD_BONUS = 0.1  # preference for a correction that makes an unknown w
 # How much weaker the evidence may be when the question names a table the document has and a
 # row of it ranks first (rows are terse: their similarity to a question runs low).
 TABLE_NAMED_MARGIN = 0.2
+# The paper itself, as a question names it ("this study", "the present trial", "our review").
+_ITSELF = re.compile(r"\b(?:this|the\s+present|the\s+current|our)\s+(?:[\w\-]+\s+){0,2}?"
+                     r"(?:study|trial|review|paper|article|analysis|work|research|report)\b", re.I)
 NOT_COVERED = "The review does not cover this: no passage or table row of it answers the question."
 
 
@@ -145,7 +150,9 @@ class Answerer:
         # in one article and ligand filtering in another).
         glossary = self.glossaries.get(hits[0].chunk.doc_id, {})
         # (The words papers use for an appraisal find passages; they are not what the answer is about.)
-        terms = content_terms(q) | content_terms(expand(q, glossary, appraisal=False))
+        # ... unless the appraisal asked is of the paper itself ("the weaknesses of this study"):
+        # then its own word for them is what the answer says.
+        terms = content_terms(q) | content_terms(expand(q, glossary, appraisal=bool(_ITSELF.search(q))))
         parts, cites, table = self._compose(q, hits, terms, self.s.embed_query(q))
         if not parts or not self._gives_what_is_asked(q, parts, table is not None):
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)

@@ -231,3 +231,9 @@ def test_a_column_the_question_calls_a_column_is_asked_even_after_its_value(phag
     cols, _ = tables.asked_columns(key, "Which rows name an endolysin in the enzyme column?",
                                    frozenset({"Enzyme"}), {"endolysin", "lysk", "chapk"})
     assert "Enzyme" in cols
+
+
+def test_the_weaknesses_of_the_paper_itself_are_its_limitations(phage):
+    # "this review": the appraisal asked is of the paper, which calls its weaknesses limitations.
+    a = phage.answerer.ask("What are the drawbacks of this review of wound trials?")
+    assert "This review has limitations" in a.text and "small and unblinded" in a.text
