@@ -23,9 +23,13 @@ RESOLVED_WORD_BONUS = 0.1  # preference for a correction that makes an unknown w
 # How much weaker the evidence may be when the question names a table the document has and a
 # row of it ranks first (rows are terse: their similarity to a question runs low).
 TABLE_NAMED_MARGIN = 0.2
-# The paper itself, as a question names it ("this study", "the present trial", "our review").
-_ITSELF = re.compile(r"\b(?:this|the\s+present|the\s+current|our)\s+(?:[\w\-]+\s+){0,2}?"
-                     r"(?:study|trial|review|paper|article|analysis|work|research|report)\b", re.I)
+# An appraisal of the paper itself: "the weaknesses of this study", "this review's drawbacks",
+# "what limitations does the present trial have" (not "the drawbacks of titration in this review").
+_PAPER = (r"(?:this|the\s+present|the\s+current|our)\s+(?:[\w\-]+\s+){0,2}?"
+          r"(?:study|trial|review|paper|article|analysis|work|research|report)")
+_APPRAISED = r"(?:weakness(?:es)?|drawbacks?|shortcomings?|limitations?|downsides?|pitfalls?|flaws?|cons)"
+_ITSELF = re.compile(rf"\b{_APPRAISED}\s+(?:of|in)\s+{_PAPER}\b|\b{_PAPER}(?:'s|’s)\s+(?:main\s+)?{_APPRAISED}\b|"
+                     rf"\b{_APPRAISED}\s+(?:does|do|did)\s+{_PAPER}\s+have\b", re.I)
 NOT_COVERED = "The review does not cover this: no passage or table row of it answers the question."
 
 
@@ -121,7 +125,16 @@ class Answerer:
     def ask(self, question: str, k: int = 8) -> Answer:
         q, suggestion, hits, ev = self.understand(question, max(k, 8))
         # "What does ALIX stand for?": the document's own abbreviations answer it.
-        abbrev = self.abbrevs.answer(q, hits[0].chunk.doc_id if hits else None)
+        doc = hits[0].chunk.doc_id if hits else None
+        abbrev = self.abbrevs.answer(q, doc)
+        if abbrev is None and suggestion is None:
+            # A typo beside the abbreviation ("What does CRP stnad for?"): the corrected reading
+            # counts here even when it finds no better passages.
+            for c in self.speller.correct(question):
+                abbrev = self.abbrevs.answer(c.text, doc)
+                if abbrev is not None:
+                    suggestion = c.text
+                    break
         if abbrev is not None:
             return Answer(question, "answered", abbrev.text, abbrev.citations, tuple(hits[:k]),
                           abbrev.did_you_mean or suggestion)

@@ -195,7 +195,8 @@ _MENTIONED = [
 # Words after the thing that say how, not what: "discuss exosomes in detail".
 _MANNER = re.compile(r"\s+(?:in\s+(?:detail|depth|full|general)|at\s+length|further|again|specifically|explicitly|"
                      r"in\s+(?:the|this)\s+(?:review|article|paper|text|document))$", re.I)
-_NOT_A_THING = re.compile(r"^(?:it|they|them|this|that|these|those|the\s+\w+\s+itself)$", re.I)
+_NOT_A_THING = re.compile(r"^(?:it|they|them|this|that|these|those|the\s+\w+\s+itself|"
+                          r"(?:this|the|our)\s+(?:study|review|paper|article|trial|authors?)|(?:that|whether|how|why)\b.*)$", re.I)
 
 
 def mentioned_thing(question: str) -> str | None:

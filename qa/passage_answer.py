@@ -95,8 +95,10 @@ class PassageAnswerer:
         self.stats = stats
         self.own_refs = [tuple(refs_in(s.text)) for s in sentences]
         # A list of abbreviations (a caption's "CAF; cancer-associated fibroblast, EMT; ...")
-        # is no answer: sentences made mostly of the document's glossary entries.
-        self.not_answer = [_glossary_share(s.text, (glossaries or {}).get(s.doc_id, {})) >= 0.5 for s in sentences]
+        # is no answer: sentences made mostly of the document's glossary entries, and not
+        # defining them in parentheses as prose does ("Hepatocyte growth factor (HGF) and ...").
+        self.not_answer = [_glossary_share(s.text, (glossaries or {}).get(s.doc_id, {})) >= 0.5
+                           and not _DEFINES.search(s.text) for s in sentences]
         # Nor is the document's title met as a line of its text (it names every question's topic).
         titles = {d: _plain(t) for d, t in (titles or {}).items() if t}
         for st in sentences:
@@ -289,6 +291,9 @@ class PassageAnswerer:
             parts.append(f"“{r.text}”")
             cites.append(Citation(tuple(refs_in(r.text)), r.hit.chunk.id, r.text, r.span))
         return " ".join(parts), cites
+
+
+_DEFINES = re.compile(r"\w\s+\([A-Za-z][\w\-/]{0,11}\)")  # "... growth factor (HGF)"
 
 
 def _plain(text: str) -> str:

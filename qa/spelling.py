@@ -140,9 +140,9 @@ class Speller:
         if not near and len(low) >= 8:
             near = _near(low, self._index, 2)
             # Two letters swapped and one more slip ("purifeid" -> purifies): the symmetric
-            # deletes above meet a swap only one edit deep, so try the swaps first.
-            near = sorted(set(near) | {w for t in _swaps(low) for w in _near(t, self._index, 1)
-                                       if w != low and damerau(low, w, 2) <= 2})
+            # deletes above reach a swap only one edit deep, so each swap is searched one edit away.
+            near = list(set(near) | {w for t in _swaps(low) for w in _near(t, self._index, 1)
+                                     if w != low and damerau(low, w, 2) <= 2})
         if near or not dictionary:
             # The ending carries the word's grammar ("clinicaly" is "clinically", not "clinical").
             return sorted(near, key=lambda w: (-_shared_ending(low, w), -self.counts[w], w))

@@ -44,8 +44,9 @@ class _Concept:
     abbreviation or its long form written out)."""
 
     stems: frozenset[str]  # any one of them names it ("il10"); a space-joined entry: all its words
-    pattern: re.Pattern[str] | None = None
+    pattern: re.Pattern[str] | None = None  # on the normalised text (β as beta, one kind of dash)
     name_like: bool = False  # written with a capital or a digit: a name the document would use as is
+    raw: re.Pattern[str] | None = None  # the same as the document prints it, to find where it stands
 
 
 class Surveyor:
@@ -85,9 +86,8 @@ class Surveyor:
             has_short = re.search(rf"(?<![\w\-]){re.escape(short_n)}s?(?![\w\-])", thing)
             has_long = len(long) > 3 and re.search(rf"\b{re.escape(long.lower())}s?\b", low)
             if has_short or has_long:
-                written = r"[\s\-]+".join(re.escape(w) for w in normalize(long).split())
-                pattern = re.compile(rf"(?<![\w\-])(?:{re.escape(short_n)}s?|{written}s?)(?![\w\-])", re.I)
-                out.append(_Concept(frozenset({_name_stem(short)}), pattern, True))
+                pattern = _written(short_n, normalize(long))
+                out.append(_Concept(frozenset({_name_stem(short)}), pattern, True, _written(short, long)))
                 taken |= {_name_stem(short)} | set(analyze(long, compounds=False))
         for word in re.findall(r"\w[\w\-/]*", thing):
             stem = _name_stem(word)
@@ -121,8 +121,8 @@ class Surveyor:
 
     def _where(self, st: Sentence, c: _Concept) -> int:
         """Where in the sentence the part is named (0 when only by its words' stems together)."""
-        if c.pattern is not None:
-            m = c.pattern.search(st.text)
+        for pattern in (c.raw, c.pattern):
+            m = pattern.search(st.text) if pattern is not None else None
             if m:
                 return m.start()
         first = {alt.split()[0] for alt in c.stems}
@@ -156,19 +156,24 @@ class Surveyor:
     def answer(self, thing: str, doc: str, qv: np.ndarray, q_terms: set[str]) -> SurveyAnswer | None:
         """The places, or SurveyAnswer(places=0) when the document never names the thing (a
         name), or None when this is no question for a list of places."""
-        parts = [p for p in re.split(r"\s*(?:,|\band\b|\bor\b|&)\s*", thing) if p.strip()]
+        # (A long form with "and" in it is one thing: "signal transducer and activator of transcription 3".)
+        whole = any(re.search(r"\b(?:and|or)\b", long) and long.lower() in thing.lower()
+                    for long in self.glossaries.get(doc, {}).values())
+        parts = [thing] if whole else [p for p in re.split(r"\s*(?:,|\band\b|\bor\b|&)\s*", thing) if p.strip()]
         places: list[Sentence] = []
         anchor: dict[int, _Concept] = {}
-        never = 0
+        never: list[str] = []
         for part in parts:
             found, concept, unnamed = self._places(part, doc)
-            never += unnamed
+            if unnamed or not found:
+                never.append(part)
             for st in found:
                 if st.id not in anchor:
                     anchor[st.id] = concept
                     places.append(st)
         if not places:
-            return SurveyAnswer("", (), 0) if never == len(parts) else None
+            named_never = [p for p in parts if self._places(p, doc)[2]]
+            return SurveyAnswer("", (), 0) if len(named_never) == len(parts) else None
         places.sort(key=lambda st: st.span.start)
         # A study reported both in the text and as a table row is one place: its sentence,
         # which says more in the room the two would take, under the row's label (the setting).
@@ -183,8 +188,12 @@ class Surveyor:
 
         noun = "place" if len(places) == 1 else "places"
 
+        # A part of "A and B" the document never names is said, not dropped.
+        unnamed = f" (not named: {', '.join(never)})" if never and len(parts) > 1 else ""
+
         def head(k: int) -> str:
-            return f"{len(places)} {noun}; the {k} closest to the question:" if k < len(places) else f"{len(places)} {noun}:"
+            shown = f"; the {k} closest to the question" if k < len(places) else ""
+            return f"{len(places)} {noun}{unnamed}{shown}:"
 
         n = min(len(places), MAX_PLACES)
         while n > 2 and (ANSWER_CHARS - len(head(n))) // n - PLACE_MARK < MIN_EXCERPT:
@@ -244,6 +253,15 @@ class Surveyor:
         marker = f" [{', '.join(map(str, refs))}]" if refs and not refs_in(parts[-1]) else ""
         span = Span(st.span.start + offset + a, st.span.start + offset + b)
         return f"“{' '.join(parts)}”{marker}", Citation(refs, st.chunk_id, body[a:b], span)
+
+
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
+
+
+def _written(short: str, long: str) -> re.Pattern[str]:
+    """An abbreviation or its long form as words in a row, any dash or space between them."""
+    words = rf"[\s{_DASHES}]+".join(re.escape(w) for w in re.split(rf"[\s{_DASHES}]+", long) if w)
+    return re.compile(rf"(?<![\w{_DASHES}])(?:{re.escape(short)}s?|{words}s?)(?![\w{_DASHES}])", re.I)
 
 
 def _refs(st: Sentence) -> tuple[int, ...]:

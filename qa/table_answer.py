@@ -25,14 +25,16 @@ _SKIP = frozenset("is are was were be been the a an of kind kinds type types sor
 _AUX = frozenset("is are was were do does did has have had can could will would may might".split())
 _STOP_AFTER = frozenset("in for from to of on at by with and or that which who whom whose used did does do".split())
 MIN_COLUMN_IDF = 0.5  # a word in over ~60% of a document's chunks does not name a column
-MAX_ROWS = 8
+MAX_ROWS = 8  # rows listed in one answer; more are counted, not shown
 SAME_STUDY_COVERAGE = 0.3  # a row citing a passage's reference joins it when it holds this much of the question
-TABLE_SWITCH_SHARE = 0.6
+TABLE_SWITCH_SHARE = 0.6  # another table's row this close to the best one may be the table asked
 WHOLE_ROW_CHARS = 300  # a one-row answer shows every cell when the row takes no more
-LEAD_ROW_MATCH = 0.5  # the best-retrieved row joins the rows that meet the question best with this share of their match  # another table's row this close to the best one may be the table asked
+# The best-retrieved row joins the rows that meet the question's words best when it meets this
+# share of their match.
+LEAD_ROW_MATCH = 0.5
 # The model's word for a column must be clearly closer to one column than to the next; else
 # the answer shows the cells the question does not state, which is never wrong.
-DENSE_COLUMN_MIN, DENSE_COLUMN_MARGIN = 0.2, 0.02  # rows listed in one answer; more are counted, not shown
+DENSE_COLUMN_MIN, DENSE_COLUMN_MARGIN = 0.2, 0.02
 
 
 @dataclass(frozen=True)
@@ -428,10 +430,12 @@ class TableAnswerer:
         if len(rows) == 1 and not columns:
             show = "all"  # one row and no column named: its cells are short enough to give whole
         text = self._render(key, rows, columns, self.profiles[key], constraints, stated, show)
-        answered = {t for col in columns for t in prof["header"].get(col, set()) | self.cell_terms[self._pos(rows[0])].get(col, set())}
+        answered = {t for col in columns
+                    for t in prof["header"].get(col, set()) | self.cell_terms[self._pos(rows[0])].get(col, set())}
         if len(rows) == 1 and columns and not phrase_terms & answered:
-            # One row asked by words no chosen column answers ("what ... to do", "the hazard
-            # ratio" under "Effect estimate"): its other cells too when the whole row is short.
+            # One row asked, and no chosen column answers the wh-phrase ("what ... to do", "the
+            # hazard ratio" under "Effect estimate"; a keyword query has none): the other cells too,
+            # when the whole row is short.
             rest = [c for c in prof["columns"] if c not in columns and c not in prof["label"]]
             whole = self._render(key, rows, columns + rest, prof, constraints, stated, show)
             if len(whole) <= WHOLE_ROW_CHARS:
@@ -673,7 +677,8 @@ _NUMERIC = re.compile(r"[<>≤≥~±+\-–−]?\s*\d[\d.,]*\s*(?:%|[–\-±]\s*\
 # "no g-force", "without a Ref", "other than 100,000 x g", "rather than tumour cells": what a
 # question rules out, up to the next punctuation, conjunction or preposition.
 _NEGATION = re.compile(r"\b(?:no|not|without|other\s+than|rather\s+than|except(?:\s+for)?|excluding|apart\s+from)\s+"
-                       r"((?:(?!and\b|or\b|but\b|in\b|for\b|with\b|as\b|the\b|a\b|an\b)[\w\-×,.]+\s*){1,3})", re.I)
+                       r"((?:(?!and\b|or\b|but\b|in\b|for\b|with\b|as\b|the\b|a\b|an\b)"
+                       r"(?:[\w\-×]|(?<=\d)[,.](?=\d))+\s*){1,3})", re.I)  # a comma or dot only inside a number
 
 
 _COORDINATED = re.compile(r"\b([A-Za-z][\w\-]*)((?:\s*,\s*[A-Za-z][\w\-]*)*)\s*,?\s+(?:and|or)\s+([A-Za-z][\w\-]*)")

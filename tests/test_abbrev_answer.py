@@ -41,4 +41,3 @@ def test_a_mistyped_abbreviation_is_the_documents_when_only_one_is_that_near():
     r = ans.answer("What does NEHJ stand for?")
     assert r.text.startswith("NHEJ stands for") and r.did_you_mean == "What does NHEJ stand for?"
     assert ans.answer("What does QXYZ stand for?") is None
-

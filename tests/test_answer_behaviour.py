@@ -223,3 +223,8 @@ def test_a_typo_beside_an_abbreviation_is_corrected_before_it_is_looked_up(mini)
 def test_a_long_word_with_two_letters_swapped_and_one_more_slip_is_corrected():
     s = Speller(["The column purifies vesicles by filtration."])
     assert s.candidates("purifeid") == ["purifies"]  # a swap (ei/ie) and a slip (d/s)
+
+
+def test_a_typo_in_the_question_words_of_an_abbreviation_question(mini):
+    a = mini.answerer.ask("What does SY stnad for?")
+    assert a.status == "answered" and a.text.startswith("SY stands for synovium")

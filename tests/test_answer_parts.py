@@ -237,3 +237,17 @@ def test_the_weaknesses_of_the_paper_itself_are_its_limitations(phage):
     # "this review": the appraisal asked is of the paper, which calls its weaknesses limitations.
     a = phage.answerer.ask("What are the drawbacks of this review of wound trials?")
     assert "This review has limitations" in a.text and "small and unblinded" in a.text
+
+
+
+@pytest.mark.parametrize("question, itself", [
+    ("What are the main weaknesses of this cohort study?", True),
+    ("this study's main limitations", True),
+    ("What limitations does the present trial have?", True),
+    ("Which weaknesses of titration does this review describe?", False),
+    ("What are the drawbacks of phage therapy in this study?", False),
+])
+def test_an_appraisal_of_the_paper_itself_is_told_from_one_of_something_it_describes(question, itself):
+    from qa.answer import _ITSELF
+
+    assert bool(_ITSELF.search(question)) is itself

@@ -36,7 +36,8 @@ Ferreira et al. showed that segmented filamentous bacteria induce Th17 cells in 
 <tr><td>Psoriatic arthritis</td><td>Human synovium</td><td>IL-23</td><td>Entheseal inflammation</td><td>[8]</td></tr>
 <tr><td>Osteoarthritis</td><td>Rat</td><td>IL-6</td><td>Pain behaviour increased</td><td>[6]</td></tr>
 </tbody></table></table-wrap>
-<p>In rats with osteoarthritis, IL-6 increased pain behaviour [<xref ref-type="bibr" rid="B6">6</xref>].</p>
+<p>In rats with osteoarthritis, IL-6 increased pain behaviour [<xref ref-type="bibr" rid="B6">6</xref>].
+Tumour necrosis factor (TNF) and interferon gamma (IFNG) rise in flares [<xref ref-type="bibr" rid="B8">8</xref>].</p>
 </sec>
 </body>
 <back><ref-list><title>References</title>
@@ -160,3 +161,22 @@ def test_questions_that_only_sound_like_asking_for_mentions(question):
 def test_a_list_of_abbreviations_is_no_place_and_an_abbreviation_is_found_written_out(cyto):
     a = cyto.answerer.ask("Where is zonula occludens mentioned?")
     assert a.status == "answered" and "Loss of ZO" in a.text
+
+
+def test_a_sentence_defining_abbreviations_in_parentheses_is_prose_not_a_list(cyto):
+    # Mostly glossary words, but written as a sentence: it is a place and an answer.
+    a = cyto.answerer.ask("Where is TNF mentioned?")
+    assert a.status == "answered" and "rise in flares" in a.text
+
+
+def test_a_part_never_named_is_said_not_dropped(cyto):
+    a = cyto.answerer.ask("Where do IL-6 and IL-4 come up?")
+    assert a.status == "answered" and "(not named: IL-4)" in a.text and "pain behaviour" in a.text.lower()
+
+
+def test_a_long_form_is_found_with_any_dash_the_document_prints():
+    from qa.survey import _written
+
+    p = _written("TGF-β", "transforming growth factor-β")
+    assert p.search("the transforming growth factor\u2010β level") and p.search("TGF-β rose")
+    assert not p.search("xTGF-β") and not p.search("growth factor-β")

@@ -169,3 +169,10 @@ def test_one_short_row_asked_shows_its_other_cells_when_no_column_answers_the_wh
     # "what adjustment" names its column: that cell only.
     b = strip.answerer.ask("What adjustment is suggested for amiodarone?")
     assert "Suggested adjustment: Halve the dose" in b.text and "1.8-fold" not in b.text
+
+
+def test_a_ruled_out_phrase_stops_at_punctuation():
+    from qa.table_answer import _negated
+
+    assert _negated("Which rows, apart from ALI, name lung disease?").excluded() == {"ali", "apart"}
+    assert {"100", "000"} <= _negated("a g-force other than 100,000 x g").terms
