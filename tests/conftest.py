@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -94,7 +95,8 @@ class FakeEmbedder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for i, t in enumerate(texts):
             for w in t.lower().split():
-                out[i, hash(w) % self.dim] += 1.0
+                # (crc32, not hash(): str hashes differ from one process to the next)
+                out[i, zlib.crc32(w.encode()) % self.dim] += 1.0
             n = np.linalg.norm(out[i])
             out[i] = out[i] / n if n else out[i]
         return out

@@ -118,5 +118,6 @@ def test_adding_documents_does_not_reorder_the_reviews_results(multi, tmp_path):
     alone = Engine(Settings(corpus_dir=corpus, index_dir=tmp_path / "index"), FakeEmbedder()).load()
     for q in ("exosome isolation by ultracentrifugation", "miR-16 VEGF breast cancer", "LF liver failure BM-MSC"):
         a = [h.chunk.id for h in alone.searcher.search(q, k=10)]
-        b = [h.chunk.id for h in engine.searcher.search(q, k=10) if h.chunk.doc_id == "hassanzadeh-2021"]
-        assert b == a[: len(b)] and len(b) >= 5, q  # same order; other documents may interleave
+        # Same order; other documents may interleave, so look deep enough to meet the review's ten.
+        b = [h.chunk.id for h in engine.searcher.search(q, k=40) if h.chunk.doc_id == "hassanzadeh-2021"][:10]
+        assert b == a[: len(b)] and len(b) >= 5, q
