@@ -6,6 +6,7 @@ them together; cite(text) finds support for a writer's draft."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from qa.abbrev_answer import AbbrevAnswerer
@@ -51,14 +52,7 @@ class Answerer:
         self._sent_terms = [set(analyze(st.text + " " + expand(st.text, self.glossaries.get(st.doc_id, {}), appraisal=False)))
                             for st in idx.sentences]
         # Every sentence a chunk holds whole (overlapping windows share sentences).
-        self._sents_in: dict[str, list[Sentence]] = {c.id: [] for c in idx.chunks}
-        by_doc: dict[str, list[Chunk]] = {}
-        for c in idx.chunks:
-            by_doc.setdefault(c.doc_id, []).append(c)
-        for st in idx.sentences:
-            for c in by_doc.get(st.doc_id, []):
-                if c.span.start <= st.span.start and st.span.end <= c.span.end:
-                    self._sents_in[c.id].append(st)
+        self._sents_in = _sentences_in(idx.chunks, idx.sentences)
         count = getattr(searcher.embedder, "count_tokens", None)
         pieces = (lambda w: count(w) - 2) if count else None
         self.judge = Judge(self.stats, self._terms, self._chunk_pos, self.threshold, self.missing_threshold, pieces)
@@ -271,3 +265,28 @@ class Answerer:
         from qa.claims import ClaimChecker
 
         return ClaimChecker.of(self).supports(text, per_sentence)
+
+
+def _sentences_in(chunks: list[Chunk], sentences: list[Sentence]) -> dict[str, list[Sentence]]:
+    """chunk id -> the sentences it holds whole, in order. A chunk holding a sentence starts at
+    most one chunk length before it: a binary search finds the few to check (a long document
+    has thousands of chunks)."""
+    out: dict[str, list[Sentence]] = {c.id: [] for c in chunks}
+    by_doc: dict[str, list[Chunk]] = {}
+    for c in chunks:
+        by_doc.setdefault(c.doc_id, []).append(c)
+    starts, longest = {}, {}
+    for d, cs in by_doc.items():
+        cs.sort(key=lambda c: c.span.start)
+        starts[d] = [c.span.start for c in cs]
+        longest[d] = max(c.span.end - c.span.start for c in cs)
+    for st in sentences:
+        cs = by_doc.get(st.doc_id)
+        if not cs:
+            continue
+        lo = bisect.bisect_left(starts[st.doc_id], st.span.start - longest[st.doc_id])
+        hi = bisect.bisect_right(starts[st.doc_id], st.span.start)
+        for c in cs[lo:hi]:
+            if st.span.end <= c.span.end:
+                out[c.id].append(st)
+    return out
