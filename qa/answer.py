@@ -11,7 +11,7 @@ import re
 
 from qa.abbrev_answer import AbbrevAnswerer
 from qa.answer_type import COUNT, asked_kind, asks_several, gives, mentioned_thing
-from qa.evidence import Evidence, Judge, TermStats, content_terms
+from qa.evidence import Evidence, Judge, TermStats, appraisal_words, content_terms
 from qa.index.lexical import analyze
 from qa.passage_answer import ANSWER_CHARS, PassageAnswerer
 from qa.search import Searcher, expand
@@ -31,6 +31,9 @@ _PAPER = (r"(?:this|the\s+present|the\s+current|our)\s+(?:[\w\-]+\s+){0,2}?"
 _APPRAISED = r"(?:weakness(?:es)?|drawbacks?|shortcomings?|limitations?|downsides?|pitfalls?|flaws?|cons)"
 _ITSELF = re.compile(rf"\b{_APPRAISED}\s+(?:of|in)\s+{_PAPER}\b|\b{_PAPER}(?:'s|’s)\s+(?:main\s+)?{_APPRAISED}\b|"
                      rf"\b{_APPRAISED}\s+(?:does|do|did)\s+{_PAPER}\s+have\b", re.I)
+# A paragraph on the paper's own limitations opens by saying so: "This review has limitations.",
+# "Our study has several limitations:".
+_OWN_LIMITS = re.compile(rf"^\W*{_PAPER}\s+(?:has|had|have)\s+(?:\w+\s+){{0,2}}?(?:limitations|weaknesses|shortcomings)\b", re.I)
 NOT_COVERED = "The review does not cover this: no passage or table row of it answers the question."
 
 
@@ -199,6 +202,10 @@ class Answerer:
                 runs = [run] if run is not None else []
         else:
             runs = self.passages.answer(qv, terms, hits, question=q)
+            if appraisal_words(q) and not _ITSELF.search(q):
+                # "The weaknesses of titration": the paper's own limitations (searched for the word
+                # "limitations") are not the answer.
+                runs = [r for r in runs if not self._in_own_limitations(r)] or runs
         row = None
         if runs and table is None:
             # The same study as a table row (it cites the run's reference): its cells. It has
@@ -249,6 +256,13 @@ class Answerer:
         top = hits[0].chunk
         return (named is not None and top.kind == "table_row" and top.table is not None
                 and top.table.number == named and not ev.missing and ev.score >= self.threshold - TABLE_NAMED_MARGIN)
+
+    def _in_own_limitations(self, run) -> bool:
+        """The run opens the paper's paragraph on its own limitations, or carries it on."""
+        first = run.sentences[0]
+        before = self.passages.prev.get(first.id)
+        return any(_OWN_LIMITS.match(st.text) for st in run.sentences[:1] + (
+            (self.passages.sentences[before],) if before is not None else ()))
 
     def _chunk_hit(self, chunk_id: str) -> Hit:
         return Hit(self.s.index.chunks[self._chunk_pos[chunk_id]], 0.0, 0, {})

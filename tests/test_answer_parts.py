@@ -251,3 +251,10 @@ def test_an_appraisal_of_the_paper_itself_is_told_from_one_of_something_it_descr
     from qa.answer import _ITSELF
 
     assert bool(_ITSELF.search(question)) is itself
+
+
+def test_a_methods_weaknesses_described_in_this_review_are_not_its_limitations(phage):
+    # "weaknesses" searches for "limitations" too; the paragraph on the review's own limitations
+    # is not an answer about titration.
+    a = phage.answerer.ask("Which weaknesses of titration does this review describe?")
+    assert "small and unblinded" not in a.text and "This review has limitations" not in a.text
