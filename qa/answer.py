@@ -201,7 +201,7 @@ class Answerer:
                                                   budget=max(0, ANSWER_CHARS - len(table.text)))
                 runs = [run] if run is not None else []
         else:
-            runs = self.passages.answer(qv, terms, hits, question=q)
+            runs = self.passages.answer(qv, terms, hits, question=q, excerpts=True)
             if appraisal_words(q) and not _ITSELF.search(q):
                 # "The weaknesses of titration": the paper's own limitations (searched for the word
                 # "limitations") are not the answer.

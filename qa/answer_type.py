@@ -157,7 +157,9 @@ def kind_words(question: str) -> str:
 
 _SEVERAL = re.compile(
     r"\b(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)?)?(?:[\w\-]+\s+){0,2}?[a-z\-]{3,}[^s\W]s\b|"
-    r"\b(?:tell\s+me\s+about|list|all|every|contexts?|settings?)\b|\band\s+(?:in\s+)?(?:what|which)\b", re.I)
+    r"\b(?:tell\s+me\s+about|list|all|every|contexts?|settings?)\b|\band\s+(?:in\s+)?(?:what|which)\b|"
+    # "Give the reasons the review offers", "name the cytokines": an imperative asking for plural things.
+    r"\b(?:give|name|collect|gather)\s+(?:me\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:[\w\-]+\s+){0,2}?[a-z\-]{3,}[^s\W]s\b", re.I)
 
 
 def asks_several(question: str) -> bool:
@@ -176,7 +178,7 @@ _VERB_AUX = r"(?:does|do|did|is|are|was|were)"
 _ENDS = r"(?=\s*(?:in\s+(?:the|this)\s+(?:review|article|paper|text|document)\s*)?(?:[?.!;,]|$))"
 _SEEN = (r"(?:(?:(?:come|comes|came)\s+up|(?:gets?\s+|being\s+)?(?:mentioned|discussed|named|cited|referred\s+to))\b|"
          rf"(?:appears?|appeared|features?|featured){_ENDS})")
-_PLACES = r"(?:contexts?|settings?|places?|parts?|sections?|passages?)"
+_PLACES = r"(?:(?:different|other|separate|distinct|various|several)\s+)?(?:contexts?|settings?|places?|parts?|sections?|passages?)"
 _MENTIONED = [
     re.compile(rf"\bwhere\s+(?:in\s+(?:the|this)\s+\w+\s+)?{_VERB_AUX}\s+{_THING}\s+{_SEEN}", re.I),
     re.compile(rf"\bwhere\s+(?:in\s+(?:the|this)\s+\w+\s+)?(?:does|do|did)\s+(?:the\s+\w+|it|they|the\s+authors)\s+"

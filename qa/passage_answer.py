@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.answer_type import Kind, asked_kind, gives, kind_words, preferred_kind
+from qa import excerpt
+from qa.answer_type import Kind, asked_kind, asks_several, gives, kind_words, preferred_kind
 from qa.evidence import TermStats
 from qa.index.lexical import analyze
 from qa.ingest.refs import refs_in
@@ -67,6 +68,10 @@ MAX_RUNS = 3
 RUN_SHARE = 0.75  # another passage's run joins the answer when it scores this close to the best
 CARRY_SHARE = 0.6  # the paragraph's next sentence joins its run when it scores this close
 ANTECEDENT_SHARE = 0.5  # how much of a referring sentence's meaning is its antecedent's
+MIN_PART_CHARS = 160  # a part of a list answer cut to an excerpt keeps at least this much
+# The part of an excerpt's allowance in which the question's words are counted together: an
+# excerpt shows its opening, a little before the place and the rest after it (qa/excerpt.py).
+WINDOW_SHARE = 0.4
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,9 @@ class Run:
     sentences: tuple[Sentence, ...]
     hit: Hit
     score: float
+    # The character ranges of text shown when the run is cut to an excerpt (one part of
+    # several that share the answer's room); None: the whole run.
+    clip: tuple[tuple[int, int], ...] | None = None
 
     @property
     def span(self) -> Span:
@@ -82,6 +90,36 @@ class Run:
     @property
     def text(self) -> str:
         return " ".join(s.text.strip() for s in self.sentences)
+
+    @property
+    def shown(self) -> str:
+        """What the answer quotes: the run, or its excerpt followed by the reference markers
+        the excerpt leaves out (the finding keeps its references)."""
+        if self.clip is None:
+            return f"“{self.text}”"
+        text = self.text
+        kept = set(refs_in(" ".join(text[a:b] for a, b in self.clip)))
+        lost = [r for r in refs_in(text) if r not in kept]
+        return f"“{excerpt.render(text, list(self.clip))}”" + (f" [{', '.join(map(str, lost))}]" if lost else "")
+
+    def shown_span(self) -> tuple[str, Span]:
+        """The quoted words of the excerpt's last piece (its finding) and where they stand."""
+        if self.clip is None:
+            return self.text, self.span
+        a, b = self.clip[-1]
+        pos = 0
+        start = end = None
+        for st in self.sentences:
+            body = st.text.strip()
+            lead = len(st.text) - len(st.text.lstrip())
+            if start is None and a < pos + len(body) + 1:
+                start = st.span.start + lead + max(0, a - pos)
+            if b <= pos + len(body):
+                end = st.span.start + lead + (b - pos)
+                break
+            pos += len(body) + 1
+        span = Span(start if start is not None else self.span.start, end if end is not None else self.span.end)
+        return self.text[a:b], span
 
 
 class PassageAnswerer:
@@ -181,7 +219,9 @@ class PassageAnswerer:
         return bool(shared) and bool((self.sent_terms[b.id] - opening) & terms)
 
     def answer(self, qv: np.ndarray, terms: set[str], hits: list[Hit], max_runs: int = MAX_RUNS,
-               budget: int = ANSWER_CHARS, question: str = "") -> list[Run]:
+               budget: int = ANSWER_CHARS, question: str = "", excerpts: bool = False) -> list[Run]:
+        """The runs that answer, in the document's order. excerpts: a list asked
+        whose parts do not fit whole gets each part cut to an excerpt rather than fewer parts."""
         kind = asked_kind(question)
         if kind:
             # "big" in "how big" names the measure, not the topic.
@@ -193,6 +233,8 @@ class PassageAnswerer:
         best_score = cands[0][0]
         runs: list[Run] = []
         used: set[int] = set()
+        several = asks_several(question)
+        over: list[Run] = []  # runs close enough to join a list that did not fit whole
         for sc, st, h in cands:
             if len(runs) >= max_runs or sc < RUN_SHARE * best_score:
                 break
@@ -218,6 +260,8 @@ class PassageAnswerer:
             if runs and kind and not gives(kind, run.text, spelled=False):
                 continue  # a question asking for a measurement gets only more measurements, in figures
             if runs and _length(runs) + len(run.text) > budget:
+                if several and not any(ids & {s.id for s in o.sentences} for o in over):
+                    over.append(run)
                 continue
             runs.append(run)
             used |= {s.id for s in run.sentences}
@@ -226,8 +270,53 @@ class PassageAnswerer:
         for i, r in enumerate(runs if kind is None else []):
             runs[i] = self._carry_on(r, scores, CARRY_SHARE * best_score, len(r.text) + budget - _length(runs), used)
             used |= {s.id for s in runs[i].sentences}
+        if excerpts and over and len(runs) < max_runs:
+            # A list asked, and parts close to the best did not fit whole: they take the room
+            # left, each cut to the words around what the question asks (a reader takes in
+            # the first 700 characters; every part should be there).
+            runs += self._fit([r for r in over if not used & {s.id for s in r.sentences}][:max_runs - len(runs)],
+                              terms, budget - _length(runs))
         runs.sort(key=lambda r: (r.sentences[0].doc_id, r.span.start))
         return runs
+
+    def _fit(self, runs: list[Run], terms: set[str], room: int) -> list[Run]:
+        """The runs that fit in room: short ones whole, the others cut to the words around
+        where each says most of the question's words; none with less than its least room."""
+        out = []
+        for k, r in enumerate(sorted(runs, key=lambda r: len(r.text))):
+            allowance = room // (len(runs) - k) - 3
+            if allowance < MIN_PART_CHARS:
+                break
+            if len(r.text) > allowance:
+                r = self._cut(r, terms, allowance)
+            out.append(r)
+            room -= len(r.shown) + 1
+        return out
+
+    def _cut(self, run: Run, terms: set[str], allowance: int) -> Run:
+        # (Room for the ellipses and for the reference markers the excerpt may leave out.)
+        allowance -= 3 + len(f" [{', '.join(map(str, refs_in(run.text)))}]")
+        where = self._where_asked(run, terms, int(WINDOW_SHARE * allowance))
+        return Run(run.sentences, run.hit, run.score, tuple(excerpt.pieces(run.text, where, allowance)))
+
+    def _where_asked(self, run: Run, terms: set[str], width: int) -> int:
+        """Where in the run's text the question's words gather: the first word of the stretch
+        of width characters holding the most of them (each counted once, weighted by rarity)."""
+        doc = run.sentences[0].doc_id
+        words = list(re.finditer(r"\S+", run.text))
+        marks = []
+        for w in words:
+            stems = set(analyze(w.group()))
+            marks.append({t for t in terms if any(t == x or (len(t) >= 5 and x.startswith(t)) for x in stems)})
+        best, at = 0.0, 0
+        for i, m in enumerate(marks):
+            if not m:
+                continue
+            seen = set().union(*(marks[j] for j in range(i, len(words)) if words[j].end() - words[i].start() <= width))
+            weight = sum(self.stats.idf(t, doc) for t in seen)
+            if weight > best:
+                best, at = weight, words[i].start()
+        return at
 
     def _carry_on(self, run: Run, scores: dict[int, float], floor: float, room: int, used: set[int]) -> Run:
         """The run with the paragraph's next sentences while they stay close to the question
@@ -288,8 +377,9 @@ class PassageAnswerer:
     def render(runs: list[Run]) -> tuple[str, list[Citation]]:
         parts, cites = [], []
         for r in runs:
-            parts.append(f"“{r.text}”")
-            cites.append(Citation(tuple(refs_in(r.text)), r.hit.chunk.id, r.text, r.span))
+            quote, span = r.shown_span()
+            parts.append(r.shown)
+            cites.append(Citation(tuple(refs_in(r.text)), r.hit.chunk.id, quote, span))
         return " ".join(parts), cites
 
 
@@ -302,7 +392,7 @@ def _plain(text: str) -> str:
 
 def _length(runs: list[Run]) -> int:
     """Characters the runs take as rendered (each quoted, one space between)."""
-    return sum(len(r.text) + 3 for r in runs)
+    return sum(len(r.shown) + 1 for r in runs)
 
 
 def _glossary_share(text: str, glossary: dict[str, str]) -> float:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from qa import excerpt
 from qa.evidence import TermStats, generic_stems
 from qa.index.lexical import analyze, normalize
 from qa.ingest.refs import refs_in
@@ -25,7 +26,6 @@ MAX_PLACES = 6  # places listed at most; the count says how many there are
 MIN_EXCERPT = 110  # characters an excerpt keeps at least, so that it still says something
 PLACE_MARK = 6  # characters a place's number and spacing take: " (3) " and a quote mark
 RARE_PLACES, RARE_SHARE = 3, 0.05  # a part named in at most this many places (or share of them) is distinctive
-HEAD_SHARE = 0.4  # of a long sentence's excerpt, the part its opening may take (whose finding, where)
 # Places closest to the question first when not all fit: meaning, then its words (half weight:
 # every place already names the thing, so the words mostly repeat it).
 WORDS_WEIGHT = 0.5
@@ -219,40 +219,13 @@ class Surveyor:
         refs = _refs(st)
         body = st.text.strip()
         offset = len(st.text) - len(st.text.lstrip())
-        pieces = [(0, len(body))]
-        if len(body) > allowance:
-            words = list(re.finditer(r"\S+", body))
-            where = self._where(st, concept) - offset
-            at = next((i for i, w in enumerate(words) if w.end() > where), 0)
-            head = 0
-            if words[at].start() > HEAD_SHARE * allowance:
-                # The sentence's opening says whose finding it is and where ("Exosomes from
-                # UC-MSCs ... in nerve defects"); then the words around the name.
-                while head + 1 < at and words[head + 1].end() <= HEAD_SHARE * allowance:
-                    head += 1
-                head += 1
-            rest = allowance - (words[head - 1].end() + 2 if head else 0)
-            lo = hi = at
-            while True:
-                grew = False
-                if lo > head and words[hi].end() - words[lo - 1].start() <= rest and \
-                        ((at - lo) * 2 <= (hi - at) + 4 or hi + 1 == len(words)):
-                    lo, grew = lo - 1, True
-                if hi + 1 < len(words) and words[hi + 1].end() - words[lo].start() <= rest:
-                    hi, grew = hi + 1, True
-                if not grew:
-                    break
-            if head and lo <= head:
-                lo = 0  # the opening and the window meet
-            pieces = ([(0, words[head - 1].end())] if head and lo > 0 else []) + [(words[lo].start(), words[hi].end())]
-        parts = []
-        for a, b in pieces:
-            parts.append(("…" if a > 0 and not parts else "") + body[a:b] + ("…" if b < len(body) else ""))
+        shown = excerpt.pieces(body, self._where(st, concept) - offset, allowance)
+        text = excerpt.render(body, shown)
         # The citation quotes what is shown: the window around the name.
-        a, b = pieces[-1]
-        marker = f" [{', '.join(map(str, refs))}]" if refs and not refs_in(parts[-1]) else ""
+        a, b = shown[-1]
+        marker = f" [{', '.join(map(str, refs))}]" if refs and not refs_in(body[a:b]) else ""
         span = Span(st.span.start + offset + a, st.span.start + offset + b)
-        return f"“{' '.join(parts)}”{marker}", Citation(refs, st.chunk_id, body[a:b], span)
+        return f"“{text}”{marker}", Citation(refs, st.chunk_id, body[a:b], span)
 
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"

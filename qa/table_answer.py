@@ -29,6 +29,7 @@ MAX_ROWS = 8  # rows listed in one answer; more are counted, not shown
 SAME_STUDY_COVERAGE = 0.3  # a row citing a passage's reference joins it when it holds this much of the question
 TABLE_SWITCH_SHARE = 0.6  # another table's row this close to the best one may be the table asked
 WHOLE_ROW_CHARS = 300  # a one-row answer shows every cell when the row takes no more
+WHY_CHARS = 500  # rows shown with the cells that match the question only while they take no more
 # The best-retrieved row joins the rows that meet the question's words best when it meets this
 # share of their match.
 LEAD_ROW_MATCH = 0.5
@@ -429,6 +430,13 @@ class TableAnswerer:
             show = "stated" if _QUESTION.search(question) else "all"
         if len(rows) == 1 and not columns:
             show = "all"  # one row and no column named: its cells are short enough to give whole
+        if columns:
+            # "Which rows mention macrophages, and what condition?": the cell that says what the
+            # question says of a row is why the row is listed; it follows the column asked
+            # when the answer still fits.
+            why = [col for col in prof["columns"] if col in stated and col not in columns and col not in prof["label"]]
+            if why and len(self._render(key, rows, columns + why, prof, constraints, stated, show)) <= WHY_CHARS:
+                columns = columns + why
         text = self._render(key, rows, columns, self.profiles[key], constraints, stated, show)
         answered = {t for col in columns
                     for t in prof["header"].get(col, set()) | self.cell_terms[self._pos(rows[0])].get(col, set())}

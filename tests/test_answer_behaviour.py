@@ -106,6 +106,16 @@ def test_every_row_that_meets_the_question(mini):
     assert {22, 23} <= {r for c in a.citations for r in c.refs}
 
 
+def test_rows_chosen_by_a_description_show_the_cell_that_meets_it(mini):
+    # The rows are picked by what their outcome says ("faster"), the column asked is the cargo:
+    # each row shows both, so the reader sees why it is listed.
+    a = mini.answerer.ask("Which studies reported faster wound healing, and with which cargo?")
+    assert a.status == "answered" and a.text.startswith("Table 1 (2 rows)")
+    assert "Cargo: miR-24" in a.text and "Main outcome: Faster wound closure (animal study) [21]" in a.text
+    assert "Cargo: Wnt4" in a.text and "Main outcome: Faster re-epithelialization (animal study) [24]" in a.text
+    assert "Isolation method" not in a.text  # neither asked nor met
+
+
 def test_passage_answer_reaches_the_finding_after_its_set_up(mini):
     a = mini.answerer.ask("Did stromal vesicles heal corneal burns in rabbits?")
     assert a.status == "answered"

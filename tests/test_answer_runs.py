@@ -32,6 +32,21 @@ Fibronectin in the lysate binds to damaged collagen and anchors the growth facto
 """
 
 
+# Two long reports, each naming the compound its authors credit: together they overrun an
+# answer's 700 characters.
+HONEY = """Honey dressings in burn care
+
+Antibacterial action
+Manuka honey dressings, applied daily to partial-thickness burns in a cohort of 212 adults treated at two regional burn centres between 2015 and 2019, released hydrogen peroxide at a slow and steady rate, and the dressings also delivered methylglyoxal, which the authors held responsible for most of the activity against Pseudomonas aeruginosa and methicillin-resistant Staphylococcus aureus isolated from the wounds, with cultures turning negative within a median of six days [3].
+
+Wound closure
+In a separate trial in children with scald burns, honey dressings were compared with silver sulfadiazine cream over three weeks of follow-up, and the honey group showed faster re-epithelialisation, fewer dressing changes and lower pain scores, and the investigators held the honey peptide bee defensin-1 responsible for these effects, a peptide that also recruits keratinocytes to the wound edge and dampens the local inflammatory response in the first days [5].
+
+Costs
+Dressing costs were similar in both arms, and nurses preferred the honey dressings for their ease of removal [6].
+"""
+
+
 @pytest.fixture(scope="module")
 def lysate(tmp_path_factory, embedder):
     from conftest import engine_for_text
@@ -70,3 +85,34 @@ def test_question_phrasing_is_never_respelled_into_a_topic_word(lysate):
     a = lysate.answerer.ask("What kinds of growth factors are in platelet lysate?")
     assert a.status == "answered"
     assert a.did_you_mean is None
+
+
+@pytest.fixture(scope="module")
+def honey(tmp_path_factory, embedder):
+    from conftest import engine_for_text
+
+    return engine_for_text(tmp_path_factory, embedder, "honey", HONEY, "Honey dressings in burn care")
+
+
+def test_a_list_whose_parts_do_not_fit_whole_gets_each_part_as_an_excerpt(honey):
+    a = honey.answerer.ask("Which honey compounds are held responsible for the effects on burns?")
+    assert a.status == "answered"
+    head = a.text[:700]
+    assert "methylglyoxal" in head and "bee defensin-1" in head  # both parts, not the first alone
+    assert len(a.text) <= 700 and "…" in a.text
+    assert {3, 5} == {r for c in a.citations for r in c.refs}
+    # The excerpt's citation quotes the words shown, around what the question asks, and points at them.
+    cut = next(c for c in a.citations if 3 in c.refs)
+    assert "methylglyoxal" in cut.quote and cut.quote in a.text
+    assert HONEY_TEXT_AT(honey, cut) == cut.quote
+
+
+def HONEY_TEXT_AT(engine, citation):
+    doc = engine.index.documents["honey"]["text"]
+    return doc[citation.span.start:citation.span.end]
+
+
+def test_a_single_answer_is_not_cut_to_make_room(honey):
+    # One report answers: it is quoted whole, with nothing cut.
+    a = honey.answerer.ask("What did the dressings deliver against Pseudomonas aeruginosa?")
+    assert a.status == "answered" and "…" not in a.text and "methylglyoxal" in a.text
