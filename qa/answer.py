@@ -11,10 +11,11 @@ import re
 
 from qa.abbrev_answer import AbbrevAnswerer
 from qa.answer_type import COUNT, asked_kind, asks_several, gives, mentioned_thing
-from qa.evidence import Evidence, Judge, TermStats, appraisal_words, content_terms
+from qa.evidence import Evidence, Judge, TermStats, appraisal_words, content_terms, question_terms
 from qa.index.lexical import analyze
 from qa.passage_answer import ANSWER_CHARS, PassageAnswerer
 from qa.search import Searcher, expand
+from qa.spelling import variants
 from qa.survey import Surveyor
 from qa.table_answer import TableAnswer, TableAnswerer, table_named
 from qa.types import Answer, Chunk, Citation, Hit, Sentence, Span
@@ -22,8 +23,9 @@ from qa.types import Answer, Chunk, Citation, Hit, Sentence, Span
 COMMON_WORD_MARGIN = 0.05  # evidence a respelled common word must add over the typed question
 RESOLVED_WORD_BONUS = 0.1  # preference for a correction that makes an unknown word a known one
 # How much weaker the evidence may be when the question names a table the document has and a
-# row of it ranks first (rows are terse: their similarity to a question runs low).
+# row of it ranks near the top (rows are terse: their similarity to a question runs low).
 TABLE_NAMED_MARGIN = 0.2
+TABLE_POINTED_DEPTH = 6  # a row of the table named among this many top results
 # An appraisal of the paper itself: "the weaknesses of this study", "this review's drawbacks",
 # "what limitations does the present trial have" (not "the drawbacks of titration in this review").
 _PAPER = (r"(?:this|the\s+present|the\s+current|our)\s+(?:[\w\-]+\s+){0,2}?"
@@ -249,13 +251,25 @@ class Answerer:
         return gives(kind, " ".join(parts)[:ANSWER_CHARS])
 
     def _table_pointed_at(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
-        """'Which studies in Table 1 ...' with a row of that table ranked first: the reader points
-        at a part of the document that exists, so weaker word evidence is enough (table rows
-        are terse; their similarity to a question runs low)."""
+        """'Which studies in Table 1 ...' with a row of that table ranked first, or 'rows of the
+        cancer table that ...' with a row of it among the top results and every word of the
+        question one the document uses: the reader points at a part of the document that
+        exists, so weaker word evidence is enough (table rows are terse, and a question
+        describing rows shares few words with any one of them)."""
+        if not hits or ev.missing or ev.score < self.threshold - TABLE_NAMED_MARGIN:
+            return False
+        top, doc = hits[0].chunk, hits[0].chunk.doc_id
         named = table_named(question)
-        top = hits[0].chunk
-        return (named is not None and top.kind == "table_row" and top.table is not None
-                and top.table.number == named and not ev.missing and ev.score >= self.threshold - TABLE_NAMED_MARGIN)
+        if named is not None and top.kind == "table_row" and top.table is not None and top.table.number == named:
+            return True
+        if named is None:
+            named = self.tables.table_called(question, doc)
+        # (A word the document never uses, "which entry was tested in horses?", is what the
+        # table does not cover.)
+        return named is not None and all(self.stats.known(t, doc) or any(self.stats.known(v, doc) for v in variants(t))
+                                         for t in question_terms(question)) and any(
+            h.chunk.kind == "table_row" and h.chunk.table is not None and h.chunk.table.number == named
+            and h.chunk.doc_id == doc for h in hits[:TABLE_POINTED_DEPTH])
 
     def _in_own_limitations(self, run) -> bool:
         """The run opens the paper's paragraph on its own limitations, or carries it on."""

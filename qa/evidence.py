@@ -150,6 +150,12 @@ _PREFIXES = ("chemo", "hyper", "hypo", "inter", "intra", "micro", "macro", "mult
 _PART_NAMED = re.compile(r"\b(?:tables?|fig(?:ure)?s?\.?)\s+\d{1,3}\b", re.I)
 
 
+def question_terms(question: str) -> set[str]:
+    """The question's topic stems. "Table 2", "Fig. 3" point at a part of the document
+    (checked on their own); the number is no word of the topic."""
+    return content_terms(_PART_NAMED.sub(" ", question))
+
+
 class Judge:
     """Decides 'not covered' from words and meaning together."""
 
@@ -163,9 +169,7 @@ class Judge:
         self.count_pieces = count_pieces
 
     def evidence(self, question: str, hits: list[Hit]) -> Evidence:
-        # "Table 2", "Fig. 3" point at a part of the document (checked on its own); the number
-        # is no word of the topic.
-        terms = content_terms(_PART_NAMED.sub(" ", question)) - _appraisal_stems()
+        terms = question_terms(question) - _appraisal_stems()
         # "What are its weaknesses?": a passage saying "limitations" meets it; one that does
         # not is not judged by a word the question never used.
         alt = content_terms(appraisal_words(question))

@@ -28,7 +28,7 @@ _SUFFIX = (
 _WORD = re.compile(r"[A-Za-z][a-z]{2,}")  # lower-case words; acronyms and gene names are not corrected
 
 
-def _variants(word: str) -> set[str]:
+def variants(word: str) -> set[str]:
     """Spellings of word under one British/American correspondence (either direction)."""
     out: set[str] = set()
     for uk, us in _ANYWHERE:
@@ -126,7 +126,7 @@ class Speller:
     def respell(self, word: str) -> str | None:
         """The corpus's spelling of a British/American variant of word, if it uses one."""
         low = word.lower()
-        found = [v for v in _variants(low) if v in self.counts or self._stem(v) in self.stems]
+        found = [v for v in variants(low) if v in self.counts or self._stem(v) in self.stems]
         return max(found, key=lambda v: (self.counts.get(v, 0), v)) if found else None
 
     def candidates(self, word: str, dictionary: bool = True) -> list[str]:

@@ -238,3 +238,24 @@ def test_a_long_word_with_two_letters_swapped_and_one_more_slip_is_corrected():
 def test_a_typo_in_the_question_words_of_an_abbreviation_question(mini):
     a = mini.answerer.ask("What does SY stnad for?")
     assert a.status == "answered" and a.text.startswith("SY stands for synovium")
+
+
+@pytest.mark.parametrize("question, pointed", [
+    # The table called by its title's words, a row of it among the results, the document's words.
+    ("Which entries of the tissue repair table show stronger or faster repair?", True),
+    ("Which entries in Table 1 used precipitation?", True),
+    # A word the document never uses is what the table does not cover.
+    ("Which entry of the tissue repair table was tested in horses?", False),
+    ("Which entries of the tissue repair table treated hair loss?", False),
+    # A table the document does not have.
+    ("Which entries of the dosing table show stronger repair?", False),
+])
+def test_weaker_evidence_is_enough_when_the_question_points_at_a_table(mini, question, pointed):
+    from qa.evidence import Evidence
+
+    answerer = mini.answerer
+    hits = answerer.s.search(question, k=8, correct=False)
+    weak = Evidence(0.3, 0.3, answerer.threshold - 0.1)
+    assert answerer._table_pointed_at(question, hits, weak) is pointed
+    # ... but not any evidence at all.
+    assert not answerer._table_pointed_at(question, hits, Evidence(0.0, 0.0, 0.1))
