@@ -13,6 +13,7 @@ from qa.abbrev_answer import AbbrevAnswerer
 from qa.answer_type import COUNT, asked_kind, asks_several, gives, mentioned_thing
 from qa.evidence import Evidence, Judge, TermStats, appraisal_words, content_terms, question_terms
 from qa.index.lexical import analyze
+from qa.overview import Overview
 from qa.passage_answer import ANSWER_CHARS, PassageAnswerer
 from qa.search import Searcher, expand
 from qa.spelling import variants
@@ -68,6 +69,7 @@ class Answerer:
         self.passages = PassageAnswerer(idx.sentences, self._sent_terms, self._sents_in, idx.sentence_vectors,
                                         {d: v.get("text", "") for d, v in docs.items()}, self.stats,
                                         self.glossaries, titles)
+        self.overview = Overview(idx.sentences)
         self.survey = Surveyor(idx.sentences, idx.sentence_vectors, self.stats, self.glossaries,
                                lambda st, stems, budget: self.tables.row_naming(st.chunk_id, stems, budget) or st.text,
                                lambda st: self.tables.row_label(st.chunk_id) or "", self.passages.not_answer)
@@ -139,6 +141,10 @@ class Answerer:
                           abbrev.did_you_mean or suggestion)
         if not hits:
             return Answer(question, "not_found", NOT_COVERED, (), (), suggestion)
+        overview = self.overview.answer(q, hits[0].chunk.doc_id)
+        if overview is not None:
+            # "What is this review about?": where the document states its aim.
+            return Answer(question, "answered", overview.text, overview.citations, tuple(hits[:k]), suggestion)
         named = table_named(q)
         if named is not None and (hits[0].chunk.doc_id, named) not in self.tables.rows:
             # "... in Table 3" when the document has no Table 3 read as a table.

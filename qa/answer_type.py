@@ -176,7 +176,7 @@ _VERB_AUX = r"(?:does|do|did|is|are|was|were)"
 # "come up", "mentioned" always ask it; "appear", "feature" only when the question ends there
 # ("where do exosomes appear to accumulate" asks something else).
 _ENDS = r"(?=\s*(?:in\s+(?:the|this)\s+(?:review|article|paper|text|document)\s*)?(?:[?.!;,]|$))"
-_SEEN = (r"(?:(?:(?:come|comes|came)\s+up|(?:gets?\s+|being\s+)?(?:mentioned|discussed|named|cited|referred\s+to))\b|"
+_SEEN = (r"(?:(?:(?:come|comes|came|turns?|turned|shows?|showed|crops?|cropped)\s+up|(?:gets?\s+|being\s+)?(?:mentioned|discussed|named|cited|referred\s+to))\b|"
          rf"(?:appears?|appeared|features?|featured){_ENDS})")
 _PLACES = r"(?:(?:different|other|separate|distinct|various|several)\s+)?(?:contexts?|settings?|places?|parts?|sections?|passages?)"
 _MENTIONED = [

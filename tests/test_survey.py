@@ -73,6 +73,7 @@ def cyto(tmp_path_factory, embedder):
     ("Which parts of the review discuss tight junctions?", "tight junctions"),
     ("What roles does IL-6 play in joint disease?", "IL-6"),
     ("In which different contexts are metalloproteinases mentioned?", "metalloproteinases"),
+    ("Where in the review do goblet cells turn up?", "goblet cells"),
 ])
 def test_the_thing_whose_mentions_are_asked_for(question, thing):
     assert mentioned_thing(question) == thing

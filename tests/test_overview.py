@@ -1,0 +1,58 @@
+"""'What is this review about?' answered from the sentences in which the document states its
+aim (qa/overview.py), pinned on a small article written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.overview import asks_about_document
+
+DOC = """Cold plasma in wound disinfection
+
+Abstract
+Cold atmospheric plasma inactivates bacteria on skin without heating it [1]. In the present review, we summarise how plasma devices are built, how they kill bacteria and what the first clinical trials found in chronic wounds.
+
+Introduction
+Chronic wounds carry biofilms that resist antiseptics [2]. Lee et al. treated venous ulcers with a plasma jet for two weeks. In this study, the bacterial load fell by half within four sessions [3]. Herein, we also discuss the safety questions that remain open before plasma can be used at home.
+
+Devices
+Plasma jets and dielectric barrier discharges are the two common designs [4].
+"""
+
+
+@pytest.fixture(scope="module")
+def plasma(tmp_path_factory, embedder):
+    from conftest import engine_for_text
+
+    return engine_for_text(tmp_path_factory, embedder, "plasma", DOC, "Cold plasma in wound disinfection")
+
+
+@pytest.mark.parametrize("question", [
+    "What topics does this review cover?",
+    "What is this paper about?",
+    "What was the aim of the present study?",
+    "Summarise this article.",
+    "What does the review cover?",
+])
+def test_questions_about_the_document_itself(question):
+    assert asks_about_document(question)
+
+
+@pytest.mark.parametrize("question", [
+    "What does this review say about biofilms?",
+    "What is plasma about?",
+    "What topics do wound nurses cover in training?",
+    "What was the aim of the plasma jet?",
+])
+def test_questions_about_a_thing_in_it_are_not(question):
+    assert not asks_about_document(question)
+
+
+def test_the_document_s_statements_of_its_aim_answer(plasma):
+    a = plasma.answerer.ask("What topics does this review cover?")
+    assert a.status == "answered"
+    assert a.text.startswith("“In the present review, we summarise how plasma devices are built")
+    assert "Herein, we also discuss the safety questions" in a.text
+    # A cited study's "In this study, ..." is not the paper's own aim.
+    assert "bacterial load fell" not in a.text
+    assert all(c.hit_id.startswith("plasma:") for c in a.citations)
