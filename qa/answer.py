@@ -10,8 +10,8 @@ import bisect
 import re
 
 from qa.abbrev_answer import AbbrevAnswerer
-from qa.answer_type import COUNT, asked_kind, asks_several, gives, mentioned_thing
-from qa.evidence import Evidence, Judge, TermStats, appraisal_words, content_terms, question_terms
+from qa.answer_type import COUNT, asked_kind, asks_several, gives, mentioned_thing, sections_named
+from qa.evidence import Evidence, Judge, TermStats, appraisal_words, content_terms, question_terms, related
 from qa.index.lexical import analyze
 from qa.overview import Overview
 from qa.passage_answer import ANSWER_CHARS, PassageAnswerer
@@ -26,7 +26,8 @@ RESOLVED_WORD_BONUS = 0.1  # preference for a correction that makes an unknown w
 # How much weaker the evidence may be when the question names a table the document has and a
 # row of it ranks near the top (rows are terse: their similarity to a question runs low).
 TABLE_NAMED_MARGIN = 0.2
-TABLE_POINTED_DEPTH = 6  # a row of the table named among this many top results
+TABLE_POINTED_DEPTH = 6  # a row of the table (a passage of the section) named among this many top results
+SECTION_SEARCH_DEPTH = 40  # results searched for those of a section the question names
 # An appraisal of the paper itself: "the weaknesses of this study", "this review's drawbacks",
 # "what limitations does the present trial have" (not "the drawbacks of titration in this review").
 _PAPER = (r"(?:this|the\s+present|the\s+current|our)\s+(?:[\w\-]+\s+){0,2}?"
@@ -37,6 +38,7 @@ _ITSELF = re.compile(rf"\b{_APPRAISED}\s+(?:of|in)\s+{_PAPER}\b|\b{_PAPER}(?:'s|
 # A paragraph on the paper's own limitations opens by saying so: "This review has limitations.",
 # "Our study has several limitations:".
 _OWN_LIMITS = re.compile(rf"^\W*{_PAPER}\s+(?:has|had|have)\s+(?:\w+\s+){{0,2}}?(?:limitations|weaknesses|shortcomings)\b", re.I)
+_PART_TITLE = re.compile(r"^\s*(?:table|fig(?:ure)?\.?)\s*\d", re.I)  # a table's or figure's title, not a section's
 NOT_COVERED = "The review does not cover this: no passage or table row of it answers the question."
 
 
@@ -70,6 +72,10 @@ class Answerer:
                                         {d: v.get("text", "") for d, v in docs.items()}, self.stats,
                                         self.glossaries, titles)
         self.overview = Overview(idx.sentences)
+        # The headings of each document (a question may name a part by them: "in the conclusions").
+        self._headings: dict[str, set[str]] = {}
+        for c in idx.chunks:
+            self._headings.setdefault(c.doc_id, set()).update(h for h in c.section if not _PART_TITLE.match(h))
         self.survey = Surveyor(idx.sentences, idx.sentence_vectors, self.stats, self.glossaries,
                                lambda st, stems, budget: self.tables.row_naming(st.chunk_id, stems, budget) or st.text,
                                lambda st: self.tables.row_label(st.chunk_id) or "", self.passages.not_answer)
@@ -104,14 +110,14 @@ class Answerer:
         best, typed = None, None
         for opt, bonus in [(None, 0.0)] + options:
             q = opt.text if opt else question
-            hits = self.s.search(q, k=k, correct=False)
+            hits = self._in_named_section(q, self.s.search(q, k=k, correct=False), k)
             ev = self.judge.evidence(q, hits)
             typed = typed or ev
             # The typed question keeps its place unless a correction finds better evidence,
             # or turns a word no document knows into one it does ("prepaired" -> "prepared").
             if opt is not None and set(ev.missing) < set(typed.missing):
                 bonus += RESOLVED_WORD_BONUS
-            if opt is not None and self.judge.abstains(ev) and not self._table_pointed_at(q, hits, ev) \
+            if opt is not None and self.judge.abstains(ev) and not self._part_pointed_at(q, hits, ev) \
                     and not set(ev.missing) < set(typed.missing):
                 # A respelling of a real word ("fewest" -> "newest") only when it finds the
                 # answer; one that makes a non-word a word of the documents stands either way.
@@ -157,7 +163,7 @@ class Answerer:
             if survey.places == 0:
                 return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
             return Answer(question, "answered", survey.text, survey.citations, tuple(hits[:k]), suggestion)
-        if self.judge.abstains(ev) and not self._table_pointed_at(q, hits, ev):
+        if self.judge.abstains(ev) and not self._part_pointed_at(q, hits, ev):
             # "Which item had the fewest respondents?": a table's numbers answer a superlative
             # that shares few words with the text.
             extreme = self.tables.extreme(q, hits)
@@ -256,6 +262,51 @@ class Answerer:
             return True
         return gives(kind, " ".join(parts)[:ANSWER_CHARS])
 
+    def named_sections(self, question: str, doc: str) -> set[str]:
+        """The headings of doc that a question names a part by ("according to the conclusions":
+        "Conclusions and prospects"): every word of the name is a word of the heading."""
+        out = set()
+        for name in sections_named(question):
+            words = content_terms(name)
+            if not words:
+                continue
+            for heading in self._headings.get(doc, ()):
+                have = content_terms(heading)
+                if all(any(related(w, h) for h in have) for w in words):
+                    out.add(heading)
+        return out
+
+    def _in_named_section(self, q: str, hits: list[Hit], k: int) -> list[Hit]:
+        """A question naming a part of the document ("in the regenerative medicine section"):
+        the best results from that part (the others when it has none)."""
+        if not hits or not sections_named(q):
+            return hits
+        doc = hits[0].chunk.doc_id
+        named = self.named_sections(q, doc)
+        if not named:
+            return hits
+        inside = [h for h in self.s.search(q, k=SECTION_SEARCH_DEPTH, correct=False)
+                  if h.chunk.doc_id == doc and named & set(h.chunk.section)][:k]
+        return inside or hits
+
+    def _part_pointed_at(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
+        """The question points at a table or a section the document has, with a result from it
+        near the top and only the document's words: weaker evidence is enough."""
+        if self._table_pointed_at(question, hits, ev):
+            return True
+        if not hits or ev.missing or ev.score < self.threshold - TABLE_NAMED_MARGIN:
+            return False
+        doc = hits[0].chunk.doc_id
+        named = self.named_sections(question, doc) if sections_named(question) else set()
+        return bool(named) and self._own_words(question, doc) and any(
+            named & set(h.chunk.section) for h in hits[:TABLE_POINTED_DEPTH] if h.chunk.doc_id == doc)
+
+    def _own_words(self, question: str, doc: str) -> bool:
+        """Every topic word of the question is one the document uses (British spellings read as
+        American): a word it never uses ("which entry was tested in horses?") is what it does not cover."""
+        return all(self.stats.known(t, doc) or any(self.stats.known(v, doc) for v in variants(t))
+                   for t in question_terms(question))
+
     def _table_pointed_at(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
         """'Which studies in Table 1 ...' with a row of that table ranked first, or 'rows of the
         cancer table that ...' with a row of it among the top results and every word of the
@@ -270,10 +321,7 @@ class Answerer:
             return True
         if named is None:
             named = self.tables.table_called(question, doc)
-        # (A word the document never uses, "which entry was tested in horses?", is what the
-        # table does not cover.)
-        return named is not None and all(self.stats.known(t, doc) or any(self.stats.known(v, doc) for v in variants(t))
-                                         for t in question_terms(question)) and any(
+        return named is not None and self._own_words(question, doc) and any(
             h.chunk.kind == "table_row" and h.chunk.table is not None and h.chunk.table.number == named
             and h.chunk.doc_id == doc for h in hits[:TABLE_POINTED_DEPTH])
 

@@ -213,3 +213,22 @@ def mentioned_thing(question: str) -> str | None:
             if thing and not _NOT_A_THING.match(thing):
                 return thing
     return None
+
+
+# A part of the document named by its heading: "according to the conclusions", "in the
+# regenerative medicine section", "the part on drug carriers", "the opening of the cancer
+# section". The words name a heading; whether the document has it is checked against its headings.
+_SECTION_NAMES = [
+    re.compile(r"\b(?:in|from|within|according\s+to|per)\s+(?:the\s+)?(?:(?:opening|start|beginning|end)\s+of\s+the\s+)?"
+               r"(?P<name>(?:[\w\-]+\s+){0,3}?[\w\-]+)\s+(?:section|part|paragraph|chapter|subsection)s?\b", re.I),
+    re.compile(r"\bthe\s+(?:section|part|paragraph|chapter|subsection)\s+(?:on|about|of|covering|dealing\s+with)\s+"
+               r"(?P<name>[\w\-]+(?:\s+[\w\-]+){0,3}?)(?=\s*(?:[?.!;,:]|$|\s+(?:and|or|what|which|how|why|when|where|who|does|do|did|is|are|was|were|say|says|said|state|states|stated|tell|tells|report|reports|describe|describes|mention|mentions|suggest|suggests)\b))", re.I),
+    re.compile(r"\b(?:in|from|according\s+to)\s+(?:the\s+|its\s+|their\s+)?(?P<name>abstract|introduction|background|"
+               r"conclusions?|discussion|methods|results|summary|limitations)\b", re.I),
+]
+
+
+def sections_named(question: str) -> list[str]:
+    """The words a question names a part of the document by, if any."""
+    names = [m.group("name") for p in _SECTION_NAMES for m in p.finditer(question)]
+    return list(dict.fromkeys(names))

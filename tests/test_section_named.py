@@ -1,0 +1,52 @@
+"""A question that names a part of the document by its heading ("according to the conclusions",
+"in the methods section") is answered from that part, pinned on a small article written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer_type import sections_named
+
+DOC = """Plasma jets for leg ulcers
+
+Introduction
+Earlier trials tested plasma jets on venous leg ulcers treated in hospital clinics, where the jets reduced the bacterial load of the ulcers [2]. Leg ulcers affect one in a hundred adults [3].
+
+Methods
+Ulcers were treated with a plasma jet for two minutes twice a week, and the bacterial load of each ulcer was measured by swab culture [4].
+
+Conclusions and outlook
+Plasma jets should next be tested on diabetic foot ulcers treated at home, where the bacterial load of ulcers is higher [9].
+"""
+
+
+@pytest.fixture(scope="module")
+def ulcers(tmp_path_factory, embedder):
+    from conftest import engine_for_text
+
+    return engine_for_text(tmp_path_factory, embedder, "ulcers", DOC, "Plasma jets for leg ulcers")
+
+
+@pytest.mark.parametrize("question, names", [
+    ("Which ulcers should be tested next, according to the conclusions?", ["conclusions"]),
+    ("In the methods section, how long were ulcers treated?", ["methods"]),
+    ("What does the part on wound dressings say?", ["wound dressings"]),
+    ("How long were ulcers treated?", []),
+])
+def test_the_words_naming_a_part(question, names):
+    assert sections_named(question) == names
+
+
+def test_the_named_part_answers(ulcers):
+    a = ulcers.answerer.ask("On which ulcers were plasma jets tested, according to the conclusions?")
+    assert a.status == "answered" and "diabetic foot ulcers" in a.text
+    assert "venous leg ulcers" not in a.text
+    plain = ulcers.answerer.ask("On which ulcers were plasma jets tested, according to the introduction?")
+    assert plain.status == "answered" and "venous leg ulcers" in plain.text
+
+
+def test_a_part_the_document_does_not_have_changes_nothing(ulcers):
+    a = ulcers.answerer.ask("On which ulcers were plasma jets tested, according to the discussion?")
+    b = ulcers.answerer.ask("On which ulcers were plasma jets tested?")
+    assert a.text == b.text
