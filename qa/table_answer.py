@@ -33,6 +33,8 @@ WHY_CHARS = 500  # rows shown with the cells that match the question only while 
 # The best-retrieved row joins the rows that meet the question's words best when it meets this
 # share of their match.
 LEAD_ROW_MATCH = 0.5
+# Words for the rows or a part of a table ("the inhibitory half", "tumour-promoting rows").
+_PART_NOUNS = frozenset("half halves part parts group groups section sections side rows row entries entry studies arm arms".split())
 # The model's word for a column must be clearly closer to one column than to the next; else
 # the answer shows the cells the question does not state, which is never wrong.
 DENSE_COLUMN_MIN, DENSE_COLUMN_MARGIN = 0.2, 0.02
@@ -365,7 +367,11 @@ class TableAnswerer:
         negation = _negated(question, self.glossaries.get(key[0], {}))
         constraints = {t for t in terms if t not in generic_stems() and not self.stats.topic_word(t, key[0])
                        and t not in context and not any(related(t, h) for h in header_words)} - negation.excluded()
-        rows = self._rows(key, constraints, hits, _conjuncts(question))
+        # "In the inhibitory half of the table": the rows of the group the question names.
+        group = self._group_named(key, question)
+        if group is not None:
+            constraints -= content_terms(group)
+        rows = self._rows(key, constraints, hits, _conjuncts(question), group)
         if rows and negation:
             # "... but state no g-force", "other than 100,000 x g", "rather than tumour cells":
             # rows whose cells say what the question rules out are not the answer.
@@ -484,16 +490,36 @@ class TableAnswerer:
                 best, best_n = h, n
         return best
 
+    def _group_named(self, key, question: str) -> str | None:
+        """The one group of the table's rows (its group headings: "Promoting effect",
+        "Inhibitory effect") that the question names as a part of the table: its own words just
+        before a word for rows or a part ("the inhibitory half", "tumour-promoting rows")."""
+        groups = {self.chunks[i].table.group for i in self.rows[key]} - {None}
+        if len(groups) < 2:
+            return None
+        tokens = [set(analyze(w)) for w in re.findall(r"[A-Za-z][\w\-]*", question)]
+        parts = [i for i, w in enumerate(re.findall(r"[A-Za-z][\w\-]*", question)) if w.lower() in _PART_NOUNS]
+        named = []
+        for g in groups:
+            words = content_terms(g)
+            if words and any(all(any(related(w, t) for i in range(max(0, p - 3), p) for t in tokens[i]) for w in words)
+                             for p in parts):
+                named.append(g)
+        return named[0] if len(named) == 1 else None
+
     def _rows(self, key, constraints: set[str], hits: list[Hit],
-              conjuncts: tuple[frozenset[str], ...] = ()) -> list[Chunk]:
+              conjuncts: tuple[frozenset[str], ...] = (), group: str | None = None) -> list[Chunk]:
         """Every row that meets the question's constraints as well as the best one does, and
         rows that meet the parts of the constraints the others leave uncovered ("in A and in B";
-        each of coordinated words, "breast and gastric cancer", gets its best row)."""
+        each of coordinated words, "breast and gastric cancer", gets its best row). group: only
+        that group's rows."""
         doc = key[0]
         fused = {h.chunk.id: h.score for h in hits}
         top = max(fused.values()) if fused else 1.0
         scored = []
         for i in self.rows[key]:
+            if group is not None and self.chunks[i].table.group != group:
+                continue
             have = set().union(*self.cell_terms[i].values())
             match = self.stats.coverage(constraints, have, doc) if constraints else 0.0
             scored.append((match, fused.get(self.chunks[i].id, 0.0) / top if top > 0 else 0.0, i, have))
