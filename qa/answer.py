@@ -27,6 +27,14 @@ RESOLVED_WORD_BONUS = 0.1  # preference for a correction that makes an unknown w
 # row of it ranks near the top (rows are terse: their similarity to a question runs low).
 TABLE_NAMED_MARGIN = 0.2
 TABLE_POINTED_DEPTH = 6  # a row of the table (a passage of the section) named among this many top results
+# Evidence this much below the threshold still answers when BM25 and dense retrieval, run apart,
+# agree: one's first result among the other's first AGREEMENT_TOP, or AGREEMENT_SHARED of their
+# first AGREEMENT_DEPTH in common. (Set on hold-outs 2-11 and the calibration set, answered and
+# abstained together; see docs/answers.md.)
+AGREEMENT_MARGIN = 0.2
+AGREEMENT_TOP, AGREEMENT_SHARED, AGREEMENT_DEPTH = 1, 3, 5
+# ... in a document of at least this many chunks (two random first-fives share 25/n by chance).
+AGREEMENT_MIN_CHUNKS = 50
 SECTION_SEARCH_DEPTH = 40  # results searched for those of a section the question names
 # An appraisal of the paper itself: "the weaknesses of this study", "this review's drawbacks",
 # "what limitations does the present trial have" (not "the drawbacks of titration in this review").
@@ -117,7 +125,7 @@ class Answerer:
             # or turns a word no document knows into one it does ("prepaired" -> "prepared").
             if opt is not None and set(ev.missing) < set(typed.missing):
                 bonus += RESOLVED_WORD_BONUS
-            if opt is not None and self.judge.abstains(ev) and not self._part_pointed_at(q, hits, ev) \
+            if opt is not None and self.judge.abstains(ev) and not self._weak_but_enough(q, hits, ev) \
                     and not set(ev.missing) < set(typed.missing):
                 # A respelling of a real word ("fewest" -> "newest") only when it finds the
                 # answer; one that makes a non-word a word of the documents stands either way.
@@ -163,7 +171,7 @@ class Answerer:
             if survey.places == 0:
                 return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
             return Answer(question, "answered", survey.text, survey.citations, tuple(hits[:k]), suggestion)
-        if self.judge.abstains(ev) and not self._part_pointed_at(q, hits, ev):
+        if self.judge.abstains(ev) and not self._weak_but_enough(q, hits, ev):
             # "Which item had the fewest respondents?": a table's numbers answer a superlative
             # that shares few words with the text.
             extreme = self.tables.extreme(q, hits)
@@ -289,6 +297,31 @@ class Answerer:
                   if h.chunk.doc_id == doc and named & set(h.chunk.section)][:k]
         return inside or hits
 
+    def _weak_but_enough(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
+        """Evidence below the threshold that still answers: the question points at a part of
+        the document that it has (and the answer lies there)."""
+        return self._part_pointed_at(question, hits, ev)
+
+    def _retrievers_agree(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
+        """Words and meaning, searched apart, find the same place: the passage the one ranks
+        first is among the other's first few, or their first five share three. A question in
+        the reader's own words ("spit or pee") shares few words with the answer, but both
+        retrievers still land on it; one that only shares a word with the document (another
+        sense of it) sends them to different places. Searched in the best result's document
+        only, so other documents do not change the decision."""
+        if not hits or ev.missing or ev.score < self.threshold - AGREEMENT_MARGIN:
+            return False
+        doc = hits[0].chunk.doc_id
+        if self.stats.n.get(doc, 0) < AGREEMENT_MIN_CHUNKS:
+            return False  # in a short document any two searches land close together by chance
+        words = [h.chunk.id for h in self.s.search(question, k=AGREEMENT_DEPTH, mode="bm25", doc=doc, correct=False)]
+        meaning = [h.chunk.id for h in self.s.search(question, k=AGREEMENT_DEPTH, mode="dense", doc=doc, correct=False)]
+        if not words or not meaning:
+            return False
+        top = AGREEMENT_TOP
+        return (words[0] in meaning[:top] or meaning[0] in words[:top]
+                or len(set(words) & set(meaning)) >= AGREEMENT_SHARED)
+
     def _part_pointed_at(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
         """The question points at a table or a section the document has, with a result from it
         near the top and only the document's words: weaker evidence is enough."""
@@ -298,8 +331,13 @@ class Answerer:
             return False
         doc = hits[0].chunk.doc_id
         named = self.named_sections(question, doc) if sections_named(question) else set()
-        return bool(named) and self._own_words(question, doc) and any(
-            named & set(h.chunk.section) for h in hits[:TABLE_POINTED_DEPTH] if h.chunk.doc_id == doc)
+        return bool(named) and any(named & set(h.chunk.section) for h in hits[:TABLE_POINTED_DEPTH]
+                                   if h.chunk.doc_id == doc) and self._answer_lies_there(question, hits, ev)
+
+    def _answer_lies_there(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
+        """What the question asks of the part it points at is there: it is asked in the
+        document's own words, or words and meaning, searched apart, find the same place."""
+        return self._own_words(question, hits[0].chunk.doc_id) or self._retrievers_agree(question, hits, ev)
 
     def _own_words(self, question: str, doc: str) -> bool:
         """Every topic word of the question is one the document uses (British spellings read as
@@ -321,9 +359,9 @@ class Answerer:
             return True
         if named is None:
             named = self.tables.table_called(question, doc)
-        return named is not None and self._own_words(question, doc) and any(
+        return named is not None and any(
             h.chunk.kind == "table_row" and h.chunk.table is not None and h.chunk.table.number == named
-            and h.chunk.doc_id == doc for h in hits[:TABLE_POINTED_DEPTH])
+            and h.chunk.doc_id == doc for h in hits[:TABLE_POINTED_DEPTH]) and self._answer_lies_there(question, hits, ev)
 
     def _in_own_limitations(self, run) -> bool:
         """The run opens the paper's paragraph on its own limitations, or carries it on."""

@@ -259,3 +259,29 @@ def test_weaker_evidence_is_enough_when_the_question_points_at_a_table(mini, que
     assert answerer._table_pointed_at(question, hits, weak) is pointed
     # ... but not any evidence at all.
     assert not answerer._table_pointed_at(question, hits, Evidence(0.0, 0.0, 0.1))
+
+
+def test_retrievers_agreeing_is_no_evidence_in_a_short_document(mini):
+    # Eight chunks: any two searches share most of their first five by chance.
+    from qa.evidence import Evidence
+
+    hits = mini.answerer.s.search("Can vesicles treat hair loss?", k=8, correct=False)
+    assert not mini.answerer._retrievers_agree("Can vesicles treat hair loss?", hits, Evidence(0.3, 0.3, 0.35))
+    assert mini.answerer.ask("Can vesicles treat hair loss?").status == "not_found"
+
+
+@pytest.mark.parametrize("question, agree", [
+    # In the review's own words or not ("myeloma patients' bone marrow"), both retrievers land on the row.
+    ("Which entry of the cancer table dealt with myeloma patients' bone marrow?", True),
+    # Another sense of "table", or a thing the table never names: they part.
+    ("Which rows of the cancer table concern the league table of football clubs?", False),
+    ("Which entries of the cancer table describe a holiday in Spain?", False),
+])
+def test_a_table_pointed_at_answers_when_words_and_meaning_find_the_same_place(engine, question, agree):
+    from qa.evidence import Evidence
+
+    answerer = engine.answerer
+    hits = answerer.s.search(question, k=8, correct=False)
+    weak = Evidence(0.3, 0.3, answerer.threshold - 0.1)
+    assert answerer._retrievers_agree(question, hits, weak) is agree
+    assert answerer._part_pointed_at(question, hits, weak) is agree
