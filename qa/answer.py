@@ -10,7 +10,7 @@ import bisect
 import re
 
 from qa.abbrev_answer import AbbrevAnswerer
-from qa.answer_type import COUNT, asked_kind, asks_several, gives, mentioned_thing, sections_named
+from qa.answer_type import COUNT, asked_kind, asks_several, gives, mentioned_thing, sections_named, without_section_names
 from qa.evidence import Evidence, Judge, TermStats, appraisal_words, content_terms, question_terms, related
 from qa.index.lexical import analyze
 from qa.overview import Overview
@@ -18,20 +18,17 @@ from qa.passage_answer import ANSWER_CHARS, PassageAnswerer
 from qa.search import Searcher, expand
 from qa.spelling import variants
 from qa.survey import Surveyor
-from qa.table_answer import TableAnswer, TableAnswerer, table_named
+from qa.table_answer import TABLE_DEPTH, TableAnswer, TableAnswerer, table_named, without_table_names
 from qa.types import Answer, Chunk, Citation, Hit, Sentence, Span
 
 COMMON_WORD_MARGIN = 0.05  # evidence a respelled common word must add over the typed question
 RESOLVED_WORD_BONUS = 0.1  # preference for a correction that makes an unknown word a known one
-# How much weaker the evidence may be when the question names a table the document has and a
-# row of it ranks near the top (rows are terse: their similarity to a question runs low).
+# How much weaker the evidence may be when the question points at a table or section the
+# document has and a result from it ranks near the top (rows are terse: their similarity to a
+# question runs low).
 TABLE_NAMED_MARGIN = 0.2
-TABLE_POINTED_DEPTH = 6  # a row of the table (a passage of the section) named among this many top results
-# Evidence this much below the threshold still answers when BM25 and dense retrieval, run apart,
-# agree: one's first result among the other's first AGREEMENT_TOP, or AGREEMENT_SHARED of their
-# first AGREEMENT_DEPTH in common. (Set on hold-outs 2-11 and the calibration set, answered and
-# abstained together; see docs/answers.md.)
-AGREEMENT_MARGIN = 0.2
+# A part pointed at answers when BM25 and dense retrieval, run apart, agree: one's first result
+# among the other's first AGREEMENT_TOP, or AGREEMENT_SHARED of their first AGREEMENT_DEPTH in common.
 AGREEMENT_TOP, AGREEMENT_SHARED, AGREEMENT_DEPTH = 1, 3, 5
 # ... in a document of at least this many chunks (two random first-fives share 25/n by chance).
 AGREEMENT_MIN_CHUNKS = 50
@@ -125,7 +122,7 @@ class Answerer:
             # or turns a word no document knows into one it does ("prepaired" -> "prepared").
             if opt is not None and set(ev.missing) < set(typed.missing):
                 bonus += RESOLVED_WORD_BONUS
-            if opt is not None and self.judge.abstains(ev) and not self._weak_but_enough(q, hits, ev) \
+            if opt is not None and self.judge.abstains(ev) and not self._part_pointed_at(q, hits, ev) \
                     and not set(ev.missing) < set(typed.missing):
                 # A respelling of a real word ("fewest" -> "newest") only when it finds the
                 # answer; one that makes a non-word a word of the documents stands either way.
@@ -171,7 +168,7 @@ class Answerer:
             if survey.places == 0:
                 return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
             return Answer(question, "answered", survey.text, survey.citations, tuple(hits[:k]), suggestion)
-        if self.judge.abstains(ev) and not self._weak_but_enough(q, hits, ev):
+        if self.judge.abstains(ev) and not self._part_pointed_at(q, hits, ev):
             # "Which item had the fewest respondents?": a table's numbers answer a superlative
             # that shares few words with the text.
             extreme = self.tables.extreme(q, hits)
@@ -297,19 +294,14 @@ class Answerer:
                   if h.chunk.doc_id == doc and named & set(h.chunk.section)][:k]
         return inside or hits
 
-    def _weak_but_enough(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
-        """Evidence below the threshold that still answers: the question points at a part of
-        the document that it has (and the answer lies there)."""
-        return self._part_pointed_at(question, hits, ev)
-
     def _retrievers_agree(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
-        """Words and meaning, searched apart, find the same place: the passage the one ranks
-        first is among the other's first few, or their first five share three. A question in
+        """Words and meaning, searched apart, find the same place: the one's first result is the
+        other's first, or their first five share three. A question in
         the reader's own words ("spit or pee") shares few words with the answer, but both
         retrievers still land on it; one that only shares a word with the document (another
         sense of it) sends them to different places. Searched in the best result's document
         only, so other documents do not change the decision."""
-        if not hits or ev.missing or ev.score < self.threshold - AGREEMENT_MARGIN:
+        if not hits or ev.missing or ev.score < self.threshold - TABLE_NAMED_MARGIN:
             return False
         doc = hits[0].chunk.doc_id
         if self.stats.n.get(doc, 0) < AGREEMENT_MIN_CHUNKS:
@@ -331,13 +323,18 @@ class Answerer:
             return False
         doc = hits[0].chunk.doc_id
         named = self.named_sections(question, doc) if sections_named(question) else set()
-        return bool(named) and any(named & set(h.chunk.section) for h in hits[:TABLE_POINTED_DEPTH]
+        return bool(named) and any(named & set(h.chunk.section) for h in hits[:TABLE_DEPTH]
                                    if h.chunk.doc_id == doc) and self._answer_lies_there(question, hits, ev)
 
     def _answer_lies_there(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
         """What the question asks of the part it points at is there: it is asked in the
-        document's own words, or words and meaning, searched apart, find the same place."""
-        return self._own_words(question, hits[0].chunk.doc_id) or self._retrievers_agree(question, hits, ev)
+        document's own words, or words and meaning, searched apart, find the same place. (The
+        words pointing at the part are left out of both: "in the lung diseases section" is
+        always in the document's words, and the two searches agree on that section.)"""
+        asked = without_section_names(without_table_names(question))
+        if not question_terms(asked):
+            return False
+        return self._own_words(asked, hits[0].chunk.doc_id) or self._retrievers_agree(asked, hits, ev)
 
     def _own_words(self, question: str, doc: str) -> bool:
         """Every topic word of the question is one the document uses (British spellings read as
@@ -361,7 +358,7 @@ class Answerer:
             named = self.tables.table_called(question, doc)
         return named is not None and any(
             h.chunk.kind == "table_row" and h.chunk.table is not None and h.chunk.table.number == named
-            and h.chunk.doc_id == doc for h in hits[:TABLE_POINTED_DEPTH]) and self._answer_lies_there(question, hits, ev)
+            and h.chunk.doc_id == doc for h in hits[:TABLE_DEPTH]) and self._answer_lies_there(question, hits, ev)
 
     def _in_own_limitations(self, run) -> bool:
         """The run opens the paper's paragraph on its own limitations, or carries it on."""

@@ -159,7 +159,9 @@ _SEVERAL = re.compile(
     r"\b(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)?)?(?:[\w\-]+\s+){0,2}?[a-z\-]{3,}[^s\W]s\b|"
     r"\b(?:tell\s+me\s+about|list|all|every|contexts?|settings?)\b|\band\s+(?:in\s+)?(?:what|which)\b|"
     # "Give the reasons the review offers", "name the cytokines": an imperative asking for plural things.
-    r"\b(?:give|name|collect|gather)\s+(?:me\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:[\w\-]+\s+){0,2}?[a-z\-]{3,}[^s\W]s\b", re.I)
+    # (A plural right after its article or one adjective: "give the dose of exosomes" asks one thing;
+    # "-us", "-is", "-ss" are no plurals: "name the virus", "give the analysis".)
+    r"\b(?:give|name|collect|gather)\s+(?:me\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:[\w\-]+\s+)?[a-z\-]{2,}[^siu\W]s\b", re.I)
 
 
 def asks_several(question: str) -> bool:
@@ -173,11 +175,12 @@ def asks_several(question: str) -> bool:
 # most about it. General English ways of asking it; X is what lies in the noun slot.
 _THING = r"(?P<x>[^?!;:,]{2,60}?)"
 _VERB_AUX = r"(?:does|do|did|is|are|was|were)"
-# "come up", "mentioned" always ask it; "appear", "feature" only when the question ends there
-# ("where do exosomes appear to accumulate" asks something else).
+# "come up", "mentioned" always ask it; "appear", "feature", "turn up", "show up" only when the
+# question ends there ("where do exosomes appear to accumulate", "where do the side effects
+# show up in the patients" ask something else).
 _ENDS = r"(?=\s*(?:in\s+(?:the|this)\s+(?:review|article|paper|text|document)\s*)?(?:[?.!;,]|$))"
-_SEEN = (r"(?:(?:(?:come|comes|came|turns?|turned|shows?|showed|crops?|cropped)\s+up|(?:gets?\s+|being\s+)?(?:mentioned|discussed|named|cited|referred\s+to))\b|"
-         rf"(?:appears?|appeared|features?|featured){_ENDS})")
+_SEEN = (r"(?:(?:(?:come|comes|came)\s+up|(?:gets?\s+|being\s+)?(?:mentioned|discussed|named|cited|referred\s+to))\b|"
+         rf"(?:appears?|appeared|features?|featured|(?:turns?|turned|shows?|showed|crops?|cropped)\s+up){_ENDS})")
 _PLACES = r"(?:(?:different|other|separate|distinct|various|several)\s+)?(?:contexts?|settings?|places?|parts?|sections?|passages?)"
 _MENTIONED = [
     re.compile(rf"\bwhere\s+(?:in\s+(?:the|this)\s+\w+\s+)?{_VERB_AUX}\s+{_THING}\s+{_SEEN}", re.I),
@@ -223,9 +226,17 @@ _SECTION_NAMES = [
                r"(?P<name>(?:[\w\-]+\s+){0,3}?[\w\-]+)\s+(?:section|part|paragraph|chapter|subsection)s?\b", re.I),
     re.compile(r"\bthe\s+(?:section|part|paragraph|chapter|subsection)\s+(?:on|about|of|covering|dealing\s+with)\s+"
                r"(?P<name>[\w\-]+(?:\s+[\w\-]+){0,3}?)(?=\s*(?:[?.!;,:]|$|\s+(?:and|or|what|which|how|why|when|where|who|does|do|did|is|are|was|were|say|says|said|state|states|stated|tell|tells|report|reports|describe|describes|mention|mentions|suggest|suggests)\b))", re.I),
-    re.compile(r"\b(?:in|from|according\s+to)\s+(?:the\s+|its\s+|their\s+)?(?P<name>abstract|introduction|background|"
+    # (With its article: "In conclusion, ..." and "in summary" name no section.)
+    re.compile(r"\b(?:in|from|according\s+to)\s+(?:the\s+|its\s+|their\s+)(?P<name>abstract|introduction|background|"
                r"conclusions?|discussion|methods|results|summary|limitations)\b", re.I),
 ]
+
+
+def without_section_names(question: str) -> str:
+    """The question without the words that point at a part of the document."""
+    for p in _SECTION_NAMES:
+        question = p.sub(" ", question)
+    return question
 
 
 def sections_named(question: str) -> list[str]:

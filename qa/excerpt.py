@@ -7,6 +7,7 @@ around what the question asks, with the text's opening kept when it says whose f
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 HEAD_SHARE = 0.4  # of a long text's excerpt, the part its opening may take (whose finding, where)
 
@@ -20,7 +21,7 @@ def pieces(body: str, where: int, allowance: int) -> list[tuple[int, int]]:
     words = list(re.finditer(r"\S+", body))
     if not words:
         return [(0, 0)]
-    at = next((i for i, w in enumerate(words) if w.end() > where), 0)
+    at = next((i for i, w in enumerate(words) if w.end() > where), len(words) - 1)
     head = 0
     if words[at].start() > HEAD_SHARE * allowance:
         # The opening says whose finding it is and where ("Exosomes from UC-MSCs ... in nerve
@@ -50,3 +51,29 @@ def render(body: str, shown: list[tuple[int, int]]) -> str:
     for a, b in shown:
         parts.append(("…" if a > 0 and not parts else "") + body[a:b] + ("…" if b < len(body) else ""))
     return " ".join(parts)
+
+
+def _marker(refs: Sequence[int]) -> str:
+    return f" [{', '.join(map(str, refs))}]" if refs else ""
+
+
+def fit(body: str, where: int, allowance: int, refs: Sequence[int] = ()) -> list[tuple[int, int]]:
+    """The pieces of body that, quoted (see quoted), take at most about allowance characters:
+    room is kept for the quotation marks, the ellipses and the reference markers a cut leaves out."""
+    if len(body) + 2 <= allowance:
+        return [(0, len(body))]
+    return pieces(body, where, max(1, allowance - 4 - len(_marker(refs))))
+
+
+def quoted(body: str, shown: list[tuple[int, int]], refs: Sequence[int] = ()) -> str:
+    """The pieces in quotation marks, followed by the reference markers of refs they leave out
+    (a finding keeps its references)."""
+    kept = set(_numbers(" ".join(body[a:b] for a, b in shown)))
+    lost = [r for r in refs if r not in kept]
+    return f"“{render(body, shown)}”{_marker(lost)}"
+
+
+def _numbers(text: str) -> list[int]:
+    from qa.ingest.refs import refs_in
+
+    return refs_in(text)

@@ -12,22 +12,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa import excerpt
 from qa.ingest.refs import refs_in
 from qa.passage_answer import ANSWER_CHARS
-from qa.types import Citation, Sentence
+from qa.types import Citation, Sentence, Span
 
 _WORK = r"(?:review|paper|article|study|trial|analysis|work|report|survey|manuscript)"
-_THIS = rf"(?:this|the|our|the\s+(?:current|present))\s+(?:[\w\-]+\s+){{0,2}}?{_WORK}"
+# The document itself: "this review", "our study", "the present trial", "the article" (a bare
+# "the" only with a word for a document: "the study by Zhang" is a cited one).
+_THIS = (rf"(?:(?:this|our|the\s+(?:current|present))\s+(?:[\w\-]+\s+){{0,2}}?{_WORK}|"
+         r"the\s+(?:review|paper|article|manuscript))")
+_IS = r"(?:'s|’s|\s+is|\s+was)"
+_END = r"\s*(?:[?.!]|$)"  # nothing after it: "... this review cover regarding football?" asks about football
 # The question asks what the document as a whole is about.
-_ASKS = [
-    re.compile(rf"\bwhat\s+(?:\w+\s+){{0,2}}?(?:topics?|subjects?|areas?|themes?|questions?|issues?|aspects?|ground)\s+"
-               rf"(?:does|do|did|will)\s+{_THIS}\s+(?:cover|address|discuss|deal\s+with|review|examine|treat|tackle)", re.I),
-    re.compile(rf"\bwhat\s+(?:is|was|'s)\s+{_THIS}\s+(?:all\s+)?about\b", re.I),
-    re.compile(rf"\bwhat\s+(?:does|did)\s+{_THIS}\s+(?:cover|address|review|examine|investigate|set\s+out\s+to\s+do|aim\s+to\s+do)\s*(?:[?.!]|$)", re.I),
-    re.compile(rf"\b(?:aims?|purpose|goals?|objectives?|scope|focus)\s+of\s+{_THIS}\b", re.I),
-    re.compile(rf"\b(?:summari[sz]e|overview\s+of|gist\s+of|tl;?dr\s+of)\s+{_THIS}\s*(?:[?.!]|$)", re.I),
-    re.compile(rf"\bwhy\s+(?:was|did)\s+{_THIS}\s+(?:written|done|conducted|carried\s+out)\b", re.I),
-]
+_ASKS = [re.compile(p, re.I) for p in (
+    rf"\bwhat\s+(?:\w+\s+){{0,2}}?(?:topics?|subjects?|areas?|themes?|questions?|issues?|aspects?|ground)\s+"
+    rf"(?:does|do|did|will)\s+{_THIS}\s+(?:cover|address|discuss|deal\s+with|review|examine|treat|tackle){_END}",
+    rf"\bwhat{_IS}\s+{_THIS}\s+(?:mainly\s+|mostly\s+|all\s+|really\s+)?about{_END}",
+    rf"\bwhat\s+(?:does|did)\s+{_THIS}\s+(?:mainly\s+)?(?:cover|address|discuss|review|examine|investigate|"
+    rf"set\s+out\s+to\s+do|aim\s+to\s+do){_END}",
+    rf"\bwhat{_IS}\s+the\s+(?:main\s+|overall\s+|central\s+)?(?:aims?|purposes?|goals?|objectives?|scope|focus|subject|"
+    rf"topics?|themes?)\s+of\s+{_THIS}{_END}",
+    rf"^\W*(?:please\s+)?(?:summari[sz]e|give\s+(?:me\s+)?an?\s+(?:overview|summary)\s+of|an?\s+(?:overview|summary)\s+of|"
+    rf"the\s+gist\s+of)\s+{_THIS}{_END}",
+    rf"\bwhy\s+(?:was|did)\s+{_THIS}\s+(?:get\s+)?(?:written|done|conducted|carried\s+out){_END}",
+)]
 # A sentence in which the paper states its aim or what it covers: one that opens with the
 # paper as its subject ("This review covers ...", "In the current review, we ...", "The present
 # study aimed ..."), "Here(in), we ...", "We aimed to ...", "The aim of this study was ...".
@@ -71,11 +80,16 @@ class Overview:
         parts, cites, length = [], [], 0
         for st in self.aims.get(doc, [])[:MAX_SENTENCES]:
             text = st.text.strip()
+            offset = len(st.text) - len(st.text.lstrip())
             if parts and length + len(text) + 3 > ANSWER_CHARS:
                 break
-            parts.append(f"“{text}”")
-            cites.append(Citation(tuple(refs_in(text)), st.chunk_id, text, st.span))
-            length += len(text) + 3
+            # (A statement longer than an answer is cut after its opening.)
+            shown = excerpt.fit(text, 0, ANSWER_CHARS - length, refs_in(text))
+            a, b = shown[-1]
+            parts.append(excerpt.quoted(text, shown, refs_in(text)))
+            cites.append(Citation(tuple(refs_in(text)), st.chunk_id, text[a:b],
+                                  Span(st.span.start + offset + a, st.span.start + offset + b)))
+            length += len(parts[-1]) + 1
         if not parts:
             return None
         return OverviewAnswer(" ".join(parts), tuple(cites))

@@ -97,10 +97,7 @@ class Run:
         the excerpt leaves out (the finding keeps its references)."""
         if self.clip is None:
             return f"“{self.text}”"
-        text = self.text
-        kept = set(refs_in(" ".join(text[a:b] for a, b in self.clip)))
-        lost = [r for r in refs_in(text) if r not in kept]
-        return f"“{excerpt.render(text, list(self.clip))}”" + (f" [{', '.join(map(str, lost))}]" if lost else "")
+        return excerpt.quoted(self.text, list(self.clip), refs_in(self.text))
 
     def shown_span(self) -> tuple[str, Span]:
         """The quoted words of the excerpt's last piece (its finding) and where they stand."""
@@ -284,7 +281,7 @@ class PassageAnswerer:
         where each says most of the question's words; none with less than its least room."""
         out = []
         for k, r in enumerate(sorted(runs, key=lambda r: len(r.text))):
-            allowance = room // (len(runs) - k) - 3
+            allowance = room // (len(runs) - k) - 1
             if allowance < MIN_PART_CHARS:
                 break
             if len(r.text) > allowance:
@@ -294,10 +291,8 @@ class PassageAnswerer:
         return out
 
     def _cut(self, run: Run, terms: set[str], allowance: int) -> Run:
-        # (Room for the ellipses and for the reference markers the excerpt may leave out.)
-        allowance -= 3 + len(f" [{', '.join(map(str, refs_in(run.text)))}]")
         where = self._where_asked(run, terms, int(WINDOW_SHARE * allowance))
-        return Run(run.sentences, run.hit, run.score, tuple(excerpt.pieces(run.text, where, allowance)))
+        return Run(run.sentences, run.hit, run.score, tuple(excerpt.fit(run.text, where, allowance, refs_in(run.text))))
 
     def _where_asked(self, run: Run, terms: set[str], width: int) -> int:
         """Where in the run's text the question's words gather: the first word of the stretch

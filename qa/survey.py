@@ -25,7 +25,7 @@ from qa.types import Citation, Sentence, Span
 MAX_PLACES = 6  # places listed at most; the count says how many there are
 FAMILY_MIN = 6  # a word this long is found in its family's other forms too
 MIN_EXCERPT = 110  # characters an excerpt keeps at least, so that it still says something
-PLACE_MARK = 6  # characters a place's number and spacing take: " (3) " and a quote mark
+PLACE_MARK = 5  # characters a place's number and spacing take: "(3) " and the space before it
 RARE_PLACES, RARE_SHARE = 3, 0.05  # a part named in at most this many places (or share of them) is distinctive
 # Places closest to the question first when not all fit: meaning, then its words (half weight:
 # every place already names the thing, so the words mostly repeat it).
@@ -227,13 +227,11 @@ class Surveyor:
         refs = _refs(st)
         body = st.text.strip()
         offset = len(st.text) - len(st.text.lstrip())
-        shown = excerpt.pieces(body, self._where(st, concept) - offset, allowance)
-        text = excerpt.render(body, shown)
+        shown = excerpt.fit(body, self._where(st, concept) - offset, allowance, refs)
         # The citation quotes what is shown: the window around the name.
         a, b = shown[-1]
-        marker = f" [{', '.join(map(str, refs))}]" if refs and not refs_in(body[a:b]) else ""
         span = Span(st.span.start + offset + a, st.span.start + offset + b)
-        return f"“{text}”{marker}", Citation(refs, st.chunk_id, body[a:b], span)
+        return excerpt.quoted(body, shown, refs), Citation(refs, st.chunk_id, body[a:b], span)
 
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"

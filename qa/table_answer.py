@@ -26,6 +26,7 @@ _AUX = frozenset("is are was were do does did has have had can could will would 
 _STOP_AFTER = frozenset("in for from to of on at by with and or that which who whom whose used did does do".split())
 MIN_COLUMN_IDF = 0.5  # a word in over ~60% of a document's chunks does not name a column
 MAX_ROWS = 8  # rows listed in one answer; more are counted, not shown
+TABLE_DEPTH = 6  # table rows among this many top results are what a table answer starts from
 SAME_STUDY_COVERAGE = 0.3  # a row citing a passage's reference joins it when it holds this much of the question
 TABLE_SWITCH_SHARE = 0.6  # another table's row this close to the best one may be the table asked
 WHOLE_ROW_CHARS = 300  # a one-row answer shows every cell when the row takes no more
@@ -34,7 +35,8 @@ WHY_CHARS = 500  # rows shown with the cells that match the question only while 
 # share of their match.
 LEAD_ROW_MATCH = 0.5
 # Words for the rows or a part of a table ("the inhibitory half", "tumour-promoting rows").
-_PART_NOUNS = frozenset("half halves part parts group groups section sections side rows row entries entry studies arm arms".split())
+# ("part" and "side" only as "part of the table": "a promoting part in metastasis", "inhibitory side effects".)
+_PART_NOUNS = frozenset("half halves group groups section sections rows row entries entry studies".split())
 # The model's word for a column must be clearly closer to one column than to the next; else
 # the answer shows the cells the question does not state, which is never wrong.
 DENSE_COLUMN_MIN, DENSE_COLUMN_MARGIN = 0.2, 0.02
@@ -138,6 +140,11 @@ def asked_phrase(question: str) -> list[str]:
 # "the table of drug interactions" (one to three words before "table", or after "table of/on").
 _CALLED = re.compile(r"\bthe\s+(?P<before>(?:[\w\-]+\s+){1,3}?)tables?\b(?!\s+\d)|"
                      r"\btables?\s+(?:of|on|about|listing)\s+(?P<after>(?:[\w\-]+\s*){1,3})", re.I)
+
+
+def without_table_names(question: str) -> str:
+    """The question without the words that point at a table ("Table 2", "the cancer table")."""
+    return _CALLED.sub(" ", re.sub(r"\btables?\s+\d{1,3}\b", " ", question, flags=re.I))
 
 
 def table_named(question: str) -> int | None:
@@ -342,7 +349,7 @@ class TableAnswerer:
         named = table_named(question)
         if named is None and hits:
             named = self.table_called(question, hits[0].chunk.doc_id)
-        table_hits = [h for h in hits[:6] if h.chunk.kind == "table_row" and h.chunk.table is not None
+        table_hits = [h for h in hits[:TABLE_DEPTH] if h.chunk.kind == "table_row" and h.chunk.table is not None
                       and (named is None or h.chunk.table.number == named)]
         if not table_hits:
             return None
@@ -444,6 +451,8 @@ class TableAnswerer:
             if why and len(self._render(key, rows, columns + why, prof, constraints, stated, show)) <= WHY_CHARS:
                 columns = columns + why
         text = self._render(key, rows, columns, self.profiles[key], constraints, stated, show)
+        # (The cells shown for why a row is listed count as answering: the row's cells that meet
+        # the question are there, and the rest would only push the passage after it away.)
         answered = {t for col in columns
                     for t in prof["header"].get(col, set()) | self.cell_terms[self._pos(rows[0])].get(col, set())}
         if len(rows) == 1 and columns and not phrase_terms & answered:
@@ -497,8 +506,11 @@ class TableAnswerer:
         groups = {self.chunks[i].table.group for i in self.rows[key]} - {None}
         if len(groups) < 2:
             return None
-        tokens = [set(analyze(w)) for w in re.findall(r"[A-Za-z][\w\-]*", question)]
-        parts = [i for i, w in enumerate(re.findall(r"[A-Za-z][\w\-]*", question)) if w.lower() in _PART_NOUNS]
+        words = re.findall(r"[A-Za-z][\w\-]*", question)
+        tokens = [set(analyze(w)) for w in words]
+        parts = [i for i, w in enumerate(words) if w.lower() in _PART_NOUNS or (
+            w.lower() in ("part", "parts", "side") and [x.lower() for x in words[i + 1:i + 2]] == ["of"]
+            and any(x.lower().startswith("table") for x in words[i + 2:i + 4]))]
         named = []
         for g in groups:
             words = content_terms(g)
@@ -559,7 +571,7 @@ class TableAnswerer:
         """A superlative asked of a table among the top hits: its row, every cell shown. The
         numbers answer it even when the question's words barely meet the text."""
         named = table_named(question)
-        for h in hits[:6]:
+        for h in hits[:TABLE_DEPTH]:
             c = h.chunk
             if c.kind == "table_row" and c.table is not None and (named is None or c.table.number == named):
                 key = (c.doc_id, c.table.number)
@@ -683,20 +695,25 @@ class TableAnswerer:
         def label(c: Chunk) -> str:
             return ", ".join(value(c, col) for col in label_cols if value(c, col))
 
-        shown = rows[:MAX_ROWS]
         if len(rows) == 1:
             c = rows[0]
             lab = label(c)
             return f"Table {number}{', ' + lab if lab else ''} — {row_text(c)}."
-        groups: dict[str | None, list[Chunk]] = {}
-        for c in shown:
-            groups.setdefault(c.table.group, []).append(c)
-        parts = []
-        for g, cs in groups.items():
-            items = "; ".join(f"{label(c)} — {row_text(c)}" for c in cs)
-            parts.append(f"{g}: {items}" if g else items)
-        more = f" ({len(shown)} of {len(rows)} rows shown)" if len(rows) > len(shown) else f" ({len(rows)} rows)"
-        return f"Table {number}{more}: " + " | ".join(parts) + "."
+
+        def listed(shown: list[Chunk]) -> str:
+            groups: dict[str | None, list[Chunk]] = {}
+            for c in shown:
+                groups.setdefault(c.table.group, []).append(c)
+            parts = []
+            for g, cs in groups.items():
+                items = "; ".join(f"{label(c)} — {row_text(c)}" for c in cs)
+                parts.append(f"{g}: {items}" if g else items)
+            more = f" ({len(shown)} of {len(rows)} rows shown)" if len(rows) > len(shown) else f" ({len(rows)} rows)"
+            return f"Table {number}{more}: " + " | ".join(parts) + "."
+
+        # (Rows are not dropped to keep an answer within its 700 characters: a row begun there is
+        # read, and its label says which study it is.)
+        return listed(rows[:MAX_ROWS])
 
     def _pos(self, c: Chunk) -> int:
         return self._index_of[c.id]

@@ -104,10 +104,10 @@ def test_a_list_whose_parts_do_not_fit_whole_gets_each_part_as_an_excerpt(honey)
     # The excerpt's citation quotes the words shown, around what the question asks, and points at them.
     cut = next(c for c in a.citations if 3 in c.refs)
     assert "methylglyoxal" in cut.quote and cut.quote in a.text
-    assert HONEY_TEXT_AT(honey, cut) == cut.quote
+    assert _text_at(honey, cut) == cut.quote
 
 
-def HONEY_TEXT_AT(engine, citation):
+def _text_at(engine, citation):
     doc = engine.index.documents["honey"]["text"]
     return doc[citation.span.start:citation.span.end]
 
@@ -116,3 +116,17 @@ def test_a_single_answer_is_not_cut_to_make_room(honey):
     # One report answers: it is quoted whole, with nothing cut.
     a = honey.answerer.ask("What did the dressings deliver against Pseudomonas aeruginosa?")
     assert a.status == "answered" and "…" not in a.text and "methylglyoxal" in a.text
+
+
+@pytest.mark.parametrize("question, several", [
+    ("Give the reasons the review offers for the delay.", True),
+    ("Name the growth factors in the lysate.", True),
+    ("Which growth factors does the lysate hold?", True),
+    ("Name the virus used in the trial.", False),  # -us, -is: no plurals
+    ("Give the analysis of the second batch.", False),
+    ("Give the dose of lysate used.", False),  # one dose, of a plural thing
+])
+def test_a_question_asking_for_several_things(question, several):
+    from qa.answer_type import asks_several
+
+    assert asks_several(question) is several

@@ -33,6 +33,9 @@ def plasma(tmp_path_factory, embedder):
     "What was the aim of the present study?",
     "Summarise this article.",
     "What does the review cover?",
+    "What's the review about?",
+    "What is the main subject of this review?",
+    "What does this article discuss?",
 ])
 def test_questions_about_the_document_itself(question):
     assert asks_about_document(question)
@@ -43,6 +46,11 @@ def test_questions_about_the_document_itself(question):
     "What is plasma about?",
     "What topics do wound nurses cover in training?",
     "What was the aim of the plasma jet?",
+    # A cited study, or a topic inside the review: the ordinary answer (or "not covered").
+    "What was the aim of the study by Zhang et al. in mice?",
+    "What was the purpose of the trial in which plasma was used on horses?",
+    "What topics does this review cover regarding football?",
+    "What is the focus of the review on dental pulp stem cells?",
 ])
 def test_questions_about_a_thing_in_it_are_not(question):
     assert not asks_about_document(question)
@@ -56,3 +64,20 @@ def test_the_document_s_statements_of_its_aim_answer(plasma):
     # A cited study's "In this study, ..." is not the paper's own aim.
     assert "bacterial load fell" not in a.text
     assert all(c.hit_id.startswith("plasma:") for c in a.citations)
+
+
+def test_a_statement_longer_than_an_answer_is_cut_after_its_opening(tmp_path_factory, embedder):
+    from conftest import engine_for_text
+
+    long = ("In this review, we cover " + ", ".join(f"the {w} of cold plasma devices" for w in (
+        "design", "physics", "chemistry", "safety", "cost", "maintenance", "regulation", "history",
+        "manufacture", "training", "ergonomics", "evidence", "ethics", "economics", "future", "sterility",
+        "noise", "power supply", "gas supply", "electrodes", "nozzles", "cooling", "calibration")) + " [5].")
+    assert len(long) > 700
+    eng = engine_for_text(tmp_path_factory, embedder, "longaim", f"Plasma review\n\nAbstract\n{long}\n",
+                          "Plasma review")
+    a = eng.answerer.ask("What is this review about?")
+    assert a.status == "answered" and len(a.text) <= 700
+    assert a.text.startswith("“In this review, we cover the design") and "…" in a.text and a.text.endswith("[5]")
+    doc = eng.index.documents["longaim"]["text"]
+    assert doc[a.citations[0].span.start:a.citations[0].span.end] == a.citations[0].quote

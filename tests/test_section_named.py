@@ -33,6 +33,7 @@ def ulcers(tmp_path_factory, embedder):
     ("In the methods section, how long were ulcers treated?", ["methods"]),
     ("What does the part on wound dressings say?", ["wound dressings"]),
     ("How long were ulcers treated?", []),
+    ("In conclusion, how long were ulcers treated?", []),  # a phrase of the question, no section
 ])
 def test_the_words_naming_a_part(question, names):
     assert sections_named(question) == names
@@ -50,3 +51,18 @@ def test_a_part_the_document_does_not_have_changes_nothing(ulcers):
     a = ulcers.answerer.ask("On which ulcers were plasma jets tested, according to the discussion?")
     b = ulcers.answerer.ask("On which ulcers were plasma jets tested?")
     assert a.text == b.text
+
+
+@pytest.mark.parametrize("question, pointed", [
+    ("How were ulcers treated, according to the methods section?", True),
+    # The section exists, but what is asked is not there: the words naming the section do not count.
+    ("Which vaccine is recommended, according to the methods section?", False),
+    # No such section.
+    ("How were ulcers treated, according to the discussion?", False),
+])
+def test_weaker_evidence_is_enough_for_a_section_pointed_at_only_when_the_question_is_in_its_words(ulcers, question, pointed):
+    from qa.evidence import Evidence
+
+    answerer = ulcers.answerer
+    hits = answerer._in_named_section(question, answerer.s.search(question, k=8, correct=False), 8)
+    assert answerer._part_pointed_at(question, hits, Evidence(0.3, 0.3, answerer.threshold - 0.1)) is pointed

@@ -85,6 +85,7 @@ def test_the_thing_whose_mentions_are_asked_for(question, thing):
     "What is mentioned about IL-17?",
     "Where in the cell is the receptor?",
     "What role does IL-6 play in pain?",  # one role asked: the ordinary answer
+    "Where do the side effects show up in the patients?",  # where in the body, not in the text
 ])
 def test_other_questions_ask_for_no_mentions(question):
     assert mentioned_thing(question) is None
