@@ -319,11 +319,13 @@ def read_table(
                  and any(ln.bottom <= r[2] + 1 for ln in rows_lines)]
         # A rule shorter than the table, with a full one under it a few lines down, is set
         # under a spanning header: the full one closes the header.
-        # So does one as short that runs under it over the same columns (the header's rule
-        # under the sub-headers, beside a stub header that spans both header rows).
+        # So does one as short that runs under it over the same columns, with only spanning
+        # headers over the first (the header's rule under the sub-headers, beside a stub
+        # header that spans both header rows and is set at their foot).
         while len(below) > 1 and below[0][1] - below[0][0] < 0.9 * (x_hi - x_lo) and (
                 below[1][1] - below[1][0] >= 0.9 * (x_hi - x_lo)
                 or below[1][0] <= below[0][0] + 1 and below[1][1] >= below[0][1] - 1
+                and all(ln.x0 >= below[0][0] - 1 for ln in rows_lines if ln.bottom <= below[0][2] + 1)
                 and any(ln.bottom <= below[1][2] + 1 and ln.top >= below[0][2] - 1 for ln in rows_lines)) and sum(
                 1 for ln in rows_lines if ln.bottom <= below[1][2] + 1) <= 6:
             below = below[1:]
