@@ -4,7 +4,8 @@ rows with spanning headers wrapped over two lines, a caption whose first line is
 mark set only a little smaller than its cell; a page-wide table whose header crosses the
 middle of the page above a table in one column; a last row in the bottom margin under a
 wrapped cell; a group label reaching under a header wrapped over two lines; a byline's last
-name wrapped onto a line of its own; the text of a figure's placeholder."""
+name wrapped onto a line of its own; the text of a figure's placeholder; rules under every row
+but the first column."""
 
 from pdfgen import COLUMN_TEXT as TEXT, LEFT as L, RIGHT as R, PageSpec, make_pdf, width
 from qa.ingest import load
@@ -289,3 +290,34 @@ def test_a_bylines_last_name_and_a_figures_placeholder_text_are_not_headings(tmp
     heads = [b.text for b in doc.blocks if b.kind == "heading"]
     assert "Lindahl1,3" not in heads and "[Figure 1 placeholder]" not in heads
     assert [h for h in heads if h[:1].isdigit()] == ["1 Introduction", "2 Methods"]
+
+
+def test_rules_under_every_row_but_the_first_column_leave_a_one_line_header(tmp_path):
+    # Each row ruled under its number columns only (the first column unruled, as a stub):
+    # the rule under the header is as short as the ones under the rows, and the header
+    # stays one line.
+    p = PageSpec()
+    y = p.lines(L, 60, TEXT[:4], size=9.5, leading=11.5)
+    edges = [L, L + 120, L + 180, L + 240]
+    p.text(L, y + 6, "Table 2. Doses given in each week of the programme", 7.5)
+    p.rule(L, L + 240, y + 17)
+    y += 19
+    for x, h in zip((L + 3, L + 123, L + 183), ("Component", "Weeks 1-4", "Weeks 5-8")):
+        p.text(x, y, h, 7.5)
+    _pieces(p, edges[1:], y + 9.5)
+    y += 12
+    rows = [("Warm-up", "10 min", "10 min"), ("Balance", "15 min", "20 min"), ("Strength", "15 min", "20 min"),
+            ("Walking", "10 min", "5 min"), ("Stretching", "5 min", "5 min"), ("Education", "10 min", "10 min"),
+            ("Home practice", "20 min", "30 min"), ("Cool-down", "5 min", "5 min")]
+    for row in rows:
+        for x, v in zip((L + 3, L + 123, L + 183), row):
+            p.text(x, y, v, 7.5)
+        _pieces(p, edges[1:], y + 9.5)
+        y += 12
+    p.rule(L, L + 240, y)
+    p.lines(L, y + 14, TEXT[4:], size=9.5, leading=11.5)
+    path = tmp_path / "row-rules.pdf"
+    path.write_bytes(make_pdf([p]))
+    t, got = _table(load(path), 2)
+    assert t.columns == ("Component", "Weeks 1-4", "Weeks 5-8")
+    assert got == [(None, row) for row in rows]
