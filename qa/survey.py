@@ -16,13 +16,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa import excerpt
-from qa.evidence import TermStats, generic_stems
+from qa.evidence import TermStats, generic_stems, related
 from qa.index.lexical import analyze, normalize
 from qa.ingest.refs import refs_in
 from qa.passage_answer import ANSWER_CHARS
 from qa.types import Citation, Sentence, Span
 
 MAX_PLACES = 6  # places listed at most; the count says how many there are
+FAMILY_MIN = 6  # a word this long is found in its family's other forms too
 MIN_EXCERPT = 110  # characters an excerpt keeps at least, so that it still says something
 PLACE_MARK = 6  # characters a place's number and spacing take: " (3) " and a quote mark
 RARE_PLACES, RARE_SHARE = 3, 0.05  # a part named in at most this many places (or share of them) is distinctive
@@ -117,7 +118,12 @@ class Surveyor:
         if c.pattern is not None and c.pattern.search(self.norm_text[st.id]):
             return True
         have = self.own_terms[st.id]
-        return any(set(alt.split()) <= have for alt in c.stems)
+        if any(set(alt.split()) <= have for alt in c.stems):
+            return True
+        # A word of the same family ("hippocampus", "hippocampal"): plain words only, long
+        # enough that a short ending does not make another name (IL-1, IL-10).
+        return any(" " not in alt and alt.isalpha() and len(alt) >= FAMILY_MIN and any(related(alt, h) for h in have)
+                   for alt in c.stems)
 
     def _where(self, st: Sentence, c: _Concept) -> int:
         """Where in the sentence the part is named (0 when only by its words' stems together)."""
@@ -126,8 +132,10 @@ class Surveyor:
             if m:
                 return m.start()
         first = {alt.split()[0] for alt in c.stems}
+        family = {a for a in first if a.isalpha() and len(a) >= FAMILY_MIN}
         for w in re.finditer(r"\S+", st.text):
-            if first & set(analyze(w.group())):
+            stems = set(analyze(w.group()))
+            if first & stems or any(related(a, x) for a in family for x in stems):
                 return w.start()
         return 0
 

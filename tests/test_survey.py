@@ -182,3 +182,11 @@ def test_a_long_form_is_found_with_any_dash_the_document_prints():
     p = _written("TGF-β", "transforming growth factor-β")
     assert p.search("the transforming growth factor\u2010β level") and p.search("TGF-β rose")
     assert not p.search("xTGF-β") and not p.search("growth factor-β")
+
+
+def test_another_form_of_the_same_word_names_the_thing(cyto):
+    # "synovium" is named by "Synovial fibroblasts" too (one word family), but IL-1 is not IL-17.
+    a = cyto.answerer.ask("Where does the synovium come up?")
+    assert a.status == "answered" and a.text.startswith("2 places")
+    assert "Synovial fibroblasts" in a.text and "Human synovium" in a.text
+    assert cyto.answerer.ask("Where does IL-1 come up?").status == "not_found"
