@@ -76,6 +76,10 @@ def _inside_page(s: Seg, kept: list[Seg], height: float) -> bool:
     lines of a page, set apart from its text."""
     top = s.top < MARGIN * height
     for x in kept:
+        # Beside text on its own line, in its own type (a table's last row reaching into
+        # the margin: "Cardiovascular | 6 | 7"), a bare number is a cell, not a page number.
+        if abs(x.top - s.top) < 0.5 and abs(x.bottom - s.bottom) < 0.5 and abs(x.size - s.size) < 0.2:
+            return True
         if top and x.bottom <= s.top + 0.5 or not top and x.top >= s.bottom - 0.5:
             return True
         near = (s.top - x.bottom) if not top else (x.top - s.bottom)
@@ -101,6 +105,10 @@ def gutter(p: Page, size: float) -> float | None:
     g = _gap([s for s in p.segs if len(s.text) > 15], p.width)
     if g is None:
         g = _gap([s for s in p.segs if len(s.text) > 15 and abs(s.size - size) <= 1.0], p.width)
+    if g is None:
+        # A page-wide table set a point smaller than the text, with a cell crossing the
+        # middle, and page-wide notes under it: the running text in the body size alone.
+        g = _gap([s for s in p.segs if len(s.text) > 15 and abs(s.size - size) <= 0.3], p.width)
     return g
 
 
@@ -398,6 +406,16 @@ def _run_in(pl: PLine) -> bool:
         _BOLD_FONT_RE.search(w.font) for w in words[k:])
 
 
+def _figure_text(pieces: list[Piece]) -> None:
+    """A short unnumbered line right above a figure's caption, with nothing between them,
+    is text drawn in the figure (a label, a placeholder), not a section heading: a section
+    goes on with its text, and a figure placed under a heading would come between them."""
+    for p, nxt in zip(pieces, pieces[1:]):
+        if (p.kind == "heading" and nxt.kind == "caption" and nxt.page == p.page
+                and CAPTION_RE.match(nxt.text or "") and not _NUMBERED_RE.match(p.text or "")):
+            p.kind = "paragraph"
+
+
 def _front_matter(pieces: list[Piece]) -> None:
     """The title and what is printed above it on the first page (the journal's banner, an
     article-type label) are no section headings: the title is the first page's largest
@@ -577,6 +595,10 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
                  or pl.bold and abs(pl.size - size) >= 0.4 or _all_bold(pl))
             and not text.endswith((".", ",", ";", "-")) and not CAPTION_RE.match(text)
             and not re.fullmatch(r"[\d\W]+", text) and not _author_list(text) and not _run_in(pl)
+            # the last name of a byline wrapped onto a line of its own
+            and not (prev is not None and kind_now != "heading" and prev.page == pl.page
+                     and 0 <= pl.top - prev.bottom < 0.7 * pl.size and abs(prev.size - pl.size) < 0.3
+                     and _author_list(prev.text))
         )
         if is_heading:
             if kind_now == "heading" and prev is not None and pl.page == prev.page and 0 <= pl.top - prev.bottom < 0.8 * pl.size \
@@ -623,6 +645,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
     rows = [sorted(g, key=lambda x: x.x0) for g in groups]
     refs = parse_entries([(" ".join(x.text for x in g), g[0].x0, g[0].page) for g in rows])
     pieces = resolve_author_year(pieces, refs)
+    _figure_text(pieces)
     _front_matter(pieces)
     _heading_levels(pieces, size)
     return assemble(pieces, doc_id, title, path=path.name, meta=meta, references=tuple(refs), warnings=tuple(warnings))

@@ -129,11 +129,14 @@ def _over_columns(s: Seg, cols: list[tuple[float, float]], below: set[int]) -> l
     return []
 
 
-def _extents(lines: list[PLine], cols: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Each column's x-range as the words of `lines` fill it (the column's own where none do)."""
+def _extents(lines: list[PLine], cols: list[tuple[float, float]], x_lo: float | None = None) -> list[tuple[float, float]]:
+    """Each column's x-range as the words of `lines` fill it (the column's own where none do).
+    A group label run across the gap after the first column fills no column."""
     lo, hi = [a for a, _ in cols], [b for _, b in cols]
     seen = [False] * len(cols)
     for ln in lines:
+        if x_lo is not None and _spanning(ln, cols, x_lo):
+            continue
         for s in ln.segs:
             for w in s.words:
                 c = _col_of(w.x0, w.x1, cols)
@@ -219,8 +222,25 @@ def _grid(lines: list[PLine], cols: list[tuple[float, float]], x_lo: float) -> t
                     continue  # a footnote mark is not part of the cell's value
                 cells[0 if whole else _col_of(w.x0, w.x1, cols)].append(w)
         grid.append([[_CONT_CELL_RE.sub("", glue(c)).strip()] if c else [] for c in cells])
-        bold0.append(bool(cells[0]) and all(w.font != main_font or w.bold and not _name_bold(main_font) for w in cells[0]))
+        # A mark set a little smaller than its cell ("person-year" + "b") says nothing of
+        # the cell's emphasis.
+        big = max((w.size for w in cells[0]), default=0.0)
+        plain = [w for w in cells[0] if w.size > big - 0.3 or len(w.text) > 2]
+        bold0.append(bool(plain) and all(w.font != main_font or w.bold and not _name_bold(main_font) for w in plain))
     return grid, bold0
+
+
+def merge_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Rules drawn cell by cell (an HTML renderer draws each cell's border apart) -> one
+    rule per run of pieces at one height that meet end to end."""
+    out: list[list[float]] = []
+    for x0, x1, y in sorted(rules, key=lambda r: (round(r[2]), r[0])):
+        last = out[-1] if out else None
+        if last is not None and abs(last[2] - y) < 0.6 and -1.5 <= x0 - last[1] <= 1.5:
+            last[1] = max(last[1], x1)
+        else:
+            out.append([x0, x1, y])
+    return sorted(((a, b, y) for a, b, y in out), key=lambda r: r[2])
 
 
 def read_table(
@@ -230,6 +250,7 @@ def read_table(
     lines = line_up(region, page)
     if not lines:
         return None
+    rules = merge_rules(rules) if rules else rules
     # Title: the caption's own line after "Table N", plus lines that continue it.
     first = lines[0]
     after = [s for s in first.segs if s is not cap and s.x0 >= cap.x0]
@@ -238,10 +259,15 @@ def read_table(
     # A title's next line starts under its first line (the caption's label or the title's
     # first word) or is centred like it; a header set over columns starts elsewhere.
     title_x0 = [cap.x0] + [w.x0 for w in cap.words[1:3]] + [s.x0 for s in after[:1]]
+    # A caption set as a paragraph with its first line indented wraps to the table's left
+    # edge, left of the caption's label, in the caption's type rather than the cells'.
+    left = min(x.x0 for x in lines)
     while k < len(lines):
         ln, prev = lines[k], lines[k - 1]
         if (len(ln.segs) == 1 and abs(ln.size - cap.size) < 0.3 and ln.bold == prev.bold and len(prev.segs) <= 2
                 and (any(abs(ln.x0 - x) < 0.5 * ln.size for x in title_x0)
+                     or abs(ln.x0 - left) < 0.5 and ln.x0 < cap.x0 - 0.5 * ln.size and k + 1 < len(lines)
+                     and lines[k + 1].size < cap.size - 0.3
                      or abs((ln.x0 + ln.x1) / 2 - (prev.x0 + prev.x1) / 2) < ln.size)
                 and not re.search(r"[.:]$", prev.text) and ln.top - prev.bottom < 0.6 * ln.size
                 and (prev.x1 - prev.x0) > 0.6 * (max(x.x1 for x in lines) - min(x.x0 for x in lines))):
@@ -293,8 +319,15 @@ def read_table(
                  and any(ln.bottom <= r[2] + 1 for ln in rows_lines)]
         # A rule shorter than the table, with a full one under it a few lines down, is set
         # under a spanning header: the full one closes the header.
-        while len(below) > 1 and below[0][1] - below[0][0] < 0.9 * (x_hi - x_lo) and below[1][1] - below[1][0] >= 0.9 * (
-                x_hi - x_lo) and sum(1 for ln in rows_lines if ln.bottom <= below[1][2] + 1) <= 6:
+        # So does one as short that runs under it over the same columns, with only spanning
+        # headers over the first (the header's rule under the sub-headers, beside a stub
+        # header that spans both header rows and is set at their foot).
+        while len(below) > 1 and below[0][1] - below[0][0] < 0.9 * (x_hi - x_lo) and (
+                below[1][1] - below[1][0] >= 0.9 * (x_hi - x_lo)
+                or below[1][0] <= below[0][0] + 1 and below[1][1] >= below[0][1] - 1
+                and all(ln.x0 >= below[0][0] - 1 for ln in rows_lines if ln.bottom <= below[0][2] + 1)
+                and any(ln.bottom <= below[1][2] + 1 and ln.top >= below[0][2] - 1 for ln in rows_lines)) and sum(
+                1 for ln in rows_lines if ln.bottom <= below[1][2] + 1) <= 6:
             below = below[1:]
         if below:
             y = below[0][2]
@@ -321,7 +354,7 @@ def read_table(
         below = {c for lj in range(li + 1, n_head) for c in range(len(cols)) if grid[lj][c]}
         # Over another header line, a header is measured against what lies under it: a
         # column's extent includes the header words above, and may reach over a gap.
-        under = _extents(rows_lines[li + 1:], cols) if below else cols
+        under = _extents(rows_lines[li + 1:], cols, x_lo) if below else cols
         spans = {id(s): (below and _under_spanning(s, over)) or _spanned(s, under, below, rules or [], x_hi - x_lo)
                  for s in pieces}
         if below:
