@@ -32,6 +32,8 @@ TABLE_NAMED_MARGIN = 0.2
 AGREEMENT_TOP, AGREEMENT_SHARED, AGREEMENT_DEPTH = 1, 3, 5
 # ... in a document of at least this many chunks (two random first-fives share 25/n by chance).
 AGREEMENT_MIN_CHUNKS = 50
+# ... or, asked in the document's own words, the part's top results hold this share of them.
+PART_COVERAGE = 0.25
 SECTION_SEARCH_DEPTH = 40  # results searched for those of a section the question names
 # An appraisal of the paper itself: "the weaknesses of this study", "this review's drawbacks",
 # "what limitations does the present trial have" (not "the drawbacks of titration in this review").
@@ -294,25 +296,28 @@ class Answerer:
                   if h.chunk.doc_id == doc and named & set(h.chunk.section)][:k]
         return inside or hits
 
-    def _retrievers_agree(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
-        """Words and meaning, searched apart, find the same place: the one's first result is the
-        other's first, or their first five share three. A question in
-        the reader's own words ("spit or pee") shares few words with the answer, but both
-        retrievers still land on it; one that only shares a word with the document (another
-        sense of it) sends them to different places. Searched in the best result's document
-        only, so other documents do not change the decision."""
+    def _retrievers_agree(self, question: str, hits: list[Hit], ev: Evidence, in_part=None) -> bool:
+        """Words and meaning, searched apart, find the same place (in the part pointed at, when
+        in_part(chunk) says which chunks are in it): the one's first result is the other's
+        first, or their first five share three. A question in the reader's own words shares few
+        words with the answer, but both retrievers still land on it; one that only shares a
+        word with the document (another sense of it) sends them to different places. Searched
+        in the best result's document only, so other documents do not change the decision."""
         if not hits or ev.missing or ev.score < self.threshold - TABLE_NAMED_MARGIN:
             return False
         doc = hits[0].chunk.doc_id
         if self.stats.n.get(doc, 0) < AGREEMENT_MIN_CHUNKS:
             return False  # in a short document any two searches land close together by chance
-        words = [h.chunk.id for h in self.s.search(question, k=AGREEMENT_DEPTH, mode="bm25", doc=doc, correct=False)]
-        meaning = [h.chunk.id for h in self.s.search(question, k=AGREEMENT_DEPTH, mode="dense", doc=doc, correct=False)]
+        words = [h.chunk for h in self.s.search(question, k=AGREEMENT_DEPTH, mode="bm25", doc=doc, correct=False)]
+        meaning = [h.chunk for h in self.s.search(question, k=AGREEMENT_DEPTH, mode="dense", doc=doc, correct=False)]
         if not words or not meaning:
             return False
+        ok = in_part or (lambda c: True)
         top = AGREEMENT_TOP
-        return (words[0] in meaning[:top] or meaning[0] in words[:top]
-                or len(set(words) & set(meaning)) >= AGREEMENT_SHARED)
+        first = {c.id for c in words[:1] if ok(c)} & {c.id for c in meaning[:top]} or \
+            {c.id for c in meaning[:1] if ok(c)} & {c.id for c in words[:top]}
+        shared = {c.id for c in words if ok(c)} & {c.id for c in meaning}
+        return bool(first) or len(shared) >= AGREEMENT_SHARED
 
     def _part_pointed_at(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
         """The question points at a table or a section the document has, with a result from it
@@ -323,18 +328,24 @@ class Answerer:
             return False
         doc = hits[0].chunk.doc_id
         named = self.named_sections(question, doc) if sections_named(question) else set()
-        return bool(named) and any(named & set(h.chunk.section) for h in hits[:TABLE_DEPTH]
-                                   if h.chunk.doc_id == doc) and self._answer_lies_there(question, hits, ev)
+        inside = [h for h in hits[:TABLE_DEPTH] if h.chunk.doc_id == doc and named & set(h.chunk.section)]
+        return bool(inside) and self._answer_lies_there(question, hits, ev, inside,
+                                                         lambda c: bool(named & set(c.section)))
 
-    def _answer_lies_there(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
+    def _answer_lies_there(self, question: str, hits: list[Hit], ev: Evidence, inside: list[Hit], in_part) -> bool:
         """What the question asks of the part it points at is there: it is asked in the
-        document's own words, or words and meaning, searched apart, find the same place. (The
-        words pointing at the part are left out of both: "in the lung diseases section" is
-        always in the document's words, and the two searches agree on that section.)"""
+        document's own words and the part's results hold most of them, or words and meaning,
+        searched apart, find the same place in it. (The words pointing at the part are left out:
+        "in the lung diseases section" is always in the document's words, and the two searches
+        agree on that section.)"""
         asked = without_section_names(without_table_names(question))
-        if not question_terms(asked):
+        terms = question_terms(asked)
+        if not terms:
             return False
-        return self._own_words(asked, hits[0].chunk.doc_id) or self._retrievers_agree(asked, hits, ev)
+        doc = hits[0].chunk.doc_id
+        have = set().union(*(self._terms[self._chunk_pos[h.chunk.id]] for h in inside))
+        return (self._own_words(asked, doc) and self.stats.coverage(terms, have, doc) >= PART_COVERAGE) \
+            or self._retrievers_agree(asked, hits, ev, in_part)
 
     def _own_words(self, question: str, doc: str) -> bool:
         """Every topic word of the question is one the document uses (British spellings read as
@@ -356,9 +367,10 @@ class Answerer:
             return True
         if named is None:
             named = self.tables.table_called(question, doc)
-        return named is not None and any(
-            h.chunk.kind == "table_row" and h.chunk.table is not None and h.chunk.table.number == named
-            and h.chunk.doc_id == doc for h in hits[:TABLE_DEPTH]) and self._answer_lies_there(question, hits, ev)
+        inside = [h for h in hits[:TABLE_DEPTH] if h.chunk.kind == "table_row" and h.chunk.table is not None
+                  and h.chunk.table.number == named and h.chunk.doc_id == doc] if named is not None else []
+        return bool(inside) and self._answer_lies_there(
+            question, hits, ev, inside, lambda c: c.kind == "table_row" and c.table is not None and c.table.number == named)
 
     def _in_own_limitations(self, run) -> bool:
         """The run opens the paper's paragraph on its own limitations, or carries it on."""

@@ -159,9 +159,9 @@ _SEVERAL = re.compile(
     r"\b(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)?)?(?:[\w\-]+\s+){0,2}?[a-z\-]{3,}[^s\W]s\b|"
     r"\b(?:tell\s+me\s+about|list|all|every|contexts?|settings?)\b|\band\s+(?:in\s+)?(?:what|which)\b|"
     # "Give the reasons the review offers", "name the cytokines": an imperative asking for plural things.
-    # (A plural right after its article or one adjective: "give the dose of exosomes" asks one thing;
-    # "-us", "-is", "-ss" are no plurals: "name the virus", "give the analysis".)
-    r"\b(?:give|name|collect|gather)\s+(?:me\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:[\w\-]+\s+)?[a-z\-]{2,}[^siu\W]s\b", re.I)
+    # (A plural after its article and up to two modifiers, none "of": "give the dose of exosomes"
+    # asks one thing; "-us", "-is", "-ss" are no plurals: "name the virus", "give the analysis".)
+    r"\b(?:give|name|collect|gather)\s+(?:me\s+)?(?:the\s+|all\s+(?:the\s+)?)?(?:(?!of\b)[\w\-]+\s+){0,2}?[a-z\-]{2,}[^siu\W]s\b", re.I)
 
 
 def asks_several(question: str) -> bool:

@@ -60,7 +60,8 @@ def _marker(refs: Sequence[int]) -> str:
 def fit(body: str, where: int, allowance: int, refs: Sequence[int] = ()) -> list[tuple[int, int]]:
     """The pieces of body that, quoted (see quoted), take at most about allowance characters:
     room is kept for the quotation marks, the ellipses and the reference markers a cut leaves out."""
-    if len(body) + 2 <= allowance:
+    outside = [r for r in refs if r not in set(_numbers(body))]  # markers it carries only after it
+    if len(body) + 2 + len(_marker(outside)) <= allowance:
         return [(0, len(body))]
     return pieces(body, where, max(1, allowance - 4 - len(_marker(refs))))
 

@@ -18,12 +18,13 @@ from qa.passage_answer import ANSWER_CHARS
 from qa.types import Citation, Sentence, Span
 
 _WORK = r"(?:review|paper|article|study|trial|analysis|work|report|survey|manuscript)"
-# The document itself: "this review", "our study", "the present trial", "the article" (a bare
-# "the" only with a word for a document: "the study by Zhang" is a cited one).
-_THIS = (rf"(?:(?:this|our|the\s+(?:current|present))\s+(?:[\w\-]+\s+){{0,2}}?{_WORK}|"
-         r"the\s+(?:review|paper|article|manuscript))")
-_IS = r"(?:'s|’s|\s+is|\s+was)"
-_END = r"\s*(?:[?.!]|$)"  # nothing after it: "... this review cover regarding football?" asks about football
+# The document itself: "this review", "our study", "the present trial", "the study" (at the end
+# of the question: "the study by Zhang" is a cited one).
+_THIS = rf"(?:this|our|the(?:\s+(?:current|present))?)\s+(?:[\w\-]+\s+){{0,2}}?{_WORK}"
+_IS = r"(?:'s|’s|\s+is|\s+was|\s+are|\s+were)"
+# Nothing after it but a word on how to answer: "... this review cover regarding football?" and
+# "the aim of the study by Zhang" ask about something in it.
+_END = r"\s*,?\s*(?:(?:in\s+brief|briefly|in\s+short|in\s+a\s+few\s+words|for\s+me|please)\s*)?(?:[?.!]|$)"
 # The question asks what the document as a whole is about.
 _ASKS = [re.compile(p, re.I) for p in (
     rf"\bwhat\s+(?:\w+\s+){{0,2}}?(?:topics?|subjects?|areas?|themes?|questions?|issues?|aspects?|ground)\s+"
@@ -33,8 +34,8 @@ _ASKS = [re.compile(p, re.I) for p in (
     rf"set\s+out\s+to\s+do|aim\s+to\s+do){_END}",
     rf"\bwhat{_IS}\s+the\s+(?:main\s+|overall\s+|central\s+)?(?:aims?|purposes?|goals?|objectives?|scope|focus|subject|"
     rf"topics?|themes?)\s+of\s+{_THIS}{_END}",
-    rf"^\W*(?:please\s+)?(?:summari[sz]e|give\s+(?:me\s+)?an?\s+(?:overview|summary)\s+of|an?\s+(?:overview|summary)\s+of|"
-    rf"the\s+gist\s+of)\s+{_THIS}{_END}",
+    rf"^\W*(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:summari[sz]e|give\s+(?:me\s+)?an?\s+(?:overview|summary)\s+of|"
+    rf"an?\s+(?:overview|summary)\s+of|the\s+gist\s+of)\s+{_THIS}{_END}",
     rf"\bwhy\s+(?:was|did)\s+{_THIS}\s+(?:get\s+)?(?:written|done|conducted|carried\s+out){_END}",
 )]
 # A sentence in which the paper states its aim or what it covers: one that opens with the

@@ -284,7 +284,7 @@ class PassageAnswerer:
             allowance = room // (len(runs) - k) - 1
             if allowance < MIN_PART_CHARS:
                 break
-            if len(r.text) > allowance:
+            if len(r.text) + 2 > allowance:
                 r = self._cut(r, terms, allowance)
             out.append(r)
             room -= len(r.shown) + 1

@@ -88,7 +88,9 @@ class Surveyor:
             has_long = len(long) > 3 and re.search(rf"\b{re.escape(long.lower())}s?\b", low)
             if has_short or has_long:
                 pattern = _written(short_n, normalize(long))
-                out.append(_Concept(frozenset({_name_stem(short)}), pattern, True, _written(short, long)))
+                # (A short form that is an English stop word, "AT", has no stem: its pattern finds it.)
+                stem = _name_stem(short)
+                out.append(_Concept(frozenset({stem} - {""}), pattern, True, _written(short, long)))
                 taken |= {_name_stem(short)} | set(analyze(long, compounds=False))
         for word in re.findall(r"\w[\w\-/]*", thing):
             stem = _name_stem(word)
@@ -118,7 +120,7 @@ class Surveyor:
         if c.pattern is not None and c.pattern.search(self.norm_text[st.id]):
             return True
         have = self.own_terms[st.id]
-        if any(set(alt.split()) <= have for alt in c.stems):
+        if any(alt and set(alt.split()) <= have for alt in c.stems):
             return True
         # A word of the same family ("hippocampus", "hippocampal"): plain words only, long
         # enough that a short ending does not make another name (IL-1, IL-10).
@@ -131,7 +133,7 @@ class Surveyor:
             m = pattern.search(st.text) if pattern is not None else None
             if m:
                 return m.start()
-        first = {alt.split()[0] for alt in c.stems}
+        first = {alt.split()[0] for alt in c.stems if alt.split()}
         family = {a for a in first if a.isalpha() and len(a) >= FAMILY_MIN}
         for w in re.finditer(r"\S+", st.text):
             stems = set(analyze(w.group()))
@@ -238,9 +240,11 @@ _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
 
 
 def _written(short: str, long: str) -> re.Pattern[str]:
-    """An abbreviation or its long form as words in a row, any dash or space between them."""
+    """An abbreviation or its long form as words in a row, any dash or space between them (the
+    long form in any case)."""
     words = rf"[\s{_DASHES}]+".join(re.escape(w) for w in re.split(rf"[\s{_DASHES}]+", long) if w)
-    return re.compile(rf"(?<![\w{_DASHES}])(?:{re.escape(short)}s?|{words}s?)(?![\w{_DASHES}])", re.I)
+    # (The short form as printed, case and all: "AT" is adipose tissue, "at" a preposition.)
+    return re.compile(rf"(?<![\w{_DASHES}])(?:(?-i:{re.escape(short)}s?)|{words}s?)(?![\w{_DASHES}])", re.I)
 
 
 def _refs(st: Sentence) -> tuple[int, ...]:

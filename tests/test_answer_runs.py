@@ -121,6 +121,7 @@ def test_a_single_answer_is_not_cut_to_make_room(honey):
 @pytest.mark.parametrize("question, several", [
     ("Give the reasons the review offers for the delay.", True),
     ("Name the growth factors in the lysate.", True),
+    ("Give the two main reasons.", True),
     ("Which growth factors does the lysate hold?", True),
     ("Name the virus used in the trial.", False),  # -us, -is: no plurals
     ("Give the analysis of the second batch.", False),

@@ -26,3 +26,15 @@ def test_a_place_near_the_start_needs_no_second_piece():
     shown = excerpt.pieces(TEXT, TEXT.index("burns"), 80)
     assert len(shown) == 1 and shown[0][0] == 0
     assert excerpt.render(TEXT, shown).endswith("…")
+
+
+def test_a_quoted_excerpt_keeps_within_its_allowance_with_the_markers_it_leaves_out():
+    for allowance in (60, 90, 120, 200):
+        shown = excerpt.fit(TEXT, TEXT.index("methylglyoxal"), allowance, (3,))
+        quoted = excerpt.quoted(TEXT, shown, (3,))
+        assert len(quoted) <= allowance
+        assert quoted.startswith("“") and "[3]" in quoted  # the finding keeps its reference
+    # A text without its own marker (it closes on the next sentence's) carries it after.
+    bare = TEXT[:-5] + "."
+    quoted = excerpt.quoted(bare, excerpt.fit(bare, 0, len(bare) + 2, (7,)), (7,))
+    assert quoted.endswith("[7]") and len(quoted) <= len(bare) + 2 + len(" [7]")

@@ -36,6 +36,10 @@ def plasma(tmp_path_factory, embedder):
     "What's the review about?",
     "What is the main subject of this review?",
     "What does this article discuss?",
+    "What are the aims of this review?",
+    "Can you summarize the review?",
+    "What is the scope of this review, in brief?",
+    "What was the aim of the study?",
 ])
 def test_questions_about_the_document_itself(question):
     assert asks_about_document(question)

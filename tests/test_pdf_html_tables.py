@@ -321,3 +321,21 @@ def test_rules_under_every_row_but_the_first_column_leave_a_one_line_header(tmp_
     t, got = _table(load(path), 2)
     assert t.columns == ("Component", "Weeks 1-4", "Weeks 5-8")
     assert got == [(None, row) for row in rows]
+
+
+def test_a_section_heading_right_above_a_figure_stays_a_heading(tmp_path):
+    # "Results" opens its section with a figure (an HTML <h2> then <figure>): set like the other
+    # section headings, it is a heading, not text drawn in the figure.
+    p = PageSpec()
+    p.text(L, 60, "Balance training to prevent falls in older adults", size=16, bold=True)
+    y = p.lines(L, 100, ["Introduction"], size=11, bold=True)
+    y = p.lines(L, y + 4, BODY[:3])
+    y = p.lines(L, y + 10, ["Methods"], size=11, bold=True)
+    y = p.lines(L, y + 4, BODY[3:6])
+    y = p.lines(L, y + 10, ["Results"], size=11, bold=True)
+    p.text(L, y + 60, "Figure 1. Falls per person-year in each group.", size=9)
+    p.lines(L, y + 80, BODY[6:])
+    path = tmp_path / "results.pdf"
+    path.write_bytes(make_pdf([p]))
+    heads = [b.text for b in load(path).blocks if b.kind == "heading"]
+    assert "Results" in heads and "Methods" in heads

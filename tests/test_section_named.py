@@ -66,3 +66,18 @@ def test_weaker_evidence_is_enough_for_a_section_pointed_at_only_when_the_questi
     answerer = ulcers.answerer
     hits = answerer._in_named_section(question, answerer.s.search(question, k=8, correct=False), 8)
     assert answerer._part_pointed_at(question, hits, Evidence(0.3, 0.3, answerer.threshold - 0.1)) is pointed
+
+
+@pytest.mark.parametrize("question, pointed", [
+    ("In the cardiovascular disease section, which microRNAs protect heart muscle cells?", True),
+    ("According to the kidney disease section, what do MSC exosomes release into the tissue?", True),
+    # Common words the review uses, but not in that section: the section is no evidence for them.
+    ("In the cardiovascular disease section, which drug is recommended?", False),
+    ("In the lung diseases section, which vaccine is recommended?", False),
+])
+def test_a_section_of_the_review_pointed_at(engine, question, pointed):
+    from qa.evidence import Evidence
+
+    answerer = engine.answerer
+    hits = answerer._in_named_section(question, answerer.s.search(question, k=8, correct=False), 8)
+    assert answerer._part_pointed_at(question, hits, Evidence(0.3, 0.3, answerer.threshold - 0.1)) is pointed

@@ -191,3 +191,11 @@ def test_another_form_of_the_same_word_names_the_thing(cyto):
     assert a.status == "answered" and a.text.startswith("2 places")
     assert "Synovial fibroblasts" in a.text and "Human synovium" in a.text
     assert cyto.answerer.ask("Where does IL-1 come up?").status == "not_found"
+
+
+def test_an_abbreviation_that_is_an_english_word_is_matched_as_printed():
+    from qa.survey import _written
+
+    at = _written("AT", "adipose tissue")
+    assert at.search("cells from AT and bone marrow") and at.search("from Adipose Tissue")
+    assert not at.search("MSCs reach the site at low numbers")

@@ -27,6 +27,8 @@ def _key(engine):
     ("In the Gram-positive part of the table, which compartment?", "Gram-positive"),
     ("Which membrane genes do Gram-negative bacteria use?", None),  # the bacteria, not a part of the table
     ("Compare the Gram-negative and Gram-positive rows", None),  # both named: no one group
+    ("Which genes have Gram-positive side effects?", None),  # a group's word in another sense
+    ("Which pump plays a Gram-negative part in efflux?", None),
 ])
 def test_the_group_named_as_a_part_of_the_table(copper, question, group):
     assert copper.answerer.tables._group_named(_key(copper), question) == group

@@ -410,9 +410,14 @@ def _figure_text(pieces: list[Piece]) -> None:
     """A short unnumbered line right above a figure's caption, with nothing between them,
     is text drawn in the figure (a label, a placeholder), not a section heading: a section
     goes on with its text, and a figure placed under a heading would come between them."""
+    # ... unless it is set as large as the document's usual section heading ("Results" right
+    # above a figure placed at its section's start).
+    styles = Counter(round(p.extra.get("size", 0.0), 1) for p in pieces if p.kind == "heading")
+    usual = styles.most_common(1)[0][0] if styles else 0.0
     for p, nxt in zip(pieces, pieces[1:]):
         if (p.kind == "heading" and nxt.kind == "caption" and nxt.page == p.page
-                and CAPTION_RE.match(nxt.text or "") and not _NUMBERED_RE.match(p.text or "")):
+                and CAPTION_RE.match(nxt.text or "") and not _NUMBERED_RE.match(p.text or "")
+                and p.extra.get("size", 0.0) < usual - 0.2):
             p.kind = "paragraph"
 
 
