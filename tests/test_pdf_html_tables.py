@@ -339,3 +339,14 @@ def test_a_section_heading_right_above_a_figure_stays_a_heading(tmp_path):
     path.write_bytes(make_pdf([p]))
     heads = [b.text for b in load(path).blocks if b.kind == "heading"]
     assert "Results" in heads and "Methods" in heads
+
+
+def test_rule_pieces_a_hair_apart_in_height_are_one_rule():
+    from qa.ingest.pdf_tables import merge_rules
+
+    # Three cells' borders at 99.49, 99.5 and 99.8 pt (rounding would split them), end to end.
+    merged = merge_rules([(10, 50, 99.5), (50.5, 90, 99.49), (90, 130, 99.8), (10, 130, 140.0)])
+    assert [(a, b) for a, b, _ in merged] == [(10, 130), (10, 130)]
+    assert 99.4 < merged[0][2] < 99.9
+    # Pieces with a gap between them stay apart.
+    assert len(merge_rules([(10, 50, 99.5), (60, 90, 99.5)])) == 2

@@ -233,13 +233,22 @@ def _grid(lines: list[PLine], cols: list[tuple[float, float]], x_lo: float) -> t
 def merge_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
     """Rules drawn cell by cell (an HTML renderer draws each cell's border apart) -> one
     rule per run of pieces at one height that meet end to end."""
-    out: list[list[float]] = []
-    for x0, x1, y in sorted(rules, key=lambda r: (round(r[2]), r[0])):
-        last = out[-1] if out else None
-        if last is not None and abs(last[2] - y) < 0.6 and -1.5 <= x0 - last[1] <= 1.5:
-            last[1] = max(last[1], x1)
+    # Heights within 0.6 pt of the one before are one height (not rounded: 99.49 and 99.5 are one).
+    bands: list[list[tuple[float, float, float]]] = []
+    for r in sorted(rules, key=lambda r: r[2]):
+        if bands and r[2] - bands[-1][-1][2] < 0.6:
+            bands[-1].append(r)
         else:
-            out.append([x0, x1, y])
+            bands.append([r])
+    out: list[list[float]] = []
+    for band in bands:
+        run: list[float] | None = None
+        for x0, x1, y in sorted(band, key=lambda r: r[0]):
+            if run is not None and -1.5 <= x0 - run[1] <= 1.5:
+                run[1] = max(run[1], x1)
+            else:
+                run = [x0, x1, y]
+                out.append(run)
     return sorted(((a, b, y) for a, b, y in out), key=lambda r: r[2])
 
 
