@@ -243,3 +243,22 @@ def sections_named(question: str) -> list[str]:
     """The words a question names a part of the document by, if any."""
     names = [m.group("name") for p in _SECTION_NAMES for m in p.finditer(question)]
     return list(dict.fromkeys(names))
+
+
+# "Figure 3", "Fig. 2", "fig 4": a question pointing at a figure by its number.
+_FIGURE = re.compile(r"\bfig(?:ure)?s?\.?\s*(\d{1,3})\b", re.I)
+# ... and the words that only ask what it shows.
+_FIGURE_ASK = re.compile(r"\b(?:shows?|shown|showing|depicts?|depicted|illustrates?|illustrated|displays?|displayed|"
+                         r"presents?|presented|summari[sz]es?|summari[sz]ed|describes?|described|caption|legend|"
+                         r"explain|tell|about)\b", re.I)
+
+
+def figure_named(question: str) -> int | None:
+    """'Figure 3' or 'Fig. 3' in a question: the figure it asks about."""
+    m = _FIGURE.search(question)
+    return int(m.group(1)) if m else None
+
+
+def without_figure_names(question: str) -> str:
+    """The question without its pointer to a figure and the words asking what the figure shows."""
+    return _FIGURE_ASK.sub(" ", _FIGURE.sub(" ", question))

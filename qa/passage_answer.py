@@ -68,6 +68,7 @@ MAX_RUNS = 3
 RUN_SHARE = 0.75  # another passage's run joins the answer when it scores this close to the best
 CARRY_SHARE = 0.6  # the paragraph's next sentence joins its run when it scores this close
 ANTECEDENT_SHARE = 0.5  # how much of a referring sentence's meaning is its antecedent's
+TITLE_WORDS = 15  # a caption's opening sentence this short is its title
 MIN_PART_CHARS = 160  # a part of a list answer cut to an excerpt keeps at least this much
 # The part of an excerpt's allowance in which the question's words are counted together: an
 # excerpt shows its opening, a little before the place and the rest after it (qa/excerpt.py).
@@ -128,6 +129,7 @@ class PassageAnswerer:
         self.sents_in = sents_in
         self.vectors = vectors
         self.stats = stats
+        self.doc_texts = doc_texts
         self.own_refs = [tuple(refs_in(s.text)) for s in sentences]
         # A list of abbreviations (a caption's "CAF; cancer-associated fibroblast, EMT; ...")
         # is no answer: sentences made mostly of the document's glossary entries, and not
@@ -138,6 +140,12 @@ class PassageAnswerer:
         titles = {d: _plain(t) for d, t in (titles or {}).items() if t}
         for st in sentences:
             if titles.get(st.doc_id) and _plain(st.text) == titles[st.doc_id]:
+                self.not_answer[st.id] = True
+        # Nor is a figure's or table's title ("Fig. 3 Extracellular vesicle (EVs) biogenesis."):
+        # it names a topic without saying anything of it (a question about the figure gets its
+        # whole caption: qa/answer.py).
+        for st in sentences:
+            if _CAPTION_TITLE.match(st.text) and len(st.text.split()) <= TITLE_WORDS:
                 self.not_answer[st.id] = True
         # Paragraph neighbours: consecutive sentences of one document with no blank line between.
         self.prev: dict[int, int] = {}
@@ -295,10 +303,12 @@ class PassageAnswerer:
         return Run(run.sentences, run.hit, run.score, tuple(excerpt.fit(run.text, where, allowance, refs_in(run.text))))
 
     def _where_asked(self, run: Run, terms: set[str], width: int) -> int:
-        """Where in the run's text the question's words gather: the first word of the stretch
-        of width characters holding the most of them (each counted once, weighted by rarity)."""
-        doc = run.sentences[0].doc_id
-        words = list(re.finditer(r"\S+", run.text))
+        return self.where_said(run.text, terms, run.sentences[0].doc_id, width)
+
+    def where_said(self, text: str, terms: set[str], doc: str, width: int = int(WINDOW_SHARE * ANSWER_CHARS)) -> int:
+        """Where in text the question's words gather: the first word of the stretch of width
+        characters holding the most of them (each counted once, weighted by rarity)."""
+        words = list(re.finditer(r"\S+", text))
         marks = []
         for w in words:
             stems = set(analyze(w.group()))
@@ -378,6 +388,7 @@ class PassageAnswerer:
         return " ".join(parts), cites
 
 
+_CAPTION_TITLE = re.compile(r"^\W*(?:fig(?:ure)?|table)\.?\s*\d+[a-z]?\b", re.I)
 _DEFINES = re.compile(r"\w\s+\([A-Za-z][\w\-/]{0,11}\)")  # "... growth factor (HGF)"
 
 

@@ -30,7 +30,8 @@ TABLE_DEPTH = 6  # table rows among this many top results are what a table answe
 SAME_STUDY_COVERAGE = 0.3  # a row citing a passage's reference joins it when it holds this much of the question
 TABLE_SWITCH_SHARE = 0.6  # another table's row this close to the best one may be the table asked
 WHOLE_ROW_CHARS = 300  # a one-row answer shows every cell when the row takes no more
-WHY_CHARS = 500  # rows shown with the cells that match the question only while they take no more
+WHY_CHARS = 500
+COLUMN_WORD_SHARE = 0.25  # a word this share of a column's cells hold is what that column says  # rows shown with the cells that match the question only while they take no more
 # The best-retrieved row joins the rows that meet the question's words best when it meets this
 # share of their match.
 LEAD_ROW_MATCH = 0.5
@@ -261,8 +262,11 @@ class TableAnswerer:
             terms = self._with_short_forms([t for t in analyze(" ".join(phrase)) if useful(t)], doc)
             if " " in wh and row_terms:
                 # "What did Kimura et al. find": a clause's words that the chosen rows' cells
-                # hold name its subject, not what is asked.
-                terms = [t for t in terms if not any(related(t, h) for h in row_terms)]
+                # hold name its subject, not what is asked ... unless the word is what a
+                # column's cells say in many rows ("what did they deliver": "Delivering ...").
+                # (Asked of an entity only: "how do they protect ..." asks a passage's mechanism.)
+                terms = [t for t in terms if not any(related(t, h) for h in row_terms)
+                         or (not wh.startswith("how") and self._column_word(key, t))]
             words = [w for w in phrase if set(analyze(w)) & set(terms)]
             col = self._column_for(key, terms, words, header_only=True)
             if col is None and set(analyze(" ".join(phrase))) <= measure_words:
@@ -310,6 +314,11 @@ class TableAnswerer:
                     cols.append(col)
                     used |= hit
         return cols, used
+
+    def _column_word(self, key, t: str) -> bool:
+        """t is what one column's cells say in a quarter of the rows or more."""
+        return any(share >= COLUMN_WORD_SHARE for spread in self.profiles[key]["spread"].values()
+                   for h, share in spread.items() if related(t, h))
 
     def _with_short_forms(self, terms: list[str], doc: str) -> list[str]:
         """The question's words with the abbreviations the document uses for them: cells say

@@ -1,0 +1,92 @@
+"""Figures asked by number, caption titles as answers, and a column named by what its cells
+say, on a small plain-text review written for these tests (the real model embeds it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer_type import figure_named, without_figure_names
+
+DOC = """Phage sprays for burn wound infection
+
+Abstract
+Bacteriophage sprays are studied as an alternative to antibiotics on infected burns [1]. Herein, we review how sprays are prepared and what animal studies found.
+
+Spray preparation
+Phage lysates are purified by caesium chloride gradients and then dried into a powder before they are dissolved in saline for spraying [2]. A nebuliser delivers the droplets onto the burn, and most phages survive the spraying step when the droplets are larger than ten micrometres [3].
+
+Fig. 1 Phage spray preparation. Lysates are purified, dried into a powder and dissolved in saline; the nebuliser then delivers droplets larger than ten micrometres onto the wound.
+
+Animal studies
+Okafor et al. sprayed burns in rats twice daily and found that the bacterial load fell a hundredfold within three days [4]. In pigs, a single spray cleared Pseudomonas from most wounds [5].
+
+Fig. 2 Bacterial load after spraying. The load fell a hundredfold within three days in rats.
+
+Table 1 Animal studies of phage sprays
+Animal Mechanism Main outcome Ref
+Rats Delivering lytic phages against Pseudomonas Lower bacterial load [4]
+Pigs Delivering a phage cocktail Cleared infection [5]
+Mice Delivering phage lysins Faster wound closure [6]
+Rabbits Binding of phages to biofilm Less biofilm [7]
+"""
+
+
+@pytest.fixture(scope="module")
+def phage(tmp_path_factory, embedder):
+    from conftest import engine_for_text
+
+    return engine_for_text(tmp_path_factory, embedder, "phage", DOC, "Phage sprays for burn wound infection")
+
+
+@pytest.mark.parametrize("question, number", [
+    ("What does Figure 1 show?", 1), ("What is shown in Fig. 2?", 2), ("explain fig 2", 2),
+    ("What does the review say about phages?", None), ("Which figures show droplets?", None),
+])
+def test_a_figure_pointed_at_by_its_number(question, number):
+    assert figure_named(question) == number
+
+
+def test_pointer_words_are_not_what_is_asked_of_a_figure():
+    assert without_figure_names("What does Figure 1 show?").split() == ["What", "does", "?"]
+
+
+def test_a_figure_asked_by_its_number_is_answered_by_its_caption_from_its_title(phage):
+    a = phage.answerer.ask("What does Figure 1 show?")
+    assert a.status == "answered"
+    assert a.text.startswith("“Fig. 1 Phage spray preparation. Lysates are purified")
+    assert "larger than ten micrometres onto the wound" in a.text
+    # The caption cited is figure 1's, not figure 2's, and the quote is what the caption says.
+    assert len(a.citations) == 1 and "Fig. 1 Phage spray preparation" in a.citations[0].quote
+    b = phage.answerer.ask("What is shown in Fig. 2?")
+    assert b.text.startswith("“Fig. 2 Bacterial load after spraying.")
+
+
+def test_a_figure_the_document_does_not_have_gets_no_other_caption(phage):
+    a = phage.answerer.ask("What does Figure 5 show?")
+    assert "Fig. 1" not in a.text and "Fig. 2" not in a.text
+
+
+def test_a_caption_title_alone_is_no_answer(phage):
+    # "Phage spray preparation" is the title's very words, but the title says nothing of it:
+    # the running text that does answers.
+    a = phage.answerer.ask("How is a phage spray prepared?")
+    assert a.status == "answered"
+    assert not a.text.startswith("“Fig. 1 Phage spray preparation.”")
+    assert "caesium chloride" in a.text or "dried into a powder" in a.text
+
+
+def test_a_column_named_by_what_its_cells_say(phage):
+    # "what did they deliver" names the Mechanism column by its cells ("Delivering ..."), and
+    # "the main outcome" names the other: both are shown for the row asked.
+    a = phage.answerer.ask("Pigs row of Table 1: what did the sprays deliver, and what was the main outcome?")
+    assert a.status == "answered"
+    assert "Mechanism: Delivering a phage cocktail" in a.text
+    assert "Main outcome: Cleared infection" in a.text
+
+
+def test_a_how_question_still_asks_the_passage(phage):
+    # "How do the sprays deliver ...": a mechanism, told in the running text; the verb the
+    # Mechanism cells share does not turn it into a column asked.
+    a = phage.answerer.ask("How does the nebuliser deliver the phages onto the burn?")
+    assert a.status == "answered"
+    assert "droplets" in a.text
