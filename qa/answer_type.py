@@ -262,3 +262,33 @@ def figure_named(question: str) -> int | None:
 def without_figure_names(question: str) -> str:
     """The question without its pointer to a figure and the words asking what the figure shows."""
     return _FIGURE_ASK.sub(" ", _FIGURE.sub(" ", question))
+
+
+# A table called by what it is about: "the regenerative medicine table", "in the cancer table",
+# "the table of drug interactions" (one to three words before "table", or after "table of/on").
+_CALLED = re.compile(r"\bthe\s+(?P<before>(?:[\w\-]+\s+){1,3}?)tables?\b(?!\s+\d)|"
+                     r"\btables?\s+(?:of|on|about|listing)\s+(?P<after>(?:[\w\-]+\s*){1,3})", re.I)
+
+
+def without_table_names(question: str) -> str:
+    """The question without the words that point at a table ("Table 2", "the cancer table")."""
+    return _CALLED.sub(" ", re.sub(r"\btables?\s+\d{1,3}\b", " ", question, flags=re.I))
+
+
+def table_named(question: str) -> int | None:
+    """'Table 2' in a question restricts it to that table."""
+    m = re.search(r"\btable\s+(\d{1,3})\b", question, re.I)
+    return int(m.group(1)) if m else None
+
+
+def table_called(question: str, titles: dict[int, str], terms) -> int | None:
+    """'the cancer table', 'the table of drug interactions': the one table (of titles: number ->
+    title) whose title holds the words the question calls it by. terms(text) -> content stems."""
+    for m in _CALLED.finditer(question):
+        words = terms(m.group("before") or m.group("after") or "")
+        if not words:
+            continue
+        titled = [n for n, title in titles.items() if words <= terms(title or "")]
+        if len(titled) == 1:
+            return titled[0]
+    return None

@@ -15,7 +15,8 @@ import numpy as np
 
 from qa.config import Settings
 from qa.embed import Embedder
-from qa.evidence import appraisal_words
+from qa.answer_type import table_called, table_named
+from qa.evidence import appraisal_words, content_terms
 from qa.index import Index
 from qa.index.lexical import analyze, normalize
 from qa.types import Chunk, Hit
@@ -64,6 +65,11 @@ class Searcher:
         self._doc_pos = {d: np.flatnonzero(self._doc == d) for d in dict.fromkeys(self._doc.tolist())}
         self.glossaries = index.glossaries()
         self._table = np.array([c.table.number if c.table else -1 for c in index.chunks])
+        # Each document's table titles: a query may point at a table by its title ("the cancer table").
+        self._titles: dict[str, dict[int, str]] = {}
+        for c in index.chunks:
+            if c.kind == "table_row" and c.table is not None:
+                self._titles.setdefault(c.doc_id, {}).setdefault(c.table.number, c.table.title or "")
         self.speller = _speller(index, embedder)
 
     def chunk(self, chunk_id: str) -> Chunk | None:
@@ -160,6 +166,8 @@ class Searcher:
         bm = self.lexical_scores(query) if mode in ("hybrid", "bm25") else np.zeros(n, np.float32)
         dn = self.dense_scores(query, mask) if mode in ("hybrid", "dense") else np.full(n, np.nan, np.float32)
         fused, parts = self.fuse(bm, dn, mode, mask)
+        if mode == "hybrid":
+            fused = self._to_table_pointed_at(query, fused)
         order = np.argsort(-fused, kind="stable")
         # Only chunks with a score take part: a result moved behind the distinct ones must not
         # end up behind the filtered-out ones too (and be cut off with them).
@@ -170,6 +178,20 @@ class Searcher:
                 break
             hits.append(Hit(self.index.chunks[i], float(fused[i]), rank, {name: float(p[i]) for name, p in parts.items()}))
         return hits
+
+    def _to_table_pointed_at(self, query: str, fused: np.ndarray) -> np.ndarray:
+        """A query pointing at a table ("in Table 2", "the cancer table") is about its rows:
+        they rank above running text that scores only a little better (a row is terse, and
+        the passage telling the same study in more of the query's words would otherwise win)."""
+        number = table_named(query)
+        pointed = np.zeros(len(fused), dtype=bool)
+        for doc, titles in self._titles.items():
+            n = number if number is not None else table_called(query, titles, content_terms)
+            if n is not None and n in titles:
+                pointed |= (self._doc == doc) & (self._table == n) & (self._kind == "table_row")
+        if not pointed.any():
+            return fused
+        return np.where(pointed & np.isfinite(fused), fused + TABLE_POINTED_BOOST, fused)
 
     def spelled(self, query: str) -> str:
         """The query as the documents spell it: British/American forms and one-letter typos of
@@ -255,6 +277,10 @@ class Searcher:
             b_norm[pos], d_norm[pos] = bn, vn
         return fused, {"bm25": bm, "dense": dn, "bm25_norm": b_norm, "dense_norm": d_norm}
 
+
+# What a row of the table a query points at gains on the fused scale (0-1): it passes passages
+# up to this much better, not those far ahead (measured on our hold-outs: 0.1-0.3 alike).
+TABLE_POINTED_BOOST = 0.2
 
 # How fast a document's results sink as its best cosine falls behind the best document's
 # (a gap of 0.1 halves its scores).

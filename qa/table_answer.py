@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.answer_type import COUNT, MEASURE, Kind, asked_kind, gives, kind_words, named_kinds
+from qa.answer_type import (_CALLED, COUNT, MEASURE, Kind, asked_kind, gives, kind_words, named_kinds, table_called, table_named,  # noqa: F401
+                            without_table_names)
 from qa.evidence import TermStats, content_terms, generic_stems, related
 from qa.index.lexical import analyze
 from qa.search import expand
@@ -135,23 +136,6 @@ _QUESTION = re.compile(r"\?|\b(why|when|where|who|whom|whose|whether)\b|^\s*(do|
 
 def asked_phrase(question: str) -> list[str]:
     return [w for p in asked_phrases(question) for w in p]
-
-
-# A table called by what it is about: "the regenerative medicine table", "in the cancer table",
-# "the table of drug interactions" (one to three words before "table", or after "table of/on").
-_CALLED = re.compile(r"\bthe\s+(?P<before>(?:[\w\-]+\s+){1,3}?)tables?\b(?!\s+\d)|"
-                     r"\btables?\s+(?:of|on|about|listing)\s+(?P<after>(?:[\w\-]+\s*){1,3})", re.I)
-
-
-def without_table_names(question: str) -> str:
-    """The question without the words that point at a table ("Table 2", "the cancer table")."""
-    return _CALLED.sub(" ", re.sub(r"\btables?\s+\d{1,3}\b", " ", question, flags=re.I))
-
-
-def table_named(question: str) -> int | None:
-    """'Table 2' in a question restricts it to that table."""
-    m = re.search(r"\btable\s+(\d{1,3})\b", question, re.I)
-    return int(m.group(1)) if m else None
 
 
 class TableAnswerer:
@@ -339,17 +323,10 @@ class TableAnswerer:
         return cols[0] if cols else None
 
     def table_called(self, question: str, doc: str) -> int | None:
-        """'the cancer table', 'the table of drug interactions': the one table of the document
-        whose title holds the words the question calls it by."""
-        for m in _CALLED.finditer(question):
-            words = content_terms(m.group("before") or m.group("after") or "")
-            if not words:
-                continue
-            titled = [n for (d, n), idx in self.rows.items() if d == doc
-                      and words <= content_terms(self.chunks[idx[0]].table.title or "")]
-            if len(titled) == 1:
-                return titled[0]
-        return None
+        """'the cancer table': the one table of the document whose title holds the words the
+        question calls it by."""
+        titles = {n: self.chunks[idx[0]].table.title or "" for (d, n), idx in self.rows.items() if d == doc}
+        return table_called(question, titles, content_terms)
 
     # --- rows ---------------------------------------------------------------------------------
     def answer(self, question: str, hits: list[Hit], terms: set[str], close: bool = True) -> TableAnswer | None:

@@ -1,5 +1,6 @@
-"""Figures asked by number, caption titles as answers, and a column named by what its cells
-say, on a small plain-text review written for these tests (the real model embeds it)."""
+"""Parts of a document pointed at: figures asked by number, caption titles as answers, a table
+pointed at by number or title (its rows rank first), and a column named by what its cells say;
+on a small plain-text review written for these tests (the real model embeds it)."""
 
 from __future__ import annotations
 
@@ -90,3 +91,39 @@ def test_a_how_question_still_asks_the_passage(phage):
     a = phage.answerer.ask("How does the nebuliser deliver the phages onto the burn?")
     assert a.status == "answered"
     assert "droplets" in a.text
+
+
+@pytest.mark.parametrize("query", [
+    "Table 1: did a single spray clear Pseudomonas in pigs?",
+    "In the table of animal studies, did a single spray clear Pseudomonas in pigs?",
+    "the animal studies table: pigs",
+])
+def test_a_table_pointed_at_lifts_its_rows(phage, query):
+    import numpy as np
+
+    from qa.search import TABLE_POINTED_BOOST
+
+    s = phage.searcher
+    fused = np.linspace(0.0, 1.0, len(s.index.chunks))
+    lifted = s._to_table_pointed_at(query, fused)
+    rows = np.array([c.kind == "table_row" for c in s.index.chunks])
+    assert np.allclose(lifted[rows], fused[rows] + TABLE_POINTED_BOOST)
+    assert np.allclose(lifted[~rows], fused[~rows])
+
+
+@pytest.mark.parametrize("query", [
+    "did a single spray clear Pseudomonas in pigs?",
+    "Table 4: did a single spray clear Pseudomonas in pigs?",  # no Table 4 here
+    "the dosing table: pigs",  # no table is titled so
+])
+def test_a_query_pointing_at_no_table_of_the_document_lifts_nothing(phage, query):
+    import numpy as np
+
+    s = phage.searcher
+    fused = np.linspace(0.0, 1.0, len(s.index.chunks))
+    assert np.allclose(s._to_table_pointed_at(query, fused), fused)
+
+
+def test_the_row_pointed_at_comes_first(phage):
+    hits = phage.searcher.search("In Table 1, was the infection cleared in pigs?", k=3)
+    assert hits[0].chunk.text.startswith("Pigs")
