@@ -402,8 +402,10 @@ class Answerer:
             named = self.tables.table_called(question, doc)
         inside = [h for h in hits[:TABLE_DEPTH] if h.chunk.kind == "table_row" and h.chunk.table is not None
                   and h.chunk.table.number == named and h.chunk.doc_id == doc] if named is not None else []
+        # (Words naming a group of its rows, "the inhibitory half", point too.)
+        asked = self.tables.without_group_names((doc, named), question) if inside else question
         return bool(inside) and self._answer_lies_there(
-            question, hits, ev, inside, lambda c: c.kind == "table_row" and c.table is not None and c.table.number == named)
+            asked, hits, ev, inside, lambda c: c.kind == "table_row" and c.table is not None and c.table.number == named)
 
     def _in_own_limitations(self, run) -> bool:
         """The run opens the paper's paragraph on its own limitations, or carries it on."""

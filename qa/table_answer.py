@@ -489,20 +489,38 @@ class TableAnswerer:
         """The one group of the table's rows (its group headings: "Promoting effect",
         "Inhibitory effect") that the question names as a part of the table: its own words just
         before a word for rows or a part ("the inhibitory half", "tumour-promoting rows")."""
+        named = self._group_pointer(key, question)
+        return named[0] if named else None
+
+    def without_group_names(self, key, question: str) -> str:
+        """The question without the words that name a group of the table's rows ("in the
+        inhibitory half", "the tumour-promoting rows"): they point at rows, they ask nothing."""
+        named = self._group_pointer(key, question)
+        if not named:
+            return question
+        for a, b in sorted(named[1], reverse=True):
+            question = question[:a] + " " + question[b:]
+        return question
+
+    def _group_pointer(self, key, question: str) -> tuple[str, list[tuple[int, int]]] | None:
+        """(the group named, the character ranges of the words naming it), or None."""
         groups = {self.chunks[i].table.group for i in self.rows[key]} - {None}
         if len(groups) < 2:
             return None
-        words = re.findall(r"[A-Za-z][\w\-]*", question)
+        found = list(re.finditer(r"[A-Za-z][\w\-]*", question))
+        words = [m.group() for m in found]
         tokens = [set(analyze(w)) for w in words]
         parts = [i for i, w in enumerate(words) if w.lower() in _PART_NOUNS or (
             w.lower() in ("part", "parts", "side") and [x.lower() for x in words[i + 1:i + 2]] == ["of"]
             and any(x.lower().startswith("table") for x in words[i + 2:i + 4]))]
         named = []
         for g in groups:
-            words = content_terms(g)
-            if words and any(all(any(related(w, t) for i in range(max(0, p - 3), p) for t in tokens[i]) for w in words)
-                             for p in parts):
-                named.append(g)
+            gw = content_terms(g)
+            for p in parts:
+                near = [i for i in range(max(0, p - 3), p) if any(related(w, t) for w in gw for t in tokens[i])]
+                if gw and all(any(related(w, t) for i in near for t in tokens[i]) for w in gw):
+                    named.append((g, [(found[i].start(), found[i].end()) for i in near + [p]]))
+                    break
         return named[0] if len(named) == 1 else None
 
     def _rows(self, key, constraints: set[str], hits: list[Hit],
