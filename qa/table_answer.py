@@ -18,6 +18,7 @@ from qa.answer_type import (_CALLED, COUNT, MEASURE, Kind, asked_kind, gives, ki
                             without_table_names)
 from qa.evidence import TermStats, content_terms, generic_stems, related
 from qa.index.lexical import analyze
+from qa.passage_answer import ANSWER_CHARS
 from qa.search import expand
 from qa.types import Chunk, Citation, Hit
 
@@ -32,6 +33,7 @@ SAME_STUDY_COVERAGE = 0.3  # a row citing a passage's reference joins it when it
 TABLE_SWITCH_SHARE = 0.6  # another table's row this close to the best one may be the table asked
 WHOLE_ROW_CHARS = 300  # a one-row answer shows every cell when the row takes no more
 WHY_CHARS = 500
+SHORT_CELL_CHARS = 40  # a column whose cells average this long names things (a cargo, a cell line)
 COLUMN_WORD_SHARE = 0.25  # a word this share of a column's cells hold is what that column says  # rows shown with the cells that match the question only while they take no more
 # The best-retrieved row joins the rows that meet the question's words best when it meets this
 # share of their match.
@@ -437,6 +439,11 @@ class TableAnswerer:
             if why and len(self._render(key, rows, columns + why, prof, constraints, stated, show)) <= WHY_CHARS:
                 columns = columns + why
         text = self._render(key, rows, columns, self.profiles[key], constraints, stated, show)
+        if not columns and len(rows) > 1 and len(text) > ANSWER_CHARS and phrases and show == "stated":
+            # The rows are what is asked ("which entries ..."), many, and no column: the cells
+            # that say why a row is listed and the short cells that name what each row is about,
+            # when every column would not fit.
+            text = self._narrower(key, rows, prof, constraints, stated, show, text)
         # (The cells shown for why a row is listed count as answering: the row's cells that meet
         # the question are there, and the rest would only push the passage after it away.)
         answered = {t for col in columns
@@ -718,6 +725,26 @@ class TableAnswerer:
         # (Rows are not dropped to keep an answer within its 700 characters: a row begun there is
         # read, and its label says which study it is.)
         return listed(rows[:MAX_ROWS])
+
+    def _narrower(self, key, rows: list[Chunk], prof: dict, constraints: set[str], stated: frozenset[str],
+                  show: str, text: str) -> str:
+        idx = [self._pos(c) for c in self.rows_of(key)]
+        rest = [c for c in prof["columns"] if c not in prof["label"]]
+        short = [c for c in rest if np.mean([len(self.chunks[i].table.cell_dict().get(c, "")) for i in idx]) <= SHORT_CELL_CHARS]
+        said = [c for c in rest if c in stated]
+        options = [[c for c in rest if c in said or c in short], said, short]
+        best = text
+        for cols in options:
+            if not cols:
+                continue
+            t = self._render(key, rows, cols, prof, constraints, stated, show)
+            if len(t) <= ANSWER_CHARS:
+                return t
+            best = min(best, t, key=len)
+        return best
+
+    def rows_of(self, key) -> list[Chunk]:
+        return [self.chunks[i] for i in self.rows[key]]
 
     def _pos(self, c: Chunk) -> int:
         return self._index_of[c.id]
