@@ -25,7 +25,10 @@ _QUESTION_WORDS = frozenset(
     tell mention mentions mentioned describe described explain discuss discussed say says list lists listed
     row rows column columns table tables state states stated true false correct come came
     context contexts setting settings appear appears appeared summarise summarize summarised summarized
-    summary overview according vs versus compare""".split()
+    summary overview according vs versus compare cover covers covered covering address addresses addressed
+    among amongst across along alongside around beside besides beyond despite except inside outside onto
+    toward towards upon within without whether either neither rather instead unless whereas although though
+    go goes going went gone""".split()
 )
 # Words asking for an appraisal ("advantages and drawbacks of X"): phrasing for the judgement of
 # coverage only; a table may have an "Advantages" column, so they stay words of the topic elsewhere.

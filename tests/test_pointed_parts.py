@@ -172,3 +172,14 @@ def test_many_rows_asked_for_show_their_short_cells_within_an_answer(worms):
     for product in ("AIP-2", "AIP-1", "Larval extract"):
         assert product in table
     assert "myeloperoxidase" not in table  # the long cells make way
+
+
+@pytest.mark.parametrize("question", [
+    "Which animals does Table 1 cover?",
+    "Among the studies in Table 1, which used rabbits rather than pigs?",
+])
+def test_words_of_phrasing_do_not_make_a_pointed_table_question_uncovered(phage, question):
+    # "cover", "among", "rather" are how the question is put, not what it is about: words the
+    # document never uses among them do not make it "not covered".
+    a = phage.answerer.ask(question)
+    assert a.status == "answered" and a.text.startswith("Table 1")
