@@ -11,7 +11,7 @@ import re
 
 from qa.abbrev_answer import AbbrevAnswerer
 from qa import excerpt
-from qa.answer_type import COUNT, asked_kind, figure_named, without_figure_names, asks_several, gives, mentioned_thing, sections_named, without_section_names
+from qa.answer_type import COUNT, asked_kind, coordinated, figure_named, without_figure_names, asks_several, gives, mentioned_thing, sections_named, without_section_names
 from qa.evidence import Evidence, Judge, TermStats, appraisal_words, content_terms, question_terms, related
 from qa.index.lexical import analyze
 from qa.overview import Overview
@@ -35,7 +35,9 @@ AGREEMENT_TOP, AGREEMENT_SHARED, AGREEMENT_DEPTH = 1, 3, 5
 AGREEMENT_MIN_CHUNKS = 50
 # ... or, asked in the document's own words, the part's top results hold this share of them.
 PART_COVERAGE = 0.25
-SECTION_SEARCH_DEPTH = 40  # results searched for those of a section the question names
+SECTION_SEARCH_DEPTH = 40
+# A coordinated word in at most this share of a document's chunks (or this many) names a thing of its own.
+FACET_SHARE, FACET_PLACES = 0.1, 3  # results searched for those of a section the question names
 # An appraisal of the paper itself: "the weaknesses of this study", "this review's drawbacks",
 # "what limitations does the present trial have" (not "the drawbacks of titration in this review").
 _PAPER = (r"(?:this|the\s+present|the\s+current|our)\s+(?:[\w\-]+\s+){0,2}?"
@@ -260,6 +262,8 @@ class Answerer:
                 # "The weaknesses of titration": the paper's own limitations (searched for the word
                 # "limitations") are not the answer.
                 runs = [r for r in runs if not self._in_own_limitations(r)] or runs
+        if runs and table is None:
+            runs = self._cover_facets(q, qv, terms, runs)
         row = None
         if runs and table is None:
             # The same study as a table row (it cites the run's reference): its cells. It has
@@ -291,6 +295,38 @@ class Answerer:
             if lower is not None and self._gives_what_is_asked(q, [lower.text], True):
                 parts, cites, table = [lower.text], list(lower.citations), lower
         return parts, cites, table
+
+    def _cover_facets(self, q: str, qv, terms: set[str], runs: list) -> list:
+        """'In the lung and kidney', 'astrocytes and microglia': each coordinated thing the
+        question names gets a part that speaks of it, when the parts chosen leave one out (the
+        best part stays; the others make way)."""
+        doc = runs[0].sentences[0].doc_id
+        n = self.stats.n.get(doc, 1)
+        facets = []
+        for words in coordinated(q):
+            stems = [content_terms(w) for w in words]
+            # Things the document names in few places (not "exosomes or EVs", "help or hinder").
+            if all(st and all(0 < self.stats.df.get(doc, {}).get(t, 0) <= max(FACET_PLACES, FACET_SHARE * n) for t in st)
+                   for st in stems):
+                facets += list(zip(words, stems))
+        if len(facets) < 2:
+            return runs
+        have = set().union(*(self._sent_terms[x.id] for r in runs for x in r.sentences))
+        taken = {x.id for r in runs for x in r.sentences}
+        extra = []
+        for word, stems in facets:
+            if stems & have:
+                continue
+            found = self.s.search(f"{q} {word}", k=5, correct=False)
+            for sc, st, h in self.passages.score_sentences(qv, terms | stems, found):
+                if stems & self._sent_terms[st.id] and st.id not in taken:
+                    run = self.passages.run_around(st, h, sc, {}, None, terms)
+                    extra.append(run)
+                    taken |= {x.id for x in run.sentences}
+                    break
+        if not extra:
+            return runs
+        return self.passages.with_parts(runs, extra, terms)
 
     @staticmethod
     def _gives_what_is_asked(question: str, parts: list[str], has_table: bool) -> bool:

@@ -292,3 +292,12 @@ def table_called(question: str, titles: dict[int, str], terms) -> int | None:
         if len(titled) == 1:
             return titled[0]
     return None
+
+
+# Words coordinated in a question: "breast and gastric cancer", "A, B or C".
+_COORDINATED = re.compile(r"\b([A-Za-z][\w\-]*)((?:\s*,\s*[A-Za-z][\w\-]*)*)\s*,?\s+(?:and|or)\s+([A-Za-z][\w\-]*)")
+
+
+def coordinated(question: str) -> list[list[str]]:
+    """The words of each coordination in the question, as written."""
+    return [[m.group(1), *re.findall(r"[A-Za-z][\w\-]*", m.group(2)), m.group(3)] for m in _COORDINATED.finditer(question)]

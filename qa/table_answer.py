@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.answer_type import (_CALLED, COUNT, MEASURE, Kind, asked_kind, gives, kind_words, named_kinds, table_called, table_named,  # noqa: F401
+from qa.answer_type import (_CALLED, COUNT, MEASURE, Kind, asked_kind, gives, kind_words, coordinated, named_kinds, table_called, table_named,  # noqa: F401
                             without_table_names)
 from qa.evidence import TermStats, content_terms, generic_stems, related
 from qa.index.lexical import analyze
@@ -763,15 +763,13 @@ _NEGATION = re.compile(r"\b(?:no|not|without|other\s+than|rather\s+than|except(?
                        r"(?:[\w\-×]|(?<=\d)[,.](?=\d))+\s*){1,3})", re.I)  # a comma or dot only inside a number
 
 
-_COORDINATED = re.compile(r"\b([A-Za-z][\w\-]*)((?:\s*,\s*[A-Za-z][\w\-]*)*)\s*,?\s+(?:and|or)\s+([A-Za-z][\w\-]*)")
 
 
 def _conjuncts(question: str) -> tuple[frozenset[str], ...]:
     """The stems of words coordinated in the question ("breast and gastric cancer", "A, B or
     C"): each names a part of the answer of its own."""
     out: list[frozenset[str]] = []
-    for m in _COORDINATED.finditer(question):
-        words = [m.group(1), *re.findall(r"[A-Za-z][\w\-]*", m.group(2)), m.group(3)]
+    for words in coordinated(question):
         parts = [frozenset(analyze(w)) for w in words]
         if all(parts):
             out += parts

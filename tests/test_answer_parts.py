@@ -258,3 +258,40 @@ def test_a_methods_weaknesses_described_in_this_review_are_not_its_limitations(p
     # is not an answer about titration.
     a = phage.answerer.ask("Which weaknesses of titration does this review describe?")
     assert "small and unblinded" not in a.text and "This review has limitations" not in a.text
+
+
+ORGANS = """Vitamin D and macrophages in organ injury
+
+Background
+Vitamin D acts on immune cells in many organs [1].
+
+Lung
+In the lung, vitamin D switches alveolar macrophages from an inflammatory to a repairing state and lowers their release of interleukin-6 after injury [2]. Treated macrophages also clear dead neutrophils faster, which shortens the inflammation in injured lungs [3]. Vitamin D deficient mice have more inflammatory macrophages in their airways after an infection [4].
+
+Kidney
+Kidney injury after ischaemia is milder in animals given calcitriol, which reduces the number of infiltrating monocytes in the renal cortex [5]. Calcitriol also lowers tubular cell death [6].
+
+Liver
+In the liver, vitamin D reduces the activation of stellate cells and slows fibrosis [7].
+"""
+
+
+@pytest.fixture(scope="module")
+def organs(tmp_path_factory, embedder):
+    from conftest import engine_for_text
+
+    return engine_for_text(tmp_path_factory, embedder, "vitd", ORGANS, "Vitamin D and macrophages in organ injury")
+
+
+@pytest.mark.parametrize("question", [
+    "What does vitamin D do to macrophages in the lung and kidney?",
+    "How does vitamin D act in the lung and kidney?",
+])
+def test_each_of_two_coordinated_things_gets_its_part(organs, question):
+    # The lung paragraph says most of the question's words; the kidney one is the other thing
+    # asked, told in fewer of them: it is in the answer too, and the liver (not asked) is not.
+    a = organs.answerer.ask(question)
+    assert a.status == "answered"
+    assert "alveolar macrophages" in a.text and "Kidney injury after ischaemia" in a.text
+    assert "stellate" not in a.text
+    assert len(a.text) <= 700
