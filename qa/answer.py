@@ -11,7 +11,7 @@ import re
 
 from qa.abbrev_answer import AbbrevAnswerer
 from qa import excerpt
-from qa.answer_type import COUNT, asked_kind, coordinated, figure_named, without_figure_names, asks_several, gives, mentioned_thing, sections_named, without_section_names
+from qa.answer_type import COUNT, asked_kind, asks_across, coordinated, names_in, figure_named, without_figure_names, asks_several, gives, mentioned_thing, sections_named, without_section_names
 from qa.evidence import Evidence, Judge, TermStats, appraisal_words, content_terms, question_terms, related
 from qa.index.lexical import analyze
 from qa.overview import Overview
@@ -36,6 +36,9 @@ AGREEMENT_MIN_CHUNKS = 50
 # ... or, asked in the document's own words, the part's top results hold this share of them.
 PART_COVERAGE = 0.25
 SECTION_SEARCH_DEPTH = 40
+# A name asked across the document is listed by its places when it has this many (fewer: one
+# passage says it; more: it is a theme, and the passages closest to the question answer).
+NAME_PLACES = (2, 8)
 # A coordinated word in at most this share of a document's chunks (or this many) names a thing of its own.
 FACET_SHARE, FACET_PLACES = 0.1, 3  # results searched for those of a section the question names
 # An appraisal of the paper itself: "the weaknesses of this study", "this review's drawbacks",
@@ -174,6 +177,8 @@ class Answerer:
         thing = mentioned_thing(q)
         survey = None if thing is None else \
             self.survey.answer(thing, hits[0].chunk.doc_id, self.s.embed_query(q), content_terms(q))
+        if survey is None and hits:
+            survey = self._places_of_name(q, hits[0].chunk.doc_id)
         if survey is not None:
             # "Where does X come up?": the places the document names X, or none (a name it never uses).
             if survey.places == 0:
@@ -295,6 +300,22 @@ class Answerer:
             if lower is not None and self._gives_what_is_asked(q, [lower.text], True):
                 parts, cites, table = [lower.text], list(lower.citations), lower
         return parts, cites, table
+
+    def _places_of_name(self, q: str, doc: str):
+        """'In which studies did MSC exosomes raise ATP?', 'mTOR: list every context': the
+        places a name (miR-34a, IL-10, ATP) appears in, when the question asks across the
+        document for one name it uses in a few places (not a part pointed at: "Table 2")."""
+        if not asks_across(q) or table_named(q) is not None or self.tables.table_called(q, doc) is not None:
+            return None
+        qv, terms = self.s.embed_query(q), content_terms(q)
+        # (A name the whole document is about, "MSC", has too many places to list.)
+        found = [p for p in (self.survey.answer(n, doc, qv, terms) for n in dict.fromkeys(names_in(q)))
+                 if p is not None and NAME_PLACES[0] <= p.places <= NAME_PLACES[1]]
+        if len(found) != 1:
+            return None
+        # Places that are all rows of a table: the table answer lists them, labelled by its columns.
+        kinds = {self.s.index.chunks[self._chunk_pos[c.hit_id]].kind for c in found[0].citations if c.hit_id in self._chunk_pos}
+        return None if kinds == {"table_row"} else found[0]
 
     def _cover_facets(self, q: str, qv, terms: set[str], runs: list) -> list:
         """'In the lung and kidney', 'astrocytes and microglia': each coordinated thing the

@@ -301,3 +301,24 @@ _COORDINATED = re.compile(r"\b([A-Za-z][\w\-]*)((?:\s*,\s*[A-Za-z][\w\-]*)*)\s*,
 def coordinated(question: str) -> list[list[str]]:
     """The words of each coordination in the question, as written."""
     return [[m.group(1), *re.findall(r"[A-Za-z][\w\-]*", m.group(2)), m.group(3)] for m in _COORDINATED.finditer(question)]
+
+
+# "In which studies ...", "which diseases ...", "across the review", "every context", "each
+# setting": the places something appears in are asked, not the one passage saying most of it.
+_ACROSS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:studies|settings|contexts|places|situations|diseases|models|conditions)\b|"
+                     r"\bacross\b|\bevery\b|\beach\s+(?:context|setting|study|place)\b", re.I)
+
+
+def asks_across(question: str) -> bool:
+    return bool(_ACROSS.search(question))
+
+
+def names_in(question: str) -> list[str]:
+    """The names a question uses as written: a word with digits and letters (miR-34a, IL-10),
+    or with capitals inside or in a row (mTOR, ATP)."""
+    out = []
+    for m in re.finditer(r"[A-Za-z][\w\-/]*", question):
+        w = m.group()
+        if (any(ch.isdigit() for ch in w) and any(ch.isalpha() for ch in w)) or re.search(r"[a-z][A-Z]|[A-Z]{2,}", w):
+            out.append(w)
+    return out

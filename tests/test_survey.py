@@ -199,3 +199,35 @@ def test_an_abbreviation_that_is_an_english_word_is_matched_as_printed():
     at = _written("AT", "adipose tissue")
     assert at.search("cells from AT and bone marrow") and at.search("from Adipose Tissue")
     assert not at.search("MSCs reach the site at low numbers")
+
+
+@pytest.mark.parametrize("question, name", [
+    ("In which studies did IL-17 make things worse?", "IL-17"),
+    ("mTOR in the gut: list every context", "mTOR"),
+    ("Across the review, which diseases involve IL-6?", "IL-6"),
+])
+def test_a_name_asked_across_the_document(question, name):
+    from qa.answer_type import asks_across, names_in
+
+    assert asks_across(question) and names_in(question) == [name]
+
+
+@pytest.mark.parametrize("question", ["Which keratinocytes release alarmins?", "What did the psoriasis study find?"])
+def test_a_question_not_asked_across_the_document(question):
+    from qa.answer_type import asks_across
+
+    assert not asks_across(question)
+
+
+def test_a_name_asked_for_in_which_studies_gets_its_places(cyto):
+    # IL-17 is named in four places (skin, gut, joints, a row told in the text): "in which
+    # studies" asks for them, not for the one passage that says most of the question's words.
+    a = cyto.answerer.ask("In which studies did IL-17 make things worse?")
+    assert a.status == "answered"
+    assert re.match(r"\d places", a.text)
+    assert "psoriatic plaques" in a.text and "colitis" in a.text and "Synovial fibroblasts" in a.text
+
+
+def test_a_name_asked_across_a_table_pointed_at_is_a_table_question(cyto):
+    a = cyto.answerer.ask("In Table 1, which studies involve IL-17?")
+    assert not re.match(r"\d places", a.text)
