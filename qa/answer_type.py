@@ -181,7 +181,7 @@ _VERB_AUX = r"(?:does|do|did|is|are|was|were)"
 _ENDS = r"(?=\s*(?:in\s+(?:the|this)\s+(?:review|article|paper|text|document)\s*)?(?:[?.!;,]|$))"
 _SEEN = (r"(?:(?:(?:come|comes|came)\s+up|(?:gets?\s+|being\s+)?(?:mentioned|discussed|named|cited|referred\s+to))\b|"
          rf"(?:appears?|appeared|features?|featured|(?:turns?|turned|shows?|showed|crops?|cropped)\s+up){_ENDS})")
-_PLACES = r"(?:(?:different|other|separate|distinct|various|several)\s+)?(?:contexts?|settings?|places?|parts?|sections?|passages?)"
+_PLACES = r"(?:(?:different|other|separate|distinct|various|several|two|three|four|five|both)\s+)?(?:contexts?|settings?|places?|parts?|sections?|passages?)"
 _MENTIONED = [
     re.compile(rf"\bwhere\s+(?:in\s+(?:the|this)\s+\w+\s+)?{_VERB_AUX}\s+{_THING}\s+{_SEEN}", re.I),
     re.compile(rf"\bwhere\s+(?:in\s+(?:the|this)\s+\w+\s+)?(?:does|do|did)\s+(?:the\s+\w+|it|they|the\s+authors)\s+"

@@ -74,6 +74,8 @@ def cyto(tmp_path_factory, embedder):
     ("What roles does IL-6 play in joint disease?", "IL-6"),
     ("In which different contexts are metalloproteinases mentioned?", "metalloproteinases"),
     ("Where in the review do goblet cells turn up?", "goblet cells"),
+    ("In which two settings does IL-6 appear, and what does it do in each?", "IL-6"),
+    ("Which three places discuss goblet cells?", "goblet cells"),
 ])
 def test_the_thing_whose_mentions_are_asked_for(question, thing):
     assert mentioned_thing(question) == thing
