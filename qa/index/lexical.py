@@ -46,6 +46,15 @@ def normalize(text: str) -> str:
     return t
 
 
+def _stem(word: str, stem) -> str:
+    """The word's stem, except for an inflammation named by "-itis" (pancreatitis, hepatitis,
+    myocarditis): the stemmer would make it its organ's adjective (pancreatic, hepatic), another
+    thing in medicine."""
+    if word.endswith("itis") and len(word) >= 7:
+        return word
+    return stem(word)
+
+
 def analyze(text: str, compounds: bool = True) -> list[str]:
     """Index terms of a text: lowercased, stemmed, stopwords out, compounds kept whole too."""
     out: list[str] = []
@@ -58,10 +67,10 @@ def analyze(text: str, compounds: bool = True) -> list[str]:
         for p in parts:
             if p in _STOP:
                 continue
-            out.append(stem(p) if p.isalpha() else p)
+            out.append(_stem(p, stem) if p.isalpha() else p)
         if compounds and len(parts) > 1:
             joined = "".join(parts)
-            out.append(stem(joined) if joined.isalpha() else joined)
+            out.append(_stem(joined, stem) if joined.isalpha() else joined)
     return out
 
 
