@@ -22,6 +22,8 @@ from qa.survey import Surveyor
 from qa.table_answer import TABLE_DEPTH, TableAnswer, TableAnswerer, table_named, without_table_names
 from qa.types import Answer, Chunk, Citation, Hit, Sentence, Span
 
+# What a table's rows are: "how many studies" is answered by listing them.
+_ROW_NOUNS = frozenset(analyze("studies rows entries trials papers articles reports experiments items records"))
 COMMON_WORD_MARGIN = 0.05  # evidence a respelled common word must add over the typed question
 RESOLVED_WORD_BONUS = 0.1  # preference for a correction that makes an unknown word a known one
 # How much weaker the evidence may be when the question points at a table or section the
@@ -174,6 +176,10 @@ class Answerer:
             said = self._caption_answer(q, figure, hits[0].chunk.doc_id)
             if said is not None:
                 return Answer(question, "answered", said[0], (said[1],), tuple(hits[:k]), suggestion)
+        listing = self._table_count(q, hits)
+        if listing is not None:
+            # "How many studies does Table 1 list?": its rows, counted.
+            return Answer(question, "answered", listing.text, listing.citations, tuple(hits[:k]), suggestion)
         thing = mentioned_thing(q)
         survey = None if thing is None else \
             self.survey.answer(thing, hits[0].chunk.doc_id, self.s.embed_query(q), content_terms(q))
@@ -301,6 +307,23 @@ class Answerer:
                 parts, cites, table = [lower.text], list(lower.citations), lower
         return parts, cites, table
 
+    def _table_count(self, q: str, hits: list[Hit]) -> TableAnswer | None:
+        """A count of a table's rows asked, and nothing else of them ("how many studies are in
+        Table 2?", "how many entries does the cancer table have?")."""
+        if not hits or asked_kind(q) is not COUNT:
+            return None
+        counted = re.search(r"\bhow\s+many\s+([a-z][\w\-]*)", q, re.I)
+        if counted is None or not set(analyze(counted.group(1))) <= _ROW_NOUNS:
+            return None
+        doc = hits[0].chunk.doc_id
+        number = table_named(q)
+        number = number if number is not None else self.tables.table_called(q, doc)
+        if number is None or (doc, number) not in self.tables.rows:
+            return None
+        rest = question_terms(without_table_names(q)) - set(analyze(counted.group(0))) - set(analyze(
+            "list lists listed contain contains include includes included have has there"))
+        return self.tables.listing((doc, number)) if not rest else None
+
     def _places_of_name(self, q: str, doc: str):
         """'In which studies did MSC exosomes raise ATP?', 'mTOR: list every context': the
         places a name (miR-34a, IL-10, ATP) appears in, when the question asks across the
@@ -355,9 +378,20 @@ class Answerer:
         by a text that states one; the topic alone is not the answer. Rows listed answer "how
         many studies"."""
         kind = asked_kind(question)
-        if kind is None or (kind is COUNT and has_table):
+        if kind is None:
             return True
-        return gives(kind, " ".join(parts)[:ANSWER_CHARS])
+        text = " ".join(parts)[:ANSWER_CHARS]
+        if kind is COUNT and has_table:
+            # Rows listed count what rows are ("how many studies", "how many cancers" when the
+            # rows name cancers; the table's part is the first); "how many rats" asks for a
+            # number the answer must state.
+            counted = re.search(r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?([a-z][\w\-]*s)\b", question, re.I)
+            if counted is None or set(analyze(counted.group(1))) & (_ROW_NOUNS | set(analyze(parts[0]))):
+                return True
+            # ... a number of them: "12 rats", "n = 12".
+            noun = counted.group(1)
+            return bool(re.search(rf"\b\d[\d,]*\s+(?:[\w\-]+\s+){{0,2}}?{re.escape(noun[:-1])}|\bn\s*=\s*\d", text, re.I))
+        return gives(kind, text)
 
     def named_sections(self, question: str, doc: str) -> set[str]:
         """The headings of doc that a question names a part by ("according to the conclusions":

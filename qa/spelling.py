@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from qa.evidence import generic_stems
+from qa.index.lexical import _STOP
 
 # Regular British -> American correspondences, applied both ways. The first group may sit
 # anywhere in a word (haemorrhage, oedema, tumourigenic); the second only at its end.
@@ -165,9 +166,9 @@ class Speller:
                 normalised.append((w, alt))
                 options.append((m.start(), m.end(), w, [_same_case(w, alt)]))
                 continue
-            if self._is_common(low) and (not include_common or self._stem(low) in generic_stems()):
+            if self._is_common(low) and (not include_common or self._stem(low) in generic_stems() or low in _STOP):
                 # A real word the corpus does not use: keep it (and let abstention judge); a
-                # word of question phrasing ("what kinds of") is never a typo of a topic word.
+                # word of question phrasing ("what kinds of", "does") is never a typo of a topic word.
                 continue
             # A real word typed is respelled only towards the documents' words; a non-word
             # may also be a typo of an English word they do not use.

@@ -743,6 +743,26 @@ class TableAnswerer:
             best = min(best, t, key=len)
         return best
 
+    def listing(self, key, budget: int = ANSWER_CHARS) -> TableAnswer | None:
+        """'How many studies does Table 1 list?': the count of its rows and what names each."""
+        rows = self.rows_of(key)
+        if not rows:
+            return None
+        prof = self.profiles[key]
+        labels = [", ".join(v for v in (c.table.cell_dict().get(col, "").strip() for col in prof["label"]) if v) for c in rows]
+        head = f"Table {key[1]} lists {len(rows)} rows: "
+        shown: list[str] = []
+        for lab, c in zip(labels, rows):
+            item = lab + (f" [{', '.join(map(str, c.refs))}]" if c.refs else "")
+            rest = len(rows) - len(shown) - 1
+            if len(head) + len("; ".join(shown + [item])) + len(f" … and {rest} more.") > budget:
+                break
+            shown.append(item)
+        more = len(rows) - len(shown)
+        text = head + "; ".join(shown) + (f" … and {more} more." if more else ".")
+        cites = tuple(Citation(c.refs, c.id, c.text, c.span) for c in rows[:len(shown)])
+        return TableAnswer(text, cites, tuple(rows[:len(shown)]), None)
+
     def rows_of(self, key) -> list[Chunk]:
         return [self.chunks[i] for i in self.rows[key]]
 

@@ -200,6 +200,10 @@ def test_speller_keeps_the_typed_ending_and_never_respells_phrasing():
     assert sp.correct("used clinicaly")[0].text == "used clinically"
     # "what kinds of": a phrasing word is never a typo of a document's word.
     assert sp.correct("what kinds of receptor", include_common=True) == []
+    # Nor is a function word ("does" one letter from the documents' "dose").
+    dosed = Speller(["the dose was raised", "dose dose dose"], is_common_word=lambda w: w in {"does", "dose"},
+                    stem=_stemmer().stemWord)
+    assert dosed.correct("how many trials does it list", include_common=True) == []
 
 
 def test_a_correction_that_makes_a_non_word_a_word_is_offered_even_when_not_covered(mini):

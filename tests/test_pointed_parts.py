@@ -198,3 +198,12 @@ def test_an_inflammation_named_by_itis_is_not_its_organ(disease, organ):
 def test_a_disease_the_document_never_names_is_not_answered_by_its_organ(phage):
     # The review speaks of pancreatic wounds, not of pancreatitis: another thing, not there.
     assert phage.answerer.ask("Do phage sprays ease acute pancreatitis?").status == "not_found"
+
+
+def test_rows_listed_count_what_rows_are_not_what_they_do_not_state(phage):
+    # "How many studies": the rows listed are the answer. "How many wounds": a number the rows
+    # would have to state, and they do not.
+    a = phage.answerer.ask("How many studies does Table 1 list?")
+    assert a.status == "answered" and a.text.startswith("Table 1 lists 4 rows: Rats")
+    assert len(a.citations) == 4
+    assert phage.answerer.ask("How many wounds were sprayed in the pig study of Table 1?").status == "not_found"
