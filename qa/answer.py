@@ -163,6 +163,14 @@ class Answerer:
         if not hits:
             return Answer(question, "not_found", NOT_COVERED, (), (), suggestion)
         overview = self.overview.answer(q, hits[0].chunk.doc_id)
+        if overview is None and suggestion is None:
+            # "What topcis does this review cover?": a question about the document itself shares
+            # no word with its passages, so the evidence cannot tell the corrected reading better.
+            for c in self.speller.correct(question):
+                overview = self.overview.answer(c.text, hits[0].chunk.doc_id)
+                if overview is not None:
+                    suggestion = c.text
+                    break
         if overview is not None:
             # "What is this review about?": where the document states its aim.
             return Answer(question, "answered", overview.text, overview.citations, tuple(hits[:k]), suggestion)

@@ -288,14 +288,14 @@ DOC_GATE = 5.0
 
 
 def _speller(index: Index, embedder):
-    from qa.index.lexical import _stemmer
+    from qa.index.lexical import stem_word
     from qa.spelling import Speller
 
     # A common English word is one word piece of the embedding model's vocabulary.
     count = getattr(embedder, "count_tokens", None)
     common = (lambda w: count(w) - 2 <= 1) if count else None
     words = getattr(embedder, "words", None)
-    return Speller((c.text for c in index.chunks), common, stem=_stemmer().stemWord,
+    return Speller((c.text for c in index.chunks), common, stem=stem_word,
                    dictionary=words() if words else ())
 
 

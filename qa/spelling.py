@@ -26,6 +26,7 @@ _SUFFIX = (
     ("isations", "izations"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"),
     ("tre", "ter"), ("tres", "ters"), ("lled", "led"), ("lling", "ling"), ("ogue", "og"), ("ence", "ense"),
 )
+STEM_TYPO_MIN = 6  # a stem this long may be corrected one edit towards a documents' stem
 _WORD = re.compile(r"[A-Za-z][a-z]{2,}")  # lower-case words; acronyms and gene names are not corrected
 
 
@@ -115,6 +116,13 @@ class Speller:
         self.min_len = min_len
         self._is_common = is_common_word or (lambda w: False)
         self._index = _delete_index(w for w in counts if len(w) >= min_len - 1)
+        # Each stem's most frequent word, and the stems by their deletions: a typo in a form
+        # the documents do not use ("imunoreactive" where they say "immunoreactivity") is near
+        # their stem though far from every word they print.
+        self._by_stem: dict[str, str] = {}
+        for w, _ in counts.most_common():
+            self._by_stem.setdefault(self._stem(w), w)
+        self._stem_index = _delete_index(st for st in self._by_stem if len(st) >= STEM_TYPO_MIN)
         # English words the documents do not use ("prepared" typed "prepaired"): a typo of one
         # is corrected to it, so that it is not taken for a technical term no document has.
         self.dictionary = {w for w in dictionary if w not in counts}
@@ -147,7 +155,20 @@ class Speller:
         if near or not dictionary:
             # The ending carries the word's grammar ("clinicaly" is "clinically", not "clinical").
             return sorted(near, key=lambda w: (-_shared_ending(low, w), -self.counts[w], w))
-        return sorted(_near(low, self._dict_index, 1))
+        english = sorted(_near(low, self._dict_index, 1))
+        return english or self._near_stem(low)
+
+    def _near_stem(self, low: str) -> list[str]:
+        """The typed word with its stem corrected to a documents' stem one edit away, when
+        that is an English word; else the documents' most frequent word of that stem."""
+        stem = self._stem(low)
+        if len(stem) < STEM_TYPO_MIN or stem == low:
+            return []  # (no ending the stemmer knows: a word in its own right, "myocarditis")
+        out = []
+        for near in sorted(_near(stem, self._stem_index, 1)):
+            rebuilt = near + low[len(stem):] if low.startswith(stem) else ""
+            out.append(rebuilt if rebuilt and (rebuilt in self.dictionary or rebuilt in self.counts) else self._by_stem[near])
+        return sorted(set(out), key=lambda w: (-self.counts.get(w, 0), w))
 
     def correct(self, text: str, max_candidates: int = 3, include_common: bool = False) -> list[Correction]:
         """Corrections of text, best guess first (several when a typo is ambiguous: 'sise' may

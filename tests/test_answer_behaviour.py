@@ -206,6 +206,18 @@ def test_speller_keeps_the_typed_ending_and_never_respells_phrasing():
     assert dosed.correct("how many trials does it list", include_common=True) == []
 
 
+def test_speller_corrects_a_typo_towards_a_documents_stem_in_another_form():
+    from qa.index.lexical import stem_word
+
+    sp = Speller(["exosomes showed low immunoreactivity", "myocardial injury", "remodeling of neurites"],
+                 is_common_word=lambda w: False, stem=stem_word)
+    # No printed word is one edit from the typo; the documents' stem is.
+    assert sp.candidates("imunoreactive") == ["immunoreactivity"]
+    assert sp.candidates("remodle") == ["remodeling"]
+    # An inflammation is a word of its own, not a typo of its organ's adjective.
+    assert sp.candidates("myocarditis") == []
+
+
 def test_a_correction_that_makes_a_non_word_a_word_is_offered_even_when_not_covered(mini):
     # "ultracentrifugaton" is no word; corrected, the question is still not covered by the
     # document, and the reader is told what it was read as.

@@ -85,3 +85,9 @@ def test_a_statement_longer_than_an_answer_is_cut_after_its_opening(tmp_path_fac
     assert a.text.startswith("“In this review, we cover the design") and "…" in a.text and a.text.endswith("[5]")
     doc = eng.index.documents["longaim"]["text"]
     assert doc[a.citations[0].span.start:a.citations[0].span.end] == a.citations[0].quote
+
+
+def test_a_typo_in_a_question_about_the_document_is_read_through(plasma):
+    a = plasma.answerer.ask("What topcis does this review cover?")
+    assert a.status == "answered" and a.text.startswith("“In the present review, we summarise")
+    assert a.did_you_mean == "What topics does this review cover?"

@@ -46,6 +46,11 @@ def normalize(text: str) -> str:
     return t
 
 
+def stem_word(word: str) -> str:
+    """One word's index stem (lower-case alphabetic word in, as analyze() stems it)."""
+    return _stem(word, _stemmer().stemWord)
+
+
 def _stem(word: str, stem) -> str:
     """The word's stem, except for an inflammation named by "-itis" (pancreatitis, hepatitis,
     myocarditis): the stemmer would make it its organ's adjective (pancreatic, hepatic), another
