@@ -392,13 +392,12 @@ class Answerer:
         if kind is COUNT and has_table:
             # Rows listed count what rows are ("how many studies", "how many cancers" when the
             # rows name cancers; the table's part is the first); "how many rats" asks for a
-            # number the answer must state.
+            # number the rows must state.
             counted = re.search(r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?([a-z][\w\-]*s)\b", question, re.I)
             if counted is None or set(analyze(counted.group(1))) & (_ROW_NOUNS | set(analyze(parts[0]))):
                 return True
-            # ... a number of them: "12 rats", "n = 12".
-            noun = counted.group(1)
-            return bool(re.search(rf"\b\d[\d,]*\s+(?:[\w\-]+\s+){{0,2}}?{re.escape(noun[:-1])}|\bn\s*=\s*\d", text, re.I))
+            # ... a number the rows state ("Grade >=3 (%): 46"; its label and reference markers are none).
+            return gives(kind, re.sub(r"\[[\d,\s\u2013\-]+\]|\bTable\s+\d+", " ", parts[0]))
         return gives(kind, text)
 
     def named_sections(self, question: str, doc: str) -> set[str]:
