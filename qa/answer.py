@@ -16,7 +16,7 @@ from qa.evidence import Evidence, Judge, TermStats, appraisal_words, content_ter
 from qa.index.lexical import analyze
 from qa.overview import Overview
 from qa.passage_answer import ANSWER_CHARS, PassageAnswerer
-from qa.search import Searcher, expand
+from qa.search import TABLE_POINTED_BOOST, Searcher, expand
 from qa.spelling import variants
 from qa.survey import Surveyor
 from qa.table_answer import TABLE_DEPTH, TableAnswer, TableAnswerer, table_named, without_table_names
@@ -495,7 +495,11 @@ class Answerer:
         top, doc = hits[0].chunk, hits[0].chunk.doc_id
         named = table_named(question)
         if named is not None and top.kind == "table_row" and top.table is not None and top.table.number == named:
-            return True
+            # ... first on its own merit, not only for the lift a table pointed at gives its rows.
+            others = [h.score for h in hits if not (h.chunk.kind == "table_row" and h.chunk.table is not None
+                                                     and h.chunk.table.number == named)]
+            if not others or hits[0].score - TABLE_POINTED_BOOST >= max(others):
+                return True
         if named is None:
             named = self.tables.table_called(question, doc)
         inside = [h for h in hits[:TABLE_DEPTH] if h.chunk.kind == "table_row" and h.chunk.table is not None
