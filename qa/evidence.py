@@ -17,7 +17,8 @@ from qa.index.lexical import analyze
 from qa.types import Hit
 
 # Words of question phrasing, not of a topic: absent from a document, they say nothing about
-# whether it covers the question (general English, not taken from any question set).
+# whether it covers the question (general English, not taken from any question set). Words of
+# place ("inside the cell", "within the tumour") say something of the topic and are not here.
 _QUESTION_WORDS = frozenset(
     """help give given make makes made use used using per entry entries study studies people way ways
     kind kinds anything something thing things show shows shown tell work works role roles effect effects
@@ -26,8 +27,7 @@ _QUESTION_WORDS = frozenset(
     row rows column columns table tables state states stated true false correct come came
     context contexts setting settings appear appears appeared summarise summarize summarised summarized
     summary overview according vs versus compare cover covers covered covering address addresses addressed
-    among amongst across along alongside around beside besides beyond despite except inside outside onto
-    toward towards upon within without whether either neither rather instead unless whereas although though
+    among amongst besides despite whether either neither rather instead unless whereas although though
     go goes going went gone""".split()
 )
 # Words asking for an appraisal ("advantages and drawbacks of X"): phrasing for the judgement of
