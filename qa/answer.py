@@ -339,10 +339,11 @@ class Answerer:
         if not asks_across(q) or table_named(q) is not None or self.tables.table_called(q, doc) is not None:
             return None
         qv, terms = self.s.embed_query(q), content_terms(q)
-        # (A name the whole document is about, "MSC", has too many places to list.)
+        # (A name the whole document is about, "MSC", has too many places to list; a question
+        # naming two specific things, "COPD, COVID-19", is not about one name's places.)
         found = [p for p in (self.survey.answer(n, doc, qv, terms) for n in dict.fromkeys(names_in(q)))
-                 if p is not None and NAME_PLACES[0] <= p.places <= NAME_PLACES[1]]
-        if len(found) != 1:
+                 if p is not None and 0 < p.places <= NAME_PLACES[1]]
+        if len(found) != 1 or found[0].places < NAME_PLACES[0]:
             return None
         # Places that are all rows of a table: the table answer lists them, labelled by its columns.
         kinds = {self.s.index.chunks[self._chunk_pos[c.hit_id]].kind for c in found[0].citations if c.hit_id in self._chunk_pos}

@@ -233,3 +233,9 @@ def test_a_name_asked_for_in_which_studies_gets_its_places(cyto):
 def test_a_name_asked_across_a_table_pointed_at_is_a_table_question(cyto):
     a = cyto.answerer.ask("In Table 1, which studies involve IL-17?")
     assert not re.match(r"\d places", a.text)
+
+
+def test_two_specific_names_asked_across_are_not_one_name_s_places(cyto):
+    # IL-23 is named once, IL-17 in several places: listing IL-17's places would drop IL-23.
+    a = cyto.answerer.ask("In which studies were IL-17 and IL-23 raised?")
+    assert not re.match(r"\d places", a.text)
