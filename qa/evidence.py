@@ -27,7 +27,7 @@ _QUESTION_WORDS = frozenset(
     row rows column columns table tables state states stated true false correct come came
     context contexts setting settings appear appears appeared summarise summarize summarised summarized
     summary overview according vs versus compare cover covers covered covering address addresses addressed
-    among amongst besides despite whether either neither rather instead unless whereas although though
+    among amongst apart besides despite whether either neither rather instead unless whereas although though
     go goes going went gone""".split()
 )
 # Words asking for an appraisal ("advantages and drawbacks of X"): phrasing for the judgement of

@@ -717,7 +717,8 @@ class TableAnswerer:
                 groups.setdefault(c.table.group, []).append(c)
             parts = []
             for g, cs in groups.items():
-                items = "; ".join(f"{label(c)} — {row_text(c)}" for c in cs)
+                # (When the columns asked are the label's own, the cells name the row.)
+                items = "; ".join(f"{label(c)} — {row_text(c)}" if label(c) else row_text(c) for c in cs)
                 parts.append(f"{g}: {items}" if g else items)
             more = f" ({len(shown)} of {len(rows)} rows shown)" if len(rows) > len(shown) else f" ({len(rows)} rows)"
             return f"Table {number}{more}: " + " | ".join(parts) + "."

@@ -204,6 +204,9 @@ def test_speller_keeps_the_typed_ending_and_never_respells_phrasing():
     dosed = Speller(["the dose was raised", "dose dose dose"], is_common_word=lambda w: w in {"does", "dose"},
                     stem=_stemmer().stemWord)
     assert dosed.correct("how many trials does it list", include_common=True) == []
+    parted = Speller(["part of the cell", "part part"], is_common_word=lambda w: w in {"apart", "part"},
+                     stem=_stemmer().stemWord)
+    assert parted.correct("apart from the lung, which organs", include_common=True) == []
 
 
 def test_speller_corrects_a_typo_towards_a_documents_stem_in_another_form():

@@ -207,3 +207,14 @@ def test_rows_listed_count_what_rows_are_not_what_they_do_not_state(phage):
     assert a.status == "answered" and a.text.startswith("Table 1 lists 4 rows: Rats")
     assert len(a.citations) == 4
     assert phage.answerer.ask("How many wounds were sprayed in the pig study of Table 1?").status == "not_found"
+
+
+def test_rows_shown_by_their_label_columns_have_no_empty_label(worms):
+    # When the columns asked are the ones that name a row, the cells say it: no empty label
+    # and dash before them.
+    t = worms.answerer.tables
+    key = next(k for k in t.rows if k[0] == "worms")
+    prof = t.profiles[key]
+    text = t._render(key, t.rows_of(key)[:3], list(prof["label"]), prof, set(), frozenset(), "all")
+    assert text.startswith("Table 1 (3 rows): Model: DSS mice")
+    assert " — " not in text
