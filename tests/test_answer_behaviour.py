@@ -207,6 +207,9 @@ def test_speller_keeps_the_typed_ending_and_never_respells_phrasing():
     parted = Speller(["part of the cell", "part part"], is_common_word=lambda w: w in {"apart", "part"},
                      stem=_stemmer().stemWord)
     assert parted.correct("apart from the lung, which organs", include_common=True) == []
+    # Nor is a topic word respelled into a function word ("cost" one letter from "most").
+    most = Speller(["most cells", "most most"], is_common_word=lambda w: w in {"cost", "most"}, stem=_stemmer().stemWord)
+    assert most.correct("what does the kit cost", include_common=True) == []
 
 
 def test_speller_corrects_a_typo_towards_a_documents_stem_in_another_form():
