@@ -53,6 +53,9 @@ _ITSELF = re.compile(rf"\b{_APPRAISED}\s+(?:of|in)\s+{_PAPER}\b|\b{_PAPER}(?:'s|
 # A paragraph on the paper's own limitations opens by saying so: "This review has limitations.",
 # "Our study has several limitations:".
 _OWN_LIMITS = re.compile(rf"^\W*{_PAPER}\s+(?:has|had|have)\s+(?:\w+\s+){{0,2}}?(?:limitations|weaknesses|shortcomings)\b", re.I)
+# A study referred back to: "that study's exosomes", "the same study", "for it".
+_BACK_TO_STUDY = re.compile(r"\b(?:that|this|the\s+same|their|those)\s+(?:study|studies|work|trial|experiment|experiments|"
+                            r"report|paper)(?:'s|’s)?\b|\bfor\s+(?:it|them)\b", re.I)
 _PART_TITLE = re.compile(r"^\s*(?:table|fig(?:ure)?\.?)\s*\d", re.I)  # a table's or figure's title, not a section's
 NOT_COVERED = "The review does not cover this: no passage or table row of it answers the question."
 
@@ -248,6 +251,9 @@ class Answerer:
         """The answer's parts: a table answer with the running text of the same study, or the
         passages with the table row of the same study; a table row that gives the measurement
         asked when the passages do not. Returns (parts, citations, the table answer or None)."""
+        study = self._study_then_row(q, hits, terms, qv)
+        if study is not None:
+            return study
         table = self.tables.answer(q, hits, terms)
         parts: list[str] = []
         cites: list[Citation] = []
@@ -380,6 +386,27 @@ class Answerer:
         if not extra:
             return runs
         return self.passages.with_parts(runs, extra, terms)
+
+    def _study_then_row(self, q: str, hits: list[Hit], terms: set[str], qv):
+        """'Who encapsulated exosomes in hydrogels, and how does Table 1 say that study's
+        exosomes were isolated?': the study is the one the running text reports; the table part
+        is its row (the row citing the same reference), not the row sharing most words."""
+        if not hits or not _BACK_TO_STUDY.search(q):
+            return None
+        doc = hits[0].chunk.doc_id
+        number = table_named(q)
+        number = number if number is not None else self.tables.table_called(q, doc)
+        if number is None:
+            return None
+        runs = self.passages.answer(qv, terms, hits, question=q)
+        if not runs:
+            return None
+        best = max(runs, key=lambda r: r.score)
+        text, run_cites = self.passages.render([best])
+        row = self.tables.rows_citing(doc, set(self._run_refs(best)), terms, ANSWER_CHARS - len(text) - 1, q, table=number)
+        if row is None:
+            return None
+        return [text, row.text], run_cites + list(row.citations), row
 
     @staticmethod
     def _gives_what_is_asked(question: str, parts: list[str], has_table: bool) -> bool:

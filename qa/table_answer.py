@@ -617,13 +617,13 @@ class TableAnswerer:
         return self.chunks[i], cols[0]
 
     def rows_citing(self, doc: str, refs: set[int], terms: set[str], budget: int,
-                    question: str = "") -> TableAnswer | None:
+                    question: str = "", table: int | None = None) -> TableAnswer | None:
         """The table row that reports the same study as a passage (it cites the same reference
         and holds what the question says), every cell shown when it fits the budget, else the
-        columns the question names."""
+        columns the question names. table: that table's rows only."""
         best = None
         for key, idx in self.rows.items():
-            if key[0] != doc:
+            if key[0] != doc or (table is not None and key[1] != table):
                 continue
             citing = [i for i in idx if refs & set(self.chunks[i].refs)]
             headers = set(analyze(" ".join(self.profiles[key]["columns"]))) if citing else set()

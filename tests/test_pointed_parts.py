@@ -218,3 +218,12 @@ def test_rows_shown_by_their_label_columns_have_no_empty_label(worms):
     text = t._render(key, t.rows_of(key)[:3], list(prof["label"]), prof, set(), frozenset(), "all")
     assert text.startswith("Table 1 (3 rows): Model: DSS mice")
     assert " — " not in text
+
+
+def test_that_study_s_row_is_the_row_of_the_study_the_text_reports(phage):
+    # The running text reports Okafor et al.'s rats [4]; "that study's" row in Table 1 is the
+    # one citing [4], whatever other rows share words with the question.
+    a = phage.answerer.ask("Who sprayed burns twice daily, and what mechanism does Table 1 give for that study?")
+    assert a.status == "answered"
+    assert "Okafor" in a.text and "Table 1, Rats" in a.text and "Delivering lytic phages" in a.text
+    assert "Pigs" not in a.text and "Mice" not in a.text
