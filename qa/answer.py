@@ -10,7 +10,7 @@ import bisect
 import re
 
 from qa.abbrev_answer import AbbrevAnswerer
-from qa import excerpt
+from qa.captions import Captions
 from qa.answer_type import COUNT, asked_kind, asks_across, coordinated, names_in, figure_named, without_figure_names, asks_several, gives, mentioned_thing, sections_named, without_section_names
 from qa.evidence import Evidence, Judge, TermStats, appraisal_words, content_terms, question_terms, related
 from qa.index.lexical import analyze
@@ -86,10 +86,12 @@ class Answerer:
         embed = getattr(searcher.embedder, "embed_batch", None)
         self.tables = TableAnswerer(idx.chunks, self._terms, self.stats, self.glossaries, embed)
         self.abbrevs = AbbrevAnswerer(self.glossaries, idx.sentences)
-        self.passages = PassageAnswerer(idx.sentences, self._sent_terms, self._sents_in, idx.sentence_vectors,
-                                        {d: v.get("text", "") for d, v in docs.items()}, self.stats,
-                                        self.glossaries, titles)
+        texts = {d: v.get("text", "") for d, v in docs.items()}
+        self.captions = Captions(idx.chunks, idx.sentences, texts, self.stats)
         self.overview = Overview(idx.sentences)
+        self.passages = PassageAnswerer(idx.sentences, self._sent_terms, self._sents_in, idx.sentence_vectors,
+                                        texts, self.stats, self.glossaries, titles, self.captions.title_ids,
+                                        {st.id for sts in self.overview.aims.values() for st in sts})
         # The headings of each document (a question may name a part by them: "in the conclusions").
         self._headings: dict[str, set[str]] = {}
         for c in idx.chunks:
@@ -184,7 +186,8 @@ class Answerer:
         figure = figure_named(q)
         if figure is not None and hits:
             # "What does Figure 3 show?": the figure's caption, from its title on.
-            said = self._caption_answer(q, figure, hits[0].chunk.doc_id)
+            said = self.captions.answer(q, figure, hits[0].chunk.doc_id, content_terms(without_figure_names(q)),
+                                        self.passages.where_said)
             if said is not None:
                 return Answer(question, "answered", said[0], (said[1],), tuple(hits[:k]), suggestion)
         listing = self._table_count(q, hits)
@@ -219,32 +222,6 @@ class Answerer:
         if not parts or not self._gives_what_is_asked(q, parts, table is not None):
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
         return Answer(question, "answered", " ".join(parts), tuple(cites), tuple(hits[:k]), suggestion)
-
-    def _caption_answer(self, q: str, number: int, doc: str) -> tuple[str, Citation] | None:
-        """The caption of figure number in doc, quoted from its title on (the part asked about
-        when the question asks something of the figure besides what it shows), or None when the
-        document has no such caption."""
-        caps = [c for c in self.s.index.chunks if c.doc_id == doc and c.kind == "caption"]
-        first = next((c for c in caps if _figure_number(c.text) == number), None)
-        if first is None:
-            return None
-        # A long caption runs over several windows: those that follow it without a new title.
-        end = first.span.end
-        for c in sorted(caps, key=lambda c: c.span.start):
-            if first.span.start < c.span.start <= end and _figure_number(c.text) is None:
-                end = max(end, c.span.end)
-        text = self.passages.doc_texts.get(doc, "")[first.span.start:end].strip()
-        refs = tuple(dict.fromkeys(r for c in caps if first.span.start <= c.span.start <= end for r in c.refs))
-        asked = content_terms(without_figure_names(q))
-        if asked and not asked & set(analyze(text)):
-            return None  # something the caption does not say is asked of the figure
-        where = self.passages.where_said(text, asked, doc) if asked else 0
-        shown = excerpt.fit(text, where, ANSWER_CHARS, refs)
-        a, b = shown[-1]
-        lead = len(self.passages.doc_texts.get(doc, "")[first.span.start:end]) - \
-            len(self.passages.doc_texts.get(doc, "")[first.span.start:end].lstrip())
-        span = Span(first.span.start + lead + a, first.span.start + lead + b)
-        return excerpt.quoted(text, shown, refs), Citation(refs, first.id, text[a:b], span)
 
     def _compose(self, q: str, hits: list[Hit], terms: set[str],
                  qv) -> tuple[list[str], list[Citation], TableAnswer | None]:
@@ -559,15 +536,6 @@ class Answerer:
         from qa.claims import ClaimChecker
 
         return ClaimChecker.of(self).supports(text, per_sentence)
-
-
-def _figure_number(text: str) -> int | None:
-    """The number of the figure a caption's text opens with ("Fig. 3 ...", "Figure 2. ...")."""
-    m = _FIGURE_TITLE.match(text)
-    return int(m.group(1)) if m else None
-
-
-_FIGURE_TITLE = re.compile(r"^\W*fig(?:ure)?\.?\s*(\d{1,3})\b", re.I)
 
 
 def _sentences_in(chunks: list[Chunk], sentences: list[Sentence]) -> dict[str, list[Sentence]]:

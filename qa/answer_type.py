@@ -246,7 +246,7 @@ def sections_named(question: str) -> list[str]:
 
 
 # "Figure 3", "Fig. 2", "fig 4": a question pointing at a figure by its number.
-_FIGURE = re.compile(r"\bfig(?:ure)?s?\.?\s*(\d{1,3})\b", re.I)
+_FIGURE = re.compile(r"\bfig(?:ure)?s?\.?\s*(\d{1,3})[a-z]?\b", re.I)
 # ... and the words that only ask what it shows.
 _FIGURE_ASK = re.compile(r"\b(?:shows?|shown|showing|depicts?|depicted|illustrates?|illustrated|displays?|displayed|"
                          r"presents?|presented|summari[sz]es?|summari[sz]ed|describes?|described|caption|legend|"

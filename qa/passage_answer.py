@@ -68,7 +68,7 @@ MAX_RUNS = 3
 RUN_SHARE = 0.75  # another passage's run joins the answer when it scores this close to the best
 CARRY_SHARE = 0.6  # the paragraph's next sentence joins its run when it scores this close
 ANTECEDENT_SHARE = 0.5  # how much of a referring sentence's meaning is its antecedent's
-TITLE_WORDS = 15  # a caption's opening sentence this short is its title
+AIM_WEIGHT = 0.7  # a sentence stating what the document covers, scored against the others
 MIN_PART_CHARS = 160  # a part of a list answer cut to an excerpt keeps at least this much
 # The part of an excerpt's allowance in which the question's words are counted together: an
 # excerpt shows its opening, a little before the place and the rest after it (qa/excerpt.py).
@@ -123,7 +123,8 @@ class Run:
 class PassageAnswerer:
     def __init__(self, sentences: list[Sentence], sent_terms: list[set[str]], sents_in: dict[str, list[Sentence]],
                  vectors: np.ndarray, doc_texts: dict[str, str], stats: TermStats,
-                 glossaries: dict[str, dict[str, str]] | None = None, titles: dict[str, str] | None = None):
+                 glossaries: dict[str, dict[str, str]] | None = None, titles: dict[str, str] | None = None,
+                 caption_titles: set[int] | frozenset[int] = frozenset(), aims: set[int] | frozenset[int] = frozenset()):
         self.sentences = sentences
         self.sent_terms = sent_terms
         self.sents_in = sents_in
@@ -141,12 +142,13 @@ class PassageAnswerer:
         for st in sentences:
             if titles.get(st.doc_id) and _plain(st.text) == titles[st.doc_id]:
                 self.not_answer[st.id] = True
-        # Nor is a figure's or table's title ("Fig. 3 Extracellular vesicle (EVs) biogenesis."):
-        # it names a topic without saying anything of it (a question about the figure gets its
-        # whole caption: qa/answer.py).
-        for st in sentences:
-            if _CAPTION_TITLE.match(st.text) and len(st.text.split()) <= TITLE_WORDS:
-                self.not_answer[st.id] = True
+        # Nor is a caption's title ("Fig. 3 Extracellular vesicle (EVs) biogenesis."): it names a
+        # topic without saying anything of it (qa/captions.py).
+        for i in caption_titles:
+            self.not_answer[i] = True
+        # The document's statements of what it covers ("Herein, we review how sprays are
+        # prepared") name a question's topic without saying anything of it: they weigh less.
+        self.aims = set(aims)
         # Paragraph neighbours: consecutive sentences of one document with no blank line between.
         self.prev: dict[int, int] = {}
         self.next: dict[int, int] = {}
@@ -176,7 +178,8 @@ class PassageAnswerer:
                     sim = max(sim, (1 - ANTECEDENT_SHARE) * sim + ANTECEDENT_SHARE * before)
                 cov = self.stats.coverage(terms, have, st.doc_id)
                 bonus = 0.15 if kind and gives(kind, st.text, spelled=False) else 0.0
-                out.append((0.5 * sim + 0.5 * cov + 0.05 * (depth - rank) / depth + bonus, st, h))
+                sc = 0.5 * sim + 0.5 * cov + 0.05 * (depth - rank) / depth + bonus
+                out.append((sc * AIM_WEIGHT if st.id in self.aims else sc, st, h))
         out.sort(key=lambda x: -x[0])
         return out
 
@@ -402,7 +405,6 @@ class PassageAnswerer:
         return " ".join(parts), cites
 
 
-_CAPTION_TITLE = re.compile(r"^\W*(?:fig(?:ure)?|table)\.?\s*\d+[a-z]?\b", re.I)
 _DEFINES = re.compile(r"\w\s+\([A-Za-z][\w\-/]{0,11}\)")  # "... growth factor (HGF)"
 
 

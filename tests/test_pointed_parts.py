@@ -20,6 +20,7 @@ Fig. 1 Phage spray preparation. Lysates are purified, dried into a powder and di
 
 Animal studies
 Okafor et al. sprayed burns in rats twice daily and found that the bacterial load fell a hundredfold within three days [4]. In pigs, a single spray cleared Pseudomonas from most wounds [5].
+Figure 2 shows that the phage count on the skin doubled within six hours [9].
 
 Fig. 2 Bacterial load after spraying. The load fell a hundredfold within three days in rats.
 
@@ -40,7 +41,7 @@ def phage(tmp_path_factory, embedder):
 
 
 @pytest.mark.parametrize("question, number", [
-    ("What does Figure 1 show?", 1), ("What is shown in Fig. 2?", 2), ("explain fig 2", 2),
+    ("What does Figure 1 show?", 1), ("What is shown in Fig. 2?", 2), ("explain fig 2", 2), ("What is in Figure 3b?", 3),
     ("What does the review say about phages?", None), ("Which figures show droplets?", None),
 ])
 def test_a_figure_pointed_at_by_its_number(question, number):
@@ -227,3 +228,18 @@ def test_that_study_s_row_is_the_row_of_the_study_the_text_reports(phage):
     assert a.status == "answered"
     assert "Okafor" in a.text and "Table 1, Rats" in a.text and "Delivering lytic phages" in a.text
     assert "Pigs" not in a.text and "Mice" not in a.text
+
+
+def test_running_text_opening_with_a_figure_number_is_an_answer(phage):
+    # Not a caption's title: a sentence of the text that reports a finding.
+    a = phage.answerer.ask("Did the phage count on the skin double within six hours?")
+    assert "Figure 2 shows that the phage count on the skin doubled" in a.text
+
+
+def test_a_caption_answers_only_what_it_says(phage):
+    # Something the caption does not say, asked of the figure: not the caption.
+    a = phage.answerer.ask("Does Figure 1 show that phage sprays cure cancer in humans?")
+    assert not a.text.startswith("“Fig. 1")
+    # The document's title words name it, not what is asked of the figure.
+    b = phage.answerer.ask("What does Figure 1 of the phage spray review show?")
+    assert b.text.startswith("“Fig. 1 Phage spray preparation.")
