@@ -51,6 +51,9 @@ _STATES = re.compile(
     rf"\bhere(?:in)?\s*,?\s+we\b|\bwe\s+(?:aim|aimed|sought|set\s+out)\s+to\b|"
     rf"\bthe\s+(?:main\s+|primary\s+)?(?:aim|purpose|goal|objective)s?\s+of\s+{_THIS}\s+(?:is|was|were|are)\b",
     re.I)
+# ... but not its appraisal of itself ("This review has limitations."): that is no aim.
+_APPRAISES = re.compile(rf"^\W*(?:{_SELF}|{_OWN_STUDY})\s+(?:has|had|have|is|was)\s+(?:[\w\-]+\s+){{0,2}}?"
+                        rf"(?:limitations|weaknesses|shortcomings|drawbacks|strengths)\b", re.I)
 MAX_SENTENCES = 2  # the abstract's statement and the introduction's, at most
 
 
@@ -68,7 +71,7 @@ class Overview:
     def __init__(self, sentences: list[Sentence]):
         self.aims: dict[str, list[Sentence]] = {}
         for st in sentences:
-            if st.kind == "sentence" and _STATES.search(st.text):
+            if st.kind == "sentence" and _STATES.search(st.text) and not _APPRAISES.search(st.text):
                 self.aims.setdefault(st.doc_id, []).append(st)
         for sts in self.aims.values():
             sts.sort(key=lambda st: st.span.start)

@@ -91,3 +91,11 @@ def test_a_typo_in_a_question_about_the_document_is_read_through(plasma):
     a = plasma.answerer.ask("What topcis does this review cover?")
     assert a.status == "answered" and a.text.startswith("“In the present review, we summarise")
     assert a.did_you_mean == "What topics does this review cover?"
+
+
+def test_an_appraisal_of_the_paper_is_no_statement_of_its_aim():
+    from qa.overview import _APPRAISES
+
+    assert _APPRAISES.search("This review has limitations.")
+    assert _APPRAISES.search("Our study has several important weaknesses.")
+    assert not _APPRAISES.search("This review covers the safety of plasma devices.")
