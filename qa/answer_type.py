@@ -305,12 +305,15 @@ def coordinated(question: str) -> list[list[str]]:
 
 # "In which studies ...", "which diseases ...", "across the review", "every context", "each
 # setting": the places something appears in are asked, not the one passage saying most of it.
+# (A yes/no question is not: "Does mTOR differ across cell types?", "Is ATP needed for every release?")
 _ACROSS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:studies|settings|contexts|places|situations|diseases|models|conditions)\b|"
-                     r"\bacross\b|\bevery\b|\beach\s+(?:context|setting|study|place)\b", re.I)
+                     r"\bacross\s+(?:the\s+|this\s+|both\s+|all\s+)?(?:review|document|paper|article|text|tables?|studies|sections?)\b|"
+                     r"\b(?:every|each)\s+(?:context|setting|study|place|mention|section)\b", re.I)
+_YES_NO = re.compile(r"^\W*(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|may|might)\b", re.I)
 
 
 def asks_across(question: str) -> bool:
-    return bool(_ACROSS.search(question))
+    return bool(_ACROSS.search(question)) and not _YES_NO.match(question)
 
 
 def names_in(question: str) -> list[str]:

@@ -214,7 +214,9 @@ def test_a_name_asked_across_the_document(question, name):
     assert asks_across(question) and names_in(question) == [name]
 
 
-@pytest.mark.parametrize("question", ["Which keratinocytes release alarmins?", "What did the psoriasis study find?"])
+@pytest.mark.parametrize("question", ["Which keratinocytes release alarmins?", "What did the psoriasis study find?",
+                                      "Does mTOR inhibition work in every patient?", "Is ATP needed for every exosome release?",
+                                      "Does mTOR signalling differ across cell types?"])
 def test_a_question_not_asked_across_the_document(question):
     from qa.answer_type import asks_across
 
