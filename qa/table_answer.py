@@ -225,11 +225,13 @@ class TableAnswerer:
         return None
 
     def asked_columns(self, key: tuple[str, int], question: str, stated: frozenset[str] = frozenset(),
-                      row_terms: set[str] | None = None) -> tuple[list[str], set[str]]:
+                      row_terms: set[str] | None = None, cell_words: bool = True) -> tuple[list[str], set[str]]:
         """The columns the question asks for, and the terms that asked for them. Columns in
         stated hold what the question already says of the rows (their cells match it), so they
         are not what it asks, unless it names them. row_terms: the words of the chosen rows'
-        cells; a keyword query's word among them is a value, not a column's name."""
+        cells; a keyword query's word among them is a value, not a column's name. cell_words:
+        a clause's verb may name a column by what its cells say (only when the table is what
+        the question is about: a row ranks first, or the table is named)."""
         generic = generic_stems()
         cols: list[str] = []
         used: set[str] = set()
@@ -246,13 +248,14 @@ class TableAnswerer:
             if set(analyze(phrase[-1])) <= generic:
                 continue  # "which cancer studies": the rows are asked; "cancer" constrains them
             terms = self._with_short_forms([t for t in analyze(" ".join(phrase)) if useful(t)], doc)
+            by_cells: set[str] = set()
             if " " in wh and row_terms:
                 # "What did Kimura et al. find": a clause's words that the chosen rows' cells
                 # hold name its subject, not what is asked ... unless the word is what a
                 # column's cells say in many rows ("what did they deliver": "Delivering ...").
                 # (Asked of an entity only: "how do they protect ..." asks a passage's mechanism.)
-                terms = [t for t in terms if not any(related(t, h) for h in row_terms)
-                         or (not wh.startswith("how") and self._column_word(key, t))]
+                by_cells = {t for t in terms if cell_words and not wh.startswith("how") and self._column_word(key, t)}
+                terms = [t for t in terms if not any(related(t, h) for h in row_terms) or t in by_cells]
             words = [w for w in phrase if set(analyze(w)) & set(terms)]
             col = self._column_for(key, terms, words, header_only=True)
             if col is None and set(analyze(" ".join(phrase))) <= measure_words:
@@ -261,8 +264,9 @@ class TableAnswerer:
                                           lexical_stated=" " not in wh)
             if col and col not in cols:
                 cols.append(col)
-                used |= {t for t in terms if any(related(t, h) for h in prof["header"][col])
-                         or any(related(t, h) for h in prof["spread"][col])}
+                # (A verb naming the column by its cells picks it; it does not pick rows.)
+                used |= {t for t in terms if t not in by_cells and (any(related(t, h) for h in prof["header"][col])
+                                                                      or any(related(t, h) for h in prof["spread"][col]))}
         kind = asked_kind(question)
         keyword = not phrases and not _QUESTION.search(question)
         kinds = [kind] if kind is not None else named_kinds(question) if keyword else []
@@ -387,7 +391,8 @@ class TableAnswerer:
         stated = frozenset(col for col in prof["columns"]
                            if any(said & self.cell_terms[self._pos(c)].get(col, set()) for c in rows))
         row_terms = set().union(*(t for c in rows for t in self.cell_terms[self._pos(c)].values()))
-        columns, used = self.asked_columns(key, question, stated, row_terms)
+        columns, used = self.asked_columns(key, question, stated, row_terms,
+                                           cell_words=hits[0].chunk.kind == "table_row" or named is not None)
         kind = asked_kind(question)
         if kind is not None and len(rows) <= 3 and not gives(kind, question):
             # "What is the elimination half-life ...": the row is named, and its cell that gives

@@ -243,3 +243,11 @@ def test_a_caption_answers_only_what_it_says(phage):
     # The document's title words name it, not what is asked of the figure.
     b = phage.answerer.ask("What does Figure 1 of the phage spray review show?")
     assert b.text.startswith("“Fig. 1 Phage spray preparation.")
+
+
+def test_a_verb_naming_a_column_by_its_cells_does_not_pick_rows(phage):
+    # "What did Okafor et al. deliver?": the running text reports the study; the Mechanism cells'
+    # "Delivering" does not make every delivering row the answer.
+    a = phage.answerer.ask("What did Okafor et al. deliver to the burns?")
+    assert a.status == "answered" and "Okafor" in a.text
+    assert "Pigs" not in a.text and "Mice" not in a.text
