@@ -22,6 +22,10 @@ from qa.survey import Surveyor
 from qa.table_answer import TABLE_DEPTH, TableAnswer, TableAnswerer, table_named, without_table_names
 from qa.types import Answer, Chunk, Citation, Hit, Sentence, Span
 
+# A column of counts or shares ("Trial (n)", "No. of patients", "Grade >=3 (%)"), and a cell
+# stating a count ("n = 75").
+_COUNT_COLUMN = re.compile(r"\(\s*(?:n|%|n\s*\(%\))\s*\)|%|\bn\b|\bno\.|\bnumber\b|\bcount\b|\bpatients\b|\bparticipants\b", re.I)
+_N_EQUALS = re.compile(r"\bn\s*=\s*\d")
 # What a table's rows are: "how many studies" is answered by listing them.
 _ROW_NOUNS = frozenset(analyze("studies rows entries trials papers articles reports experiments items records"))
 COMMON_WORD_MARGIN = 0.05  # evidence a respelled common word must add over the typed question
@@ -219,7 +223,7 @@ class Answerer:
         # then its own word for them is what the answer says.
         terms = content_terms(q) | content_terms(expand(q, glossary, appraisal=bool(_ITSELF.search(q))))
         parts, cites, table = self._compose(q, hits, terms, self.s.embed_query(q))
-        if not parts or not self._gives_what_is_asked(q, parts, table is not None):
+        if not parts or not self._gives_what_is_asked(q, parts, table):
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
         return Answer(question, "answered", " ".join(parts), tuple(cites), tuple(hits[:k]), suggestion)
 
@@ -290,11 +294,11 @@ class Answerer:
             if row is not None:
                 parts.append(row.text)
                 cites += list(row.citations)
-        if parts and table is None and not self._gives_what_is_asked(q, parts, False):
+        if parts and table is None and not self._gives_what_is_asked(q, parts, None):
             # The passages name the topic but not the measurement asked for: a table row
             # further down may give it ("what share ..." and a "Yes (%)" column).
             lower = self.tables.answer(q, hits, terms, close=False)
-            if lower is not None and self._gives_what_is_asked(q, [lower.text], True):
+            if lower is not None and self._gives_what_is_asked(q, [lower.text], lower):
                 parts, cites, table = [lower.text], list(lower.citations), lower
         return parts, cites, table
 
@@ -385,8 +389,7 @@ class Answerer:
             return None
         return [text, row.text], run_cites + list(row.citations), row
 
-    @staticmethod
-    def _gives_what_is_asked(question: str, parts: list[str], has_table: bool) -> bool:
+    def _gives_what_is_asked(self, question: str, parts: list[str], table: TableAnswer | None) -> bool:
         """A question asking for a measurement ("what dose", "how many hours") is answered only
         by a text that states one; the topic alone is not the answer. Rows listed answer "how
         many studies"."""
@@ -394,15 +397,15 @@ class Answerer:
         if kind is None:
             return True
         text = " ".join(parts)[:ANSWER_CHARS]
-        if kind is COUNT and has_table:
+        if kind is COUNT and table is not None:
             # Rows listed count what rows are ("how many studies", "how many cancers" when the
-            # rows name cancers; the table's part is the first); "how many rats" asks for a
-            # number the rows must state.
-            counted = re.search(r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?([a-z][\w\-]*s)\b", question, re.I)
-            if counted is None or set(analyze(counted.group(1))) & (_ROW_NOUNS | set(analyze(parts[0]))):
+            # rows' labels name cancers); "how many rats" asks for a number a row's cell states
+            # under a column of counts or shares ("n", "%").
+            counted = re.search(r"\bhow\s+many\s+([a-z][\w\-]*)", question, re.I)
+            if counted is None or set(analyze(counted.group(1))) & (_ROW_NOUNS | self.tables.label_terms(table.rows)):
                 return True
-            # ... a number the rows state ("Grade >=3 (%): 46"; its label and reference markers are none).
-            return gives(kind, re.sub(r"\[[\d,\s\u2013\-]+\]|\bTable\s+\d+", " ", parts[0]))
+            return any(_COUNT_COLUMN.search(col) and gives(kind, value) or _N_EQUALS.search(value)
+                       for c in table.rows for col, value in c.table.cells)
         return gives(kind, text)
 
     def named_sections(self, question: str, doc: str) -> set[str]:

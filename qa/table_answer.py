@@ -769,7 +769,18 @@ class TableAnswerer:
         cites = tuple(Citation(c.refs, c.id, c.text, c.span) for c in rows[:len(shown)])
         return TableAnswer(text, cites, tuple(rows[:len(shown)]), None)
 
+    def label_terms(self, rows) -> set[str]:
+        """The words of the cells that name the rows (their label columns)."""
+        out: set[str] = set()
+        for c in rows:
+            i = self._index_of.get(c.id)
+            if i is not None:
+                for col in self.profiles[(c.doc_id, c.table.number)]["label"]:
+                    out |= self.cell_terms[i].get(col, set())
+        return out
+
     def rows_of(self, key) -> list[Chunk]:
+        """A table's rows, in its order."""
         return [self.chunks[i] for i in self.rows[key]]
 
     def _pos(self, c: Chunk) -> int:

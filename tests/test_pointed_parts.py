@@ -208,6 +208,8 @@ def test_rows_listed_count_what_rows_are_not_what_they_do_not_state(phage):
     assert a.status == "answered" and a.text.startswith("Table 1 lists 4 rows: Rats")
     assert len(a.citations) == 4
     assert phage.answerer.ask("How many wounds were sprayed in the pig study of Table 1?").status == "not_found"
+    # Several rows listed do not count patients either (no column or cell states a count).
+    assert phage.answerer.ask("How many patients were treated in the studies of Table 1?").status == "not_found"
 
 
 def test_rows_shown_by_their_label_columns_have_no_empty_label(worms):
