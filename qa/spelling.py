@@ -45,6 +45,21 @@ def variants(word: str) -> set[str]:
     return out
 
 
+# Prefixes that turn a word's meaning: a word and its other-prefixed twin are not typos of each other.
+_MEANING_PREFIXES = ("re", "de", "un", "in", "im", "dis", "non", "pro", "pre", "post", "anti", "hyper", "hypo",
+                     "intra", "inter", "sub", "super", "over", "under", "up", "down")
+
+
+def _other_prefix(a: str, b: str) -> bool:
+    """a and b differ only by which of two meaning prefixes they open with (re-/de-myelination)."""
+    for pa in _MEANING_PREFIXES:
+        if a.startswith(pa):
+            for pb in _MEANING_PREFIXES:
+                if pb != pa and b.startswith(pb) and a[len(pa):] == b[len(pb):]:
+                    return True
+    return False
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
@@ -152,10 +167,12 @@ class Speller:
             # deletes above reach a swap only one edit deep, so each swap is searched one edit away.
             near = list(set(near) | {w for t in _swaps(low) for w in _near(t, self._index, 1)
                                      if w != low and damerau(low, w, 2) <= 2})
+        # (Not the same word with another prefix: "remyelination" is no typo of "demyelination".)
+        near = [w for w in near if not _other_prefix(low, w)]
         if near or not dictionary:
             # The ending carries the word's grammar ("clinicaly" is "clinically", not "clinical").
             return sorted(near, key=lambda w: (-_shared_ending(low, w), -self.counts[w], w))
-        english = sorted(_near(low, self._dict_index, 1))
+        english = sorted(w for w in _near(low, self._dict_index, 1) if not _other_prefix(low, w))
         return english or self._near_stem(low)
 
     def _near_stem(self, low: str) -> list[str]:
@@ -165,7 +182,7 @@ class Speller:
         if len(stem) < STEM_TYPO_MIN or stem == low:
             return []  # (no ending the stemmer knows: a word in its own right, "myocarditis")
         out = []
-        for near in sorted(_near(stem, self._stem_index, 1)):
+        for near in sorted(n for n in _near(stem, self._stem_index, 1) if not _other_prefix(stem, n)):
             rebuilt = near + low[len(stem):] if low.startswith(stem) else ""
             out.append(rebuilt if rebuilt and (rebuilt in self.dictionary or rebuilt in self.counts) else self._by_stem[near])
         return sorted(set(out), key=lambda w: (-self.counts.get(w, 0), w))
@@ -195,7 +212,7 @@ class Speller:
             # may also be a typo of an English word they do not use.
             # (Never towards a function word: "cost" read as "most" would drop the topic word.)
             cands = [c for c in self.candidates(low, dictionary=not self._is_common(low))
-                     if c not in _STOP and self._stem(c) not in generic_stems()][:max_candidates]
+                     if c not in _STOP][:max_candidates]
             if cands:
                 options.append((m.start(), m.end(), w, [_same_case(w, c) for c in cands]))
         if not options:

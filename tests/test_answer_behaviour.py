@@ -222,6 +222,9 @@ def test_speller_corrects_a_typo_towards_a_documents_stem_in_another_form():
     assert sp.candidates("remodle") == ["remodeling"]
     # An inflammation is a word of its own, not a typo of its organ's adjective.
     assert sp.candidates("myocarditis") == []
+    # Nor is a word that differs at its opening (a prefix that turns the meaning round).
+    de = Speller(["demyelinating disease", "demyelination"], is_common_word=lambda w: False, stem=stem_word)
+    assert de.candidates("remyelination") == []
 
 
 def test_a_correction_that_makes_a_non_word_a_word_is_offered_even_when_not_covered(mini):
