@@ -210,9 +210,11 @@ class Speller:
                 continue
             # A real word typed is respelled only towards the documents' words; a non-word
             # may also be a typo of an English word they do not use.
-            # (Never towards a function word: "cost" read as "most" would drop the topic word.)
-            cands = [c for c in self.candidates(low, dictionary=not self._is_common(low))
-                     if c not in _STOP][:max_candidates]
+            # (Never towards a function word: "cost" read as "most" would drop the topic word;
+            # nor a real word towards a word of question phrasing: "male" is no typo of "made".)
+            common = self._is_common(low)
+            cands = [c for c in self.candidates(low, dictionary=not common)
+                     if c not in _STOP and not (common and self._stem(c) in generic_stems())][:max_candidates]
             if cands:
                 options.append((m.start(), m.end(), w, [_same_case(w, c) for c in cands]))
         if not options:

@@ -210,6 +210,9 @@ def test_speller_keeps_the_typed_ending_and_never_respells_phrasing():
     # Nor is a topic word respelled into a function word ("cost" one letter from "most").
     most = Speller(["most cells", "most most"], is_common_word=lambda w: w in {"cost", "most"}, stem=_stemmer().stemWord)
     assert most.correct("what does the kit cost", include_common=True) == []
+    # A real word is not respelled into a word of question phrasing ("male" one letter from "made").
+    made = Speller(["made of cells", "made made"], is_common_word=lambda w: w in {"male", "made"}, stem=_stemmer().stemWord)
+    assert made.correct("were male animals used", include_common=True) == []
 
 
 def test_speller_corrects_a_typo_towards_a_documents_stem_in_another_form():
