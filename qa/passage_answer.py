@@ -288,17 +288,19 @@ class PassageAnswerer:
         return runs
 
     def with_parts(self, runs: list[Run], extra: list[Run], terms: set[str], budget: int = ANSWER_CHARS) -> list[Run]:
-        """The runs and further parts, in the document's order, within budget: the parts cut to
-        excerpts, and the best run too when they would not fit beside it whole (a part the
-        answer must have comes before a run that only scored close to the best)."""
+        """The runs and the further parts the answer must have, in the document's order, within
+        budget, cut to excerpts to fit. When not all fit: the runs that only scored close to the
+        best make way first, then the best run is cut too."""
         best = max(runs, key=lambda r: r.score)
-        others = [r for r in runs if r is not best] + extra
-        while others and budget - (MIN_PART_CHARS + 1) * len(others) - 1 < MIN_PART_CHARS:
-            others.pop(0)
-        fitted = self._fit(others, terms, budget - len(best.shown) - 1)
-        if len(fitted) < len(others):
-            best = self._cut(best, terms, budget - (MIN_PART_CHARS + 1) * len(others) - 1)
+        close = [r for r in runs if r is not best]
+        while extra and budget - (MIN_PART_CHARS + 1) * len(extra) - 1 < MIN_PART_CHARS:
+            extra = extra[:-1]
+        for others in (close + extra, extra):
             fitted = self._fit(others, terms, budget - len(best.shown) - 1)
+            if len(fitted) == len(others):
+                return sorted([best] + fitted, key=lambda r: (r.sentences[0].doc_id, r.span.start))
+        best = self._cut(best, terms, budget - (MIN_PART_CHARS + 1) * len(extra) - 1)
+        fitted = self._fit(extra, terms, budget - len(best.shown) - 1)
         return sorted([best] + fitted, key=lambda r: (r.sentences[0].doc_id, r.span.start))
 
     def _fit(self, runs: list[Run], terms: set[str], room: int) -> list[Run]:
