@@ -33,6 +33,8 @@ SAME_STUDY_COVERAGE = 0.3  # a row citing a passage's reference joins it when it
 TABLE_SWITCH_SHARE = 0.6  # another table's row this close to the best one may be the table asked
 WHOLE_ROW_CHARS = 300  # a one-row answer shows every cell when the row takes no more
 WHY_CHARS = 500
+# Words by which a question asks for rows themselves ("which entries ...", "which studies ...").
+_ROWS_ASKED = frozenset("entries entry rows row studies study trials trial items records results findings ones experiments".split())
 SHORT_CELL_CHARS = 40  # a column whose cells average this long names things (a cargo, a cell line)
 COLUMN_WORD_SHARE = 0.25  # a word this share of a column's cells hold is what that column says  # rows shown with the cells that match the question only while they take no more
 # The best-retrieved row joins the rows that meet the question's words best when it meets this
@@ -444,11 +446,11 @@ class TableAnswerer:
             if why and len(self._render(key, rows, columns + why, prof, constraints, stated, show)) <= WHY_CHARS:
                 columns = columns + why
         text = self._render(key, rows, columns, self.profiles[key], constraints, stated, show)
-        if not columns and len(rows) > 1 and len(text) > ANSWER_CHARS and phrases and show == "stated":
+        if not columns and len(rows) > 1 and len(text) > ANSWER_CHARS and any(w.lower() in _ROWS_ASKED for p in phrases for w in p):
             # The rows are what is asked ("which entries ..."), many, and no column: the cells
             # that say why a row is listed and the short cells that name what each row is about,
             # when every column would not fit.
-            text = self._narrower(key, rows, prof, constraints, stated, show, text)
+            text = self._narrower(key, rows, prof, constraints, stated, show, text, terms)
         # (The cells shown for why a row is listed count as answering: the row's cells that meet
         # the question are there, and the rest would only push the passage after it away.)
         answered = {t for col in columns
@@ -680,7 +682,7 @@ class TableAnswerer:
         return f"Table {c.table.number}" + (f", {label}" if label else "")
 
     def _render(self, key, rows: list[Chunk], columns: list[str], prof: dict, constraints: set[str],
-                stated: frozenset[str], show: str) -> str:
+                stated: frozenset[str], show: str, limit: int = MAX_ROWS) -> str:
         number = key[1]
         label_cols = [c for c in prof["label"] if c not in columns]
         gloss = self.glossaries.get(key[0], {})
@@ -730,24 +732,29 @@ class TableAnswerer:
 
         # (Rows are not dropped to keep an answer within its 700 characters: a row begun there is
         # read, and its label says which study it is.)
-        return listed(rows[:MAX_ROWS])
+        return listed(rows[:limit])
 
     def _narrower(self, key, rows: list[Chunk], prof: dict, constraints: set[str], stated: frozenset[str],
-                  show: str, text: str) -> str:
+                  show: str, text: str, q_terms: set[str]) -> str:
+        """Many rows asked for and every column would not fit: the columns that say why a row
+        is listed or hold the question's words, and the short ones that name what a row is
+        about (a cargo, a cell line); with fewer rows shown (and counted) when even they do not."""
         idx = [self._pos(c) for c in self.rows_of(key)]
         rest = [c for c in prof["columns"] if c not in prof["label"]]
         short = [c for c in rest if np.mean([len(self.chunks[i].table.cell_dict().get(c, "")) for i in idx]) <= SHORT_CELL_CHARS]
-        said = [c for c in rest if c in stated]
-        options = [[c for c in rest if c in said or c in short], said, short]
-        best = text
+        said = [c for c in rest if c in stated or any(q_terms & self.cell_terms[self._pos(r)].get(c, set()) for r in rows)]
+        options = [cols for cols in ([c for c in rest if c in said or c in short], said, short) if cols]
         for cols in options:
-            if not cols:
-                continue
             t = self._render(key, rows, cols, prof, constraints, stated, show)
             if len(t) <= ANSWER_CHARS:
                 return t
-            best = min(best, t, key=len)
-        return best
+        if not options:
+            return text
+        for limit in range(min(len(rows), MAX_ROWS) - 1, 0, -1):
+            t = self._render(key, rows, options[0], prof, constraints, stated, show, limit)
+            if len(t) <= ANSWER_CHARS:
+                return t
+        return text
 
     def listing(self, key, budget: int = ANSWER_CHARS) -> TableAnswer | None:
         """'How many studies does Table 1 list?': the count of its rows and what names each."""
