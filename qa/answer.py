@@ -10,8 +10,10 @@ import bisect
 import re
 
 from qa.abbrev_answer import AbbrevAnswerer
+from qa.answer_type import (COUNT, asked_kind, asks_across, asks_several, coordinated, figure_named, gives, mentioned_thing,
+                            names_in, sections_named, table_named, without_figure_names, without_section_names,
+                            without_table_names)
 from qa.captions import Captions
-from qa.answer_type import COUNT, asked_kind, asks_across, coordinated, names_in, figure_named, without_figure_names, asks_several, gives, mentioned_thing, sections_named, without_section_names
 from qa.evidence import Evidence, Judge, TermStats, appraisal_words, content_terms, question_terms, related
 from qa.index.lexical import analyze
 from qa.overview import Overview
@@ -19,7 +21,7 @@ from qa.passage_answer import ANSWER_CHARS, PassageAnswerer
 from qa.search import TABLE_POINTED_BOOST, Searcher, expand
 from qa.spelling import variants
 from qa.survey import Surveyor
-from qa.table_answer import TABLE_DEPTH, TableAnswer, TableAnswerer, table_named, without_table_names
+from qa.table_answer import TABLE_DEPTH, TableAnswer, TableAnswerer
 from qa.types import Answer, Chunk, Citation, Hit, Sentence, Span
 
 # A column of counts or shares ("Trial (n)", "No. of patients", "Grade >=3 (%)"), and a cell
@@ -41,12 +43,13 @@ AGREEMENT_TOP, AGREEMENT_SHARED, AGREEMENT_DEPTH = 1, 3, 5
 AGREEMENT_MIN_CHUNKS = 50
 # ... or, asked in the document's own words, the part's top results hold this share of them.
 PART_COVERAGE = 0.25
-SECTION_SEARCH_DEPTH = 40
+SECTION_SEARCH_DEPTH = 40  # results searched for those of a section the question names
 # A name asked across the document is listed by its places when it has this many (fewer: one
 # passage says it; more: it is a theme, and the passages closest to the question answer).
 NAME_PLACES = (2, 8)
 # A coordinated word in at most this share of a document's chunks (or this many) names a thing of its own.
-FACET_SHARE, FACET_PLACES = 0.1, 3  # results searched for those of a section the question names
+FACET_SHARE, FACET_PLACES = 0.1, 3
+FACET_SEARCHES = 3  # coordinated things searched for at most (one search each)
 # An appraisal of the paper itself: "the weaknesses of this study", "this review's drawbacks",
 # "what limitations does the present trial have" (not "the drawbacks of titration in this review").
 _PAPER = (r"(?:this|the\s+present|the\s+current|our)\s+(?:[\w\-]+\s+){0,2}?"
@@ -354,9 +357,7 @@ class Answerer:
         have = set().union(*(self._sent_terms[x.id] for r in runs for x in r.sentences))
         taken = {x.id for r in runs for x in r.sentences}
         extra = []
-        for word, stems in facets:
-            if stems & have:
-                continue
+        for word, stems in [(w, st) for w, st in facets if not st & have][:FACET_SEARCHES]:
             found = self.s.search(f"{q} {word}", k=5, correct=False)
             for sc, st, h in self.passages.score_sentences(qv, terms | stems, found):
                 if stems & self._sent_terms[st.id] and st.id not in taken:

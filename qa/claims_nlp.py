@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from qa.index.lexical import _stemmer, normalize
+from qa.index.lexical import normalize, stem_word
 
 # --- quantities -------------------------------------------------------------------------------
 
@@ -106,7 +106,7 @@ def number_conflicts(claim: str, evidence: str) -> list[tuple[Quantity, Quantity
 
 
 def stem(word: str) -> str:
-    return _stemmer().stemWord(word.lower())
+    return stem_word(word.lower())
 
 
 _WORD = re.compile(r"[A-Za-z0-9αβγδκμ][A-Za-z0-9αβγδκμ'\-/]*|[,;:.!?()]")
@@ -187,9 +187,9 @@ def _tokens(text: str) -> list[str]:
 
 
 def _is_content(w: str) -> bool:
-    from qa.index.lexical import _STOP
+    from qa.index.lexical import STOP_WORDS
 
-    return w not in _STOP and w not in _NEG_SINGLE and w not in _PUNCT and not w.isdigit() and len(w) > 1
+    return w not in STOP_WORDS and w not in _NEG_SINGLE and w not in _PUNCT and not w.isdigit() and len(w) > 1
 
 
 def _content(tokens: list[str]) -> list[str]:
@@ -201,7 +201,7 @@ def negation_scopes(tokens: list[str], diminishers: bool = False) -> list[tuple[
     ended early by punctuation or a clause boundary ("but", "whereas", ...). With
     diminishers, also a predicate that denies its subject ("the separation of exosomes from
     particles of the same size is difficult"): up to eight content words before the copula."""
-    from qa.index.lexical import _STOP
+    from qa.index.lexical import STOP_WORDS
 
     out = []
     if diminishers:
@@ -210,7 +210,7 @@ def negation_scopes(tokens: list[str], diminishers: bool = False) -> list[tuple[
                 j, n = i - 1, 0
                 while j > 0 and n < 8 and tokens[j - 1] not in _BACK_END:
                     j -= 1
-                    n += tokens[j] not in _STOP
+                    n += tokens[j] not in STOP_WORDS
                 out.append((j, i - 1))
     for i, w in enumerate(tokens):
         if w in _NEG_SINGLE or w.startswith("lack") or (diminishers and w in _DIMINISH):
@@ -218,7 +218,7 @@ def negation_scopes(tokens: list[str], diminishers: bool = False) -> list[tuple[
                 continue  # "not only X but also Y" affirms X
             j, n = i + 1, 0
             while j < len(tokens) and n < _SCOPE_LEN and tokens[j] not in _SCOPE_END:
-                n += tokens[j] not in _STOP
+                n += tokens[j] not in STOP_WORDS
                 j += 1
             out.append((i + 1, j))
     return out

@@ -70,6 +70,8 @@ class Searcher:
         for c in index.chunks:
             if c.kind == "table_row" and c.table is not None:
                 self._titles.setdefault(c.doc_id, {}).setdefault(c.table.number, c.table.title or "")
+        # (Their words once, not on every search.)
+        self._title_terms = {t: content_terms(t) for titles in self._titles.values() for t in titles.values()}
         self.speller = _speller(index, embedder)
 
     def chunk(self, chunk_id: str) -> Chunk | None:
@@ -186,7 +188,8 @@ class Searcher:
         number = table_named(query)
         pointed = np.zeros(len(fused), dtype=bool)
         for doc, titles in self._titles.items():
-            n = number if number is not None else table_called(query, titles, content_terms)
+            n = number if number is not None else table_called(
+                query, titles, lambda t: self._title_terms[t] if t in self._title_terms else content_terms(t))
             if n is not None and n in titles:
                 pointed |= (self._doc == doc) & (self._table == n) & (self._kind == "table_row")
         if not pointed.any():

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from qa.evidence import generic_stems
-from qa.index.lexical import _STOP
+from qa.index.lexical import STOP_WORDS
 
 # Regular British -> American correspondences, applied both ways. The first group may sit
 # anywhere in a word (haemorrhage, oedema, tumourigenic); the second only at its end.
@@ -204,7 +204,7 @@ class Speller:
                 normalised.append((w, alt))
                 options.append((m.start(), m.end(), w, [_same_case(w, alt)]))
                 continue
-            if self._is_common(low) and (not include_common or self._stem(low) in generic_stems() or low in _STOP):
+            if self._is_common(low) and (not include_common or self._stem(low) in generic_stems() or low in STOP_WORDS):
                 # A real word the corpus does not use: keep it (and let abstention judge); a
                 # word of question phrasing ("what kinds of", "does") is never a typo of a topic word.
                 continue
@@ -214,7 +214,7 @@ class Speller:
             # nor a real word towards a word of question phrasing: "male" is no typo of "made".)
             common = self._is_common(low)
             cands = [c for c in self.candidates(low, dictionary=not common)
-                     if c not in _STOP and not (common and self._stem(c) in generic_stems())][:max_candidates]
+                     if c not in STOP_WORDS and not (common and self._stem(c) in generic_stems())][:max_candidates]
             if cands:
                 options.append((m.start(), m.end(), w, [_same_case(w, c) for c in cands]))
         if not options:

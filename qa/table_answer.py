@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.answer_type import (_CALLED, COUNT, MEASURE, Kind, asked_kind, gives, kind_words, coordinated, named_kinds, table_called, table_named,  # noqa: F401
-                            without_table_names)
+from qa.answer_type import (COUNT, MEASURE, Kind, asked_kind, coordinated, gives, kind_words, named_kinds, table_called,
+                            table_named)
 from qa.evidence import TermStats, content_terms, generic_stems, related
 from qa.index.lexical import analyze
 from qa.passage_answer import ANSWER_CHARS
@@ -32,11 +32,11 @@ TABLE_DEPTH = 6  # table rows among this many top results are what a table answe
 SAME_STUDY_COVERAGE = 0.3  # a row citing a passage's reference joins it when it holds this much of the question
 TABLE_SWITCH_SHARE = 0.6  # another table's row this close to the best one may be the table asked
 WHOLE_ROW_CHARS = 300  # a one-row answer shows every cell when the row takes no more
-WHY_CHARS = 500
+WHY_CHARS = 500  # rows shown with the cells that match the question only while they take no more
 # Words by which a question asks for rows themselves ("which entries ...", "which studies ...").
 _ROWS_ASKED = frozenset("entries entry rows row studies study trials trial items records results findings ones experiments".split())
 SHORT_CELL_CHARS = 40  # a column whose cells average this long names things (a cargo, a cell line)
-COLUMN_WORD_SHARE = 0.25  # a word this share of a column's cells hold is what that column says  # rows shown with the cells that match the question only while they take no more
+COLUMN_WORD_SHARE = 0.25  # a word this share of a column's cells hold is what that column says
 # The best-retrieved row joins the rows that meet the question's words best when it meets this
 # share of their match.
 LEAD_ROW_MATCH = 0.5

@@ -310,7 +310,7 @@ def test_retrievers_agreeing_is_no_evidence_in_a_short_document(mini):
 def test_a_table_pointed_at_answers_when_words_and_meaning_find_the_same_place(engine, question, agree):
     from qa.answer_type import without_section_names
     from qa.evidence import Evidence
-    from qa.table_answer import without_table_names
+    from qa.answer_type import without_table_names
 
     answerer = engine.answerer
     hits = answerer.s.search(question, k=8, correct=False)

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 _GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa", "μ": "mu", "ε": "epsilon"}
-_STOP = frozenset(
+STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from further had has
     have having he her here hers herself him himself his how i if in into is it its itself just me more
@@ -70,7 +70,7 @@ def analyze(text: str, compounds: bool = True) -> list[str]:
             continue
         parts = [p for p in re.split(r"[^a-z0-9]+", word) if p]
         for p in parts:
-            if p in _STOP:
+            if p in STOP_WORDS:
                 continue
             out.append(_stem(p, stem) if p.isalpha() else p)
         if compounds and len(parts) > 1:
