@@ -253,3 +253,21 @@ def test_a_verb_naming_a_column_by_its_cells_does_not_pick_rows(phage):
     a = phage.answerer.ask("What did Okafor et al. deliver to the burns?")
     assert a.status == "answered" and "Okafor" in a.text
     assert "Pigs" not in a.text and "Mice" not in a.text
+
+
+def test_a_named_table_s_row_must_lead_without_the_lift(phage):
+    # "Table 1" lifts its rows in the search; weaker evidence is enough only when its row ranks
+    # first on its own merit (ahead of the running text by more than the lift).
+    from qa.evidence import Evidence
+    from qa.search import TABLE_POINTED_BOOST
+    from qa.types import Hit
+
+    chunks = phage.searcher.index.chunks
+    row = next(c for c in chunks if c.kind == "table_row")
+    text = next(c for c in chunks if c.kind == "passage")
+    ev = Evidence(0.3, 0.3, 0.3)
+    q = "Table 1: which horses?"
+    lifted_only = [Hit(row, 1.0, 1, {}), Hit(text, 1.0 - TABLE_POINTED_BOOST / 2, 2, {})]
+    assert not phage.answerer._table_pointed_at(q, lifted_only, ev)
+    on_its_own = [Hit(row, 1.0, 1, {}), Hit(text, 1.0 - 2 * TABLE_POINTED_BOOST, 2, {})]
+    assert phage.answerer._table_pointed_at(q, on_its_own, ev)
