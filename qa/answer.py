@@ -401,11 +401,13 @@ class Answerer:
         if kind is COUNT and table is not None:
             # Rows listed count what rows are ("how many studies", "how many cancers" when the
             # rows' labels name cancers); "how many rats" asks for a number a row's cell states
-            # under a column of counts or shares ("n", "%").
-            counted = re.search(r"\bhow\s+many\s+([a-z][\w\-]*)", question, re.I)
+            # under a column of counts or shares ("n", "%"), or beside the thing counted ("3 × 10 repetitions").
+            counted = re.search(r"\bhow\s+many\s+(?:of\s+(?:the|their|these|those)\s+)?([a-z][\w\-]*)", question, re.I)
             if counted is None or set(analyze(counted.group(1))) & (_ROW_NOUNS | self.tables.label_terms(table.rows)):
                 return True
-            return any(_COUNT_COLUMN.search(col) and gives(kind, value) or _N_EQUALS.search(value)
+            noun = counted.group(1).lower()
+            near = re.compile(rf"\b\d[\d,.]*\s+(?:[\w\-]+\s+){{0,2}}?{re.escape(noun[:max(3, len(noun) - 2)])}", re.I)
+            return any(_COUNT_COLUMN.search(col) and gives(kind, value) or _N_EQUALS.search(value) or near.search(value)
                        for c in table.rows for col, value in c.table.cells)
         return gives(kind, text)
 

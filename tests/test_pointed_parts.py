@@ -271,3 +271,33 @@ def test_a_named_table_s_row_must_lead_without_the_lift(phage):
     assert not phage.answerer._table_pointed_at(q, lifted_only, ev)
     on_its_own = [Hit(row, 1.0, 1, {}), Hit(text, 1.0 - 2 * TABLE_POINTED_BOOST, 2, {})]
     assert phage.answerer._table_pointed_at(q, on_its_own, ev)
+
+
+EXERCISE = """<?xml version="1.0" encoding="UTF-8"?>
+<article article-type="research-article">
+<front><article-meta>
+<title-group><article-title>A home exercise programme after hip fracture</article-title></title-group>
+<abstract><p>Older adults followed a home exercise programme after hip fracture.</p></abstract>
+</article-meta></front>
+<body>
+<sec><title>Methods</title>
+<p>The programme combined strength and balance exercises at home three times a week.</p>
+<table-wrap id="T1"><label>Table 1</label><caption><p>Exercise programme</p></caption>
+<table><thead><tr><th>Component</th><th>Content</th></tr></thead>
+<tbody>
+<tr><td>Leg strength</td><td>Sit-to-stand and heel raises with ankle weights of 1-3 kg; 3 x 10 repetitions</td></tr>
+<tr><td>Balance</td><td>Tandem stance and stepping practice beside a kitchen counter</td></tr>
+</tbody></table></table-wrap>
+</sec>
+</body>
+</article>
+"""
+
+
+def test_a_count_stated_beside_the_thing_counted_answers(tmp_path_factory, embedder):
+    from conftest import engine_for_text
+
+    e = engine_for_text(tmp_path_factory, embedder, "hipex", EXERCISE, "A home exercise programme after hip fracture",
+                        suffix=".nxml")
+    a = e.answerer.ask("How many repetitions of the leg strength exercises were done?")
+    assert a.status == "answered" and "3 x 10 repetitions" in a.text
