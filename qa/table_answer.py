@@ -750,8 +750,10 @@ class TableAnswerer:
                 return t
         if not options:
             return text
+        # (Fewer rows with the fewest cells: more rows named beat more cells of fewer rows.)
+        least = min(options, key=lambda cols: len(self._render(key, rows, cols, prof, constraints, stated, show)))
         for limit in range(min(len(rows), MAX_ROWS) - 1, 0, -1):
-            t = self._render(key, rows, options[0], prof, constraints, stated, show, limit)
+            t = self._render(key, rows, least, prof, constraints, stated, show, limit)
             if len(t) <= ANSWER_CHARS:
                 return t
         return text
