@@ -76,6 +76,9 @@ def related(a: str, b: str) -> bool:
     stemmer left (microgli / microglia). Longer remainders are other words (period / periodont)."""
     if a == b:
         return True
+    # A verb and its noun by the Latin d/s change: invade/invasion (invad, invas), divide/division.
+    if len(a) == len(b) >= 5 and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"d", "s"}:
+        return True
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 2
 

@@ -318,3 +318,12 @@ def test_a_table_pointed_at_answers_when_words_and_meaning_find_the_same_place(e
     asked = without_section_names(without_table_names(question))
     assert answerer._retrievers_agree(asked, hits, weak) is agree
     assert answerer._part_pointed_at(question, hits, weak) is agree
+
+
+def test_a_verb_and_its_noun_by_the_latin_d_s_change_are_one_family():
+    from qa.evidence import related
+    from qa.index.lexical import stem_word
+
+    assert related(stem_word("invade"), stem_word("invasion"))
+    assert related(stem_word("divide"), stem_word("division"))
+    assert not related(stem_word("invade"), stem_word("invest"))
