@@ -10,8 +10,8 @@ import bisect
 import re
 
 from qa.abbrev_answer import AbbrevAnswerer
-from qa.answer_type import (COUNT, asked_kind, asks_across, asks_several, coordinated, figure_named, gives, mentioned_thing,
-                            names_in, sections_named, table_named, without_figure_names, without_section_names,
+from qa.answer_type import (COUNT, asked_kind, asks_several, coordinated, figure_named, gives, mentioned_thing,
+                            sections_named, table_named, without_figure_names, without_section_names,
                             without_table_names)
 from qa.captions import Captions
 from qa.evidence import Evidence, Judge, TermStats, appraisal_words, content_terms, question_terms, related
@@ -21,15 +21,13 @@ from qa.passage_answer import ANSWER_CHARS, PassageAnswerer
 from qa.search import TABLE_POINTED_BOOST, Searcher, expand
 from qa.spelling import variants
 from qa.survey import Surveyor
-from qa.table_answer import TABLE_DEPTH, TableAnswer, TableAnswerer
+from qa.table_answer import ROW_NOUNS, TABLE_DEPTH, TableAnswer, TableAnswerer
 from qa.types import Answer, Chunk, Citation, Hit, Sentence, Span
 
 # A column of counts or shares ("Trial (n)", "No. of patients", "Grade >=3 (%)"), and a cell
 # stating a count ("n = 75").
 _COUNT_COLUMN = re.compile(r"\(\s*(?:n|%|n\s*\(%\))\s*\)|%|\bn\b|\bno\.|\bnumber\b|\bcount\b|\bpatients\b|\bparticipants\b", re.I)
 _N_EQUALS = re.compile(r"\bn\s*=\s*\d")
-# What a table's rows are: "how many studies" is answered by listing them.
-_ROW_NOUNS = frozenset(analyze("studies rows entries trials papers articles reports experiments items records"))
 COMMON_WORD_MARGIN = 0.05  # evidence a respelled common word must add over the typed question
 RESOLVED_WORD_BONUS = 0.1  # preference for a correction that makes an unknown word a known one
 # How much weaker the evidence may be when the question points at a table or section the
@@ -44,9 +42,6 @@ AGREEMENT_MIN_CHUNKS = 50
 # ... or, asked in the document's own words, the part's top results hold this share of them.
 PART_COVERAGE = 0.25
 SECTION_SEARCH_DEPTH = 40  # results searched for those of a section the question names
-# A name asked across the document is listed by its places when it has this many (fewer: one
-# passage says it; more: it is a theme, and the passages closest to the question answer).
-NAME_PLACES = (2, 8)
 # A coordinated word in at most this share of a document's chunks (or this many) names a thing of its own.
 FACET_SHARE, FACET_PLACES = 0.1, 3
 FACET_SEARCHES = 3  # coordinated things searched for at most (one search each)
@@ -197,7 +192,7 @@ class Answerer:
                                         self.passages.where_said)
             if said is not None:
                 return Answer(question, "answered", said[0], (said[1],), tuple(hits[:k]), suggestion)
-        listing = self._table_count(q, hits)
+        listing = self.tables.count_asked(q, hits[0].chunk.doc_id) if hits else None
         if listing is not None:
             # "How many studies does Table 1 list?": its rows, counted.
             return Answer(question, "answered", listing.text, listing.citations, tuple(hits[:k]), suggestion)
@@ -205,7 +200,9 @@ class Answerer:
         survey = None if thing is None else \
             self.survey.answer(thing, hits[0].chunk.doc_id, self.s.embed_query(q), content_terms(q))
         if survey is None and hits:
-            survey = self._places_of_name(q, hits[0].chunk.doc_id)
+            doc = hits[0].chunk.doc_id
+            if table_named(q) is None and self.tables.table_called(q, doc) is None:
+                survey = self.survey.places_of_name(q, doc, self.s.embed_query(q), content_terms(q))
         if survey is not None:
             # "Where does X come up?": the places the document names X, or none (a name it never uses).
             if survey.places == 0:
@@ -305,40 +302,6 @@ class Answerer:
                 parts, cites, table = [lower.text], list(lower.citations), lower
         return parts, cites, table
 
-    def _table_count(self, q: str, hits: list[Hit]) -> TableAnswer | None:
-        """A count of a table's rows asked, and nothing else of them ("how many studies are in
-        Table 2?", "how many entries does the cancer table have?")."""
-        if not hits or asked_kind(q) is not COUNT:
-            return None
-        counted = re.search(r"\bhow\s+many\s+([a-z][\w\-]*)", q, re.I)
-        if counted is None or not set(analyze(counted.group(1))) <= _ROW_NOUNS:
-            return None
-        doc = hits[0].chunk.doc_id
-        number = table_named(q)
-        number = number if number is not None else self.tables.table_called(q, doc)
-        if number is None or (doc, number) not in self.tables.rows:
-            return None
-        rest = question_terms(without_table_names(q)) - set(analyze(counted.group(0))) - set(analyze(
-            "list lists listed contain contains include includes included have has there"))
-        return self.tables.listing((doc, number)) if not rest else None
-
-    def _places_of_name(self, q: str, doc: str):
-        """'In which studies did MSC exosomes raise ATP?', 'mTOR: list every context': the
-        places a name (miR-34a, IL-10, ATP) appears in, when the question asks across the
-        document for one name it uses in a few places (not a part pointed at: "Table 2")."""
-        if not asks_across(q) or table_named(q) is not None or self.tables.table_called(q, doc) is not None:
-            return None
-        qv, terms = self.s.embed_query(q), content_terms(q)
-        # (A name the whole document is about, "MSC", has too many places to list; a question
-        # naming two specific things, "COPD, COVID-19", is not about one name's places.)
-        found = [p for p in (self.survey.answer(n, doc, qv, terms) for n in dict.fromkeys(names_in(q)))
-                 if p is not None and 0 < p.places <= NAME_PLACES[1]]
-        if len(found) != 1 or found[0].places < NAME_PLACES[0]:
-            return None
-        # Places that are all rows of a table: the table answer lists them, labelled by its columns.
-        kinds = {self.s.index.chunks[self._chunk_pos[c.hit_id]].kind for c in found[0].citations if c.hit_id in self._chunk_pos}
-        return None if kinds == {"table_row"} else found[0]
-
     def _cover_facets(self, q: str, qv, terms: set[str], runs: list) -> list:
         """'In the lung and kidney', 'astrocytes and microglia': each coordinated thing the
         question names gets a part that speaks of it, when the parts chosen leave one out (the
@@ -403,7 +366,7 @@ class Answerer:
             # rows' labels name cancers); "how many rats" asks for a number a row's cell states
             # under a column of counts or shares ("n", "%"), or beside the thing counted ("3 × 10 repetitions").
             counted = re.search(r"\bhow\s+many\s+(?:of\s+(?:the|their|these|those)\s+)?([a-z][\w\-]*)", question, re.I)
-            if counted is None or set(analyze(counted.group(1))) & (_ROW_NOUNS | self.tables.label_terms(table.rows)):
+            if counted is None or set(analyze(counted.group(1))) & (ROW_NOUNS | self.tables.label_terms(table.rows)):
                 return True
             noun = counted.group(1).lower()
             near = re.compile(rf"\b\d[\d,.]*\s+(?:[\w\-]+\s+){{0,2}}?{re.escape(noun[:max(3, len(noun) - 2)])}", re.I)

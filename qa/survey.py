@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa import excerpt
+from qa.answer_type import asks_across, names_in
 from qa.evidence import TermStats, generic_stems, related
 from qa.index.lexical import analyze, normalize
 from qa.ingest.refs import refs_in
@@ -23,6 +24,9 @@ from qa.passage_answer import ANSWER_CHARS
 from qa.types import Citation, Sentence, Span
 
 MAX_PLACES = 6  # places listed at most; the count says how many there are
+# A name asked across the document is listed by its places when it has this many (fewer: one
+# passage says it; more: it is a theme, and the passages closest to the question answer).
+NAME_PLACES = (2, 8)
 FAMILY_MIN = 6  # a word this long is found in its family's other forms too
 MIN_EXCERPT = 110  # characters an excerpt keeps at least, so that it still says something
 PLACE_MARK = 5  # characters a place's number and spacing take: "(3) " and the space before it
@@ -37,6 +41,7 @@ class SurveyAnswer:
     text: str
     citations: tuple[Citation, ...]
     places: int  # how many places name the thing (more than shown when they do not fit; 0: none does)
+    rows_only: bool = False  # every place shown is a table row
 
 
 @dataclass(frozen=True)
@@ -220,7 +225,24 @@ class Surveyor:
             out[i] = (f"{label}: {text}" if label else text, cite)
             room -= len(out[i][0])
         body = " ".join(f"({i}) {out[i - 1][0]}" for i in range(1, len(shown) + 1))
-        return SurveyAnswer(f"{head(len(shown))} {body}", tuple(out[i][1] for i in range(len(shown))), len(places))
+        return SurveyAnswer(f"{head(len(shown))} {body}", tuple(out[i][1] for i in range(len(shown))), len(places),
+                            all(st.kind == "table_row" for st in shown))
+
+    def places_of_name(self, question: str, doc: str, qv: np.ndarray, q_terms: set[str]) -> SurveyAnswer | None:
+        """'In which studies did MSC exosomes raise ATP?', 'mTOR: list every context': the
+        places a name (miR-34a, IL-10, ATP) appears in, when the question asks across the
+        document for one name it uses in a few places. (The caller leaves out questions pointing
+        at a part: "Table 2".)"""
+        if not asks_across(question):
+            return None
+        # (A name the whole document is about, "MSC", has too many places to list; a question
+        # naming two specific things, "COPD, COVID-19", is not about one name's places.)
+        found = [p for p in (self.answer(n, doc, qv, q_terms) for n in dict.fromkeys(names_in(question)))
+                 if p is not None and 0 < p.places <= NAME_PLACES[1]]
+        if len(found) != 1 or found[0].places < NAME_PLACES[0]:
+            return None
+        # Places that are all rows of a table: the table answer lists them, labelled by its columns.
+        return None if found[0].rows_only else found[0]
 
     def _excerpt(self, st: Sentence, concept: _Concept, allowance: int) -> tuple[str, Citation]:
         if st.kind == "table_row":

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.answer_type import (COUNT, MEASURE, Kind, asked_kind, coordinated, gives, kind_words, named_kinds, table_called,
-                            table_named)
-from qa.evidence import TermStats, content_terms, generic_stems, related
+                            table_named, without_table_names)
+from qa.evidence import TermStats, content_terms, generic_stems, question_terms, related
 from qa.index.lexical import analyze
 from qa.passage_answer import ANSWER_CHARS
 from qa.search import expand
@@ -35,6 +35,8 @@ WHOLE_ROW_CHARS = 300  # a one-row answer shows every cell when the row takes no
 WHY_CHARS = 500  # rows shown with the cells that match the question only while they take no more
 # Words by which a question asks for rows themselves ("which entries ...", "which studies ...").
 _ROWS_ASKED = frozenset("entries entry rows row studies study trials trial items records results findings ones experiments".split())
+# What a table's rows are: "how many studies" is answered by listing them.
+ROW_NOUNS = frozenset(analyze("studies rows entries trials papers articles reports experiments items records"))
 SHORT_CELL_CHARS = 40  # a column whose cells average this long names things (a cargo, a cell line)
 COLUMN_WORD_SHARE = 0.25  # a word this share of a column's cells hold is what that column says
 # The best-retrieved row joins the rows that meet the question's words best when it meets this
@@ -757,6 +759,22 @@ class TableAnswerer:
             if len(t) <= ANSWER_CHARS:
                 return t
         return text
+
+    def count_asked(self, question: str, doc: str) -> TableAnswer | None:
+        """A count of a table's rows asked, and nothing else of them ("how many studies are in
+        Table 2?", "how many entries does the cancer table have?"): its rows, counted and named."""
+        if asked_kind(question) is not COUNT:
+            return None
+        counted = re.search(r"\bhow\s+many\s+([a-z][\w\-]*)", question, re.I)
+        if counted is None or not set(analyze(counted.group(1))) <= ROW_NOUNS:
+            return None
+        number = table_named(question)
+        number = number if number is not None else self.table_called(question, doc)
+        if number is None or (doc, number) not in self.rows:
+            return None
+        rest = question_terms(without_table_names(question)) - set(analyze(counted.group(0))) - set(analyze(
+            "list lists listed contain contains include includes included have has there"))
+        return self.listing((doc, number)) if not rest else None
 
     def listing(self, key, budget: int = ANSWER_CHARS) -> TableAnswer | None:
         """'How many studies does Table 1 list?': the count of its rows and what names each."""
