@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 class PageSpec:
     texts: list[tuple[float, float, float, bool, str]] = field(default_factory=list)  # x, y(top-down), size, bold, text
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # x0, x1, y (top-down)
+    # "up" or "down": laid out on a landscape frame (x along the sheet's height) and printed on
+    # the portrait sheet turned a quarter, as LaTeX's sidewaystable sets a landscape table: its
+    # lines then run up (or down) the sheet.
+    turned: str = ""
 
     def text(self, x: float, y: float, s: str, size: float = 10, bold: bool = False) -> "PageSpec":
         self.texts.append((x, y, size, bold, s))
@@ -71,12 +75,19 @@ def make_pdf(pages: list[PageSpec], width: float = 612, height: float = 792) -> 
     kids = []
     for p in pages:
         ops = []
+        top = width if p.turned else height  # the height of the frame the page is laid out in
+        if p.turned == "up":
+            ops.append(f"q 0 1 -1 0 {width} 0 cm")
+        elif p.turned == "down":
+            ops.append(f"q 0 -1 1 0 0 {height} cm")
         for x, y, size, bold, s in p.texts:
             esc = s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             face = "F3" if bold == "serif" else "F2" if bold else "F1"
-            ops.append(f"BT /{face} {size} Tf {x} {height - y - size} Td ({esc}) Tj ET")
+            ops.append(f"BT /{face} {size} Tf {x} {top - y - size} Td ({esc}) Tj ET")
         for x0, x1, y in p.rules:
-            ops.append(f"0.5 w {x0} {height - y} m {x1} {height - y} l S")
+            ops.append(f"0.5 w {x0} {top - y} m {x1} {top - y} l S")
+        if p.turned:
+            ops.append("Q")
         stream = "\n".join(ops).encode("latin-1")
         objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         content_id = len(objs)

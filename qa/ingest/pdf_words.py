@@ -6,9 +6,11 @@ from segments and their positions, never from the extraction's own text order.""
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from collections import Counter
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,9 +154,15 @@ def read(path: Path) -> list[Page]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     pages: list[Page] = []
     try:
-        with pdfplumber.open(str(path)) as pdf:
-            found = [(p, p.extract_words(x_tolerance_ratio=0.15, y_tolerance=2.5, return_chars=True, extra_attrs=["size"]))
-                     for p in pdf.pages]
+        with pdfplumber.open(str(path)) as pdf, ExitStack() as turned_pdfs:
+            found = []
+            for k, p in enumerate(pdf.pages):
+                angle = _sideways(p)
+                if angle:
+                    # A landscape table set sideways on a portrait page: read the page turned
+                    # upright (as a landscape page), or its text would be dropped as set at an angle.
+                    p = turned_pdfs.enter_context(pdfplumber.open(_turned(path, k, angle))).pages[0]
+                found.append((p, _words(p)))
             # How wide each glyph usually is, per font and size: a letter drawn narrower is
             # another glyph for it, the font's superscript (a footnote mark set with
             # OpenType "sups" at the text's own size and height).
@@ -187,6 +195,41 @@ def read(path: Path) -> list[Page]:
     except (PDFSyntaxError, PdfminerException, ValueError, KeyError, TypeError) as e:
         raise ValueError(f"{path.name}: cannot read PDF ({e})") from e
     return pages
+
+
+def _words(p) -> list[dict]:
+    return p.extract_words(x_tolerance_ratio=0.15, y_tolerance=2.5, return_chars=True, extra_attrs=["size"])
+
+
+def _sideways(page) -> int:
+    """The quarter turn (90 or 270 degrees clockwise) that sets upright a page whose text
+    mostly runs up or down the sheet; 0 for a page read as it is printed. (A running footer
+    along a landscape page's edge is a few words; a sideways table is most of its page.)"""
+    chars = page.chars
+    up = down = 0
+    for c in chars:
+        m = c.get("matrix") or (1, 0, 0, 1, 0, 0)
+        if abs(m[0]) < 1e-6 and abs(m[1]) > 1e-6:
+            if m[1] > 0:
+                up += 1
+            else:
+                down += 1
+    if not chars or max(up, down) <= len(chars) / 2:
+        return 0
+    return 90 if up > down else 270
+
+
+def _turned(path: Path, index: int, angle: int) -> io.BytesIO:
+    """Page index of the PDF alone, turned clockwise by angle, as a new PDF in memory."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.add_page(PdfReader(str(path)).pages[index])
+    writer.pages[0].rotate(angle)
+    out = io.BytesIO()
+    writer.write(out)
+    out.seek(0)
+    return out
 
 
 def _glyph(c: dict) -> tuple:
