@@ -47,6 +47,12 @@ TEMPERATURE = Kind("temperature", re.compile(rf"\d\s*°\s*[CF]?|\b{_NUM}\s*(?:de
 SPEED = Kind("speed", re.compile(r"\d\s*[×x]\s*g\b|\d\s*(?:rpm|g)\b|\b\d[\d,]*\s*(?:per|/)\s*\w+", re.I))
 YEAR = Kind("year", re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)"))
 MONEY = Kind("cost", re.compile(r"[$€£¥]\s*\d|\d\s*(?:dollars?|euros?|pounds?|USD|EUR|GBP)\b", re.I))
+# An age is a number of years, a number beside the word ("aged 65-80", "mean age 72.4 ± 6.1"),
+# or a stage of life ("newborn rats", "older adults").
+AGE = Kind("age", re.compile(r"\b(?:aged?|ages)\b\W{0,4}(?:[a-z]+\W+){0,3}?[<>≤≥~]?\s*\d|"
+                              r"\d\s*(?:years?|yrs?|y)\s*(?:old|of\s+age)?\b|"
+                              r"\b(?:new-?born|neonat|infant|juvenile|adolescen|pups?\b|elderly|"
+                              r"(?:older|young(?:er)?|middle-aged)\s+(?:adults?|people|patients|women|men))", re.I))
 COUNT = Kind("number", _BARE_NUMBER)  # a year is not a count ("the 2019 coronavirus")
 MEASURE = Kind("measurement", _BARE_NUMBER)
 
@@ -81,7 +87,8 @@ _ASKS: list[tuple[re.Pattern[str], Kind]] = [
     (re.compile(_WHAT + r"temperature\b|\bhow\s+(?:hot|cold|warm)\b|\bat\s+what\s+temperature\b", re.I), TEMPERATURE),
     (re.compile(_WHAT + r"(?:speed|g-force|force|rpm)\b|\bhow\s+fast\b|\bat\s+what\s+speed\b", re.I), SPEED),
     (re.compile(r"\b(?:what|which)\s+year\b|\bin\s+what\s+year\b|\bsince\s+when\b", re.I), YEAR),
-    (re.compile(r"\bhow\s+many\b|" + _WHAT + r"number\s+of\b|\bhow\s+old\b", re.I), COUNT),
+    (re.compile(r"\bhow\s+old\b|" + _WHAT + r"ages?\b(?!\s*(?:groups?|bands?|brackets?|categor))|\bat\s+what\s+age\b", re.I), AGE),
+    (re.compile(r"\bhow\s+many\b|" + _WHAT + r"number\s+of\b", re.I), COUNT),
     # "How often": a frequency, given as a share, a count or an interval.
     (re.compile(r"\bhow\s+much\b|\bhow\s+often\b|" + _WHAT + r"(?:amount|quantity|rate|ratio)\b", re.I), MEASURE),
 ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer_type import AMOUNT, COUNT, PERCENT, SIZE, SPEED, TEMPERATURE, TIME, asked_kind, gives
+from qa.answer_type import AGE, AMOUNT, COUNT, PERCENT, SIZE, SPEED, TEMPERATURE, TIME, asked_kind, gives
 
 ARTICLE = """<?xml version="1.0" encoding="UTF-8"?>
 <article article-type="research-article">
@@ -68,6 +68,23 @@ def test_the_kind_of_measurement_a_question_asks_for():
     assert asked_kind("At what g-force were they pelleted?") is SPEED
     assert asked_kind("How many patients were interviewed?") is COUNT
     assert asked_kind("Which cargo reduces VEGF?") is None and asked_kind("Why do patients wait?") is None
+    assert asked_kind("What was the mean age of the cohort?") is AGE and asked_kind("How old were the mice?") is AGE
+    # An age group is a group, asked by its name.
+    assert asked_kind("Which age group fell most often?") is None
+
+
+def test_an_age_is_years_a_number_beside_the_word_or_a_stage_of_life():
+    assert gives(AGE, "The mean age was 72.4 ± 6.1 years [3].") and gives(AGE, "Age, mean (SD) — 64 (9)")
+    assert gives(AGE, "participants aged between 18 and 40") and gives(AGE, "in newborn rats with lung injury")
+    # A trial's size, its year or its name's digits state no age.
+    assert not gives(AGE, "The STABLE-COL trial enrolled 212 patients in 2019 [4].")
+
+
+def test_the_age_asked_is_not_answered_by_the_study_that_never_gives_it(clinic):
+    # The article tells of the exit interviews (and their 120 outpatients), never their ages.
+    a = clinic.answerer.ask("What was the mean age of the outpatients in the exit interviews?")
+    assert a.status == "not_found"
+    assert clinic.answerer.ask("How many outpatients took part in the exit interviews?").status == "answered"
 
 
 def test_a_measurement_is_a_number_of_the_finding_not_a_name_or_a_reference():
