@@ -14,7 +14,8 @@ from qa.answer_type import (COUNT, asked_kind, asks_several, coordinated, figure
                             sections_named, table_named, without_figure_names, without_section_names,
                             without_table_names)
 from qa.captions import Captions
-from qa.evidence import Evidence, Judge, TermStats, appraisal_words, content_terms, question_terms, related
+from qa.evidence import (AGREEMENT_MIN_CHUNKS, Evidence, EvidenceWeights, Judge, TermStats, appraisal_words,
+                         content_terms, question_terms, related)
 from qa.index.lexical import analyze
 from qa.overview import Overview
 from qa.passage_answer import ANSWER_CHARS, PassageAnswerer
@@ -37,8 +38,6 @@ TABLE_NAMED_MARGIN = 0.2
 # A part pointed at answers when BM25 and dense retrieval, run apart, agree: one's first result
 # among the other's first AGREEMENT_TOP, or AGREEMENT_SHARED of their first AGREEMENT_DEPTH in common.
 AGREEMENT_TOP, AGREEMENT_SHARED, AGREEMENT_DEPTH = 1, 3, 5
-# ... in a document of at least this many chunks (two random first-fives share 25/n by chance).
-AGREEMENT_MIN_CHUNKS = 50
 # ... or, asked in the document's own words, the part's top results hold this share of them.
 PART_COVERAGE = 0.25
 SECTION_SEARCH_DEPTH = 40  # results searched for those of a section the question names
@@ -63,7 +62,8 @@ NOT_COVERED = "The review does not cover this: no passage or table row of it ans
 
 
 class Answerer:
-    def __init__(self, searcher: Searcher, abstain_threshold: float, missing_threshold: float | None = None):
+    def __init__(self, searcher: Searcher, abstain_threshold: float, missing_threshold: float | None = None,
+                 weights: EvidenceWeights | None = None):
         self.s = searcher
         self.threshold = abstain_threshold
         self.missing_threshold = missing_threshold if missing_threshold is not None else abstain_threshold
@@ -83,7 +83,8 @@ class Answerer:
         self._sents_in = _sentences_in(idx.chunks, idx.sentences)
         count = getattr(searcher.embedder, "count_tokens", None)
         pieces = (lambda w: count(w) - 2) if count else None
-        self.judge = Judge(self.stats, self._terms, self._chunk_pos, self.threshold, self.missing_threshold, pieces)
+        self.judge = Judge(self.stats, self._terms, self._chunk_pos, self.threshold, self.missing_threshold, pieces,
+                           weights)
         self.speller = searcher.speller
         embed = getattr(searcher.embedder, "embed_batch", None)
         self.tables = TableAnswerer(idx.chunks, self._terms, self.stats, self.glossaries, embed)

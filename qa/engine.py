@@ -7,6 +7,7 @@ from qa.config import Settings
 from qa.index import Index
 from qa.index.build import ensure
 from qa.answer import Answerer
+from qa.evidence import EvidenceWeights
 from qa.claims import ClaimChecker
 from qa.search import Searcher
 
@@ -44,7 +45,9 @@ class Engine:
         else:
             self.index, self.index_state = Index.load(self.settings.index_dir), "loaded"
         self.searcher = Searcher(self.index, self.query_embedder, self.settings)
-        self.answerer = Answerer(self.searcher, self.settings.abstain_threshold, self.settings.abstain_missing_threshold)
+        st = self.settings
+        self.answerer = Answerer(self.searcher, st.abstain_threshold, st.abstain_missing_threshold,
+                                 EvidenceWeights.of(st))
         self.claims = ClaimChecker.of(self.answerer)
         return self
 

@@ -145,6 +145,7 @@ class Evidence:
     coverage: float  # idf-weighted share of the question's terms found in the best hit
     dense: float  # best cosine similarity of a chunk to the question
     score: float  # what the abstention threshold is applied to
+    agreement: float = 0.0  # how near the top of both retrievers one of the best passages is
     missing: tuple[str, ...] = ()  # technical words of the question the documents never use
 
 
@@ -162,11 +163,45 @@ def question_terms(question: str) -> set[str]:
     return content_terms(_PART_NAMED.sub(" ", question))
 
 
+# Retrievers agreeing counts in a document of at least this many chunks (two random
+# first-fives share 25/n by chance).
+AGREEMENT_MIN_CHUNKS = 50
+
+
+@dataclass(frozen=True)
+class EvidenceWeights:
+    """What each measure weighs in the evidence score (set with the thresholds in config)."""
+    coverage: float
+    dense: float
+    agreement: float
+
+    @classmethod
+    def of(cls, settings=None) -> "EvidenceWeights":
+        from qa.config import Settings
+
+        st = settings or Settings()
+        return cls(st.abstain_coverage_weight, st.abstain_dense_weight, st.abstain_agreement_weight)
+
+
+def agreement(hits: list[Hit]) -> float:
+    """How near the top of both retrievers the same passage is: the best, over the first five
+    hits of the leading document, of the lower of its two normalised scores. A question the
+    document answers in other words still has its passage found by both; an off-topic one
+    sharing a word gets the word's passage from BM25 and another from the embeddings."""
+    if not hits:
+        return 0.0
+    doc = hits[0].chunk.doc_id
+    return max((min(h.scores.get("bm25_norm", 0.0), h.scores.get("dense_norm", 0.0))
+                for h in hits[:5] if h.chunk.doc_id == doc), default=0.0)
+
+
 class Judge:
     """Decides 'not covered' from words and meaning together."""
 
     def __init__(self, stats: TermStats, chunk_terms: list[set[str]], chunk_pos: dict[str, int],
-                 threshold: float, missing_threshold: float, count_pieces=None):
+                 threshold: float, missing_threshold: float, count_pieces=None,
+                 weights: EvidenceWeights | None = None):
+        self.weights = weights or EvidenceWeights.of()
         self.stats = stats
         self.chunk_terms = chunk_terms
         self.chunk_pos = chunk_pos
@@ -192,7 +227,15 @@ class Judge:
             asked = terms - measure if measure and gives(kind, h.chunk.text) else terms
             cov = max(cov, self.stats.coverage(asked | (alt & have), have, h.chunk.doc_id))
         dense = max((h.scores.get("dense", 0.0) for h in hits), default=0.0)
-        return Evidence(cov, dense, 0.5 * cov + 0.5 * dense, tuple(self.missing_terms(question)))
+        agree = agreement(hits)
+        w = self.weights
+        if hits and self.stats.n.get(hits[0].chunk.doc_id, 0) >= AGREEMENT_MIN_CHUNKS:
+            score = w.coverage * cov + w.dense * dense + w.agreement * agree
+        else:
+            # In a short document the two retrievers meet by chance: words and meaning carry
+            # agreement's weight between them.
+            score = (w.coverage * cov + w.dense * dense) / ((w.coverage + w.dense) or 1.0)
+        return Evidence(cov, dense, score, agree, tuple(self.missing_terms(question)))
 
     def missing_terms(self, question: str) -> list[str]:
         """Words of the question naming something no document mentions, even as a derivation

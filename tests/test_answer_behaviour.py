@@ -327,3 +327,44 @@ def test_a_verb_and_its_noun_by_the_latin_d_s_change_are_one_family():
     assert related(stem_word("invade"), stem_word("invasion"))
     assert related(stem_word("divide"), stem_word("division"))
     assert not related(stem_word("invade"), stem_word("invest"))
+
+
+def _hit(cid: str, doc: str, bm25_norm: float, dense_norm: float):
+    from qa.types import Chunk, Hit, Span
+
+    chunk = Chunk(cid, doc, "passage", "text", Span(0, 4), (), None, ())
+    return Hit(chunk, 0.5, 1, {"bm25_norm": bm25_norm, "dense_norm": dense_norm, "dense": 0.5})
+
+
+def test_agreement_is_one_passage_near_the_top_of_both_retrievers():
+    from qa.evidence import agreement
+
+    # BM25's best and the embeddings' best are different passages: they do not agree.
+    assert agreement([_hit("a", "d", 1.0, 0.2), _hit("b", "d", 0.3, 1.0)]) == pytest.approx(0.3)
+    # One passage high in both.
+    assert agreement([_hit("a", "d", 1.0, 0.2), _hit("b", "d", 0.8, 0.9)]) == pytest.approx(0.8)
+    # Only the leading document's results count: another article's own best passage (its scores
+    # are normalised within it) says nothing about this one.
+    assert agreement([_hit("a", "d", 1.0, 0.2), _hit("x", "other", 1.0, 1.0)]) == pytest.approx(0.2)
+    # Only the first five.
+    far = [_hit(str(i), "d", 1.0, 0.0) for i in range(5)] + [_hit("z", "d", 1.0, 1.0)]
+    assert agreement(far) == 0.0
+    assert agreement([]) == 0.0
+
+
+def test_retrievers_agreeing_raises_the_evidence_only_in_a_long_document():
+    from qa.evidence import AGREEMENT_MIN_CHUNKS, EvidenceWeights, Judge, TermStats
+
+    w = EvidenceWeights(0.5, 0.35, 0.15)
+    for n, counts in ((AGREEMENT_MIN_CHUNKS, True), (8, False)):
+        terms = [{"vesicl"}] + [{f"w{i}"} for i in range(n - 1)]
+        stats = TermStats(terms, ["d"] * n)
+        judge = Judge(stats, terms, {"a": 0, "b": 1}, 0.46, 0.77, weights=w)
+        apart = judge.evidence("vesicles?", [_hit("a", "d", 1.0, 0.2), _hit("b", "d", 0.3, 1.0)])
+        same = judge.evidence("vesicles?", [_hit("a", "d", 1.0, 0.9), _hit("b", "d", 0.3, 1.0)])
+        assert apart.coverage == same.coverage == 1.0 and apart.dense == same.dense
+        if counts:
+            assert same.score - apart.score == pytest.approx(w.agreement * (0.9 - 0.3))
+        else:
+            # Eight chunks: the two searches meet by chance; words and meaning carry its weight.
+            assert same.score == apart.score == pytest.approx((0.5 * 1.0 + 0.35 * 0.5) / 0.85)
