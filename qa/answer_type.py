@@ -48,11 +48,10 @@ SPEED = Kind("speed", re.compile(r"\d\s*[×x]\s*g\b|\d\s*(?:rpm|g)\b|\b\d[\d,]*\
 YEAR = Kind("year", re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)"))
 MONEY = Kind("cost", re.compile(r"[$€£¥]\s*\d|\d\s*(?:dollars?|euros?|pounds?|USD|EUR|GBP)\b", re.I))
 # An age is a number of years, a number beside the word ("aged 65-80", "mean age 72.4 ± 6.1"),
-# or a stage of life ("newborn rats", "older adults").
+# or a stage of life ("newborn rats", "elderly patients").
 AGE = Kind("age", re.compile(r"\b(?:aged?|ages)\b\W{0,4}(?:[a-z]+\W+){0,3}?[<>≤≥~]?\s*\d|"
                               r"\d\s*(?:years?|yrs?|y)\s*(?:old|of\s+age)?\b|"
-                              r"\b(?:new-?born|neonat|infant|juvenile|adolescen|pups?\b|elderly|"
-                              r"(?:older|young(?:er)?|middle-aged)\s+(?:adults?|people|patients|women|men))", re.I))
+                              r"\b(?:new-?born|neonat|infant|juvenile|adolescen|pups?\b|elderly)", re.I))
 COUNT = Kind("number", _BARE_NUMBER)  # a year is not a count ("the 2019 coronavirus")
 MEASURE = Kind("measurement", _BARE_NUMBER)
 
