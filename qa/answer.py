@@ -23,7 +23,7 @@ from qa.search import TABLE_POINTED_BOOST, Searcher, expand
 from qa.spelling import variants
 from qa.survey import Surveyor
 from qa.table_answer import ROW_NOUNS, TABLE_DEPTH, TableAnswer, TableAnswerer
-from qa.types import Answer, Chunk, Citation, Hit, Sentence, Span
+from qa.types import Answer, Chunk, Citation, Hit, Reference, Sentence, Span
 
 # A column of counts or shares ("Trial (n)", "No. of patients", "Grade >=3 (%)"), and a cell
 # stating a count ("n = 75").
@@ -94,7 +94,9 @@ class Answerer:
         self.overview = Overview(idx.sentences)
         self.passages = PassageAnswerer(idx.sentences, self._sent_terms, self._sents_in, idx.sentence_vectors,
                                         texts, self.stats, self.glossaries, titles, self.captions.title_ids,
-                                        {st.id for sts in self.overview.aims.values() for st in sts})
+                                        {st.id for sts in self.overview.aims.values() for st in sts},
+                                        {d: [Reference(**{**r, "authors": tuple(r.get("authors") or ())})
+                                             for r in v.get("references") or []] for d, v in docs.items()})
         # The headings of each document (a question may name a part by them: "in the conclusions").
         self._headings: dict[str, set[str]] = {}
         for c in idx.chunks:
@@ -246,7 +248,7 @@ class Answerer:
             # sentence about another study only when a list is asked.
             row_refs = {r for c in table.rows for r in c.refs}
             runs = [r for r in self.passages.answer(qv, terms, hits, max_runs=3, question=q)
-                    if row_refs & set(self._run_refs(r))][:1]
+                    if row_refs & set(self.passages.run_refs(r))][:1]
             room = ANSWER_CHARS - len(table.text) - sum(len(r.text) + 3 for r in runs)
             if asks_several(q) and room > 0:
                 # A list asked ("which studies ... and in what disease"): the running text of
@@ -275,7 +277,7 @@ class Answerer:
         if runs and table is None:
             # The same study as a table row (it cites the run's reference): its cells. It has
             # the room the best run leaves; sentences that only carry the runs on make way for it.
-            run_refs = {r for run in runs for r in self._run_refs(run)}
+            run_refs = {r for run in runs for r in self.passages.run_refs(run)}
             doc = runs[0].sentences[0].doc_id
             if self.tables.rows_citing(doc, run_refs, terms, ANSWER_CHARS, q) is not None:
                 core = self.passages.render(self.passages.answer(qv, terms, hits, question=q, budget=0))[0]
@@ -349,7 +351,7 @@ class Answerer:
             return None
         best = max(runs, key=lambda r: r.score)
         text, run_cites = self.passages.render([best])
-        row = self.tables.rows_citing(doc, set(self._run_refs(best)), terms, ANSWER_CHARS - len(text) - 1, q, table=number)
+        row = self.tables.rows_citing(doc, set(self.passages.run_refs(best)), terms, ANSWER_CHARS - len(text) - 1, q, table=number)
         if row is None:
             return None
         return [text, row.text], run_cites + list(row.citations), row
@@ -494,11 +496,6 @@ class Answerer:
     def _chunk_hit(self, chunk_id: str) -> Hit:
         return Hit(self.s.index.chunks[self._chunk_pos[chunk_id]], 0.0, 0, {})
 
-    @staticmethod
-    def _run_refs(run) -> list[int]:
-        from qa.ingest.refs import refs_in
-
-        return refs_in(run.text)
 
     # --- cite --------------------------------------------------------------------------------
     def cite(self, text: str, per_sentence: int = 3) -> list[tuple[str, Span, list[tuple[Sentence, float]]]]:

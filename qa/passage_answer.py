@@ -19,8 +19,9 @@ from qa import excerpt
 from qa.answer_type import Kind, asked_kind, asks_several, gives, kind_words, preferred_kind
 from qa.evidence import TermStats
 from qa.index.lexical import analyze
+from qa.ingest.reflist import cited_in
 from qa.ingest.refs import refs_in
-from qa.types import Citation, Hit, Sentence, Span
+from qa.types import Citation, Hit, Reference, Sentence, Span
 
 # Openings that refer back to the previous sentence's subject (general English anaphora).
 # Connectives such as "Moreover" or "Similarly" are left out: in a review they open the
@@ -124,14 +125,17 @@ class PassageAnswerer:
     def __init__(self, sentences: list[Sentence], sent_terms: list[set[str]], sents_in: dict[str, list[Sentence]],
                  vectors: np.ndarray, doc_texts: dict[str, str], stats: TermStats,
                  glossaries: dict[str, dict[str, str]] | None = None, titles: dict[str, str] | None = None,
-                 caption_titles: set[int] | frozenset[int] = frozenset(), aims: set[int] | frozenset[int] = frozenset()):
+                 caption_titles: set[int] | frozenset[int] = frozenset(), aims: set[int] | frozenset[int] = frozenset(),
+                 references: dict[str, list[Reference]] | None = None):
         self.sentences = sentences
         self.sent_terms = sent_terms
         self.sents_in = sents_in
         self.vectors = vectors
         self.stats = stats
         self.doc_texts = doc_texts
-        self.own_refs = [tuple(refs_in(s.text)) for s in sentences]
+        # A sentence's own citations: its [n] markers, or its author-year citations ("Okafor et
+        # al., 2019") resolved to their entries in its document's list.
+        self.own_refs = [cited_in(s.text, (references or {}).get(s.doc_id, ())) for s in sentences]
         # A list of abbreviations (a caption's "CAF; cancer-associated fibroblast, EMT; ...")
         # is no answer: sentences made mostly of the document's glossary entries, and not
         # defining them in parentheses as prose does ("Hepatocyte growth factor (HGF) and ...").
@@ -397,13 +401,16 @@ class PassageAnswerer:
             sentences = sentences[1:] if sentences[0].id != st.id else sentences[:-1]
         return Run(sentences, run.hit, sc)
 
-    @staticmethod
-    def render(runs: list[Run]) -> tuple[str, list[Citation]]:
+    def run_refs(self, run: Run) -> tuple[int, ...]:
+        """The entries a run's sentences cite themselves, in order (none borrowed from another study)."""
+        return tuple(dict.fromkeys(n for st in run.sentences for n in self.own_refs[st.id]))
+
+    def render(self, runs: list[Run]) -> tuple[str, list[Citation]]:
         parts, cites = [], []
         for r in runs:
             quote, span = r.shown_span()
             parts.append(r.shown)
-            cites.append(Citation(tuple(refs_in(r.text)), r.hit.chunk.id, quote, span))
+            cites.append(Citation(self.run_refs(r), r.hit.chunk.id, quote, span))
         return " ".join(parts), cites
 
 
