@@ -15,6 +15,8 @@ class PageSpec:
     # the portrait sheet turned a quarter, as LaTeX's sidewaystable sets a landscape table: its
     # lines then run up (or down) the sheet.
     turned: str = ""
+    # Labels set running up the sheet on an upright page (a figure's axis title): x, y (top-down), size, text.
+    labels: list[tuple[float, float, float, str]] = field(default_factory=list)
 
     def text(self, x: float, y: float, s: str, size: float = 10, bold: bool = False) -> "PageSpec":
         self.texts.append((x, y, size, bold, s))
@@ -86,6 +88,8 @@ def make_pdf(pages: list[PageSpec], width: float = 612, height: float = 792) -> 
             ops.append(f"BT /{face} {size} Tf {x} {top - y - size} Td ({esc}) Tj ET")
         for x0, x1, y in p.rules:
             ops.append(f"0.5 w {x0} {top - y} m {x1} {top - y} l S")
+        for x, y, size, s in p.labels:
+            ops.append(f"BT /F1 {size} Tf 0 1 -1 0 {x} {top - y} Tm ({s}) Tj ET")
         if p.turned:
             ops.append("Q")
         stream = "\n".join(ops).encode("latin-1")

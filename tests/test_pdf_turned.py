@@ -60,3 +60,30 @@ def test_a_table_set_sideways_on_a_portrait_page_is_read_upright(tmp_path, way):
     assert all(r.page == 2 for r in t.rows)
     # The running text on the pages around it is read as before.
     assert "Copper is an essential trace element" in doc.text
+
+
+def test_a_page_with_a_few_labels_running_up_it_is_read_as_printed(tmp_path):
+    # A figure's axis titles set sideways beside two columns of running text: the page is not
+    # turned (its text would then run down the sheet and be lost); the labels alone are dropped.
+    p = _text_page(1)
+    for k, label in enumerate(("Copper uptake (nmol per mg)", "Relative expression", "Survival (%)")):
+        p.labels.append((40 + 250 * k, 700, 8, label))
+    path = tmp_path / "labels.pdf"
+    path.write_bytes(make_pdf([p]))
+    doc = load(path)
+    assert "Copper is an essential trace element" in doc.text and "periplasm of Gram-negative" in doc.text
+    assert "Relative expression" not in doc.text
+
+
+def test_a_pdf_pypdf_cannot_take_apart_keeps_its_pages_as_printed(tmp_path, monkeypatch):
+    import pypdf
+
+    def broken(*a, **k):
+        raise pypdf.errors.PdfReadError("damaged cross-reference table")
+
+    monkeypatch.setattr(pypdf, "PdfReader", broken)
+    path = tmp_path / "turned.pdf"
+    path.write_bytes(make_pdf([_text_page(1), _turned_table("up"), _text_page(3)]))
+    doc = load(path)  # no error: the sideways page is read as before (its table lost)
+    assert "Copper is an essential trace element" in doc.text
+    assert not any(t.number == 3 for t in doc.tables)

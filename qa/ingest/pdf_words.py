@@ -152,17 +152,14 @@ def read(path: Path) -> list[Page]:
     import logging
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     pages: list[Page] = []
     try:
-        with pdfplumber.open(str(path)) as pdf, ExitStack() as turned_pdfs:
-            found = []
-            for k, p in enumerate(pdf.pages):
-                angle = _sideways(p)
-                if angle:
-                    # A landscape table set sideways on a portrait page: read the page turned
-                    # upright (as a landscape page), or its text would be dropped as set at an angle.
-                    p = turned_pdfs.enter_context(pdfplumber.open(_turned(path, k, angle))).pages[0]
-                found.append((p, _words(p)))
+        with pdfplumber.open(str(path)) as pdf, ExitStack() as stack:
+            # A landscape table set sideways on a portrait page: the page is read turned upright
+            # (as a landscape page), or its text would be dropped as set at an angle.
+            turned = _turned_pages(path, pdf, stack)
+            found = [(turned.get(k, p), _words(turned.get(k, p))) for k, p in enumerate(pdf.pages)]
             # How wide each glyph usually is, per font and size: a letter drawn narrower is
             # another glyph for it, the font's superscript (a footnote mark set with
             # OpenType "sups" at the text's own size and height).
@@ -219,17 +216,33 @@ def _sideways(page) -> int:
     return 90 if up > down else 270
 
 
-def _turned(path: Path, index: int, angle: int) -> io.BytesIO:
-    """Page index of the PDF alone, turned clockwise by angle, as a new PDF in memory."""
-    from pypdf import PdfReader, PdfWriter
+def _turned_pages(path: Path, pdf, stack: ExitStack) -> dict:
+    """Page index -> the page turned upright, for the pages whose text mostly runs up or down
+    the sheet: all of them turned in one PDF made in memory (pages share fonts and images, so
+    one copy of them). A PDF pypdf cannot take apart keeps those pages as printed (their
+    sideways text dropped, as before); the document is still read."""
+    import pdfplumber
 
-    writer = PdfWriter()
-    writer.add_page(PdfReader(str(path)).pages[index])
-    writer.pages[0].rotate(angle)
-    out = io.BytesIO()
-    writer.write(out)
-    out.seek(0)
-    return out
+    sideways = {k: a for k, p in enumerate(pdf.pages) if (a := _sideways(p))}
+    if not sideways:
+        return {}
+    try:
+        from pypdf import PdfReader, PdfWriter
+
+        # Pages by object number, not by position: a page tree pypdf counts differently from
+        # pdfminer (a node without /Type, a page listed twice) must not turn the wrong page.
+        by_id = {pg.indirect_reference.idnum: pg for pg in PdfReader(str(path)).pages if pg.indirect_reference}
+        writer = PdfWriter()
+        order = sorted(sideways)
+        for k in order:
+            writer.add_page(by_id[pdf.pages[k].page_obj.pageid])
+            writer.pages[-1].rotate(sideways[k])
+        out = io.BytesIO()
+        writer.write(out)
+        out.seek(0)
+        return dict(zip(order, stack.enter_context(pdfplumber.open(out)).pages))
+    except Exception:  # pypdf raises many kinds on damaged files; the old reading stands
+        return {}
 
 
 def _glyph(c: dict) -> tuple:
