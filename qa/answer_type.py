@@ -47,11 +47,16 @@ TEMPERATURE = Kind("temperature", re.compile(rf"\d\s*°\s*[CF]?|\b{_NUM}\s*(?:de
 SPEED = Kind("speed", re.compile(r"\d\s*[×x]\s*g\b|\d\s*(?:rpm|g)\b|\b\d[\d,]*\s*(?:per|/)\s*\w+", re.I))
 YEAR = Kind("year", re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)"))
 MONEY = Kind("cost", re.compile(r"[$€£¥]\s*\d|\d\s*(?:dollars?|euros?|pounds?|USD|EUR|GBP)\b", re.I))
-# An age is a number of years, a number beside the word ("aged 65-80", "mean age 72.4 ± 6.1"),
-# or a stage of life ("newborn rats", "elderly patients").
-AGE = Kind("age", re.compile(r"\b(?:aged?|ages)\b\W{0,4}(?:[a-z]+\W+){0,3}?[<>≤≥~]?\s*\d|"
-                              r"\d\s*(?:years?|yrs?|y)\s*(?:old|of\s+age)?\b|"
-                              r"\b(?:new-?born|neonat|infant|juvenile|adolescen|pups?\b|elderly)", re.I))
+# An age: a number beside the word, through the words that report it ("aged 65-80", "mean age
+# was 72.4", "Age, mean (SD): 64 (9)"); so many units old or of age ("8-week-old mice", "12
+# months of age", "postnatal day 7"); or a stage of life ("newborn rats", "elderly patients").
+# A span of time alone ("followed for 5 years") is no age.
+_AGE_FILLER = r"(?:(?:mean|median|average|range[sd]?|sd|iqr|years?|yrs?|was|were|is|of|at|between|from)\W{0,4}){0,4}"
+AGE = Kind("age", re.compile(r"\b(?:aged?|ages)\b\W{0,4}" + _AGE_FILLER + r"[<>≤≥~]?\s*\d|"
+                              r"\d\s*[-‐–\s]?\s*(?:days?|weeks?|months?|years?|yrs?)[-‐–\s]+old\b|"
+                              r"\d\s*(?:days?|weeks?|months?|years?)\s+of\s+age\b|\bpostnatal\s+days?\s+\d|"
+                              r"\b(?:new-?born|neonat(?:al|es?)\b|infants?\b|juveniles?\b|adolescents?\b|pups?\b|"
+                              r"elderly|(?:older|young|aged|adult)\s+(?:mice|rats|animals|donors))", re.I))
 COUNT = Kind("number", _BARE_NUMBER)  # a year is not a count ("the 2019 coronavirus")
 MEASURE = Kind("measurement", _BARE_NUMBER)
 
@@ -61,9 +66,11 @@ _TIME_WORDS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?
 # names the measurement, a few words after "what".
 # The words skipped before the noun are its modifiers ("the mean", "the in-hospital mortality"),
 # never a preposition: in "what are the drawbacks of size-exclusion ..." the noun asked is
-# "drawbacks", and "size" only names a method.
+# "drawbacks", and "size" only names a method. Nor a verb: in "what effect does temperature
+# have" the noun asked is "effect", and temperature is what acts.
 _WHAT = (r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:(?:the|a|an|its|their)\s+)?"
-         r"(?:(?!(?:of|for|on|at|by|with|about|from|to|into|after|before|during)\s|in\s(?!(?:vitro|vivo|situ|silico)\b))"
+         r"(?:(?!(?:of|for|on|at|by|with|about|from|to|into|after|before|during|"
+         r"does|do|did|has|have|had|can|could|will|would|should|may|might|must)\s|in\s(?!(?:vitro|vivo|situ|silico)\b))"
          r"[\w\-]+\s+){0,3}?")
 # (pattern of the question, kind asked). Order matters: the first match decides.
 _ASKS: list[tuple[re.Pattern[str], Kind]] = [
@@ -86,7 +93,7 @@ _ASKS: list[tuple[re.Pattern[str], Kind]] = [
     (re.compile(_WHAT + r"temperature\b|\bhow\s+(?:hot|cold|warm)\b|\bat\s+what\s+temperature\b", re.I), TEMPERATURE),
     (re.compile(_WHAT + r"(?:speed|g-force|force|rpm)\b|\bhow\s+fast\b|\bat\s+what\s+speed\b", re.I), SPEED),
     (re.compile(r"\b(?:what|which)\s+year\b|\bin\s+what\s+year\b|\bsince\s+when\b", re.I), YEAR),
-    (re.compile(r"\bhow\s+old\b|" + _WHAT + r"ages?\b(?!\s*(?:groups?|bands?|brackets?|categor))|\bat\s+what\s+age\b", re.I), AGE),
+    (re.compile(r"\bhow\s+old\b|" + _WHAT + r"(?:ages?|(?:patients?|participants?|people|donors?)(?:'s|’s|'|’)\s+ages?)\b(?!\s*(?:groups?|bands?|brackets?|categor|cohorts?|strat))|\bat\s+what\s+age\b", re.I), AGE),
     (re.compile(r"\bhow\s+many\b|" + _WHAT + r"number\s+of\b", re.I), COUNT),
     # "How often": a frequency, given as a share, a count or an interval.
     (re.compile(r"\bhow\s+much\b|\bhow\s+often\b|" + _WHAT + r"(?:amount|quantity|rate|ratio)\b", re.I), MEASURE),

@@ -69,15 +69,22 @@ def test_the_kind_of_measurement_a_question_asks_for():
     assert asked_kind("How many patients were interviewed?") is COUNT
     assert asked_kind("Which cargo reduces VEGF?") is None and asked_kind("Why do patients wait?") is None
     assert asked_kind("What was the mean age of the cohort?") is AGE and asked_kind("How old were the mice?") is AGE
-    # An age group is a group, asked by its name.
-    assert asked_kind("Which age group fell most often?") is None
+    assert asked_kind("What was the patients' age?") is AGE
+    # An age group is a group, asked by its name; in "what role does donor age play" the
+    # noun asked is the role (a verb stands between), as in "what effect does temperature have".
+    assert asked_kind("Which age group fell most often?") is None and asked_kind("Which age cohort fell most?") is None
+    assert asked_kind("What role does donor age play in exosome yield?") is None
+    assert asked_kind("What effect does temperature have on the yield?") is None
 
 
 def test_an_age_is_years_a_number_beside_the_word_or_a_stage_of_life():
     assert gives(AGE, "The mean age was 72.4 ± 6.1 years [3].") and gives(AGE, "Age, mean (SD) — 64 (9)")
     assert gives(AGE, "participants aged between 18 and 40") and gives(AGE, "in newborn rats with lung injury")
-    # A trial's size, its year or its name's digits state no age.
+    assert gives(AGE, "Male C57BL/6 mice, 8-week-old, were used") and gives(AGE, "rats at 12 months of age")
+    # A trial's size, its year, its name's digits or a span of time state no age.
     assert not gives(AGE, "The STABLE-COL trial enrolled 212 patients in 2019 [4].")
+    assert not gives(AGE, "Over 2 years, exit interviews were held with 120 outpatients")
+    assert not gives(AGE, "a correlation between age and BMI (r = 0.3)") and not gives(AGE, "infantile hemangioma")
 
 
 def test_the_age_asked_is_not_answered_by_the_study_that_never_gives_it(clinic):
