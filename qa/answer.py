@@ -62,11 +62,11 @@ NOT_COVERED = "The review does not cover this: no passage or table row of it ans
 
 
 class Answerer:
-    def __init__(self, searcher: Searcher, abstain_threshold: float, missing_threshold: float | None = None,
-                 weights: EvidenceWeights | None = None):
+    def __init__(self, searcher: Searcher, abstain_threshold: float, missing_threshold: float,
+                 weights: EvidenceWeights):
         self.s = searcher
         self.threshold = abstain_threshold
-        self.missing_threshold = missing_threshold if missing_threshold is not None else abstain_threshold
+        self.missing_threshold = missing_threshold
         idx = searcher.index
         self.n = len(idx.chunks)
         self._terms: list[set[str]] = [set(analyze(t)) for t in idx.index_texts]
@@ -83,8 +83,8 @@ class Answerer:
         self._sents_in = _sentences_in(idx.chunks, idx.sentences)
         count = getattr(searcher.embedder, "count_tokens", None)
         pieces = (lambda w: count(w) - 2) if count else None
-        self.judge = Judge(self.stats, self._terms, self._chunk_pos, self.threshold, self.missing_threshold, pieces,
-                           weights)
+        self.judge = Judge(self.stats, self._terms, self._chunk_pos, self.threshold, self.missing_threshold, weights,
+                           pieces)
         self.speller = searcher.speller
         embed = getattr(searcher.embedder, "embed_batch", None)
         self.tables = TableAnswerer(idx.chunks, self._terms, self.stats, self.glossaries, embed)

@@ -163,24 +163,29 @@ def question_terms(question: str) -> set[str]:
     return content_terms(_PART_NAMED.sub(" ", question))
 
 
-# Retrievers agreeing counts in a document of at least this many chunks (two random
-# first-fives share 25/n by chance).
+# Retrievers agreeing counts in a document of at least this many chunks (in a shorter one the
+# two searches' first five share most of their passages by chance).
 AGREEMENT_MIN_CHUNKS = 50
+EVIDENCE_DEPTH = 5  # the first results the evidence is read from
 
 
 @dataclass(frozen=True)
 class EvidenceWeights:
-    """What each measure weighs in the evidence score (set with the thresholds in config)."""
+    """What each measure weighs in the evidence score (set with the thresholds in config). The
+    score is their weighted mean, so the thresholds keep their scale whatever the weights."""
     coverage: float
     dense: float
     agreement: float
 
     @classmethod
-    def of(cls, settings=None) -> "EvidenceWeights":
-        from qa.config import Settings
+    def of(cls, settings) -> "EvidenceWeights":
+        return cls(settings.abstain_coverage_weight, settings.abstain_dense_weight, settings.abstain_agreement_weight)
 
-        st = settings or Settings()
-        return cls(st.abstain_coverage_weight, st.abstain_dense_weight, st.abstain_agreement_weight)
+    def score(self, coverage: float, dense: float, agreement: float | None) -> float:
+        """agreement None: not measured (a short document), the other two carry its weight."""
+        parts = [(self.coverage, coverage), (self.dense, dense)] + ([(self.agreement, agreement)] if agreement is not None else [])
+        total = sum(w for w, _ in parts)
+        return sum(w * v for w, v in parts) / total if total > 0 else 0.0
 
 
 def agreement(hits: list[Hit]) -> float:
@@ -191,17 +196,17 @@ def agreement(hits: list[Hit]) -> float:
     if not hits:
         return 0.0
     doc = hits[0].chunk.doc_id
+    # (The leading document's first five: another article's results between them change nothing.)
     return max((min(h.scores.get("bm25_norm", 0.0), h.scores.get("dense_norm", 0.0))
-                for h in hits[:5] if h.chunk.doc_id == doc), default=0.0)
+                for h in [h for h in hits if h.chunk.doc_id == doc][:EVIDENCE_DEPTH]), default=0.0)
 
 
 class Judge:
     """Decides 'not covered' from words and meaning together."""
 
     def __init__(self, stats: TermStats, chunk_terms: list[set[str]], chunk_pos: dict[str, int],
-                 threshold: float, missing_threshold: float, count_pieces=None,
-                 weights: EvidenceWeights | None = None):
-        self.weights = weights or EvidenceWeights.of()
+                 threshold: float, missing_threshold: float, weights: EvidenceWeights, count_pieces=None):
+        self.weights = weights
         self.stats = stats
         self.chunk_terms = chunk_terms
         self.chunk_pos = chunk_pos
@@ -221,20 +226,16 @@ class Judge:
         kind = asked_kind(question)
         measure = set(analyze(kind_words(question))) & _MEASURE_WORDS if kind in (PERCENT, COUNT) else set()
         cov = 0.0
-        for h in hits[:5]:
+        for h in hits[:EVIDENCE_DEPTH]:
             i = self.chunk_pos[h.chunk.id]
             have = self.chunk_terms[i] | self.stats.context.get(h.chunk.doc_id, set())
             asked = terms - measure if measure and gives(kind, h.chunk.text) else terms
             cov = max(cov, self.stats.coverage(asked | (alt & have), have, h.chunk.doc_id))
         dense = max((h.scores.get("dense", 0.0) for h in hits), default=0.0)
         agree = agreement(hits)
-        w = self.weights
-        if hits and self.stats.n.get(hits[0].chunk.doc_id, 0) >= AGREEMENT_MIN_CHUNKS:
-            score = w.coverage * cov + w.dense * dense + w.agreement * agree
-        else:
-            # In a short document the two retrievers meet by chance: words and meaning carry
-            # agreement's weight between them.
-            score = (w.coverage * cov + w.dense * dense) / ((w.coverage + w.dense) or 1.0)
+        # In a short document the two retrievers meet by chance: agreement is not counted.
+        long_doc = bool(hits) and self.stats.n.get(hits[0].chunk.doc_id, 0) >= AGREEMENT_MIN_CHUNKS
+        score = self.weights.score(cov, dense, agree if long_doc else None)
         return Evidence(cov, dense, score, agree, tuple(self.missing_terms(question)))
 
     def missing_terms(self, question: str) -> list[str]:

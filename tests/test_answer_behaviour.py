@@ -346,10 +346,24 @@ def test_agreement_is_one_passage_near_the_top_of_both_retrievers():
     # Only the leading document's results count: another article's own best passage (its scores
     # are normalised within it) says nothing about this one.
     assert agreement([_hit("a", "d", 1.0, 0.2), _hit("x", "other", 1.0, 1.0)]) == pytest.approx(0.2)
-    # Only the first five.
+    # Only the leading document's first five, however another article's results interleave.
     far = [_hit(str(i), "d", 1.0, 0.0) for i in range(5)] + [_hit("z", "d", 1.0, 1.0)]
     assert agreement(far) == 0.0
+    mixed = [_hit("a", "d", 1.0, 0.2)] + [_hit(f"x{i}", "other", 0.8, 0.8) for i in range(4)] + [_hit("b", "d", 0.9, 0.9)]
+    assert agreement(mixed) == pytest.approx(0.9)
     assert agreement([]) == 0.0
+
+
+def test_evidence_weights_come_from_the_settings_and_keep_the_score_a_mean():
+    from qa.config import Settings
+    from qa.evidence import EvidenceWeights
+
+    w = EvidenceWeights.of(Settings(abstain_agreement_weight=0.0, abstain_coverage_weight=0.6,
+                                    abstain_dense_weight=0.4))
+    assert (w.coverage, w.dense, w.agreement) == (0.6, 0.4, 0.0)
+    # Weights not summing to one do not move the score's scale (the thresholds keep theirs).
+    assert EvidenceWeights(1.0, 0.7, 0.3).score(0.5, 0.5, 0.5) == pytest.approx(0.5)
+    assert w.score(1.0, 0.0, 1.0) == pytest.approx(0.6)
 
 
 def test_retrievers_agreeing_raises_the_evidence_only_in_a_long_document():
