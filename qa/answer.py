@@ -1,7 +1,7 @@
 """ask(question) -> Answer: extractive, cited and honest. The parts, one job each:
-qa/spelling.py (did you mean), qa/evidence.py (is it covered?), qa/abbrev_answer.py (what an
-abbreviation stands for), qa/table_answer.py (labelled
-table cells), qa/passage_answer.py (the run of sentences that answers). This module wires
+qa/spelling.py (did you mean), qa/evidence.py (is it covered?), qa/pointed.py (the part of the
+document a question points at), qa/abbrev_answer.py (what an abbreviation stands for),
+qa/table_answer.py (labelled table cells), qa/passage_answer.py (the run of sentences that answers). This module wires
 them together; cite(text) finds support for a writer's draft."""
 
 from __future__ import annotations
@@ -11,18 +11,16 @@ import re
 
 from qa.abbrev_answer import AbbrevAnswerer
 from qa.answer_type import (COUNT, asked_kind, asks_several, coordinated, figure_named, gives, mentioned_thing,
-                            sections_named, table_named, without_figure_names, without_section_names,
-                            without_table_names)
+                            table_named, without_figure_names)
 from qa.captions import Captions
-from qa.evidence import (AGREEMENT_MIN_CHUNKS, Evidence, EvidenceWeights, Judge, TermStats, appraisal_words,
-                         content_terms, question_terms, related)
+from qa.evidence import Evidence, EvidenceWeights, Judge, TermStats, appraisal_words, content_terms
 from qa.index.lexical import analyze
 from qa.overview import Overview
+from qa.pointed import Pointed
 from qa.passage_answer import ANSWER_CHARS, PassageAnswerer
-from qa.search import TABLE_POINTED_BOOST, Searcher, expand
-from qa.spelling import variants
+from qa.search import Searcher, expand
 from qa.survey import Surveyor
-from qa.table_answer import ROW_NOUNS, TABLE_DEPTH, TableAnswer, TableAnswerer
+from qa.table_answer import ROW_NOUNS, TableAnswer, TableAnswerer
 from qa.types import Answer, Chunk, Citation, Hit, Reference, Sentence, Span
 
 # A column of counts or shares ("Trial (n)", "No. of patients", "Grade >=3 (%)"), and a cell
@@ -31,16 +29,6 @@ _COUNT_COLUMN = re.compile(r"\(\s*(?:n|%|n\s*\(%\))\s*\)|%|\bn\b|\bno\.|\bnumber
 _N_EQUALS = re.compile(r"\bn\s*=\s*\d")
 COMMON_WORD_MARGIN = 0.05  # evidence a respelled common word must add over the typed question
 RESOLVED_WORD_BONUS = 0.1  # preference for a correction that makes an unknown word a known one
-# How much weaker the evidence may be when the question points at a table or section the
-# document has and a result from it ranks near the top (rows are terse: their similarity to a
-# question runs low).
-TABLE_NAMED_MARGIN = 0.2
-# A part pointed at answers when BM25 and dense retrieval, run apart, agree: one's first result
-# among the other's first AGREEMENT_TOP, or AGREEMENT_SHARED of their first AGREEMENT_DEPTH in common.
-AGREEMENT_TOP, AGREEMENT_SHARED, AGREEMENT_DEPTH = 1, 3, 5
-# ... or, asked in the document's own words, the part's top results hold this share of them.
-PART_COVERAGE = 0.25
-SECTION_SEARCH_DEPTH = 40  # results searched for those of a section the question names
 # A coordinated word in at most this share of a document's chunks (or this many) names a thing of its own.
 FACET_SHARE, FACET_PLACES = 0.1, 3
 FACET_SEARCHES = 3  # coordinated things searched for at most (one search each)
@@ -57,7 +45,6 @@ _OWN_LIMITS = re.compile(rf"^\W*{_PAPER}\s+(?:has|had|have)\s+(?:\w+\s+){{0,2}}?
 # A study referred back to: "that study's exosomes", "the same study", "for it".
 _BACK_TO_STUDY = re.compile(r"\b(?:that|this|the\s+same|their|those)\s+(?:study|studies|work|trial|experiment|experiments|"
                             r"report|paper)(?:'s|’s)?\b|\bfor\s+(?:it|them)\b", re.I)
-_PART_TITLE = re.compile(r"^\s*(?:table|fig(?:ure)?\.?)\s*\d", re.I)  # a table's or figure's title, not a section's
 NOT_COVERED = "The review does not cover this: no passage or table row of it answers the question."
 
 
@@ -97,10 +84,7 @@ class Answerer:
                                         {st.id for sts in self.overview.aims.values() for st in sts},
                                         {d: [Reference(**{**r, "authors": tuple(r.get("authors") or ())})
                                              for r in v.get("references") or []] for d, v in docs.items()})
-        # The headings of each document (a question may name a part by them: "in the conclusions").
-        self._headings: dict[str, set[str]] = {}
-        for c in idx.chunks:
-            self._headings.setdefault(c.doc_id, set()).update(h for h in c.section if not _PART_TITLE.match(h))
+        self.pointed = Pointed(searcher, self.stats, self._terms, self._chunk_pos, self.tables, self.threshold)
         self.survey = Surveyor(idx.sentences, idx.sentence_vectors, self.stats, self.glossaries,
                                lambda st, stems, budget: self.tables.row_naming(st.chunk_id, stems, budget) or st.text,
                                lambda st: self.tables.row_label(st.chunk_id) or "", self.passages.not_answer)
@@ -135,14 +119,14 @@ class Answerer:
         best, typed = None, None
         for opt, bonus in [(None, 0.0)] + options:
             q = opt.text if opt else question
-            hits = self._in_named_section(q, self.s.search(q, k=k, correct=False), k)
+            hits = self.pointed.in_named_section(q, self.s.search(q, k=k, correct=False), k)
             ev = self.judge.evidence(q, hits)
             typed = typed or ev
             # The typed question keeps its place unless a correction finds better evidence,
             # or turns a word no document knows into one it does ("prepaired" -> "prepared").
             if opt is not None and set(ev.missing) < set(typed.missing):
                 bonus += RESOLVED_WORD_BONUS
-            if opt is not None and self.judge.abstains(ev) and not self._part_pointed_at(q, hits, ev) \
+            if opt is not None and self.judge.abstains(ev) and not self.pointed.part_pointed_at(q, hits, ev) \
                     and not set(ev.missing) < set(typed.missing):
                 # A respelling of a real word ("fewest" -> "newest") only when it finds the
                 # answer; one that makes a non-word a word of the documents stands either way.
@@ -211,7 +195,7 @@ class Answerer:
             if survey.places == 0:
                 return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
             return Answer(question, "answered", survey.text, survey.citations, tuple(hits[:k]), suggestion)
-        if self.judge.abstains(ev) and not self._part_pointed_at(q, hits, ev):
+        if self.judge.abstains(ev) and not self.pointed.part_pointed_at(q, hits, ev):
             # "Which item had the fewest respondents?": a table's numbers answer a superlative
             # that shares few words with the text.
             extreme = self.tables.extreme(q, hits)
@@ -376,115 +360,6 @@ class Answerer:
             return any(_COUNT_COLUMN.search(col) and gives(kind, value) or _N_EQUALS.search(value) or near.search(value)
                        for c in table.rows for col, value in c.table.cells)
         return gives(kind, text)
-
-    def named_sections(self, question: str, doc: str) -> set[str]:
-        """The headings of doc that a question names a part by ("according to the conclusions":
-        "Conclusions and prospects"): every word of the name is a word of the heading."""
-        out = set()
-        for name in sections_named(question):
-            words = content_terms(name)
-            if not words:
-                continue
-            for heading in self._headings.get(doc, ()):
-                have = content_terms(heading)
-                if all(any(related(w, h) for h in have) for w in words):
-                    out.add(heading)
-        return out
-
-    def _in_named_section(self, q: str, hits: list[Hit], k: int) -> list[Hit]:
-        """A question naming a part of the document ("in the regenerative medicine section"):
-        the best results from that part (the others when it has none)."""
-        if not hits or not sections_named(q):
-            return hits
-        doc = hits[0].chunk.doc_id
-        named = self.named_sections(q, doc)
-        if not named:
-            return hits
-        inside = [h for h in self.s.search(q, k=SECTION_SEARCH_DEPTH, correct=False)
-                  if h.chunk.doc_id == doc and named & set(h.chunk.section)][:k]
-        return inside or hits
-
-    def _retrievers_agree(self, question: str, hits: list[Hit], ev: Evidence, in_part=None) -> bool:
-        """Words and meaning, searched apart, find the same place (in the part pointed at, when
-        in_part(chunk) says which chunks are in it): the one's first result is the other's
-        first, or their first five share three. A question in the reader's own words shares few
-        words with the answer, but both retrievers still land on it; one that only shares a
-        word with the document (another sense of it) sends them to different places. Searched
-        in the best result's document only, so other documents do not change the decision."""
-        if not hits or ev.missing or ev.score < self.threshold - TABLE_NAMED_MARGIN:
-            return False
-        doc = hits[0].chunk.doc_id
-        if self.stats.n.get(doc, 0) < AGREEMENT_MIN_CHUNKS:
-            return False  # in a short document any two searches land close together by chance
-        words = [h.chunk for h in self.s.search(question, k=AGREEMENT_DEPTH, mode="bm25", doc=doc, correct=False)]
-        meaning = [h.chunk for h in self.s.search(question, k=AGREEMENT_DEPTH, mode="dense", doc=doc, correct=False)]
-        if not words or not meaning:
-            return False
-        ok = in_part or (lambda c: True)
-        top = AGREEMENT_TOP
-        first = {c.id for c in words[:1] if ok(c)} & {c.id for c in meaning[:top]} or \
-            {c.id for c in meaning[:1] if ok(c)} & {c.id for c in words[:top]}
-        shared = {c.id for c in words if ok(c)} & {c.id for c in meaning}
-        return bool(first) or len(shared) >= AGREEMENT_SHARED
-
-    def _part_pointed_at(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
-        """The question points at a table or a section the document has, with a result from it
-        near the top and only the document's words: weaker evidence is enough."""
-        if self._table_pointed_at(question, hits, ev):
-            return True
-        if not hits or ev.missing or ev.score < self.threshold - TABLE_NAMED_MARGIN:
-            return False
-        doc = hits[0].chunk.doc_id
-        named = self.named_sections(question, doc) if sections_named(question) else set()
-        inside = [h for h in hits[:TABLE_DEPTH] if h.chunk.doc_id == doc and named & set(h.chunk.section)]
-        return bool(inside) and self._answer_lies_there(question, hits, ev, inside,
-                                                         lambda c: bool(named & set(c.section)))
-
-    def _answer_lies_there(self, question: str, hits: list[Hit], ev: Evidence, inside: list[Hit], in_part) -> bool:
-        """What the question asks of the part it points at is there: it is asked in the
-        document's own words and the part's results hold most of them, or words and meaning,
-        searched apart, find the same place in it. (The words pointing at the part are left out:
-        "in the lung diseases section" is always in the document's words, and the two searches
-        agree on that section.)"""
-        asked = without_section_names(without_table_names(question))
-        terms = question_terms(asked)
-        if not terms:
-            return False
-        doc = hits[0].chunk.doc_id
-        have = set().union(*(self._terms[self._chunk_pos[h.chunk.id]] for h in inside))
-        return (self._own_words(asked, doc) and self.stats.coverage(terms, have, doc) >= PART_COVERAGE) \
-            or self._retrievers_agree(asked, hits, ev, in_part)
-
-    def _own_words(self, question: str, doc: str) -> bool:
-        """Every topic word of the question is one the document uses (British spellings read as
-        American): a word it never uses ("which entry was tested in horses?") is what it does not cover."""
-        return all(self.stats.known(t, doc) or any(self.stats.known(v, doc) for v in variants(t))
-                   for t in question_terms(question))
-
-    def _table_pointed_at(self, question: str, hits: list[Hit], ev: Evidence) -> bool:
-        """'Which studies in Table 1 ...' with a row of that table ranked first, or 'rows of the
-        cancer table that ...' with a row of it among the top results and every word of the
-        question one the document uses: the reader points at a part of the document that
-        exists, so weaker word evidence is enough (table rows are terse, and a question
-        describing rows shares few words with any one of them)."""
-        if not hits or ev.missing or ev.score < self.threshold - TABLE_NAMED_MARGIN:
-            return False
-        top, doc = hits[0].chunk, hits[0].chunk.doc_id
-        named = table_named(question)
-        if named is not None and top.kind == "table_row" and top.table is not None and top.table.number == named:
-            # ... first on its own merit, not only for the lift a table pointed at gives its rows.
-            others = [h.score for h in hits if not (h.chunk.kind == "table_row" and h.chunk.table is not None
-                                                     and h.chunk.table.number == named)]
-            if not others or hits[0].score - TABLE_POINTED_BOOST >= max(others):
-                return True
-        if named is None:
-            named = self.tables.table_called(question, doc)
-        inside = [h for h in hits[:TABLE_DEPTH] if h.chunk.kind == "table_row" and h.chunk.table is not None
-                  and h.chunk.table.number == named and h.chunk.doc_id == doc] if named is not None else []
-        # (Words naming a group of its rows, "the inhibitory half", point too.)
-        asked = self.tables.without_group_names((doc, named), question) if inside else question
-        return bool(inside) and self._answer_lies_there(
-            asked, hits, ev, inside, lambda c: c.kind == "table_row" and c.table is not None and c.table.number == named)
 
     def _in_own_limitations(self, run) -> bool:
         """The run opens the paper's paragraph on its own limitations, or carries it on."""

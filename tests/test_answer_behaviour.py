@@ -284,9 +284,9 @@ def test_weaker_evidence_is_enough_when_the_question_points_at_a_table(mini, que
     answerer = mini.answerer
     hits = answerer.s.search(question, k=8, correct=False)
     weak = Evidence(0.3, 0.3, answerer.threshold - 0.1)
-    assert answerer._table_pointed_at(question, hits, weak) is pointed
+    assert answerer.pointed.table_pointed_at(question, hits, weak) is pointed
     # ... but not any evidence at all.
-    assert not answerer._table_pointed_at(question, hits, Evidence(0.0, 0.0, 0.1))
+    assert not answerer.pointed.table_pointed_at(question, hits, Evidence(0.0, 0.0, 0.1))
 
 
 def test_retrievers_agreeing_is_no_evidence_in_a_short_document(mini):
@@ -294,7 +294,7 @@ def test_retrievers_agreeing_is_no_evidence_in_a_short_document(mini):
     from qa.evidence import Evidence
 
     hits = mini.answerer.s.search("Can vesicles treat hair loss?", k=8, correct=False)
-    assert not mini.answerer._retrievers_agree("Can vesicles treat hair loss?", hits, Evidence(0.3, 0.3, 0.35))
+    assert not mini.answerer.pointed.retrievers_agree("Can vesicles treat hair loss?", hits, Evidence(0.3, 0.3, 0.35))
     assert mini.answerer.ask("Can vesicles treat hair loss?").status == "not_found"
 
 
@@ -316,8 +316,8 @@ def test_a_table_pointed_at_answers_when_words_and_meaning_find_the_same_place(e
     hits = answerer.s.search(question, k=8, correct=False)
     weak = Evidence(0.3, 0.3, answerer.threshold - 0.1)
     asked = without_section_names(without_table_names(question))
-    assert answerer._retrievers_agree(asked, hits, weak) is agree
-    assert answerer._part_pointed_at(question, hits, weak) is agree
+    assert answerer.pointed.retrievers_agree(asked, hits, weak) is agree
+    assert answerer.pointed.part_pointed_at(question, hits, weak) is agree
 
 
 def test_a_verb_and_its_noun_by_the_latin_d_s_change_are_one_family():

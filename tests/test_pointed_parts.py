@@ -268,9 +268,9 @@ def test_a_named_table_s_row_must_lead_without_the_lift(phage):
     ev = Evidence(0.3, 0.3, 0.3)
     q = "Table 1: which horses?"
     lifted_only = [Hit(row, 1.0, 1, {}), Hit(text, 1.0 - TABLE_POINTED_BOOST / 2, 2, {})]
-    assert not phage.answerer._table_pointed_at(q, lifted_only, ev)
+    assert not phage.answerer.pointed.table_pointed_at(q, lifted_only, ev)
     on_its_own = [Hit(row, 1.0, 1, {}), Hit(text, 1.0 - 2 * TABLE_POINTED_BOOST, 2, {})]
-    assert phage.answerer._table_pointed_at(q, on_its_own, ev)
+    assert phage.answerer.pointed.table_pointed_at(q, on_its_own, ev)
 
 
 EXERCISE = """<?xml version="1.0" encoding="UTF-8"?>

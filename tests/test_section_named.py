@@ -64,8 +64,8 @@ def test_weaker_evidence_is_enough_for_a_section_pointed_at_only_when_the_questi
     from qa.evidence import Evidence
 
     answerer = ulcers.answerer
-    hits = answerer._in_named_section(question, answerer.s.search(question, k=8, correct=False), 8)
-    assert answerer._part_pointed_at(question, hits, Evidence(0.3, 0.3, answerer.threshold - 0.1)) is pointed
+    hits = answerer.pointed.in_named_section(question, answerer.s.search(question, k=8, correct=False), 8)
+    assert answerer.pointed.part_pointed_at(question, hits, Evidence(0.3, 0.3, answerer.threshold - 0.1)) is pointed
 
 
 @pytest.mark.parametrize("question, pointed", [
@@ -79,5 +79,5 @@ def test_a_section_of_the_review_pointed_at(engine, question, pointed):
     from qa.evidence import Evidence
 
     answerer = engine.answerer
-    hits = answerer._in_named_section(question, answerer.s.search(question, k=8, correct=False), 8)
-    assert answerer._part_pointed_at(question, hits, Evidence(0.3, 0.3, answerer.threshold - 0.1)) is pointed
+    hits = answerer.pointed.in_named_section(question, answerer.s.search(question, k=8, correct=False), 8)
+    assert answerer.pointed.part_pointed_at(question, hits, Evidence(0.3, 0.3, answerer.threshold - 0.1)) is pointed
