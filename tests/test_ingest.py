@@ -5,7 +5,7 @@ import re
 import pytest
 
 from qa.ingest import build, load
-from qa.ingest.glossary import fill, from_lists, from_note, from_text
+from qa.ingest.glossary import assemble, fill, from_lists, from_note, from_text
 
 
 def block_with(doc, kind, needle):
@@ -189,6 +189,16 @@ def test_abbreviation_lists_in_the_usual_styles():
     assert from_lists("Cytokine levels: IL6, increased in all patients; TNF, twofold higher; CRP, constant over time.") == {}
     legend2 = "Abbreviations: NIV = non-invasive ventilation, ICU = intensive care unit, LOS = length of stay"
     assert from_lists(legend2) == {"NIV": "non-invasive ventilation", "ICU": "intensive care unit", "LOS": "length of stay"}
+
+
+def test_a_tables_note_defines_even_one_or_two_abbreviations():
+    # In running text two entries could be a sentence's clauses; under a table they define.
+    note = "COPD, chronic obstructive pulmonary disease; SpO2, peripheral oxygen saturation on room air."
+    g = assemble([note, "FES-I, Falls Efficacy Scale–International. Percentages may not sum to 100."], "")
+    assert g["SpO2"] == "peripheral oxygen saturation on room air"  # its letters open words in another order
+    assert g["COPD"] == "chronic obstructive pulmonary disease" and g["FES-I"] == "Falls Efficacy Scale–International"
+    assert assemble(["Values are n (%) unless stated otherwise.", "a Adjusted for age, sex and centre."], "") == {}
+    assert from_lists(note) == {}
 
 
 def test_a_listed_abbreviation_fills_in_but_never_redefines():

@@ -66,8 +66,10 @@ _LIST_STYLES = ((";", ","), (",", ";"), (":", ";"), ("=", ";"), ("=", ","))
 LIST_MIN_ENTRIES = 3  # entries in a row that make a list (two could be a sentence's clauses)
 
 
-def from_lists(text: str) -> dict[str, str]:
-    """Abbreviation lists written out in the text, in any of the usual styles."""
+def from_lists(text: str, min_entries: int = LIST_MIN_ENTRIES) -> dict[str, str]:
+    """Abbreviation lists written out in the text, in any of the usual styles (min_entries in a
+    row make a list: in running text two could be a sentence's clauses, in a table's note one
+    entry is already a definition)."""
     out: dict[str, str] = {}
     for block in re.split(r"\n\s*\n", text):
         body = " ".join(block.replace("\u2010", "-").replace("\u2011", "-").split())
@@ -79,11 +81,12 @@ def from_lists(text: str) -> dict[str, str]:
                 short, sep, long = entry.partition(inner)
                 # The list may open a sentence's tail ("... factors. CAF; cancer-associated ...").
                 short = re.split(r"(?:^|[.:]\s+)(?:Abbreviations|Note|Notes)?[:.]?\s*", short.strip())[-1].strip()
-                long = long.strip().rstrip(".")
+                # (The list's last entry may end where the note's next sentence begins.)
+                long = re.split(r"\.\s+(?=[A-Z])", long.strip())[0].rstrip(".")
                 if sep and " " not in short and _note_entry(short, long) and _spells(short, long):
                     run.append((short, long))
                     continue
-                if len(run) >= LIST_MIN_ENTRIES:
+                if len(run) >= min_entries:
                     for k, v in run:
                         out.setdefault(k, v)
                 run = []
@@ -92,10 +95,16 @@ def from_lists(text: str) -> dict[str, str]:
 
 def _spells(short: str, long: str) -> bool:
     """The long form opens with the short form's first letter and holds its other letters in
-    order ("IL6, increased in all patients" is a finding, not a definition)."""
+    order ("IL6, increased in all patients" is a finding, not a definition), or its words open
+    with the short form's letters in another order ("SpO2, peripheral oxygen saturation")."""
     letters = [c for c in short.lower() if c.isalpha()]
     low = long.lower()
-    if not letters or not low.startswith(letters[0]):
+    if not letters:
+        return False
+    initials = [w[0] for w in re.findall(r"[a-z0-9αβγκ]+", low)]
+    if len(letters) >= 2 and all(initials.count(c) >= letters.count(c) for c in set(letters)):
+        return True
+    if not low.startswith(letters[0]):
         return False
     at = 1
     for c in letters[1:]:
@@ -112,6 +121,8 @@ def assemble(notes: list[str], text: str) -> dict[str, str]:
     glossary: dict[str, str] = {}
     for note in notes:
         glossary.update(from_note(note))
+        for short, long in from_lists(note, min_entries=1).items():
+            glossary.setdefault(short, long)
     for short, long in from_text(text).items():
         glossary.setdefault(short, long)
     fill(glossary, from_lists("\n\n".join([text, *notes])))
