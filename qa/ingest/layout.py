@@ -165,9 +165,13 @@ class Vocabulary:
         # (e.g. "anti-inflammatory" seen inside "anti-inflammatory,").
         if c_joined or c_hyph:
             return h + tail if c_joined > c_hyph else head + tail
-        # No direct evidence: a hyphen after a capital, a digit or a gene-like token is real
-        # (miR-222, BM-MSCs, H2O2-induced); before a capital or digit too.
-        if re.search(r"[A-Z0-9]", h_core) or re.match(r"[A-Z0-9(]", tail):
+        # No direct evidence: a hyphen after a capital inside the word, a digit or a gene-like
+        # token is real (miR-222, BM-MSCs, H2O2-induced); before a capital or digit too.
+        if re.search(r"[A-Z0-9]", h_core[1:]) or h_core[:1].isdigit() or re.match(r"[A-Z0-9(]", tail):
+            return head + tail
+        # A capitalised word: a name the document uses on its own is compounded ("Wnt-dependent");
+        # an unknown piece is a proper noun broken at the line end ("Swe-" "den").
+        if h_core[:1].isupper() and self._known(h_core):
             return head + tail
         # Both halves are words the document uses on their own and the joined form is
         # unseen: a compound ("signal-regulated", "leucine-rich"), not a broken word.
