@@ -166,8 +166,12 @@ class _Flow:
     def __init__(self, pages: list[Page]):
         self.pages = pages
         self.size = body_size(pages)
-        # ("seg", Seg, page, column right edge) | ("table", (number, rest, continued, region, caption, page, rules))
+        # ("seg", Seg, page, column right edge) | ("table", (number, rest, continued, region, caption, page, rules, vrules))
+        # (caption None: a table's continuation under its header repeated, with no caption)
         self.items: list[tuple[str, tuple]] = []
+        # The last table read so far: its number, page and header line (a word processor
+        # repeats the header row on the next page and prints no "(continued)" caption).
+        self._last: tuple[int, int, str] | None = None
 
     def build(self) -> None:
         for p in self.pages:
@@ -197,7 +201,7 @@ class _Flow:
                 col_right = left_edge if g is not None and s.x1 <= g + 2 and not last_of_wide else right_edge
                 events.append((key(s), "seg", (s, p.number, col_right)))
             for t in tables:
-                events.append((key(t[4]), "table", (*t, p.number, p.rules)))
+                events.append((key(t[4] or t[3][0]), "table", (*t, p.number, p.rules, p.vrules)))
             events.sort(key=lambda e: e[0])
             # Segments of one line of one column, left to right, are one line of text.
             for _, kind, obj in events:
@@ -246,7 +250,38 @@ class _Flow:
                 region = self._collect(p, segs, s, x_lo, x_hi, out, g)
                 rest = m.group(2)
                 out.append((int(m.group(1)), rest, bool(CONTINUED_RE.search(rest[:40] + " " + _line_text(ln, s))), region, s))
+        repeat = self._header_repeated(p, segs, g, out)
+        if repeat is not None:
+            out.insert(0, repeat)
+        if out:
+            number, _, _, region, cap = max(out, key=lambda t: t[4].top if t[4] is not None else -1.0)
+            lines = [ln for ln in line_up(region, p.number) if len(ln.segs) > 1]
+            self._last = (number, p.number, _norm(lines[0].text)) if lines else None
         return out
+
+    def _header_repeated(self, p: Page, segs: list[Seg], g: float | None, found) -> tuple | None:
+        """The last table's header line again as the first table-like line of the next page,
+        above any caption: the table goes on (its rows follow under the repeated header)."""
+        if self._last is None or self._last[1] != p.number - 1:
+            return None
+        number, _, header = self._last
+        first_cap = min((t[4].top for t in found), default=float("inf"))
+        for ln in line_up(segs, p.number):
+            if ln.top >= first_cap:
+                return None
+            if len(ln.segs) < 2:
+                continue
+            if _norm(ln.text) != header:
+                return None
+            if g is not None and ln.x1 <= g + 2:
+                x_lo, x_hi = 0.0, g
+            elif g is not None and ln.x0 >= g - 2:
+                x_lo, x_hi = g, p.width
+            else:
+                x_lo, x_hi = 0.0, p.width
+            region = self._collect(p, segs, ln.segs[0], x_lo, x_hi, found, g)
+            return (number, "", True, region, None)
+        return None
 
     def _collect(self, p: Page, segs: list[Seg], cap: Seg, x_lo: float, x_hi: float, earlier,
                  g: float | None = None) -> list[Seg]:
@@ -513,8 +548,12 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
 
     for kind, obj in seq:
         if kind == "table":
-            number, rest, cont, region, cap, page, rules = obj  # type: ignore[misc]
-            t = read_table(number, rest, region, cap, page=page, rules=rules, join_hyphen=vocab.join_hyphen)
+            number, rest, cont, region, cap, page, rules, vrules = obj  # type: ignore[misc]
+            t = read_table(number, rest, region, cap, page=page, rules=rules, join_hyphen=vocab.join_hyphen, vrules=vrules)
+            if t is None and cap is None:
+                # Not a table after all: the lines go back to the text.
+                pieces.append(Piece("paragraph", join_lines([ln.text for ln in line_up(region, page)], vocab), page=page))
+                continue
             if in_refs:
                 in_refs = False
             if t is None:

@@ -53,6 +53,53 @@ def _columns(lines: list[PLine], x_lo: float, x_hi: float) -> list[tuple[float, 
     return [c for c in cols if c[1] - c[0] >= 3]
 
 
+def _split_at_rules(cols: list[tuple[float, float]], vrules: list[tuple[float, float, float]],
+                    lines: list[PLine]) -> list[tuple[float, float]]:
+    """A grid's vertical rules are column boundaries: a column read from the gaps between
+    words that a rule runs through, beside text on both sides in at least two lines, is two
+    columns (narrow cells such as "n" and "%" under one heading sit closer than a gap)."""
+    if not vrules or not lines:
+        return cols
+    top, bottom = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
+    out: list[tuple[float, float]] = []
+    for a, b in cols:
+        xs = sorted({round(x, 1) for x, t, btm in vrules if a + 1 < x < b - 1 and t < bottom and btm > top})
+        pieces = [(a, b)]
+        for x in xs:
+            lo, hi = pieces.pop()
+            beside = [ln for ln in lines if any(t < ln.bottom and btm > ln.top for vx, t, btm in vrules
+                                                if abs(vx - x) < 0.6)]
+            left = [w for ln in beside for sg in ln.segs for w in sg.words if lo - 1 <= w.x0 and w.x1 <= x + 0.5]
+            right = [w for ln in beside for sg in ln.segs for w in sg.words if x - 0.5 <= w.x0 and w.x1 <= hi + 1]
+            if len({round(w.top) for w in left}) >= 2 and len({round(w.top) for w in right}) >= 2:
+                pieces += [(lo, max(w.x1 for w in left)), (min(w.x0 for w in right), hi)]
+            else:
+                pieces.append((lo, hi))
+        out += pieces
+    return out
+
+
+def _merge_across_missing_rules(grid: list[list[list[str]]], lines: list[PLine], cols: list[tuple[float, float]],
+                                vrules: list[tuple[float, float, float]], start: int) -> None:
+    """In a grid, a body line whose one run of text reaches into two columns where the grid
+    draws no rule between them beside that line is one merged cell ("61.8 ± 9.6" over the n and % columns):
+    its text goes to the first of the columns it covers."""
+    if not vrules:
+        return
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        for c in range(len(cols) - 1):
+            gap_lo, gap_hi = cols[c][1], cols[c + 1][0]
+            ruled = [vx for vx, t, b in vrules if gap_lo - 1 <= vx <= gap_hi + 1]
+            if not ruled or any(gap_lo - 1 <= vx <= gap_hi + 1 and t < ln.bottom - 1 and b > ln.top + 1
+                                for vx, t, b in vrules):
+                continue  # not a grid boundary, or ruled beside this line
+            if grid[i][c] and grid[i][c + 1] and any({c, c + 1} <= {_col_of(w.x0, w.x1, cols) for w in sg.words}
+                                                     for sg in ln.segs):
+                grid[i][c] = [" ".join(grid[i][c] + grid[i][c + 1])]
+                grid[i][c + 1] = []
+
+
 def _spanning(ln: PLine, cols: list[tuple[float, float]], x_lo: float) -> bool:
     """One run of text from the first column on across the gap after it (a group label),
     with a word set inside that gap (cells of a row sit inside their columns)."""
@@ -253,25 +300,27 @@ def merge_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, fl
 
 
 def read_table(
-    number: int, rest: str, region: list[Seg], cap: Seg, page: int = 0,
+    number: int, rest: str, region: list[Seg], cap: Seg | None, page: int = 0,
     rules: list[tuple[float, float, float]] | None = None, join_hyphen=None,
+    vrules: list[tuple[float, float, float]] | None = None,
 ) -> TablePiece | None:
     lines = line_up(region, page)
     if not lines:
         return None
     rules = merge_rules(rules) if rules else rules
-    # Title: the caption's own line after "Table N", plus lines that continue it.
+    # Title: the caption's own line after "Table N", plus lines that continue it. (No caption:
+    # a table going on under its header repeated on the next page; its lines are all rows.)
     first = lines[0]
-    after = [s for s in first.segs if s is not cap and s.x0 >= cap.x0]
+    after = [s for s in first.segs if cap is not None and s is not cap and s.x0 >= cap.x0]
     title_parts = [rest] + [s.text for s in after]
-    k = 1
+    k = 0 if cap is None else 1
     # A title's next line starts under its first line (the caption's label or the title's
     # first word) or is centred like it; a header set over columns starts elsewhere.
-    title_x0 = [cap.x0] + [w.x0 for w in cap.words[1:3]] + [s.x0 for s in after[:1]]
+    title_x0 = [cap.x0] + [w.x0 for w in cap.words[1:3]] + [s.x0 for s in after[:1]] if cap is not None else []
     # A caption set as a paragraph with its first line indented wraps to the table's left
     # edge, left of the caption's label, in the caption's type rather than the cells'.
     left = min(x.x0 for x in lines)
-    while k < len(lines):
+    while cap is not None and k < len(lines):
         ln, prev = lines[k], lines[k - 1]
         if (len(ln.segs) == 1 and abs(ln.size - cap.size) < 0.3 and ln.bold == prev.bold and len(prev.segs) <= 2
                 and (any(abs(ln.x0 - x) < 0.5 * ln.size for x in title_x0)
@@ -313,7 +362,7 @@ def read_table(
         return None
     x_lo = min(x.x0 for x in rows_lines)
     x_hi = max(x.x1 for x in rows_lines)
-    cols = _table_columns(rows_lines, x_lo, x_hi)
+    cols = _split_at_rules(_table_columns(rows_lines, x_lo, x_hi), vrules or [], rows_lines)
     if len(cols) < 2:
         return None
     grid, bold0 = _grid(rows_lines, cols, x_lo)
@@ -400,7 +449,12 @@ def read_table(
             pass
         if bold0[i] and nxt is not None and not bold0[nxt]:
             labels[i] = " ".join(grid[i][0])
-    row_cells = _ruled_rows(grid[n_head:], rows_lines[n_head:], rules or [], cols, x_lo, x_hi, join_hyphen)
+    _merge_across_missing_rules(grid, rows_lines, cols, vrules or [], n_head)
+    body_top, body_bottom = rows_lines[n_head].top if n_head < len(rows_lines) else 0.0, rows_lines[-1].bottom
+    boxed = len(cols) >= 2 and all(any(cols[c][1] - 1 <= vx <= cols[c + 1][0] + 1 and t < body_bottom and b > body_top
+                                       for vx, t, b in vrules or []) for c in range(len(cols) - 1))
+    ruled = _ruled_rows(grid[n_head:], rows_lines[n_head:], rules or [], cols, x_lo, x_hi, join_hyphen, boxed)
+    row_cells = None if ruled is None else [cells for cells, _ in ruled]
     if row_cells is not None:
         labels = {}  # a ruled grid's bold first column is its cells (merged over rows), not labels
     for i in labels:
@@ -415,7 +469,9 @@ def read_table(
         label_x0 = [next((rows_lines[li].x0 for li in reversed(idx) if li in labels), None) for idx in rows_idx]
     else:
         row_labels = [None] * len(row_cells)
-        row_x0 = label_x0 = [None] * len(row_cells)
+        label_x0 = [None] * len(row_cells)
+        # (Where each row's first cell starts: rows indented under a group label.)
+        row_x0 = [_first_x0(rows_lines[n_head + first], cols, x_lo) for _, first in ruled]
     rows: list[RowPiece] = []
     group = None
     # Where a group's rows are indented under its label, a row set back at the label's own
@@ -453,9 +509,10 @@ def _first_x0(ln: PLine, cols: list[tuple[float, float]], x_lo: float) -> float 
 
 def _ruled_rows(
     grid: list[list[list[str]]], lines: list[PLine], rules: list[tuple[float, float, float]],
-    cols: list[tuple[float, float]], x_lo: float, x_hi: float, join_hyphen=None,
-) -> list[list[str]] | None:
-    """Rows of a table ruled between every row: the body's rules are the row boundaries, and
+    cols: list[tuple[float, float]], x_lo: float, x_hi: float, join_hyphen=None, boxed: bool = False,
+) -> list[tuple[list[str], int]] | None:
+    """Rows of a table ruled between every row, each with the index of its first line: the
+    body's rules are the row boundaries, and
     a cell whose column a rule does not cross spans the rows on either side (a merged first
     cell, "Exercise" beside three elements), so each of those rows holds its text. None when
     the rules do not rule every row (rules between groups of rows, or none): a band between
@@ -474,12 +531,20 @@ def _ruled_rows(
         return None
     mid = [(ln.top + ln.bottom) / 2 for ln in lines]
     # A rule runs between the cells it crosses: one through a cell's text is no row boundary.
-    if any(ln.top + 1 < r[2] < ln.bottom - 1 and any(grid[i][c] and crosses(r, c) for c in range(len(cols)))
+    # (Through its middle: a font's box reaches above its capitals, and a cell's first line
+    # sits close under the rule that opens it.)
+    def through(r, ln) -> bool:
+        edge = max(1.0, 0.25 * (ln.bottom - ln.top))
+        return ln.top + edge < r[2] < ln.bottom - edge
+
+    if any(through(r, ln) and any(grid[i][c] and crosses(r, c) for c in range(len(cols)))
            for r in inner for i, ln in enumerate(lines)):
         return None
     ys = sorted({round(r[2], 1) for r in inner})
     band = [bisect.bisect(ys, m) for m in mid]
-    if max(Counter(band[r[0]] for r in _rows(grid, lines)).values()) > 1:
+    # (Unless the cells are boxed: with borders drawn between the columns too, every row is
+    # ruled, and a cell's second line may open like a row: "Hallberg 2014" / "(Sweden)".)
+    if not boxed and max(Counter(band[r[0]] for r in _rows(grid, lines)).values()) > 1:
         return None
     out: list[list[str]] = []
     for b in sorted(set(band)):
@@ -495,7 +560,7 @@ def _ruled_rows(
                 span = [i for i in span if band[i] == b]
             cells.append(_join([t for i in span for t in grid[i][c]], join_hyphen))
         if any(cells):
-            out.append(cells)
+            out.append((cells, first))
     return out
 
 

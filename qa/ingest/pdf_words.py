@@ -120,6 +120,7 @@ class Page:
     height: float
     segs: list[Seg]
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # (x0, x1, y) horizontal rules
+    vrules: list[tuple[float, float, float]] = field(default_factory=list)  # (x, top, bottom) vertical rules
 
 
 _SCRIPTS = set("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻₀₁₂₃₄₅₆₇₈₉₊₋")
@@ -184,11 +185,14 @@ def read(path: Path) -> list[Page]:
                     font = Counter(c.get("fontname", "") for c in chars).most_common(1)[0][0] if chars else ""
                     words.append(Word(text, w["x0"], w["x1"], w["top"], w["bottom"], sizes.most_common(1)[0][0], bold,
                                       font.split("+")[-1], mark=bool(w.get("mark"))))
-                rules = []
-                for ln in list(p.lines) + [r for r in p.rects if r["height"] < 2.5]:
+                rules, vrules = [], []
+                for ln in list(p.lines) + [r for r in p.rects if r["height"] < 2.5 or r["width"] < 2.5]:
                     if abs(ln["top"] - ln["bottom"]) < 2.5 and ln["x1"] - ln["x0"] > 20:
                         rules.append((ln["x0"], ln["x1"], (ln["top"] + ln["bottom"]) / 2))
-                pages.append(Page(i, float(p.width), float(p.height), segments(words), sorted(rules, key=lambda r: r[2])))
+                    elif abs(ln["x1"] - ln["x0"]) < 2.5 and ln["bottom"] - ln["top"] > 5:
+                        vrules.append(((ln["x0"] + ln["x1"]) / 2, ln["top"], ln["bottom"]))
+                pages.append(Page(i, float(p.width), float(p.height), segments(words), sorted(rules, key=lambda r: r[2]),
+                                  sorted(vrules)))
     except (PDFSyntaxError, PdfminerException, ValueError, KeyError, TypeError) as e:
         raise ValueError(f"{path.name}: cannot read PDF ({e})") from e
     return pages
