@@ -16,6 +16,7 @@ class PageSpec:
     # lines then run up (or down) the sheet.
     turned: str = ""
     vrules: list[tuple[float, float, float]] = field(default_factory=list)  # x, y0, y1 (top-down): a grid's cell borders
+    filled: bool = False  # vrules drawn as thin filled rectangles (as word processors draw borders), not strokes
     # Labels set running up the sheet on an upright page (a figure's axis title): x, y (top-down), size, text.
     labels: list[tuple[float, float, float, str]] = field(default_factory=list)
 
@@ -90,7 +91,10 @@ def make_pdf(pages: list[PageSpec], width: float = 612, height: float = 792) -> 
         for x0, x1, y in p.rules:
             ops.append(f"0.5 w {x0} {top - y} m {x1} {top - y} l S")
         for x, y0, y1 in p.vrules:
-            ops.append(f"0.5 w {x} {top - y0} m {x} {top - y1} l S")
+            if p.filled:
+                ops.append(f"{x - 0.25} {top - y1} 0.5 {y1 - y0} re f")
+            else:
+                ops.append(f"0.5 w {x} {top - y0} m {x} {top - y1} l S")
         for x, y, size, s in p.labels:
             ops.append(f"BT /F1 {size} Tf 0 1 -1 0 {x} {top - y} Tm ({s}) Tj ET")
         if p.turned:

@@ -3,6 +3,8 @@ a heading spanning two narrow columns ("n" and "%", set closer together than the
 other columns), a value merged across both (no border between them on its row), group labels
 with their rows indented under them, and rows set back at the label's indentation after them."""
 
+import pytest
+
 from qa.ingest import load
 from pdfgen import COLUMN_TEXT as TEXT, PageSpec, make_pdf
 
@@ -42,9 +44,13 @@ def _grid_table() -> PageSpec:
     return p
 
 
-def test_a_word_processor_grid_with_narrow_spanned_columns_and_merged_cells(tmp_path):
+@pytest.mark.parametrize("filled", [False, True])
+def test_a_word_processor_grid_with_narrow_spanned_columns_and_merged_cells(tmp_path, filled):
+    # (Borders stroked as lines, or filled as thin rectangles as word processors draw them.)
+    page = _grid_table()
+    page.filled = filled
     path = tmp_path / "grid.pdf"
-    path.write_bytes(make_pdf([_grid_table()]))
+    path.write_bytes(make_pdf([page]))
     t = next(t for t in load(path).tables if t.number == 1)
     assert t.columns == ("Characteristic", "Intervention (n = 60) n", "Intervention (n = 60) %")
     got = [(r.table.group, tuple(v for _, v in r.table.cells)) for r in t.rows]
@@ -133,3 +139,111 @@ def test_a_table_going_on_under_its_header_repeated_on_the_next_page_is_one_tabl
     assert t.columns == ("Trial (country)", "Setting", "Follow-up")
     assert [tuple(v for _, v in r.table.cells) for r in t.rows] == first + rest
     assert len(doc.tables) == 1 and "membranes and proteins" in doc.text
+
+
+def test_borders_between_columns_with_rules_only_between_groups_keep_each_row(tmp_path):
+    # Vertical borders between all columns, horizontal rules only around the header and
+    # between groups: each line is still a row (a group's rows sit at the row pitch, not the
+    # tighter pitch of a wrapped cell).
+    p = PageSpec()
+    p.text(L, 50, "Table 1 Characteristics by group", size=9, bold=True)
+    xs = (L + 3, 200, 260)
+    y = 66
+    p.rule(L, R, y)
+    for x, h in zip(xs, ("Characteristic", "Group A", "Group B")):
+        p.text(x, y + 3, h, size=8, bold=True)
+    y += 14
+    p.rule(L, R, y)
+    top = y - 14
+    groups = [[("Age, years", "61", "62"), ("Female sex", "29", "30"), ("Smoker", "11", "12")],
+              [("Diabetes", "9", "8"), ("Heart failure", "4", "5")], [("Lives alone", "21", "20"), ("Employed", "30", "33")]]
+    for rows in groups:
+        for row in rows:
+            for x, cell in zip(xs, row):
+                p.text(x, y + 3, cell, size=8)
+            y += 14
+        p.rule(L, R, y)
+    p.vrules += [(x, top, y) for x in (L, 195, 255, R)]
+    p.lines(L, y + 30, TEXT[:6], size=9.6, leading=12.2)
+    path = tmp_path / "groups.pdf"
+    path.write_bytes(make_pdf([p]))
+    t = next(t for t in load(path).tables if t.number == 1)
+    assert [tuple(v for _, v in r.table.cells) for r in t.rows] == [row for rows in groups for row in rows]
+
+
+def test_lines_that_are_no_cell_borders_leave_the_columns_alone(tmp_path):
+    # A rule between the page's two text columns runs through a borderless page-wide table
+    # (through the words of its widest column), and a figure frame far below a narrow n / %
+    # table stands at the x of their gap: neither is a border.
+    p = PageSpec()
+    p.text(50, 50, "Table 2 Main findings of the included trials", size=9, bold=True)
+    p.rule(50, 560, 64)
+    xs = (53, 170, 240)
+    for x, h in zip(xs, ("Trial", "Patients", "Main finding")):
+        p.text(x, 67, h, size=8, bold=True)
+    p.rule(50, 560, 78)
+    rows = [("Okafor 2019", "120", "Systolic pressure fell by eight points within three months"),
+            ("Reyes 2020", "96", "No change in adherence, but fewer missed appointments overall"),
+            ("Hall 2021", "210", "Control rates doubled when readings were shared each week")]
+    y = 81
+    for row in rows:
+        for x, cell in zip(xs, row):
+            p.text(x, y, cell, size=8)
+        y += 12
+    p.rule(50, 560, y + 2)
+    p.vrules.append((306, 40, y + 2))
+    p.lines(50, y + 30, TEXT[:6], size=9.6, leading=12.2)
+    q = _grid_table()
+    q.vrules = [v for v in q.vrules if abs(v[0] - XN) > 1] + [(XN, 500, 700)]  # n / % not bordered; a frame far below
+    path = tmp_path / "frames.pdf"
+    path.write_bytes(make_pdf([p, q]))
+    doc = load(path)
+    t2 = next(t for t in doc.tables if t.number == 2)
+    assert t2.columns == ("Trial", "Patients", "Main finding")
+    assert [tuple(v for _, v in r.table.cells) for r in t2.rows] == rows
+    t1 = next(t for t in doc.tables if t.number == 1)
+    assert len(t1.columns) == 2  # without borders n and % sit too close to be read apart
+
+
+def _column_table(caption: bool, rows: list[tuple[str, str, str]]) -> PageSpec:
+    # A table in the left column of a two-column page, running text beside it on the right
+    # (at the heights of its header lines too); its header is two lines, a spanning heading
+    # over "n" and "%" above the column names.
+    a, x1, xn, b = 50, 150, 195, 240
+    p = PageSpec()
+    p.lines(320, 60, TEXT, size=9.6, leading=12.2)
+    y = 60
+    if caption:
+        y = p.lines(a, y, TEXT[:5], size=9.6, leading=12.2) + 10
+        p.text(a, y, "Table 3 Outcomes by group", size=9, bold=True)
+        y += 15
+    top = y
+    p.rule(a, b, y)
+    p.text(x1 + 4, y + 3, "Intervention (n = 60)", size=8, bold=True)
+    p.rule(x1, b, y + 13)
+    p.text(a + 3, y + 16, "Outcome", size=8, bold=True)
+    p.text(x1 + 4, y + 16, "n", size=8, bold=True)
+    p.text(xn + 4, y + 16, "%", size=8, bold=True)
+    y += 27
+    p.rule(a, b, y)
+    for row in rows:
+        for x, cell in zip((a + 3, x1 + 4, xn + 4), row):
+            p.text(x, y + 3, cell, size=8)
+        y += 13
+        p.rule(a, b, y)
+    p.vrules += [(x, top, y) for x in (a, x1, b)] + [(xn, top + 13, y)]
+    if not caption:
+        p.lines(a, y + 20, TEXT[5:9], size=9.6, leading=12.2)
+    return p
+
+
+def test_a_two_line_header_repeated_in_a_text_column_continues_the_table(tmp_path):
+    first = [("Readmission", "9", "15.0"), ("Fall", "4", "6.7")]
+    rest = [("Stroke", "1", "1.7"), ("Death", "2", "3.3")]
+    path = tmp_path / "colcont.pdf"
+    path.write_bytes(make_pdf([_column_table(True, first), _column_table(False, rest)]))
+    doc = load(path)
+    (t,) = [t for t in doc.tables if t.number == 3]
+    assert t.columns == ("Outcome", "Intervention (n = 60) n", "Intervention (n = 60) %")
+    assert [tuple(v for _, v in r.table.cells) for r in t.rows] == first + rest
+    assert "Intervention (n = 60)" not in doc.text.replace(t.title, "")

@@ -14,6 +14,7 @@ import bisect
 import re
 from collections import Counter
 
+from qa.ingest import pdf_grid
 from qa.ingest.assemble import RowPiece, TablePiece
 from qa.ingest.pdf_words import PLine, Seg, glue, line_up
 
@@ -51,53 +52,6 @@ def _columns(lines: list[PLine], x_lo: float, x_hi: float) -> list[tuple[float, 
                 start, gap = None, 0
     # A sliver narrower than a character is noise from a crossing cell, not a column.
     return [c for c in cols if c[1] - c[0] >= 3]
-
-
-def _split_at_rules(cols: list[tuple[float, float]], vrules: list[tuple[float, float, float]],
-                    lines: list[PLine]) -> list[tuple[float, float]]:
-    """A grid's vertical rules are column boundaries: a column read from the gaps between
-    words that a rule runs through, beside text on both sides in at least two lines, is two
-    columns (narrow cells such as "n" and "%" under one heading sit closer than a gap)."""
-    if not vrules or not lines:
-        return cols
-    top, bottom = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
-    out: list[tuple[float, float]] = []
-    for a, b in cols:
-        xs = sorted({round(x, 1) for x, t, btm in vrules if a + 1 < x < b - 1 and t < bottom and btm > top})
-        pieces = [(a, b)]
-        for x in xs:
-            lo, hi = pieces.pop()
-            beside = [ln for ln in lines if any(t < ln.bottom and btm > ln.top for vx, t, btm in vrules
-                                                if abs(vx - x) < 0.6)]
-            left = [w for ln in beside for sg in ln.segs for w in sg.words if lo - 1 <= w.x0 and w.x1 <= x + 0.5]
-            right = [w for ln in beside for sg in ln.segs for w in sg.words if x - 0.5 <= w.x0 and w.x1 <= hi + 1]
-            if len({round(w.top) for w in left}) >= 2 and len({round(w.top) for w in right}) >= 2:
-                pieces += [(lo, max(w.x1 for w in left)), (min(w.x0 for w in right), hi)]
-            else:
-                pieces.append((lo, hi))
-        out += pieces
-    return out
-
-
-def _merge_across_missing_rules(grid: list[list[list[str]]], lines: list[PLine], cols: list[tuple[float, float]],
-                                vrules: list[tuple[float, float, float]], start: int) -> None:
-    """In a grid, a body line whose one run of text reaches into two columns where the grid
-    draws no rule between them beside that line is one merged cell ("61.8 ± 9.6" over the n and % columns):
-    its text goes to the first of the columns it covers."""
-    if not vrules:
-        return
-    for i in range(start, len(lines)):
-        ln = lines[i]
-        for c in range(len(cols) - 1):
-            gap_lo, gap_hi = cols[c][1], cols[c + 1][0]
-            ruled = [vx for vx, t, b in vrules if gap_lo - 1 <= vx <= gap_hi + 1]
-            if not ruled or any(gap_lo - 1 <= vx <= gap_hi + 1 and t < ln.bottom - 1 and b > ln.top + 1
-                                for vx, t, b in vrules):
-                continue  # not a grid boundary, or ruled beside this line
-            if grid[i][c] and grid[i][c + 1] and any({c, c + 1} <= {_col_of(w.x0, w.x1, cols) for w in sg.words}
-                                                     for sg in ln.segs):
-                grid[i][c] = [" ".join(grid[i][c] + grid[i][c + 1])]
-                grid[i][c + 1] = []
 
 
 def _spanning(ln: PLine, cols: list[tuple[float, float]], x_lo: float) -> bool:
@@ -362,7 +316,9 @@ def read_table(
         return None
     x_lo = min(x.x0 for x in rows_lines)
     x_hi = max(x.x1 for x in rows_lines)
-    cols = _split_at_rules(_table_columns(rows_lines, x_lo, x_hi), vrules or [], rows_lines)
+    # (Only the rules that are this table's cell borders.)
+    grid_rules = pdf_grid.borders(vrules or [], rows_lines, x_lo, x_hi)
+    cols = pdf_grid.split_columns(_table_columns(rows_lines, x_lo, x_hi), grid_rules, rows_lines)
     if len(cols) < 2:
         return None
     grid, bold0 = _grid(rows_lines, cols, x_lo)
@@ -449,11 +405,9 @@ def read_table(
             pass
         if bold0[i] and nxt is not None and not bold0[nxt]:
             labels[i] = " ".join(grid[i][0])
-    _merge_across_missing_rules(grid, rows_lines, cols, vrules or [], n_head)
-    body_top, body_bottom = rows_lines[n_head].top if n_head < len(rows_lines) else 0.0, rows_lines[-1].bottom
-    boxed = len(cols) >= 2 and all(any(cols[c][1] - 1 <= vx <= cols[c + 1][0] + 1 and t < body_bottom and b > body_top
-                                       for vx, t, b in vrules or []) for c in range(len(cols) - 1))
-    ruled = _ruled_rows(grid[n_head:], rows_lines[n_head:], rules or [], cols, x_lo, x_hi, join_hyphen, boxed)
+    pdf_grid.merge_across_missing(grid, rows_lines, cols, grid_rules, n_head, _col_of)
+    ruled = _ruled_rows(grid[n_head:], rows_lines[n_head:], rules or [], cols, x_lo, x_hi, join_hyphen,
+                        pdf_grid.boxed(cols, grid_rules, rows_lines[n_head:]))
     row_cells = None if ruled is None else [cells for cells, _ in ruled]
     if row_cells is not None:
         labels = {}  # a ruled grid's bold first column is its cells (merged over rows), not labels
@@ -542,9 +496,7 @@ def _ruled_rows(
         return None
     ys = sorted({round(r[2], 1) for r in inner})
     band = [bisect.bisect(ys, m) for m in mid]
-    # (Unless the cells are boxed: with borders drawn between the columns too, every row is
-    # ruled, and a cell's second line may open like a row: "Hallberg 2014" / "(Sweden)".)
-    if not boxed and max(Counter(band[r[0]] for r in _rows(grid, lines)).values()) > 1:
+    if max(Counter(band[r[0]] for r in _rows(grid, lines)).values()) > 1 and not (boxed and _wrapped_bands(lines, band)):
         return None
     out: list[list[str]] = []
     for b in sorted(set(band)):
@@ -562,6 +514,15 @@ def _ruled_rows(
         if any(cells):
             out.append((cells, first))
     return out
+
+
+def _wrapped_bands(lines: list[PLine], band: list[int]) -> bool:
+    """Lines sharing a band between two rules sit closer together than lines on either side of
+    a rule: the band is one row whose cells wrap ("Hallberg 2014" / "(Sweden)"), not several
+    rows between rules set only between groups."""
+    within = [b.top - a.top for a, b, x, y in zip(lines, lines[1:], band, band[1:]) if x == y]
+    across = [b.top - a.top for a, b, x, y in zip(lines, lines[1:], band, band[1:]) if x != y]
+    return bool(within) and bool(across) and max(within) < min(across) - 0.5
 
 
 def _top(ln: PLine) -> float:
