@@ -169,9 +169,10 @@ class _Flow:
         # ("seg", Seg, page, column right edge) | ("table", (number, rest, continued, region, caption, page, rules, vrules))
         # (caption None: a table's continuation under its header repeated, with no caption)
         self.items: list[tuple[str, tuple]] = []
-        # The last table read so far: its number, page and header line (a word processor
-        # repeats the header row on the next page and prints no "(continued)" caption).
-        self._last: tuple[int, int, str] | None = None
+        # The last table read so far: its number, page, header line, and the one-run lines set
+        # above that line under the caption (a spanning header's first line) — a word
+        # processor repeats the header rows on the next page and prints no "(continued)" caption.
+        self._last: tuple[int, int, str, set[str]] | None = None
 
     def build(self) -> None:
         for p in self.pages:
@@ -255,8 +256,10 @@ class _Flow:
             out.insert(0, repeat)
         if out:
             number, _, _, region, cap = max(out, key=lambda t: t[4].top if t[4] is not None else -1.0)
-            lines = [ln for ln in line_up(region, p.number) if len(ln.segs) > 1]
-            self._last = (number, p.number, _norm(lines[0].text)) if lines else None
+            lines = line_up(region, p.number)
+            k = next((i for i, ln in enumerate(lines) if len(ln.segs) > 1), None)
+            self._last = None if k is None else (
+                number, p.number, _norm(lines[k].text), {_norm(ln.text) for ln in lines[1 if cap else 0:k]})
         return out
 
     def _header_repeated(self, p: Page, segs: list[Seg], g: float | None, found) -> tuple | None:
@@ -264,22 +267,21 @@ class _Flow:
         above any caption: the table goes on (its rows follow under the repeated header)."""
         if self._last is None or self._last[1] != p.number - 1:
             return None
-        number, _, header = self._last
+        number, _, header, above = self._last
         first_cap = min((t[4].top for t in found), default=float("inf"))
-        for ln in line_up(segs, p.number):
-            if ln.top >= first_cap:
-                return None
-            if len(ln.segs) < 2:
+        # A page-wide table, or one in either text column (lined up apart, or a header in the
+        # left column would run on into the right column's text at its height).
+        sides = [(0.0, p.width)] + ([(0.0, g), (g, p.width)] if g is not None else [])
+        for x_lo, x_hi in sides:
+            inside = [s for s in segs if s.x0 >= x_lo - 2 and s.x1 <= x_hi + 2 and s.top < first_cap]
+            lines = line_up(inside, p.number)
+            k = next((i for i, ln in enumerate(lines) if len(ln.segs) > 1), None)
+            if k is None or _norm(lines[k].text) != header:
                 continue
-            if _norm(ln.text) != header:
-                return None
-            if g is not None and ln.x1 <= g + 2:
-                x_lo, x_hi = 0.0, g
-            elif g is not None and ln.x0 >= g - 2:
-                x_lo, x_hi = g, p.width
-            else:
-                x_lo, x_hi = 0.0, p.width
-            region = self._collect(p, segs, ln.segs[0], x_lo, x_hi, found, g)
+            start = k
+            while start > 0 and _norm(lines[start - 1].text) in above:
+                start -= 1
+            region = self._collect(p, segs, lines[start].segs[0], x_lo, x_hi, found, g)
             return (number, "", True, region, None)
         return None
 
@@ -551,7 +553,8 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
             number, rest, cont, region, cap, page, rules, vrules = obj  # type: ignore[misc]
             t = read_table(number, rest, region, cap, page=page, rules=rules, join_hyphen=vocab.join_hyphen, vrules=vrules)
             if t is None and cap is None:
-                # Not a table after all: the lines go back to the text.
+                # Not a table after all: the lines go back to the text, as a paragraph of their own.
+                flush()
                 pieces.append(Piece("paragraph", join_lines([ln.text for ln in line_up(region, page)], vocab), page=page))
                 continue
             if in_refs:
@@ -571,8 +574,16 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
                     # No repeated header on the continued page: its first row was data.
                     head = ["" if c.startswith("[column") else c for c in t.columns]
                     rows = [RowPiece(head, None)] + rows
+                if len(t.columns) > len(old.columns):
+                    # Read with more columns than its first part: no text is dropped (the extra
+                    # cells join the last column), and the reader is told.
+                    warnings.append(f"{path.name}: 'Table {number}' (page {page}): its continuation has "
+                                    f"{len(t.columns)} columns, the table {len(old.columns)}; extra cells joined")
+                n = len(old.columns)
                 for r in rows:
-                    r.cells = r.cells + [""] * (len(old.columns) - len(r.cells))
+                    if len(r.cells) > n:
+                        r.cells = r.cells[:n - 1] + [" ".join(c for c in r.cells[n - 1:] if c)]
+                    r.cells = r.cells + [""] * (n - len(r.cells))
                     r.group = r.group or last_group
                 old.rows.extend(rows)
                 if t.note:
