@@ -199,6 +199,10 @@ def test_a_tables_note_defines_even_one_or_two_abbreviations():
     assert g["COPD"] == "chronic obstructive pulmonary disease" and g["FES-I"] == "Falls Efficacy Scale–International"
     assert assemble(["Values are n (%) unless stated otherwise.", "a Adjusted for age, sex and centre."], "") == {}
     assert from_lists(note) == {}
+    # Findings set like definitions are none, in any order of letters; a short or dotted word's
+    # period ends no long form.
+    assert assemble(["TNF, not tested in females; SD, data shown for the first visit only."], "") == {}
+    assert assemble(["SJW, St. John's wort; NIV, non-invasive ventilation, e.g. CPAP."], "")["SJW"] == "St. John's wort"
 
 
 def test_a_listed_abbreviation_fills_in_but_never_redefines():
@@ -247,3 +251,20 @@ def test_table_without_readable_header_stays_as_text_with_a_warning():
     assert [r.table.cells for r in doc.tables[0].rows][1] == (
         ("Medium", "RPMI"), ("Cells per well", "9,500"), ("Doubling time", "36 h"))
     assert any(b.kind == "heading" and b.text == "Discussion" for b in doc.blocks)
+
+
+def test_a_line_end_hyphen_in_a_capitalised_word_is_joined_unless_it_makes_a_compound():
+    from types import SimpleNamespace
+
+    from qa.ingest.layout import Vocabulary
+
+    v = Vocabulary([SimpleNamespace(text=t) for t in ("Wnt signalling rose in all trials, in no way negative.",
+                                                      "Moreno-Ruiz et al.")])
+    assert v.join_hyphen("(Swe-", "den)") == "(Sweden)"  # a country broken at the line end
+    assert v.join_hyphen("Nor-", "way") == "Norway" and v.join_hyphen("Ther-", "apy") == "Therapy"
+    # A compound: its second half a word the document uses, or built like one.
+    assert v.join_hyphen("Gram-", "negative") == "Gram-negative"
+    assert v.join_hyphen("Wnt-", "dependent") == "Wnt-dependent"
+    assert v.join_hyphen("Bonferroni-", "corrected") == "Bonferroni-corrected"
+    assert v.join_hyphen("miR-", "222") == "miR-222" and v.join_hyphen("BM-", "MSCs") == "BM-MSCs"
+    assert v.join_hyphen("Moreno-", "Ruiz") == "Moreno-Ruiz"

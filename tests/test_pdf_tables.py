@@ -188,16 +188,3 @@ def test_a_header_set_over_two_columns_names_both(tmp_path):
                          "Total (n = 30)")
     assert [cells for _, cells in got][:2] == [("Age, years", "41.2 (35.1-47.9)", "44.0 (38.2-49.5)", "43.1 (37.0-48.8)"),
                                                ("Women, n (%)", "6 (60)", "11 (55)", "17 (57)")]
-
-
-def test_a_line_end_hyphen_in_a_capitalised_word_is_joined_unless_the_name_stands_alone():
-    from types import SimpleNamespace
-
-    from qa.ingest.layout import Vocabulary
-
-    v = Vocabulary([SimpleNamespace(text=t) for t in ("Wnt signalling rose in all trials.", "Moreno-Ruiz et al.")])
-    assert v.join_hyphen("(Swe-", "den)") == "(Sweden)"  # a country broken at the line end
-    assert v.join_hyphen("Nor-", "way") == "Norway"
-    assert v.join_hyphen("Wnt-", "dependent") == "Wnt-dependent"  # a name the document uses alone
-    assert v.join_hyphen("miR-", "222") == "miR-222" and v.join_hyphen("BM-", "MSCs") == "BM-MSCs"
-    assert v.join_hyphen("Moreno-", "Ruiz") == "Moreno-Ruiz"

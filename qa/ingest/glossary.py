@@ -81,8 +81,7 @@ def from_lists(text: str, min_entries: int = LIST_MIN_ENTRIES) -> dict[str, str]
                 short, sep, long = entry.partition(inner)
                 # The list may open a sentence's tail ("... factors. CAF; cancer-associated ...").
                 short = re.split(r"(?:^|[.:]\s+)(?:Abbreviations|Note|Notes)?[:.]?\s*", short.strip())[-1].strip()
-                # (The list's last entry may end where the note's next sentence begins.)
-                long = re.split(r"\.\s+(?=[A-Z])", long.strip())[0].rstrip(".")
+                long = _first_sentence(long.strip()).rstrip(".")
                 if sep and " " not in short and _note_entry(short, long) and _spells(short, long):
                     run.append((short, long))
                     continue
@@ -93,6 +92,20 @@ def from_lists(text: str, min_entries: int = LIST_MIN_ENTRIES) -> dict[str, str]
     return out
 
 
+def _first_sentence(text: str) -> str:
+    """The list's last entry may end where the note's next sentence begins ("FES-I, Falls
+    Efficacy Scale. Percentages may not sum to 100"); a period after a short or dotted word
+    ("St. John's wort", "e.g. CPAP") ends no sentence."""
+    for m in re.finditer(r"\.\s+(?=[A-Z])", text):
+        word = re.findall(r"[\w.]+$", text[:m.start()])
+        if word and len(word[0]) > 2 and "." not in word[0]:
+            return text[:m.start()]
+    return text
+
+
+_SMALL = frozenset("a an the of in on at to for and or not no with from by as per vs".split())
+
+
 def _spells(short: str, long: str) -> bool:
     """The long form opens with the short form's first letter and holds its other letters in
     order ("IL6, increased in all patients" is a finding, not a definition), or its words open
@@ -101,8 +114,12 @@ def _spells(short: str, long: str) -> bool:
     low = long.lower()
     if not letters:
         return False
-    initials = [w[0] for w in re.findall(r"[a-z0-9αβγκ]+", low)]
-    if len(letters) >= 2 and all(initials.count(c) >= letters.count(c) for c in set(letters)):
+    # Letters in another order: physiological notation, in mixed case or with digits (SpO2,
+    # PaCO2: "peripheral oxygen saturation"), whose long form's first words open with exactly
+    # those letters ("SD, data shown ..." or "TNF, not tested in females" are findings).
+    words = re.findall(r"[a-z0-9αβγκ]+", low)[:len(letters)]
+    if (len(letters) >= 2 and any(c.islower() or c.isdigit() for c in short[1:]) and len(words) == len(letters)
+            and not _SMALL & set(words) and sorted(w[0] for w in words) == sorted(letters)):
         return True
     if not low.startswith(letters[0]):
         return False

@@ -126,6 +126,10 @@ def split_regions(lines: list[Line]) -> list[Region]:
     return regions
 
 
+# Endings of the second half of an English compound ("-corrected", "-signalling", "-like").
+_COMPOUND_TAIL = re.compile(r"(?:ed|ing|like|based|type|fold|free|wide|specific|positive|negative|dependent|sensitive|resistant)$", re.I)
+
+
 class Vocabulary:
     """Word evidence from the document itself, used to decide line-wrap hyphens."""
 
@@ -169,10 +173,13 @@ class Vocabulary:
         # token is real (miR-222, BM-MSCs, H2O2-induced); before a capital or digit too.
         if re.search(r"[A-Z0-9]", h_core[1:]) or h_core[:1].isdigit() or re.match(r"[A-Z0-9(]", tail):
             return head + tail
-        # A capitalised word: a name the document uses on its own is compounded ("Wnt-dependent");
-        # an unknown piece is a proper noun broken at the line end ("Swe-" "den").
-        if h_core[:1].isupper() and self._known(h_core):
-            return head + tail
+        # A capitalised word: a compound when what follows is a word the document uses
+        # ("Gram-negative", "Notch-dependent") or is built like one ("Bonferroni-corrected",
+        # "Wnt-signalling"); else one word broken at the line end ("Swe-" "den", "Ther-" "apy").
+        if h_core[:1].isupper():
+            if len(t_word) >= 4 and self._known(t_word) or _COMPOUND_TAIL.search(t_word):
+                return head + tail
+            return h + tail
         # Both halves are words the document uses on their own and the joined form is
         # unseen: a compound ("signal-regulated", "leucine-rich"), not a broken word.
         if len(h_core) >= 4 and len(t_word) >= 4 and self._known(h_core) and self._known(t_word):
