@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa.ingest.assemble import Piece, RowPiece, TablePiece, assemble
@@ -160,25 +161,62 @@ def _licence_blocks(lines: list[PLine]) -> None:
         i = j + 1
 
 
+@dataclass
+class _TableRegion:
+    """A table's segments cut out of a page's flow, to be read as a table."""
+    number: int
+    title: str  # the caption's words after "Table N"
+    continued: bool
+    segs: list[Seg]
+    caption: Seg | None  # None: the table going on under its header repeated on the next page
+    page: int = 0
+    rules: list[tuple[float, float, float]] = field(default_factory=list)
+    vrules: list[tuple[float, float, float]] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> Seg:
+        """Where the table sits in the reading order."""
+        return self.caption or self.segs[0]
+
+
+class _LastTable:
+    """The last table read so far, for its continuation on the next page: a word processor
+    repeats the header rows there and prints no "(continued)" caption."""
+
+    def __init__(self) -> None:
+        self.number: int | None = None
+        self.page = -1
+        self.header = ""  # its header line (the first line of several cells)
+        self.above: set[str] = set()  # one-run lines set above that line (a spanning header's first line)
+
+    def remember(self, regions: list[_TableRegion], page: int) -> None:
+        if not regions:
+            return
+        last = max(regions, key=lambda t: t.caption.top if t.caption is not None else -1.0)
+        lines = line_up(last.segs, page)
+        k = next((i for i, ln in enumerate(lines) if len(ln.segs) > 1), None)
+        if k is None:
+            self.number = None
+            return
+        self.number, self.page, self.header = last.number, page, _norm(lines[k].text)
+        self.above = {_norm(ln.text) for ln in lines[1 if last.caption else 0:k]}
+
+
 class _Flow:
     """The document as segments in reading order, with table regions cut out."""
 
     def __init__(self, pages: list[Page]):
         self.pages = pages
         self.size = body_size(pages)
-        # ("seg", Seg, page, column right edge) | ("table", (number, rest, continued, region, caption, page, rules, vrules))
-        # (caption None: a table's continuation under its header repeated, with no caption)
-        self.items: list[tuple[str, tuple]] = []
-        # The last table read so far: its number, page, header line, and the one-run lines set
-        # above that line under the caption (a spanning header's first line) — a word
-        # processor repeats the header rows on the next page and prints no "(continued)" caption.
-        self._last: tuple[int, int, str, set[str]] | None = None
+        # ("seg", (Seg, page, column right edge)) | ("table", _TableRegion)
+        self.items: list[tuple[str, object]] = []
+        self._last = _LastTable()
 
     def build(self) -> None:
         for p in self.pages:
             g = gutter(p, self.size)
             tables = self._table_regions(p, p.segs, g)
-            taken = {id(s) for t in tables for s in t[3]}
+            taken = {id(s) for t in tables for s in t.segs}
             rest = [s for s in p.segs if id(s) not in taken]
             spanning = [s for s in rest if g is not None and s.x0 < g - 2 and s.x1 > g + 2]
             cuts = sorted({s.top for s in spanning} | self._restarts(rest, g))
@@ -202,7 +240,8 @@ class _Flow:
                 col_right = left_edge if g is not None and s.x1 <= g + 2 and not last_of_wide else right_edge
                 events.append((key(s), "seg", (s, p.number, col_right)))
             for t in tables:
-                events.append((key(t[4] or t[3][0]), "table", (*t, p.number, p.rules, p.vrules)))
+                t.page, t.rules, t.vrules = p.number, p.rules, p.vrules
+                events.append((key(t.anchor), "table", t))
             events.sort(key=lambda e: e[0])
             # Segments of one line of one column, left to right, are one line of text.
             for _, kind, obj in events:
@@ -240,7 +279,7 @@ class _Flow:
                 # title starts with a capital: "Table 2 shows ..." in running text is not one.
                 if not (s.words[0].bold or s.size < self.size - 0.3) or (m.group(2)[:1].islower()):
                     continue
-                if any(s is t[4] or any(s is x for x in t[3]) for t in out):
+                if any(s is t.caption or any(s is x for x in t.segs) for t in out):
                     continue
                 if g is not None and s.x1 <= g + 2 and not _wide_below(segs, s, g):
                     x_lo, x_hi = 0.0, g
@@ -250,25 +289,21 @@ class _Flow:
                     x_lo, x_hi = 0.0, p.width
                 region = self._collect(p, segs, s, x_lo, x_hi, out, g)
                 rest = m.group(2)
-                out.append((int(m.group(1)), rest, bool(CONTINUED_RE.search(rest[:40] + " " + _line_text(ln, s))), region, s))
+                out.append(_TableRegion(int(m.group(1)), rest, bool(CONTINUED_RE.search(rest[:40] + " " + _line_text(ln, s))),
+                                        region, s))
         repeat = self._header_repeated(p, segs, g, out)
         if repeat is not None:
             out.insert(0, repeat)
-        if out:
-            number, _, _, region, cap = max(out, key=lambda t: t[4].top if t[4] is not None else -1.0)
-            lines = line_up(region, p.number)
-            k = next((i for i, ln in enumerate(lines) if len(ln.segs) > 1), None)
-            self._last = None if k is None else (
-                number, p.number, _norm(lines[k].text), {_norm(ln.text) for ln in lines[1 if cap else 0:k]})
+        self._last.remember(out, p.number)
         return out
 
-    def _header_repeated(self, p: Page, segs: list[Seg], g: float | None, found) -> tuple | None:
+    def _header_repeated(self, p: Page, segs: list[Seg], g: float | None, found) -> _TableRegion | None:
         """The last table's header line again as the first table-like line of the next page,
         above any caption: the table goes on (its rows follow under the repeated header)."""
-        if self._last is None or self._last[1] != p.number - 1:
+        last = self._last
+        if last.number is None or last.page != p.number - 1:
             return None
-        number, _, header, above = self._last
-        first_cap = min((t[4].top for t in found), default=float("inf"))
+        first_cap = min((t.caption.top for t in found if t.caption is not None), default=float("inf"))
         # A page-wide table, or one in either text column (lined up apart, or a header in the
         # left column would run on into the right column's text at its height).
         sides = [(0.0, p.width)] + ([(0.0, g), (g, p.width)] if g is not None else [])
@@ -276,18 +311,18 @@ class _Flow:
             inside = [s for s in segs if s.x0 >= x_lo - 2 and s.x1 <= x_hi + 2 and s.top < first_cap]
             lines = line_up(inside, p.number)
             k = next((i for i, ln in enumerate(lines) if len(ln.segs) > 1), None)
-            if k is None or _norm(lines[k].text) != header:
+            if k is None or _norm(lines[k].text) != last.header:
                 continue
             start = k
-            while start > 0 and _norm(lines[start - 1].text) in above:
+            while start > 0 and _norm(lines[start - 1].text) in last.above:
                 start -= 1
             region = self._collect(p, segs, lines[start].segs[0], x_lo, x_hi, found, g)
-            return (number, "", True, region, None)
+            return _TableRegion(last.number, "", True, region, None)
         return None
 
     def _collect(self, p: Page, segs: list[Seg], cap: Seg, x_lo: float, x_hi: float, earlier,
                  g: float | None = None) -> list[Seg]:
-        taken = {id(x) for t in earlier for x in t[3]}
+        taken = {id(x) for t in earlier for x in t.segs}
         inside = [s for s in segs if s.top >= cap.top - 1 and s.x0 >= x_lo - 1 and s.x1 <= x_hi + 1 and id(s) not in taken]
         lines = line_up(inside, p.number)
         if not lines:
@@ -550,8 +585,10 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
 
     for kind, obj in seq:
         if kind == "table":
-            number, rest, cont, region, cap, page, rules, vrules = obj  # type: ignore[misc]
-            t = read_table(number, rest, region, cap, page=page, rules=rules, join_hyphen=vocab.join_hyphen, vrules=vrules)
+            reg: _TableRegion = obj  # type: ignore[assignment]
+            number, cont, region, cap, page = reg.number, reg.continued, reg.segs, reg.caption, reg.page
+            t = read_table(number, reg.title, region, cap, page=page, rules=reg.rules, join_hyphen=vocab.join_hyphen,
+                           vrules=reg.vrules)
             if t is None and cap is None:
                 # Not a table after all: the lines go back to the text, as a paragraph of their own.
                 flush()
