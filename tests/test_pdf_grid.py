@@ -11,6 +11,15 @@ from pdfgen import COLUMN_TEXT as TEXT, PageSpec, make_pdf
 L, X1, XN, XP, R = 60, 200, 248, 290, 330  # borders: left, after "Characteristic", between n and %, right
 
 
+def _header(p: PageSpec, xs, names, left: float, right: float, y: float, height: float = 13) -> float:
+    """A one-line header ruled above and below; returns where the rows start."""
+    p.rule(left, right, y)
+    for x, h in zip(xs, names):
+        p.text(x, y + 3, h, size=8, bold=True)
+    p.rule(left, right, y + height)
+    return y + height
+
+
 def _grid_table() -> PageSpec:
     p = PageSpec()
     p.text(L, 50, "Table 1 Baseline characteristics of the participants", size=9, bold=True)
@@ -70,13 +79,7 @@ def test_rows_of_a_grid_set_tight_under_their_rules_with_a_cell_merged_down_two_
     p = PageSpec()
     p.text(L, 50, "Table 2 Earlier trials of pharmacist care", size=9, bold=True)
     xs = (L + 3, 150, 250)
-    y = 66
-    p.rule(L, R, y)
-    for x, h in zip(xs, ("Trial", "Setting", "Participants")):
-        p.text(x, y + 3, h, size=8, bold=True)
-    y += 13
-    p.rule(L, R, y)
-    top = y
+    y = top = _header(p, xs, ("Trial", "Setting", "Participants"), L, R, 66)
     rows = [(("Hallberg 2014", "(Sweden)"), ("Community", "pharmacy"), ("288 adults with", "hypertension")),
             (("Moreno 2016", "(Spain)"), None, ("412 adults aged", "50 or older")),
             (("Oduya 2018", "(Kenya)"), ("Hospital", "clinic"), ("356 adults starting", "treatment"))]
@@ -111,11 +114,7 @@ def _trials_page(caption: bool, trials: list[tuple[str, str, str]], text_after: 
         y += 16
     xs = (L + 3, 170, 300)
     top = y
-    p.rule(L, R + 150, y)
-    for x, h in zip(xs, ("Trial (country)", "Setting", "Follow-up")):
-        p.text(x, y + 3, h, size=8, bold=True)
-    y += 13
-    p.rule(L, R + 150, y)
+    y = _header(p, xs, ("Trial (country)", "Setting", "Follow-up"), L, R + 150, y)
     for row in trials:
         for x, cell in zip(xs, row):
             p.text(x, y + 3, cell, size=8)
@@ -148,13 +147,8 @@ def test_borders_between_columns_with_rules_only_between_groups_keep_each_row(tm
     p = PageSpec()
     p.text(L, 50, "Table 1 Characteristics by group", size=9, bold=True)
     xs = (L + 3, 200, 260)
-    y = 66
-    p.rule(L, R, y)
-    for x, h in zip(xs, ("Characteristic", "Group A", "Group B")):
-        p.text(x, y + 3, h, size=8, bold=True)
-    y += 14
-    p.rule(L, R, y)
-    top = y - 14
+    top = 66
+    y = _header(p, xs, ("Characteristic", "Group A", "Group B"), L, R, top, height=14)
     groups = [[("Age, years", "61", "62"), ("Female sex", "29", "30"), ("Smoker", "11", "12")],
               [("Diabetes", "9", "8"), ("Heart failure", "4", "5")], [("Lives alone", "21", "20"), ("Employed", "30", "33")]]
     for rows in groups:
@@ -177,11 +171,8 @@ def test_lines_that_are_no_cell_borders_leave_the_columns_alone(tmp_path):
     # table stands at the x of their gap: neither is a border.
     p = PageSpec()
     p.text(50, 50, "Table 2 Main findings of the included trials", size=9, bold=True)
-    p.rule(50, 560, 64)
     xs = (53, 170, 240)
-    for x, h in zip(xs, ("Trial", "Patients", "Main finding")):
-        p.text(x, 67, h, size=8, bold=True)
-    p.rule(50, 560, 78)
+    _header(p, xs, ("Trial", "Patients", "Main finding"), 50, 560, 64, height=14)
     rows = [("Okafor 2019", "120", "Systolic pressure fell by eight points within three months"),
             ("Reyes 2020", "96", "No change in adherence, but fewer missed appointments overall"),
             ("Hall 2021", "210", "Control rates doubled when readings were shared each week")]
