@@ -397,6 +397,10 @@ def _heading_levels(pieces: list[Piece], size: float) -> None:
         p.level = 1 if st >= top else (min(2 + below.index(st), 3) if st in below else 2)
 
 
+def _header_words(columns: list[str]) -> str:
+    return re.sub(r"\W+", "", " ".join(c for c in columns if not c.startswith("[column")).lower())
+
+
 def _norm(s: str) -> str:
     return re.sub(r"[^a-z0-9]", "", s.lower())
 
@@ -605,7 +609,10 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
             if cont and number in tables:
                 old = tables[number]
                 rows = t.rows
-                same_header = [_norm(c) for c in t.columns] == [_norm(c) for c in old.columns]
+                # (The same words, split otherwise: a header left-aligned over right-aligned
+                # numbers is cut where the continuation's many rows leave the gaps.)
+                same_header = [_norm(c) for c in t.columns] == [_norm(c) for c in old.columns] or \
+                    _header_words(t.columns) == _header_words(old.columns)
                 last_group = old.rows[-1].group if old.rows else None
                 if not same_header and len(t.columns) <= len(old.columns):
                     # No repeated header on the continued page: its first row was data.

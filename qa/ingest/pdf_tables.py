@@ -11,6 +11,7 @@ first horizontal rule under the caption when the table is ruled, or else the fir
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 
@@ -33,7 +34,8 @@ def _columns(lines: list[PLine], x_lo: float, x_hi: float) -> list[tuple[float, 
     cov = [0] * (hi - lo)
     words = [w for ln in lines for s in ln.segs for w in s.words]
     for w in words:
-        for x in range(max(lo, int(w.x0 + 0.5)), min(hi, int(w.x1 - 0.5) + 1)):
+        # (Every point the word touches: a word space, 2 pt or so, must not round up to a gap.)
+        for x in range(max(lo, int(w.x0)), min(hi, math.ceil(w.x1))):
             cov[x - lo] += 1
     size = sorted(w.size for w in words)[len(words) // 2] if words else 8.0
     allowed = max(0, int(0.08 * len(lines)))
@@ -67,7 +69,7 @@ def _straddles(ln: PLine, cols: list[tuple[float, float]]) -> bool:
 
 
 def _spanned(s: Seg, cols: list[tuple[float, float]], below: set[int] = frozenset(),
-             rules: list[tuple[float, float, float]] = (), width: float = 0.0) -> list[int]:
+             rules: list[tuple[float, float, float]] = (), width: float = 0.0, line: list[Seg] = ()) -> list[int]:
     """The columns a header segment is set over when it spans several: one of its words
     lies mostly outside any column (in the gap between two), and the segment reaches into
     each of them. Cells of neighbouring columns run together sit each inside its column.
@@ -75,9 +77,13 @@ def _spanned(s: Seg, cols: list[tuple[float, float]], below: set[int] = frozense
     Above the header lines that name the columns `below`, a spanning header need not reach
     into its columns: a rule set right under it, shorter than the table, runs over them, or
     it is centred over a run of neighbouring columns ("Baseline" over its "n" and "%"), each
-    named below."""
+    named below. (A rule under several headers of the line, a grid's cell borders run
+    together, is shared between them: each has the part nearer to it than to the others.)"""
     for x0, x1, y in rules if below else ():
         if s.bottom - 1 <= y <= s.bottom + 0.8 * s.size and x0 <= s.x0 + 1 and x1 >= s.x1 - 1 and x1 - x0 < 0.8 * width:
+            for o in line:
+                if o is not s and x0 <= o.x0 and o.x1 <= x1:
+                    x0, x1 = (max(x0, (o.x1 + s.x0) / 2), x1) if o.x1 <= s.x0 else (x0, min(x1, (s.x1 + o.x0) / 2))
             under = [i for i, (a, b) in enumerate(cols) if min(b, x1) - max(a, x0) > 0.5 * (b - a)]
             if len(under) > 1 and all(i in below for i in under):
                 return under
@@ -218,10 +224,18 @@ def _grid(lines: list[PLine], cols: list[tuple[float, float]], x_lo: float) -> t
         cells: list[list[list]] = [[] for _ in cols]
         whole = _spanning(ln, cols, x_lo)
         for s in ln.segs:
+            prev = None
             for w in s.words:
                 if w.sup:
                     continue  # a footnote mark is not part of the cell's value
-                cells[0 if whole else _col_of(w.x0, w.x1, cols)].append(w)
+                c = 0 if whole else _col_of(w.x0, w.x1, cols)
+                # A word in no column, a word space after the one before it, runs on that
+                # word's cell past where the column's other cells end ("NYHA class III-IV").
+                if prev is not None and not whole and w.x0 - prev[0].x1 < 0.6 * w.size and \
+                        not any(min(b, w.x1) - max(a, w.x0) > 0 for a, b in cols):
+                    c = prev[1]
+                cells[c].append(w)
+                prev = (w, c)
         grid.append([[_CONT_CELL_RE.sub("", glue(c)).strip()] if c else [] for c in cells])
         # A mark set a little smaller than its cell ("person-year" + "b") says nothing of
         # the cell's emphasis.
@@ -233,7 +247,7 @@ def _grid(lines: list[PLine], cols: list[tuple[float, float]], x_lo: float) -> t
 
 def merge_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
     """Rules drawn cell by cell (an HTML renderer draws each cell's border apart) -> one
-    rule per run of pieces at one height that meet end to end."""
+    rule per run of pieces at one height that meet end to end or overlap."""
     # Heights within 0.6 pt of the one before are one height (not rounded: 99.49 and 99.5 are one).
     bands: list[list[tuple[float, float, float]]] = []
     for r in sorted(rules, key=lambda r: r[2]):
@@ -245,7 +259,8 @@ def merge_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, fl
     for band in bands:
         run: list[float] | None = None
         for x0, x1, y in sorted(band, key=lambda r: r[0]):
-            if run is not None and -1.5 <= x0 - run[1] <= 1.5:
+            # (Pieces that meet, or overlap: a border drawn twice, by the cells on both sides.)
+            if run is not None and x0 - run[1] <= 1.5:
                 run[1] = max(run[1], x1)
             else:
                 run = [x0, x1, y]
@@ -369,7 +384,7 @@ def read_table(
         # Over another header line, a header is measured against what lies under it: a
         # column's extent includes the header words above, and may reach over a gap.
         under = _extents(rows_lines[li + 1:], cols, x_lo) if below else cols
-        spans = {id(s): (below and _under_spanning(s, over)) or _spanned(s, under, below, rules or [], x_hi - x_lo)
+        spans = {id(s): (below and _under_spanning(s, over)) or _spanned(s, under, below, rules or [], x_hi - x_lo, pieces)
                  for s in pieces}
         if below:
             for s in pieces:
@@ -415,8 +430,10 @@ def read_table(
         grid[i][0] = []
     rows_idx = [[j + n_head for j in r] for r in _rows(grid[n_head:], rows_lines[n_head:], {i - n_head for i in labels})]
     if row_cells is None:
-        row_cells = [[_join([t for li in idx for t in grid[li][c]], join_hyphen) for c in range(len(cols))]
-                 for idx in rows_idx]
+        tight = _line_pitch(rows_lines[n_head:], grid[n_head:])
+        split = [_rowspan_split(grid, idx, rows_lines, tight) for idx in rows_idx]
+        rows_idx = [part for parts in split for part in parts]
+        row_cells = [cells for parts in split for cells in _spanned_cells(grid, parts, join_hyphen)]
         row_labels = [next((labels[i] for i in reversed(idx) if i in labels), None) for idx in rows_idx]
         row_x0 = [next((x for li in idx if li not in labels and (x := _first_x0(rows_lines[li], cols, x_lo)) is not None),
                        None) for idx in rows_idx]
@@ -511,9 +528,60 @@ def _ruled_rows(
             if len({band[i] for i in span if grid[i][c]}) > 1:
                 span = [i for i in span if band[i] == b]
             cells.append(_join([t for i in span for t in grid[i][c]], join_hyphen))
-        if any(cells):
+        if not any(cells):
+            continue
+        parts = _rowspan_split(grid, [i for i in range(len(lines)) if band[i] == b], lines, None)
+        if len(parts) == 1:
             out.append((cells, first))
+            continue
+        # Rows sharing cells merged over them (a group's label and its P value): each row has
+        # its own cells and the merged ones.
+        own = _spanned_cells(grid, parts, join_hyphen)
+        spanning = {c for c in range(len(cols)) if not any(grid[i][c] for part in parts[1:] for i in part)}
+        for part, row in zip(parts, own):
+            out.append(([cells[c] if c in spanning else row[c] for c in range(len(cols))], part[0]))
     return out
+
+
+def _rowspan_split(grid: list[list[list[str]]], idx: list[int], lines: list[PLine], tight: float | None) -> list[list[int]]:
+    """A row's lines as the rows they are when cells are merged down over several rows (a
+    group's label beside its categories, "Culture conversion" beside "Month 2" and "Month 6").
+    The lines after the first are rows of their own when they form a regular grid: each has
+    the first cell empty and fills the same columns, most of those the first line fills, and
+    every cell of them opens a cell rather than going on with the line above (not in lower
+    case or as a list's next item, the line above not ending in a hyphen, comma, slash or
+    bracket); lines set at a table's closer pitch of wrapped cells are not rows. Cells that
+    wrap, or hold lists, leave some line going on, or their lines fill different columns."""
+    if len(idx) < 2 or not grid[idx[0]][0]:
+        return [idx]
+    first = {c for c in range(len(grid[idx[0]])) if grid[idx[0]][c]}
+    shapes = set()
+    for i in idx[1:]:
+        cells = grid[i]
+        filled = frozenset(c for c in range(len(cells)) if cells[c])
+        opens = (not cells[0] and len(filled & first) >= max(3, 0.5 * len(first)) and all(
+            not " ".join(cells[c])[:1].islower() and not _LIST_ITEM_RE.match(" ".join(cells[c]))
+            and not " ".join(grid[i - 1][c]).endswith(("-", ",", "/", "(")) for c in filled)
+            and not (tight is not None and _top(lines[i]) - _top(lines[i - 1]) < tight))
+        if not opens:
+            return [idx]
+        shapes.add(filled)
+    return [[i] for i in idx] if len(shapes) == 1 else [idx]
+
+
+_LIST_ITEM_RE = re.compile(r"^(?:[-–•·*▪●○]\s|\d{1,2}[.)]\s)")
+
+
+def _spanned_cells(grid: list[list[list[str]]], parts: list[list[int]], join_hyphen) -> list[list[str]]:
+    """Each part's cells; a column only the first part fills is a cell merged over all of
+    them, and each row holds its text."""
+    width = len(grid[parts[0][0]])
+    rows = [[_join([t for li in part for t in grid[li][c]], join_hyphen) for c in range(width)] for part in parts]
+    for c in range(width):
+        if rows[0][c] and not any(r[c] for r in rows[1:]):
+            for r in rows[1:]:
+                r[c] = rows[0][c]
+    return rows
 
 
 def _wrapped_bands(lines: list[PLine], band: list[int]) -> bool:
