@@ -53,7 +53,7 @@ _MEASURE_WORDS = frozenset(analyze("many much percentage percent proportion frac
 
 
 @lru_cache(maxsize=1)
-def _appraisal_stems() -> frozenset[str]:
+def appraisal_stems() -> frozenset[str]:
     return frozenset(analyze(" ".join(_APPRAISAL_WORDS)))
 
 
@@ -215,7 +215,7 @@ class Judge:
         self.count_pieces = count_pieces
 
     def evidence(self, question: str, hits: list[Hit]) -> Evidence:
-        terms = question_terms(question) - _appraisal_stems()
+        terms = question_terms(question) - appraisal_stems()
         # "What are its weaknesses?": a passage saying "limitations" meets it; one that does
         # not is not judged by a word the question never used.
         alt = content_terms(appraisal_words(question))

@@ -17,7 +17,7 @@ import numpy as np
 
 from qa import excerpt
 from qa.answer_type import Kind, asked_kind, asks_several, gives, kind_words, preferred_kind
-from qa.evidence import TermStats
+from qa.evidence import TermStats, appraisal_stems
 from qa.index.lexical import analyze
 from qa.ingest.reflist import cited_in
 from qa.ingest.refs import refs_in
@@ -74,6 +74,11 @@ MIN_PART_CHARS = 160  # a part of a list answer cut to an excerpt keeps at least
 # The part of an excerpt's allowance in which the question's words are counted together: an
 # excerpt shows its opening, a little before the place and the rest after it (qa/excerpt.py).
 WINDOW_SHARE = 0.4
+# A sentence's score weighs its meaning (cosine) and the question's words it shares equally
+# when the question is in the document's own words; the less of its wording the document uses
+# (lay words, paraphrase, a typo), the less shared words tell and the more the meaning counts:
+# up to this much more, for a question none of whose words the document has.
+MEANING_WEIGHT, MEANING_SHIFT = 0.5, 0.6
 
 
 @dataclass(frozen=True)
@@ -167,6 +172,7 @@ class PassageAnswerer:
         """(score, sentence, hit) for every sentence of the top passages, best first. For a
         question asking for a measurement (how big, what dose), a sentence giving one is preferred."""
         out, seen = [], set()
+        sim_w: dict[str, float] = {}
         for rank, h in enumerate([h for h in hits if h.chunk.kind != "table_row"][:depth]):
             for st in self.sents_in.get(h.chunk.id, []):
                 if st.id in seen or st.kind != "sentence" or self.not_answer[st.id]:
@@ -182,10 +188,21 @@ class PassageAnswerer:
                     sim = max(sim, (1 - ANTECEDENT_SHARE) * sim + ANTECEDENT_SHARE * before)
                 cov = self.stats.coverage(terms, have, st.doc_id)
                 bonus = 0.15 if kind and gives(kind, st.text, spelled=False) else 0.0
-                sc = 0.5 * sim + 0.5 * cov + 0.05 * (depth - rank) / depth + bonus
+                if st.doc_id not in sim_w:
+                    sim_w[st.doc_id] = min(1.0, MEANING_WEIGHT + MEANING_SHIFT * (1 - self._own_words(terms, st.doc_id)))
+                w = sim_w[st.doc_id]
+                sc = w * sim + (1 - w) * cov + 0.05 * (depth - rank) / depth + bonus
                 out.append((sc * AIM_WEIGHT if st.id in self.aims else sc, st, h))
         out.sort(key=lambda x: -x[0])
         return out
+
+    def _own_words(self, terms: set[str], doc: str) -> float:
+        """idf-weighted share of the question's words the document uses (in some form). The
+        words asking for an appraisal ("drawbacks") are phrasing: the document's own word for
+        them ("limitations") is searched for beside them."""
+        idf = {t: self.stats.idf(t, doc) for t in terms - appraisal_stems()}
+        total = sum(idf.values())
+        return sum(v for t, v in idf.items() if self.stats.known(t, doc)) / total if total > 0 else 1.0
 
     def run_around(self, st: Sentence, hit: Hit, score: float, scores: dict[int, float],
                    kind: Kind | None = None, terms: frozenset[str] | set[str] = frozenset()) -> Run:
