@@ -41,9 +41,10 @@ def _no_bool_or_text(v):
 
 
 # Text fields must hold a non-space character; said in the schema too (pattern), so that
-# clients and schema-driven tests know a blank string is invalid. The class is spelled out:
-# Python counts the separators U+001C-U+001F as space, JSON Schema's (ECMA) \S does not.
-_NON_SPACE = r"[^\s\x1c-\x1f]"
+# clients and schema-driven tests know a blank string is invalid. The class is spelled out so
+# that both read it alike: Python counts the separators U+001C-U+001F and NEL (U+0085) as space,
+# JSON Schema's (ECMA) \s does not; ECMA counts the byte-order mark (U+FEFF), Python does not.
+_NON_SPACE = r"[^\s\x1c-\x1f\x85\ufeff]"
 NOT_BLANK = {"pattern": _NON_SPACE}
 
 
