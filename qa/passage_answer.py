@@ -172,8 +172,13 @@ class PassageAnswerer:
         """(score, sentence, hit) for every sentence of the top passages, best first. For a
         question asking for a measurement (how big, what dose), a sentence giving one is preferred."""
         out, seen = [], set()
-        sim_w: dict[str, float] = {}
-        for rank, h in enumerate([h for h in hits if h.chunk.kind != "table_row"][:depth]):
+        passages = [h for h in hits if h.chunk.kind != "table_row"][:depth]
+        # One weight for the question, read in the leading document: sentences of several
+        # documents are then scored alike. (Coverage already counts unknown words in its
+        # denominator; the weight moves on from that to the meaning.)
+        w = min(1.0, MEANING_WEIGHT + MEANING_SHIFT * (1 - self._own_words(terms, passages[0].chunk.doc_id))) \
+            if passages else MEANING_WEIGHT
+        for rank, h in enumerate(passages):
             for st in self.sents_in.get(h.chunk.id, []):
                 if st.id in seen or st.kind != "sentence" or self.not_answer[st.id]:
                     continue
@@ -188,9 +193,6 @@ class PassageAnswerer:
                     sim = max(sim, (1 - ANTECEDENT_SHARE) * sim + ANTECEDENT_SHARE * before)
                 cov = self.stats.coverage(terms, have, st.doc_id)
                 bonus = 0.15 if kind and gives(kind, st.text, spelled=False) else 0.0
-                if st.doc_id not in sim_w:
-                    sim_w[st.doc_id] = min(1.0, MEANING_WEIGHT + MEANING_SHIFT * (1 - self._own_words(terms, st.doc_id)))
-                w = sim_w[st.doc_id]
                 sc = w * sim + (1 - w) * cov + 0.05 * (depth - rank) / depth + bonus
                 out.append((sc * AIM_WEIGHT if st.id in self.aims else sc, st, h))
         out.sort(key=lambda x: -x[0])

@@ -260,3 +260,100 @@ def test_cells_whose_lines_fill_different_columns_stay_one_row(tmp_path):
     assert [tuple(v for _, v in r.table.cells) for r in t.rows] == [
         ("Managers (n = 5)", *(" ".join(items) for items in cells)),
         ("Patients (n = 4)", "Kind staff", "Long waits", "Involve patients", "Survey")]
+
+
+def _estimates_page(models: int, p_value: bool, leading: float, row_gap: float, ruled: bool,
+                    wrapped_label: bool = False) -> tuple[PageSpec, list[tuple[str, ...]]]:
+    """Estimates over their intervals, one line each, in every model's column ("0.72" over
+    "(0.55-0.94)"), optionally a P value printed once per row, rules under every row or only
+    around the table; returns the page and the rows it should read as."""
+    p = PageSpec()
+    p.text(L, 60, "Table 2. Hazard ratios for death by model", size=9, bold=True)
+    xs = [250 + 90 * k for k in range(models)] + ([250 + 90 * models] if p_value else [])
+    heads = ["Exposure"] + [f"Model {k + 1}" for k in range(models)] + (["P"] if p_value else [])
+    right_edge = xs[-1] + 10
+    y = 76
+    p.rule(L, right_edge, y - 3)
+    p.text(L + 2, y, heads[0], SIZE, bold=True)
+    for x, h in zip(xs, heads[1:]):
+        _right(p, x, y, h, bold=True)
+    y += 12
+    p.rule(L, right_edge, y - 3)
+    data = [(("Statin use",), "0.72", "(0.55-0.94)", "0.01"), (("Metformin use",), "0.91", "(0.70-1.18)", "0.48"),
+            (("Aspirin use",), "1.05", "(0.83-1.33)", "0.70"), (("Insulin use",), "1.32", "(1.01-1.73)", "0.04")]
+    if wrapped_label:  # a label over two lines: the table's closer pitch of a cell's lines
+        data.append((("Angiotensin", "receptor blocker"), "0.88", "(0.69-1.12)", "0.30"))
+    expected = []
+    for label, est, ci, pv in data:
+        p.lines(L + 2, y, list(label), SIZE, leading=leading)
+        for x in xs[:models]:
+            _right(p, x, y, est)
+            _right(p, x, y + leading, ci)
+        if p_value:
+            _right(p, xs[-1], y, pv)
+        y += 2 * leading + row_gap
+        if ruled:
+            p.rule(L, right_edge, y - 3)
+        expected.append((" ".join(label), *[f"{est} {ci}"] * models, *([pv] if p_value else [])))
+    if not ruled:
+        p.rule(L, right_edge, y - 3)
+    p.lines(L, y + 30, TEXT[:6], size=9.6, leading=12.2)
+    return p, expected
+
+
+def _read(tmp_path, page: PageSpec, number: int):
+    path = tmp_path / "t.pdf"
+    path.write_bytes(make_pdf([page]))
+    (t,) = [t for t in load(path).tables if t.number == number]
+    return [tuple(v for _, v in r.table.cells) for r in t.rows]
+
+
+def test_an_estimate_over_its_interval_stays_one_row(tmp_path):
+    # Every column but the first has a second line; nothing is merged down (no column only the
+    # first line fills): one row's wrapped cells, whether the rows are evenly set or ruled.
+    for ruled, gap in ((False, 0.0), (True, 4.0)):
+        page, expected = _estimates_page(3, False, 9.5, gap, ruled)
+        assert _read(tmp_path, page, 2) == expected, ruled
+
+
+def test_wrapped_lines_at_the_tables_closer_pitch_stay_one_row(tmp_path):
+    # A P value printed once per row looks like a cell merged down; the intervals' lines are
+    # set at the close pitch the wrapped label shows a cell's lines are set at.
+    page, expected = _estimates_page(3, True, 9.0, 7.0, False, wrapped_label=True)
+    assert _read(tmp_path, page, 2) == expected
+
+
+def test_lines_set_closer_inside_a_ruled_row_than_across_its_rules_stay_one_row(tmp_path):
+    # Ruled under every row, a P value once per row, the intervals' lines close under their
+    # estimates and the rows well apart: one row each.
+    page, expected = _estimates_page(3, True, 9.0, 7.0, True)
+    assert _read(tmp_path, page, 2) == expected
+
+
+def test_a_second_line_filling_few_columns_stays_in_its_row(tmp_path):
+    # Two model columns and a P value: the intervals' line fills two columns only.
+    page, expected = _estimates_page(2, True, 9.5, 0.0, False)
+    assert _read(tmp_path, page, 2) == expected
+
+
+def test_capitalised_lines_wrapping_in_several_columns_stay_one_row(tmp_path):
+    # "Hong Kong" / "SAR China", "Not" / "Reported": every continuation opens with a capital.
+    p = PageSpec()
+    p.text(L, 60, "Table 1. Characteristics of the included studies", size=9, bold=True)
+    xs = [L + 2, 130, 230, 330, 450]
+    y = 76
+    p.rule(L, R, y - 3)
+    for x, h in zip(xs, ["Study", "Country", "MSC source", "Model", "Outcome"]):
+        p.text(x, y, h, SIZE, bold=True)
+    y += 12
+    p.rule(L, R, y - 3)
+    rows = [[["Smith 2019"], ["United States"], ["Bone marrow"], ["Rat"], ["Bone repair"]],
+            [["Chen 2020"], ["Hong Kong", "SAR China"], ["Umbilical Cord", "Wharton's Jelly"], ["Mouse", "C57BL/6"], ["Not", "Reported"]],
+            [["Lee 2021"], ["Korea"], ["Adipose tissue"], ["Rat"], ["Wound healing"]]]
+    for row in rows:
+        for x, cell in zip(xs, row):
+            p.lines(x, y, cell, SIZE, leading=9.5)
+        y += max(len(c) for c in row) * 9.5 + 4
+        p.rule(L, R, y - 3)
+    p.lines(L, y + 30, TEXT[:6], size=9.6, leading=12.2)
+    assert _read(tmp_path, p, 1) == [tuple(" ".join(c) for c in row) for row in rows]

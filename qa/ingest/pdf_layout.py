@@ -398,7 +398,7 @@ def _heading_levels(pieces: list[Piece], size: float) -> None:
 
 
 def _header_words(columns: list[str]) -> str:
-    return re.sub(r"\W+", "", " ".join(c for c in columns if not c.startswith("[column")).lower())
+    return _norm(" ".join(c for c in columns if not c.startswith("[column")))
 
 
 def _norm(s: str) -> str:
@@ -612,7 +612,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
                 # (The same words, split otherwise: a header left-aligned over right-aligned
                 # numbers is cut where the continuation's many rows leave the gaps.)
                 same_header = [_norm(c) for c in t.columns] == [_norm(c) for c in old.columns] or \
-                    _header_words(t.columns) == _header_words(old.columns)
+                    len(t.columns) == len(old.columns) and _header_words(t.columns) == _header_words(old.columns)
                 last_group = old.rows[-1].group if old.rows else None
                 if not same_header and len(t.columns) <= len(old.columns):
                     # No repeated header on the continued page: its first row was data.

@@ -11,7 +11,6 @@ first horizontal rule under the caption when the table is ruled, or else the fir
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from collections import Counter
 
@@ -25,6 +24,7 @@ NOTE_START_RE = re.compile(
 # "DBD, dielectric barrier discharge; vs, versus".
 _ABBREV_LIST_RE = re.compile(r"^[^\s,;:]{1,15}(?: [^\s,;:]{1,15})?, [^;,]{2,60}; [^\s,;:]{1,15}(?: [^\s,;:]{1,15})?, \S")
 _CONT_CELL_RE = re.compile(r"\(\s*continued\b[^)]*\)?", re.I)
+WORD_SPACE = 0.35  # em: words of one cell set closer than this are one run of text
 CONTINUED_RE = re.compile(r"\(?\b(?:continued|cont['’]?d)\b\.?\)?", re.I)
 
 
@@ -34,9 +34,16 @@ def _columns(lines: list[PLine], x_lo: float, x_hi: float) -> list[tuple[float, 
     cov = [0] * (hi - lo)
     words = [w for ln in lines for s in ln.segs for w in s.words]
     for w in words:
-        # (Every point the word touches: a word space, 2 pt or so, must not round up to a gap.)
-        for x in range(max(lo, int(w.x0)), min(hi, math.ceil(w.x1))):
+        for x in range(max(lo, int(w.x0 + 0.5)), min(hi, int(w.x1 - 0.5) + 1)):
             cov[x - lo] += 1
+    # The space between two words of one cell ("Age group (years)", 2 pt at 7 pt type) is no
+    # gap between columns: rounded to whole points it can look as wide as a narrow one.
+    for ln in lines:
+        for s in ln.segs:
+            for a, b in zip(s.words, s.words[1:]):
+                if 0 < b.x0 - a.x1 < WORD_SPACE * a.size:
+                    for x in range(max(lo, int(a.x1 - 0.5) + 1), min(hi, int(b.x0 + 0.5))):
+                        cov[x - lo] += 1
     size = sorted(w.size for w in words)[len(words) // 2] if words else 8.0
     allowed = max(0, int(0.08 * len(lines)))
     min_gap = max(3, int(0.45 * size + 0.5))
@@ -82,7 +89,8 @@ def _spanned(s: Seg, cols: list[tuple[float, float]], below: set[int] = frozense
     for x0, x1, y in rules if below else ():
         if s.bottom - 1 <= y <= s.bottom + 0.8 * s.size and x0 <= s.x0 + 1 and x1 >= s.x1 - 1 and x1 - x0 < 0.8 * width:
             for o in line:
-                if o is not s and x0 <= o.x0 and o.x1 <= x1:
+                # (A footnote mark set after a header is no header of its own.)
+                if o is not s and x0 <= o.x0 and o.x1 <= x1 and not all(w.sup for w in o.words):
                     x0, x1 = (max(x0, (o.x1 + s.x0) / 2), x1) if o.x1 <= s.x0 else (x0, min(x1, (s.x1 + o.x0) / 2))
             under = [i for i, (a, b) in enumerate(cols) if min(b, x1) - max(a, x0) > 0.5 * (b - a)]
             if len(under) > 1 and all(i in below for i in under):
@@ -431,7 +439,7 @@ def read_table(
     rows_idx = [[j + n_head for j in r] for r in _rows(grid[n_head:], rows_lines[n_head:], {i - n_head for i in labels})]
     if row_cells is None:
         tight = _line_pitch(rows_lines[n_head:], grid[n_head:])
-        split = [_rowspan_split(grid, idx, rows_lines, tight) for idx in rows_idx]
+        split = [_rowspan_split(grid, idx, rows_lines, tight, need_merged=tight is None) for idx in rows_idx]
         rows_idx = [part for parts in split for part in parts]
         row_cells = [cells for parts in split for cells in _spanned_cells(grid, parts, join_hyphen)]
         row_labels = [next((labels[i] for i in reversed(idx) if i in labels), None) for idx in rows_idx]
@@ -516,6 +524,7 @@ def _ruled_rows(
     if max(Counter(band[r[0]] for r in _rows(grid, lines)).values()) > 1 and not (boxed and _wrapped_bands(lines, band)):
         return None
     out: list[list[str]] = []
+    wraps = _wrapped_bands(lines, band)
     for b in sorted(set(band)):
         first = band.index(b)
         cells = []
@@ -530,7 +539,8 @@ def _ruled_rows(
             cells.append(_join([t for i in span for t in grid[i][c]], join_hyphen))
         if not any(cells):
             continue
-        parts = _rowspan_split(grid, [i for i in range(len(lines)) if band[i] == b], lines, None)
+        mine = [i for i in range(len(lines)) if band[i] == b]
+        parts = [mine] if wraps else _rowspan_split(grid, mine, lines, None, need_merged=True)
         if len(parts) == 1:
             out.append((cells, first))
             continue
@@ -543,7 +553,8 @@ def _ruled_rows(
     return out
 
 
-def _rowspan_split(grid: list[list[list[str]]], idx: list[int], lines: list[PLine], tight: float | None) -> list[list[int]]:
+def _rowspan_split(grid: list[list[list[str]]], idx: list[int], lines: list[PLine], tight: float | None,
+                   need_merged: bool = False) -> list[list[int]]:
     """A row's lines as the rows they are when cells are merged down over several rows (a
     group's label beside its categories, "Culture conversion" beside "Month 2" and "Month 6").
     The lines after the first are rows of their own when they form a regular grid: each has
@@ -566,6 +577,8 @@ def _rowspan_split(grid: list[list[list[str]]], idx: list[int], lines: list[PLin
         if not opens:
             return [idx]
         shapes.add(filled)
+    if need_merged and not (first - set().union(*shapes) - {0}):
+        return [idx]
     return [[i] for i in idx] if len(shapes) == 1 else [idx]
 
 
