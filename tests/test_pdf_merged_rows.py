@@ -357,3 +357,51 @@ def test_capitalised_lines_wrapping_in_several_columns_stay_one_row(tmp_path):
         p.rule(L, R, y - 3)
     p.lines(L, y + 30, TEXT[:6], size=9.6, leading=12.2)
     assert _read(tmp_path, p, 1) == [tuple(" ".join(c) for c in row) for row in rows]
+
+
+def _groups_page(pitch: float, group_gap: float, wrapped_category: bool) -> tuple[PageSpec, list[tuple[str, ...]]]:
+    """The subgroup table without rules between groups: label and P value on each group's
+    first line, groups set apart by extra space, and optionally a category over two lines."""
+    p = PageSpec()
+    p.text(L, 60, "Table 4. Adjusted hazard ratios in prespecified subgroups", size=9, bold=True)
+    y = 76
+    p.rule(L, R, y - 3)
+    for x, h in HEAD:
+        p.text(x, y, h, SIZE, bold=True)
+    y += 12
+    p.rule(L, R, y - 3)
+    expected = []
+    for label, pv, rows in GROUPS[:3]:
+        for k, (cat, a, b, hr) in enumerate(rows):
+            if k == 0:
+                p.text(X_SUB, y, label, SIZE, bold=True)
+                _right(p, X_P, y, pv)
+            lines = ["Living with", "HIV"] if wrapped_category and cat == "Living with HIV" else [cat]
+            p.lines(X_CAT, y, lines, SIZE, leading=pitch)
+            _right(p, X_A, y, a)
+            _right(p, X_B, y, b)
+            p.text(X_HR, y, hr, SIZE)
+            y += pitch * len(lines)
+            expected.append((label, cat, a, b, hr, pv))
+        y += group_gap
+    p.rule(L, R, y - 3)
+    p.lines(L, y + 30, TEXT[:6], size=9.6, leading=12.2)
+    return p, expected
+
+
+def test_rows_of_groups_set_apart_by_extra_space_are_rows(tmp_path):
+    # The rows inside a group sit closer than the groups: that closer pitch is the rows', not
+    # a wrapped cell's (no line at it goes on with the line above).
+    page, expected = _groups_page(11.0, 5.0, False)
+    assert _read(tmp_path, page, 4) == expected
+
+
+def test_a_category_over_two_lines_stays_one_cell_of_its_row(tmp_path):
+    page, expected = _groups_page(11.0, 0.0, True)
+    assert _read(tmp_path, page, 4) == expected
+
+
+def test_an_interval_under_its_estimate_with_a_p_value_beside_stays_one_row(tmp_path):
+    # Evenly set, a P value once per row: a line opening with a bracket goes on with the one above.
+    page, expected = _estimates_page(3, True, 9.5, 0.0, False)
+    assert _read(tmp_path, page, 2) == expected

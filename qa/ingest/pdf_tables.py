@@ -438,7 +438,7 @@ def read_table(
         grid[i][0] = []
     rows_idx = [[j + n_head for j in r] for r in _rows(grid[n_head:], rows_lines[n_head:], {i - n_head for i in labels})]
     if row_cells is None:
-        tight = _line_pitch(rows_lines[n_head:], grid[n_head:])
+        tight = _wrap_pitch(_line_pitch(rows_lines[n_head:], grid[n_head:]), rows_lines[n_head:], grid[n_head:])
         split = [_rowspan_split(grid, idx, rows_lines, tight, need_merged=tight is None) for idx in rows_idx]
         rows_idx = [part for parts in split for part in parts]
         row_cells = [cells for parts in split for cells in _spanned_cells(grid, parts, join_hyphen)]
@@ -557,29 +557,53 @@ def _rowspan_split(grid: list[list[list[str]]], idx: list[int], lines: list[PLin
                    need_merged: bool = False) -> list[list[int]]:
     """A row's lines as the rows they are when cells are merged down over several rows (a
     group's label beside its categories, "Culture conversion" beside "Month 2" and "Month 6").
-    The lines after the first are rows of their own when they form a regular grid: each has
-    the first cell empty and fills the same columns, most of those the first line fills, and
-    every cell of them opens a cell rather than going on with the line above (not in lower
-    case or as a list's next item, the line above not ending in a hyphen, comma, slash or
-    bracket); lines set at a table's closer pitch of wrapped cells are not rows. Cells that
-    wrap, or hold lists, leave some line going on, or their lines fill different columns."""
+    A line after the first opens a row of its own when it has the first cell empty, fills
+    most of the columns the first line fills, and each of its cells opens a cell rather than
+    going on with the line above (not in lower case, in brackets or as a list's next item, the
+    line above not ending in a hyphen, comma, slash or bracket), and it is not set at a table's
+    closer pitch of wrapped cells; a line filling few columns is a wrapped cell's next line
+    and stays with the row above it ("Living with" / "HIV"). The rows so opened must form a
+    regular grid (each fills the same columns). need_merged: without the pitch to go by, only
+    when a column besides the first is merged too (a P value printed once per group): an
+    estimate over its interval in every column is one row's cells."""
     if len(idx) < 2 or not grid[idx[0]][0]:
         return [idx]
     first = {c for c in range(len(grid[idx[0]])) if grid[idx[0]][c]}
     shapes = set()
+    parts = [[idx[0]]]
     for i in idx[1:]:
         cells = grid[i]
         filled = frozenset(c for c in range(len(cells)) if cells[c])
-        opens = (not cells[0] and len(filled & first) >= max(3, 0.5 * len(first)) and all(
-            not " ".join(cells[c])[:1].islower() and not _LIST_ITEM_RE.match(" ".join(cells[c]))
+        if len(filled & first) < max(3, 0.5 * len(first)):
+            parts[-1].append(i)
+            continue
+        opens = (not cells[0] and all(
+            not re.match(r"[a-z(\[]", " ".join(cells[c])) and not _LIST_ITEM_RE.match(" ".join(cells[c]))
             and not " ".join(grid[i - 1][c]).endswith(("-", ",", "/", "(")) for c in filled)
             and not (tight is not None and _top(lines[i]) - _top(lines[i - 1]) < tight))
         if not opens:
             return [idx]
         shapes.add(filled)
-    if need_merged and not (first - set().union(*shapes) - {0}):
+        parts.append([i])
+    if len(parts) == 1 or len(shapes) != 1 or need_merged and not (first - set().union(*shapes) - {0}):
         return [idx]
-    return [[i] for i in idx] if len(shapes) == 1 else [idx]
+    return parts
+
+
+def _wrap_pitch(tight: float | None, lines: list[PLine], grid: list[list[list[str]]]) -> float | None:
+    """The closer of a table's two line pitches, when lines set at it are seen to wrap a cell
+    (a line going on in lower case, or after a hyphen, comma, slash or bracket); else None: the
+    closer pitch may be that of the rows inside groups set apart by extra space."""
+    if tight is None:
+        return None
+    for i in range(1, len(lines)):
+        if _top(lines[i]) - _top(lines[i - 1]) >= tight:
+            continue
+        for c in range(len(grid[i])):
+            here, above = " ".join(grid[i][c]), " ".join(grid[i - 1][c])
+            if here and (here[:1].islower() or above.endswith(("-", ",", "/", "("))):
+                return tight
+    return None
 
 
 _LIST_ITEM_RE = re.compile(r"^(?:[-–•·*▪●○]\s|\d{1,2}[.)]\s)")
