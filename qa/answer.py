@@ -251,6 +251,7 @@ class Answerer:
                 runs = [run] if run is not None else []
         else:
             runs = self.passages.answer(qv, terms, hits, question=q, excerpts=True)
+            runs = self.passages.with_first_passage(qv, terms, hits, runs, q)
             if appraisal_words(q) and not _ITSELF.search(q):
                 # "The weaknesses of titration": the paper's own limitations (searched for the word
                 # "limitations") are not the answer.

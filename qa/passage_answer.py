@@ -310,6 +310,27 @@ class PassageAnswerer:
         runs.sort(key=lambda r: (r.sentences[0].doc_id, r.span.start))
         return runs
 
+    def with_first_passage(self, qv: np.ndarray, terms: set[str], hits: list[Hit], runs: list[Run],
+                           question: str = "") -> list[Run]:
+        """The runs, with one from the passage retrieval ranks first when none is: search reads
+        a passage whole and ranks the right one first more often than the sentence scores pick
+        its sentence (a reader's paraphrase shares few words with any one sentence). Its best
+        sentence's run joins; the other parts make way as excerpts."""
+        first = next((h for h in hits if h.chunk.kind != "table_row"), None)
+        if first is None or not runs:
+            return runs
+        inside = {st.id for st in self.sents_in.get(first.chunk.id, [])}
+        if any(st.id in inside for r in runs for st in r.sentences):
+            return runs
+        kind = asked_kind(question)
+        found = next(((sc, st, h) for sc, st, h in self.score_sentences(qv, terms, hits, kind=kind) if st.id in inside), None)
+        if found is None:
+            return runs
+        run = self.run_around(found[1], found[2], found[0], {}, kind, terms)
+        if kind and not gives(kind, run.text, spelled=False):
+            return runs  # a measurement asked: a part that states none is no part of the answer
+        return self.with_parts(runs, [run], terms)
+
     def with_parts(self, runs: list[Run], extra: list[Run], terms: set[str], budget: int = ANSWER_CHARS) -> list[Run]:
         """The runs and the further parts the answer must have, in the document's order, within
         budget, cut to excerpts to fit. When not all fit: the runs that only scored close to the

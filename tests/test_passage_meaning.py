@@ -55,3 +55,20 @@ def test_in_the_documents_own_words_shared_words_count_as_before():
     assert _best("vesicles sampled from sites in every patient at each visit", [0.30, 0.80, 0.20]) == own
     # "Drawbacks" asks for an appraisal: phrasing, not a word the document is missing.
     assert _best("drawbacks of vesicles sampled from sites in every patient at each visit", [0.30, 0.80, 0.20]) == own
+
+
+def test_the_passage_search_ranks_first_is_part_of_the_answer():
+    # Sentence scores chose the third passage's sentence; the passage retrieval ranks first
+    # (read whole, it matches the question best) gets its best sentence in beside it.
+    from qa.passage_answer import Run
+
+    pa, q, hits = _answerer([0.55, 0.70, 0.20])
+    terms = set(analyze("vesicles in saliva and urine"))
+    chosen = [Run((pa.sentences[2],), hits[2], 0.9)]
+    got = pa.with_first_passage(q, terms, hits, chosen, "where are vesicles found")
+    assert [r.sentences[0].id for r in got] == [0, 2]
+    # Already there: nothing changes.
+    assert pa.with_first_passage(q, terms, hits, [Run((pa.sentences[0],), hits[0], 0.9)], "where") == \
+        [Run((pa.sentences[0],), hits[0], 0.9)]
+    # A measurement asked, and the first passage states none: it is no part of the answer.
+    assert pa.with_first_passage(q, terms, hits, chosen, "how many vesicles per millilitre") == chosen
