@@ -1,5 +1,6 @@
 """A minimal PDF writer for tests: text at positions in Helvetica (regular or bold, or
-`bold="serif"` for Times-Roman, a second regular face) and horizontal rules, several pages.
+`bold="serif"` for Times-Roman, a second regular face), horizontal and vertical rules and
+shaded rectangles, several pages.
 Enough to lay out two columns, running lines and tables."""
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ class PageSpec:
     filled: bool = False  # vrules drawn as thin filled rectangles (as word processors draw borders), not strokes
     # Labels set running up the sheet on an upright page (a figure's axis title): x, y (top-down), size, text.
     labels: list[tuple[float, float, float, str]] = field(default_factory=list)
+    # Shaded rectangles drawn under the text (a table's header row fill, drawn cell by cell as
+    # renderers do): x0, x1, y0, y1 (top-down).
+    shades: list[tuple[float, float, float, float]] = field(default_factory=list)
 
     def text(self, x: float, y: float, s: str, size: float = 10, bold: bool = False) -> "PageSpec":
         self.texts.append((x, y, size, bold, s))
@@ -84,6 +88,8 @@ def make_pdf(pages: list[PageSpec], width: float = 612, height: float = 792) -> 
             ops.append(f"q 0 1 -1 0 {width} 0 cm")
         elif p.turned == "down":
             ops.append(f"q 0 -1 1 0 0 {height} cm")
+        for x0, x1, y0, y1 in p.shades:
+            ops.append(f"q 0.85 g {x0} {top - y1} {x1 - x0} {y1 - y0} re f Q")
         for x, y, size, bold, s in p.texts:
             esc = s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             face = "F3" if bold == "serif" else "F2" if bold else "F1"

@@ -113,6 +113,27 @@ def gutter(p: Page, size: float) -> float | None:
     return g
 
 
+def _usual_gutter(found: list[float | None]) -> float | None:
+    """The gutter most of a document's two-column pages share (within 2 pt), when two or
+    more do."""
+    gs = sorted(g for g in found if g is not None)
+    best = max((sum(1 for h in gs if abs(h - g) <= 2) for g in gs), default=0)
+    if best < 2:
+        return None
+    return next(g for g in gs if sum(1 for h in gs if abs(h - g) <= 2) == best)
+
+
+def _clear_at(p: Page, g: float) -> bool:
+    """The page's text leaves the document's usual gutter clear: hardly a line crosses it and
+    there is text on both sides (a page whose second column holds only a few lines has too
+    little there to show a gap of its own)."""
+    body = [s for s in p.segs if len(s.text) > 15]
+    crossing = sum(1 for s in body if s.x0 < g - 2 and s.x1 > g + 2)
+    left = sum(1 for s in body if s.x1 <= g + 2)
+    right = sum(1 for s in body if s.x0 >= g - 2)
+    return len(body) >= 6 and crossing <= 0.1 * len(body) and left >= 3 and right >= 3
+
+
 def _gap(body: list[Seg], width: float) -> float | None:
     if len(body) < 6:
         return None
@@ -172,6 +193,7 @@ class _TableRegion:
     page: int = 0
     rules: list[tuple[float, float, float]] = field(default_factory=list)
     vrules: list[tuple[float, float, float]] = field(default_factory=list)
+    fills: list[tuple[float, float, float, float]] = field(default_factory=list)
 
     @property
     def anchor(self) -> Seg:
@@ -213,8 +235,11 @@ class _Flow:
         self._last = _LastTable()
 
     def build(self) -> None:
-        for p in self.pages:
-            g = gutter(p, self.size)
+        found = [gutter(p, self.size) for p in self.pages]
+        usual = _usual_gutter(found)
+        for p, g in zip(self.pages, found):
+            if g is None and usual is not None and _clear_at(p, usual):
+                g = usual  # a page whose second column is short (the last page's references)
             tables = self._table_regions(p, p.segs, g)
             taken = {id(s) for t in tables for s in t.segs}
             rest = [s for s in p.segs if id(s) not in taken]
@@ -240,7 +265,7 @@ class _Flow:
                 col_right = left_edge if g is not None and s.x1 <= g + 2 and not last_of_wide else right_edge
                 events.append((key(s), "seg", (s, p.number, col_right)))
             for t in tables:
-                t.page, t.rules, t.vrules = p.number, p.rules, p.vrules
+                t.page, t.rules, t.vrules, t.fills = p.number, p.rules, p.vrules, p.fills
                 events.append((key(t.anchor), "table", t))
             events.sort(key=lambda e: e[0])
             # Segments of one line of one column, left to right, are one line of text.
@@ -592,7 +617,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
             reg: _TableRegion = obj  # type: ignore[assignment]
             number, cont, region, cap, page = reg.number, reg.continued, reg.segs, reg.caption, reg.page
             t = read_table(number, reg.title, region, cap, page=page, rules=reg.rules, join_hyphen=vocab.join_hyphen,
-                           vrules=reg.vrules)
+                           vrules=reg.vrules, fills=reg.fills)
             if t is None and cap is None:
                 # Not a table after all: the lines go back to the text, as a paragraph of their own.
                 flush()

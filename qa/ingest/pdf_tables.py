@@ -279,7 +279,7 @@ def merge_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, fl
 def read_table(
     number: int, rest: str, region: list[Seg], cap: Seg | None, page: int = 0,
     rules: list[tuple[float, float, float]] | None = None, join_hyphen=None,
-    vrules: list[tuple[float, float, float]] | None = None,
+    vrules: list[tuple[float, float, float]] | None = None, fills: list[tuple[float, float, float, float]] | None = None,
 ) -> TablePiece | None:
     lines = line_up(region, page)
     if not lines:
@@ -346,10 +346,11 @@ def read_table(
         return None
     grid, bold0 = _grid(rows_lines, cols, x_lo)
 
-    # Header lines: above the first rule under the caption (ruled tables), else the
-    # leading bold lines, else the first row.
-    n_head = 0
-    if rules:
+    # Header lines: inside the shaded band the table opens with (a header row's fill), else
+    # above the first rule under the caption (ruled tables), else the leading bold lines, else
+    # the first row.
+    n_head = _shaded_header(rows_lines, fills or [], x_lo, x_hi)
+    if rules and not n_head:
         # The first rule with table lines above it (a rule right under the caption is the
         # table's top edge) closes the header.
         below = [r for r in rules if r[2] > first.bottom and r[1] - r[0] > 0.5 * (x_hi - x_lo)
@@ -383,6 +384,10 @@ def read_table(
                and not any(grid[i][c] for i in range(n_head - 1, len(grid)))}
     if phantom and len(cols) - len(phantom) >= 2:
         cols = [x for c, x in enumerate(cols) if c not in phantom]
+        grid, bold0 = _grid(rows_lines, cols, x_lo)
+    joined = _header_only_joined(cols, grid, rows_lines, n_head)
+    if len(joined) < len(cols) and len(joined) >= 2:
+        cols = joined
         grid, bold0 = _grid(rows_lines, cols, x_lo)
     head = [list(cells) for cells in grid[:n_head]]
     over: list[tuple[Seg, list[int]]] = []  # the spanning headers of the line above
@@ -479,6 +484,42 @@ def read_table(
     return TablePiece(number, title, columns, rows, note)
 
 
+def _header_only_joined(cols: list[tuple[float, float]], grid: list[list[list[str]]], lines: list[PLine],
+                        n_head: int) -> list[tuple[float, float]]:
+    """A column no cell under the header fills, made only of header words, is part of the
+    column beside it that one of those header segments runs on into: a header set
+    left-aligned and wider than the centred or right-aligned numbers under it ("Alternate-day
+    (n = 212)," over "5 (2.4)") leaves its first words beside the numbers' column, where its
+    two lines alone make a column when the rows are few enough."""
+    cols = list(cols)
+    body = set(c for i in range(n_head, len(grid)) for c in range(len(cols)) if grid[i][c])
+    for c in reversed(range(len(cols))):
+        if c in body or not any(grid[i][c] for i in range(n_head)) or len(cols) < 3:
+            continue
+        for d in (c + 1, c - 1):
+            if not 0 <= d < len(cols) or d not in body:
+                continue
+            a, b = min(cols[c][0], cols[d][0]), max(cols[c][1], cols[d][1])
+            if any(s.x0 < cols[c][1] and s.x1 > cols[d][0] if d > c else s.x0 < cols[d][1] and s.x1 > cols[c][0]
+                   for ln in lines[:n_head] for s in ln.segs):
+                cols[min(c, d):max(c, d) + 1] = [(a, b)]
+                body = {x - 1 if x > c else x for x in body}
+                break
+    return cols
+
+
+def _shaded_header(lines: list[PLine], fills: list[tuple[float, float, float, float]], x_lo: float, x_hi: float) -> int:
+    """How many of the table's first lines a shaded band as wide as the table holds (its
+    header row, set on a fill of its own), when it holds the first line and not most of them."""
+    top = lines[0]
+    for x0, x1, t, b in fills:
+        if x0 <= x_lo + 2 and x1 >= x_hi - 2 and t <= top.top + 1 and b >= top.bottom - 1:
+            n = sum(1 for ln in lines if t - 1 <= (ln.top + ln.bottom) / 2 <= b + 1)
+            if 0 < n <= 6 and n < len(lines) - 1:
+                return n
+    return 0
+
+
 def _first_x0(ln: PLine, cols: list[tuple[float, float]], x_lo: float) -> float | None:
     """Where a line's first cell starts (None when the first column is empty there)."""
     if _spanning(ln, cols, x_lo):
@@ -533,8 +574,10 @@ def _ruled_rows(
             cell = bisect.bisect(cys, mid[first])
             span = [i for i, m in enumerate(mid) if bisect.bisect(cys, m) == cell]
             # Merged only where the text sits in one of the rows the cell spans: a column
-            # with text in each of them is ruled short of its edge, not merged.
-            if len({band[i] for i in span if grid[i][c]}) > 1:
+            # with text in each of them is ruled short of its edge, not merged. (Text running on
+            # from one row into the next, "Tolerability and ad-" / "herence", is one cell's.)
+            texts = [i for i in span if grid[i][c]]
+            if len({band[i] for i in texts}) > 1 and not _goes_on(grid, texts, c):
                 span = [i for i in span if band[i] == b]
             cells.append(_join([t for i in span for t in grid[i][c]], join_hyphen))
         if not any(cells):
@@ -619,6 +662,13 @@ def _spanned_cells(grid: list[list[list[str]]], parts: list[list[int]], join_hyp
             for r in rows[1:]:
                 r[c] = rows[0][c]
     return rows
+
+
+def _goes_on(grid: list[list[list[str]]], lines: list[int], c: int) -> bool:
+    """Column c's text on these lines is one run: each line after the first goes on with the
+    one above it (in lower case, or after a hyphen, comma, slash or bracket)."""
+    return all(b == a + 1 and (" ".join(grid[b][c])[:1].islower() or " ".join(grid[a][c]).endswith(("-", ",", "/", "(")))
+               for a, b in zip(lines, lines[1:]))
 
 
 def _wrapped_bands(lines: list[PLine], band: list[int]) -> bool:

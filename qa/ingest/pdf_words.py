@@ -121,6 +121,7 @@ class Page:
     segs: list[Seg]
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # (x0, x1, y) horizontal rules
     vrules: list[tuple[float, float, float]] = field(default_factory=list)  # (x, top, bottom) vertical rules
+    fills: list[tuple[float, float, float, float]] = field(default_factory=list)  # (x0, x1, top, bottom) shaded bands
 
 
 _SCRIPTS = set("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻₀₁₂₃₄₅₆₇₈₉₊₋")
@@ -137,6 +138,22 @@ def clean(text: str) -> str:
     t = "".join(c if c in _SCRIPTS else unicodedata.normalize("NFKC", c) for c in t) if any(
         c in _SCRIPTS for c in t) else unicodedata.normalize("NFKC", t)
     return t.replace("\u00ad", "-").replace("\ufffe", "-").replace("\u2010", "-")
+
+
+def _bands(rects: list[dict]) -> list[tuple[float, float, float, float]]:
+    """Shaded bands (a table's header row, its striped rows): filled rectangles taller than a
+    rule, the pieces a renderer draws cell by cell joined where they meet at one height."""
+    pieces = sorted(((r["x0"], r["x1"], r["top"], r["bottom"]) for r in rects
+                     if r.get("fill") and r["bottom"] - r["top"] >= 2.5),
+                    key=lambda r: (round(r[2], 1), round(r[3], 1), r[0]))
+    out: list[list[float]] = []
+    for x0, x1, top, bottom in pieces:
+        last = out[-1] if out else None
+        if last and abs(last[2] - top) < 0.6 and abs(last[3] - bottom) < 0.6 and x0 - last[1] <= 1.5:
+            last[1] = max(last[1], x1)
+        else:
+            out.append([x0, x1, top, bottom])
+    return [(a, b, t, u) for a, b, t, u in out if b - a >= 20]
 
 
 def _is_bold(fontname: str) -> bool:
@@ -192,7 +209,7 @@ def read(path: Path) -> list[Page]:
                     elif abs(ln["x1"] - ln["x0"]) < 2.5 and ln["bottom"] - ln["top"] > 5:
                         vrules.append(((ln["x0"] + ln["x1"]) / 2, ln["top"], ln["bottom"]))
                 pages.append(Page(i, float(p.width), float(p.height), segments(words), sorted(rules, key=lambda r: r[2]),
-                                  sorted(vrules)))
+                                  sorted(vrules), _bands(p.rects)))
     except (PDFSyntaxError, PdfminerException, ValueError, KeyError, TypeError) as e:
         raise ValueError(f"{path.name}: cannot read PDF ({e})") from e
     return pages

@@ -1,0 +1,129 @@
+"""Layouts an XSL-FO typesetter (Apache FOP) prints: a header row on a shaded band with no rule
+under it, a cell merged down a group whose wrapped text runs into the group's next row, a header
+wider than the centred numbers under it on a continued page, and a last page whose second column
+holds only a few lines."""
+
+import textwrap
+
+from qa.ingest import load
+from pdfgen import COLUMN_TEXT as TEXT, LEFT, RIGHT, PageSpec, make_pdf, width
+
+L, R = 50, 560
+SIZE = 8
+BORDERS = [L, 130, 290, 360, 430, R]
+
+
+def _right(p: PageSpec, x1: float, y: float, s: str, bold: bool = False) -> None:
+    p.text(x1 - width(s, SIZE), y, s, SIZE, bold)
+
+
+GROUPS = [("Haematological", [("Haemoglobin at 34 weeks, g/L", "112.4", "113.1", "0.49"),
+                              ("Anaemia resolved, n/N (%)", "132/193", "132/188", "0.69"),
+                              ("Ferritin at 34 weeks, ug/L", "21.4", "23.5", "0.16")]),
+          ("Tolerability and ad-/herence", [("Any GI side effect, n/N (%)", "46/212", "81/208", "<0.001"),
+                                            ("Adherence 80% or more, n/N (%)", "172/212", "135/208", "<0.001"),
+                                            ("Rescue intravenous iron, n/N (%)", "9/212", "7/208", "0.64")]),
+          ("Delivery", [("Preterm birth, n/N (%)", "15/199", "14/195", "0.89"),
+                        ("Birthweight, g, mean", "3212", "3189", "0.63")])]
+
+
+def _outcomes_page() -> PageSpec:
+    # The header row sits on a shaded band (drawn cell by cell) and no rule closes it; rules
+    # run between the rows of a group only right of the domain column (its cell is merged down
+    # the group), and right across between groups.
+    p = PageSpec()
+    p.text(L, 60, "Table 3. Primary and secondary outcomes", size=9, bold=True)
+    top = 74
+    p.shades += [(a, b, top, top + 16) for a, b in zip(BORDERS, BORDERS[1:])]
+    for x, h in zip([L + 3, 133, 293, 363, 433], ["Domain", "Outcome", "Alternate-day", "Daily", "p value"]):
+        p.text(x, top + 4, h, SIZE, bold=True)
+    y = top + 16
+    for label, rows in GROUPS:
+        label_lines = label.split("/")
+        for k, (outcome, a, b, pv) in enumerate(rows):
+            if k < len(label_lines):
+                p.text(L + 3, y + 4 + (0 if k == 0 else -3), label_lines[k], SIZE, bold=True)
+            p.text(133, y + 4, outcome, SIZE)
+            p.text(293, y + 4, a, SIZE)
+            p.text(363, y + 4, b, SIZE)
+            p.text(433, y + 4, pv, SIZE)
+            y += 15
+            if k < len(rows) - 1:
+                p.rule(130, R, y)
+        p.rule(L, R, y)
+    p.lines(L, y + 30, TEXT[:6], size=9.6, leading=12.2)
+    return p
+
+
+def test_a_shaded_header_row_and_a_merged_cell_running_into_the_next_row(tmp_path):
+    path = tmp_path / "outcomes.pdf"
+    path.write_bytes(make_pdf([_outcomes_page()]))
+    (t,) = [t for t in load(path).tables if t.number == 3]
+    assert t.columns == ("Domain", "Outcome", "Alternate-day", "Daily", "p value")
+    assert [tuple(v for _, v in r.table.cells) for r in t.rows] == [
+        (label.replace("-/", ""), *row) for label, rows in GROUPS for row in rows]
+
+
+def _events_page(caption: str, events: list[tuple[str, str, str]]) -> PageSpec:
+    p = PageSpec()
+    p.text(L, 60, caption, size=9, bold=True)
+    y = 76
+    p.rule(L, R, y - 3)
+    p.text(L + 3, y, "Event", SIZE, bold=True)
+    # Left-aligned headers over two lines, wider than the centred numbers under them.
+    for x, (h1, h2) in zip((250, 351), [("Alternate-day (n = 212),", "n (%)"), ("Daily (n = 208), n (%)", "")]):
+        p.text(x, y, h1, SIZE, bold=True)
+        if h2:
+            p.text(x, y + 10, h2, SIZE, bold=True)
+    p.text(452, y, "Risk ratio (95% CI)", SIZE, bold=True)
+    y += 24
+    p.rule(L, R, y - 3)
+    for event, a, b in events:
+        p.text(L + 3, y, event, SIZE)
+        p.text(298 - width(a, SIZE) / 2, y, a, SIZE)
+        p.text(398 - width(b, SIZE) / 2, y, b, SIZE)
+        p.text(470, y, "0.82 (0.25-2.64)", SIZE)
+        y += 13
+    p.rule(L, R, y - 3)
+    p.lines(L, y + 30, TEXT[:6], size=9.6, leading=12.2)
+    return p
+
+
+def test_a_header_wider_than_its_centred_numbers_names_one_column_on_a_page_of_many_rows(tmp_path):
+    # With many rows the header's two lines alone no longer make a column of their own
+    # words; its first words, left of the numbers, still belong to the numbers' column.
+    first = [(f"Event {k}", f"{k} (2.{k})", f"{k + 1} (3.{k})") for k in range(1, 6)]
+    more = [(f"Event {k}", f"{k} (2.{k})", f"{k + 1} (3.{k})") for k in range(6, 26)]
+    path = tmp_path / "events.pdf"
+    path.write_bytes(make_pdf([_events_page("Table 4. Adverse events reported during the trial", first),
+                               _events_page("Table 4 (continued)", more)]))
+    doc = load(path)
+    (t,) = [t for t in doc.tables if t.number == 4]
+    assert t.columns == ("Event", "Alternate-day (n = 212), n (%)", "Daily (n = 208), n (%)", "Risk ratio (95% CI)")
+    assert [tuple(v for _, v in r.table.cells) for r in t.rows] == [e + ("0.82 (0.25-2.64)",) for e in first + more]
+    assert not doc.warnings
+
+
+def test_a_last_page_whose_second_column_is_short_is_read_column_by_column(tmp_path):
+    # Two-column pages before it set the gutter; on the last page the right column holds the
+    # list's last entries only, too few lines to show a gap of their own.
+    refs = [f"{n}. Author{n} A, Writer B. A study of iron number {n}. J Test. 2020;{n}:1-9." for n in range(1, 31)]
+    pages = []
+    for k in range(2):
+        p = PageSpec()
+        p.lines(LEFT, 60, TEXT * 4, size=9.6, leading=12.2)
+        p.lines(RIGHT, 60, TEXT * 4, size=9.6, leading=12.2)
+        pages.append(p)
+    last = PageSpec()
+    last.text(LEFT, 50, "References", size=11, bold=True)
+    y = 66
+    for r in refs[:26]:
+        y = last.lines(LEFT, y, textwrap.wrap(r, 44), size=7, leading=8.5)
+    y = 66
+    for r in refs[26:]:
+        y = last.lines(RIGHT, y, textwrap.wrap(r, 44), size=7, leading=8.5)
+    path = tmp_path / "refs.pdf"
+    path.write_bytes(make_pdf(pages + [last]))
+    doc = load(path)
+    assert [r.n for r in doc.references] == list(range(1, 31))
+    assert all(f"iron number {r.n}." in r.text for r in doc.references)
