@@ -79,6 +79,9 @@ WINDOW_SHARE = 0.4
 # (lay words, paraphrase, a typo), the less shared words tell and the more the meaning counts:
 # up to this much more, for a question none of whose words the document has.
 MEANING_WEIGHT, MEANING_SHIFT = 0.5, 0.6
+# The passage search ranks first joins a passage answer when it is among this many first results
+# and its best sentence scores at least this share of the best run's.
+FIRST_PASSAGE_RANK, FIRST_PASSAGE_SHARE = 3, 0.5
 
 
 @dataclass(frozen=True)
@@ -315,21 +318,25 @@ class PassageAnswerer:
         """The runs, with one from the passage retrieval ranks first when none is: search reads
         a passage whole and ranks the right one first more often than the sentence scores pick
         its sentence (a reader's paraphrase shares few words with any one sentence). Its best
-        sentence's run joins; the other parts make way as excerpts."""
-        first = next((h for h in hits if h.chunk.kind != "table_row"), None)
+        sentence's run joins, when it scores close enough to the best run and the passage is
+        among the first results; the other parts make way as excerpts. Sentences the answer
+        already quotes are not quoted twice."""
+        first = next((h for h in hits[:FIRST_PASSAGE_RANK] if h.chunk.kind != "table_row"), None)
         if first is None or not runs:
             return runs
         inside = {st.id for st in self.sents_in.get(first.chunk.id, [])}
-        if any(st.id in inside for r in runs for st in r.sentences):
+        quoted = {st.id for r in runs for st in r.sentences}
+        if inside & quoted:
             return runs
         kind = asked_kind(question)
         found = next(((sc, st, h) for sc, st, h in self.score_sentences(qv, terms, hits, kind=kind) if st.id in inside), None)
-        if found is None:
+        if found is None or found[0] < FIRST_PASSAGE_SHARE * max(r.score for r in runs):
             return runs
         run = self.run_around(found[1], found[2], found[0], {}, kind, terms)
-        if kind and not gives(kind, run.text, spelled=False):
+        kept = tuple(st for st in run.sentences if st.id not in quoted)
+        if not kept or kind and not gives(kind, run.text, spelled=False):
             return runs  # a measurement asked: a part that states none is no part of the answer
-        return self.with_parts(runs, [run], terms)
+        return self.with_parts(runs, [Run(kept, run.hit, run.score)], terms)
 
     def with_parts(self, runs: list[Run], extra: list[Run], terms: set[str], budget: int = ANSWER_CHARS) -> list[Run]:
         """The runs and the further parts the answer must have, in the document's order, within

@@ -295,3 +295,13 @@ def test_each_of_two_coordinated_things_gets_its_part(organs, question):
     assert "alveolar macrophages" in a.text and "Kidney injury after ischaemia" in a.text
     assert "stellate" not in a.text
     assert len(a.text) <= 700
+
+
+def test_a_passage_answer_is_built_with_the_passage_search_ranks_first(phage, monkeypatch):
+    # The wiring (qa/passage_answer.py with_first_passage has its own tests).
+    seen = []
+    passages = phage.answerer.passages
+    original = passages.with_first_passage
+    monkeypatch.setattr(passages, "with_first_passage", lambda *a, **k: seen.append(a) or original(*a, **k))
+    assert phage.answerer.ask("How are phages separated from endotoxin?").status == "answered"
+    assert seen

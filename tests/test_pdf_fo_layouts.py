@@ -107,7 +107,7 @@ def test_a_header_wider_than_its_centred_numbers_names_one_column_on_a_page_of_m
 def test_a_last_page_whose_second_column_is_short_is_read_column_by_column(tmp_path):
     # Two-column pages before it set the gutter; on the last page the right column holds the
     # list's last entries only, too few lines to show a gap of their own.
-    refs = [f"{n}. Author{n} A, Writer B. A study of iron number {n}. J Test. 2020;{n}:1-9." for n in range(1, 31)]
+    refs = [f"{n}. Author{n} A, Writer B, Third C. A cohort study of oral iron number {n}. J Test. 2020;{n}:1-9." for n in range(1, 31)]
     pages = []
     for k in range(2):
         p = PageSpec()
@@ -118,12 +118,74 @@ def test_a_last_page_whose_second_column_is_short_is_read_column_by_column(tmp_p
     last.text(LEFT, 50, "References", size=11, bold=True)
     y = 66
     for r in refs[:26]:
-        y = last.lines(LEFT, y, textwrap.wrap(r, 44), size=7, leading=8.5)
+        y = last.lines(LEFT, y, textwrap.wrap(r, 60), size=7, leading=8.5)
     y = 66
     for r in refs[26:]:
-        y = last.lines(RIGHT, y, textwrap.wrap(r, 44), size=7, leading=8.5)
+        y = last.lines(RIGHT, y, textwrap.wrap(r, 60), size=7, leading=8.5)
     path = tmp_path / "refs.pdf"
     path.write_bytes(make_pdf(pages + [last]))
     doc = load(path)
     assert [r.n for r in doc.references] == list(range(1, 31))
     assert all(f"iron number {r.n}." in r.text for r in doc.references)
+
+
+def test_a_figure_page_with_short_legends_in_two_places_keeps_its_own_reading():
+    # Between two-column pages, a figure page: panel legends at either side of the usual
+    # gutter, short lines that fill no column. They are not read as the columns' text, and the
+    # section they sit in goes on.
+    import tempfile
+    from pathlib import Path
+
+    def two_columns() -> PageSpec:
+        p = PageSpec()
+        p.lines(LEFT, 60, TEXT * 4, size=9.6, leading=12.2)
+        p.lines(RIGHT, 60, TEXT * 4, size=9.6, leading=12.2)
+        return p
+
+    figure = PageSpec()
+    figure.lines(60, 100, [f"Panel A legend entry number {k}" for k in range(6)], size=7, leading=10)
+    figure.lines(330, 100, [f"Panel B legend entry number {k}" for k in range(6)], size=7, leading=10)
+    figure.lines(50, 200, ["Fig. 2 Serum ferritin and haemoglobin over the trial. a Ferritin by arm at each visit; "
+                           "b haemoglobin by"], size=8)
+    pages = [two_columns(), two_columns(), figure, two_columns()]
+    pages[0].text(LEFT, 40, "Results", 11, True)
+    path = Path(tempfile.mkdtemp()) / "figure.pdf"
+    path.write_bytes(make_pdf(pages))
+    doc = load(path)
+    assert all(b.section == ("Results",) for b in doc.blocks if b.kind == "paragraph" and b.page >= 3)
+
+
+def test_a_band_a_rule_runs_through_is_no_header_and_two_shaded_rows_are(tmp_path):
+    # A shaded key-points box over a ruled header and its first rows; a header of two rows,
+    # each shaded cell by cell, closed by a rule.
+    xs = [L + 3, 150, 260, 370, 470]
+    rows = [(f"Author{k} 20{10 + k}", f"{k + 3}", f"{100 + k}", f"{k + 7}", f"{120 + k}") for k in range(1, 9)]
+    for case in ("box", "two rows"):
+        p = PageSpec()
+        p.text(L, 60, "Table 2. Outcomes by arm in the trial population", size=9, bold=True)
+        y = 76
+        p.rule(L, R, y - 3)
+        if case == "box":
+            p.shades.append((L - 5, R + 5, y - 5, y + 30))
+        else:
+            cells = [L, 145, 255, 365, 465, R]
+            p.shades += [(a, b, y - 3, y + 9) for a, b in zip(cells, cells[1:])]
+            p.shades += [(a, b, y + 9, y + 21) for a, b in zip(cells, cells[1:])]
+            p.text(150, y, "Treatment arm", SIZE, True)
+            p.text(370, y, "Control arm", SIZE, True)
+            y += 12
+        for x, h in zip(xs, ["Study", "Events", "Total", "Events", "Total"]):
+            p.text(x, y, h, SIZE, True)
+        y += 12
+        p.rule(L, R, y - 3)
+        for r in rows:
+            for x, v in zip(xs, r):
+                p.text(x, y, v, SIZE)
+            y += 12
+        p.rule(L, R, y - 3)
+        p.lines(L, y + 30, TEXT[:6], size=9.6, leading=12.2)
+        path = tmp_path / "band.pdf"
+        path.write_bytes(make_pdf([p]))
+        (t,) = [t for t in load(path).tables if t.number == 2]
+        assert t.columns[0] == "Study" and t.columns[2] == "Total", case
+        assert [tuple(v for _, v in r.table.cells) for r in t.rows] == rows, case

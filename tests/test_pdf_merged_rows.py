@@ -405,3 +405,86 @@ def test_an_interval_under_its_estimate_with_a_p_value_beside_stays_one_row(tmp_
     # Evenly set, a P value once per row: a line opening with a bracket goes on with the one above.
     page, expected = _estimates_page(3, True, 9.5, 0.0, False)
     assert _read(tmp_path, page, 2) == expected
+
+
+def test_rows_ruled_short_of_a_first_column_of_lower_case_names_stay_rows(tmp_path):
+    # Rules stop short of the first column (as under a merged cell), whose cells open in lower
+    # case ("let-7b"): each is its own row's, set at the row pitch, not one name run on.
+    p = PageSpec()
+    p.text(L, 60, "Table 2. MicroRNAs carried by MSC exosomes", size=9, bold=True)
+    xs = [L + 3, 133, 293, 433]
+    y = 76
+    p.rule(L, R, y - 3)
+    for x, h in zip(xs, ["microRNA", "Target", "Effect", "Reference"]):
+        p.text(x, y, h, SIZE, True)
+    y += 14
+    p.rule(L, R, y - 3)
+    rows = [("Exosomal miR-21", "PTEN", "Proliferation", "[12]"), ("miR-146a", "TRAF6", "Inflammation", "[13]"),
+            ("let-7b", "TLR4", "Polarisation", "[14]"), ("miR-125b", "p53", "Apoptosis", "[15]")]
+    for k, r in enumerate(rows):
+        for x, v in zip(xs, r):
+            p.text(x, y + 4, v, SIZE)
+        y += 15
+        if k < len(rows) - 1:
+            p.rule(130, R, y)
+    p.rule(L, R, y)
+    p.lines(L, y + 30, TEXT[:6], size=9.6, leading=12.2)
+    assert _read(tmp_path, p, 2) == rows
+
+
+def test_a_column_of_reference_markers_opens_rows_under_a_merged_cell(tmp_path):
+    # Groups of studies: the disease and a pooled value printed once per group; each study's
+    # "[33]" opens with a bracket, as the whole column does.
+    p = PageSpec()
+    p.text(L, 60, "Table 3. Preclinical studies by disease", size=9, bold=True)
+    xs = [L + 3, 150, 260, 330, 440, 500]
+    y = 76
+    p.rule(L, R, y - 3)
+    for x, h in zip(xs, ["Disease", "Exosome source", "Model", "Main effect", "Ref.", "Pooled"]):
+        p.text(x, y, h, SIZE, True)
+    y += 14
+    p.rule(L, R, y - 3)
+    groups = [("Myocardial infarction", "0.63", [("Bone marrow MSC", "Rat", "Smaller infarct", "[33]"),
+                                                 ("Umbilical cord MSC", "Mouse", "Less fibrosis", "[34]"),
+                                                 ("Adipose MSC", "Rat", "Angiogenesis", "[35]")]),
+              ("Stroke", "0.62", [("Bone marrow MSC", "Rat", "Neurogenesis", "[38]"),
+                                  ("Adipose MSC", "Mouse", "Smaller lesion", "[39, 40]")])]
+    expected = []
+    for disease, pooled, studies in groups:
+        for k, study in enumerate(studies):
+            if k == 0:
+                p.text(xs[0], y, disease, SIZE)
+                p.text(xs[5], y, pooled, SIZE)
+            for x, v in zip(xs[1:5], study):
+                p.text(x, y, v, SIZE)
+            y += 12
+            expected.append((disease, *study, pooled))
+        p.rule(L, R, y - 3)
+    p.lines(L, y + 30, TEXT[:6], size=9.6, leading=12.2)
+    assert _read(tmp_path, p, 3) == expected
+
+
+def test_a_rows_last_line_wrapping_alone_makes_no_rows(tmp_path):
+    # "Kenya" / "Uganda" / "Tanzania": the cells of one study wrap, the last line filling one
+    # column only; the effect printed once is that study's, not a cell merged over rows.
+    p = PageSpec()
+    p.text(L, 60, "Table 1. Characteristics of the included trials", size=9, bold=True)
+    xs = [L + 3, 150, 260, 370, 470]
+    y = 76
+    p.rule(L, R, y - 3)
+    for x, h in zip(xs, ["Study", "Country", "Population", "Supplement", "Effect size"]):
+        p.text(x, y, h, SIZE, True)
+    y += 12
+    p.rule(L, R, y - 3)
+    studies = [("Smith 2019", ["Kenya", "Uganda", "Tanzania"], ["Adults", "Children"], ["Iron", "Folate"], "0.45"),
+               ("Jones 2020", ["Ghana"], ["Women"], ["Iron"], "0.61"),
+               ("Brown 2021", ["India", "Nepal", "Bangladesh"], ["Infants", "Mothers"], ["Zinc", "Iron"], "0.38")]
+    for study, *cols, effect in studies:
+        p.text(xs[0], y, study, SIZE)
+        p.text(xs[4], y, effect, SIZE)
+        for x, col in zip(xs[1:4], cols):
+            p.lines(x, y, col, SIZE, leading=10)
+        y += 10 * max(len(c) for c in cols)
+    p.rule(L, R, y - 3)
+    p.lines(L, y + 30, TEXT[:6], size=9.6, leading=12.2)
+    assert _read(tmp_path, p, 1) == [(s, *(" ".join(c) for c in cols), e) for s, *cols, e in studies]

@@ -95,6 +95,9 @@ def _page_counter(text: str, page: int, pages: int) -> bool:
     return re.search(rf"(?:^|\s)(?:page\s+)?{page}\s*(?:/|of)\s*{pages}$", text.strip(), re.I) is not None
 
 
+TEXT_LINE_CHARS = 15  # a segment longer than this is a line of text (not a page number or a label)
+
+
 def gutter(p: Page, size: float) -> float | None:
     """x of the gap between two columns of text, or None for a one-column page.
 
@@ -103,13 +106,13 @@ def gutter(p: Page, size: float) -> float | None:
     text sits wholly on one side or the other, and both sides hold a fair share. When the
     page's text as a whole shows no gap (a page-wide table over half of it, its cells
     crossing the middle), the gap is looked for in the running text alone."""
-    g = _gap([s for s in p.segs if len(s.text) > 15], p.width)
+    g = _gap([s for s in p.segs if len(s.text) > TEXT_LINE_CHARS], p.width)
     if g is None:
-        g = _gap([s for s in p.segs if len(s.text) > 15 and abs(s.size - size) <= 1.0], p.width)
+        g = _gap([s for s in p.segs if len(s.text) > TEXT_LINE_CHARS and abs(s.size - size) <= 1.0], p.width)
     if g is None:
         # A page-wide table set a point smaller than the text, with a cell crossing the
         # middle, and page-wide notes under it: the running text in the body size alone.
-        g = _gap([s for s in p.segs if len(s.text) > 15 and abs(s.size - size) <= 0.3], p.width)
+        g = _gap([s for s in p.segs if len(s.text) > TEXT_LINE_CHARS and abs(s.size - size) <= 0.3], p.width)
     return g
 
 
@@ -123,15 +126,41 @@ def _usual_gutter(found: list[float | None]) -> float | None:
     return next(g for g in gs if sum(1 for h in gs if abs(h - g) <= 2) == best)
 
 
-def _clear_at(p: Page, g: float) -> bool:
-    """The page's text leaves the document's usual gutter clear: hardly a line crosses it and
-    there is text on both sides (a page whose second column holds only a few lines has too
-    little there to show a gap of its own)."""
-    body = [s for s in p.segs if len(s.text) > 15]
+def _column_starts(pages: list[Page], found: list[float | None], usual: float) -> tuple[float, float] | None:
+    """Where the document's two columns start (the commonest left edge of the lines on each
+    side of its usual gutter)."""
+    left: Counter[int] = Counter()
+    right: Counter[int] = Counter()
+    for p, g in zip(pages, found):
+        if g is None or abs(g - usual) > 2:
+            continue
+        for s in p.segs:
+            if len(s.text) > TEXT_LINE_CHARS:
+                (left if s.x1 <= g + 2 else right if s.x0 >= g - 2 else Counter())[round(s.x0)] += 1
+    if not left or not right:
+        return None
+    return float(left.most_common(1)[0][0]), float(right.most_common(1)[0][0])
+
+
+def _clear_at(p: Page, g: float, starts: tuple[float, float]) -> bool:
+    """The page's text leaves the document's usual gutter clear and is set in its columns: hardly
+    a line crosses the gutter, and on each side a third of the lines or more fill the column from
+    where the document's columns start (a page whose second column holds only a few lines has too
+    little there to show a gap of its own; a figure page's short panel legends fill no column)."""
+    body = [s for s in p.segs if len(s.text) > TEXT_LINE_CHARS]
     crossing = sum(1 for s in body if s.x0 < g - 2 and s.x1 > g + 2)
-    left = sum(1 for s in body if s.x1 <= g + 2)
-    right = sum(1 for s in body if s.x0 >= g - 2)
-    return len(body) >= 6 and crossing <= 0.1 * len(body) and left >= 3 and right >= 3
+    left = [s for s in body if s.x1 <= g + 2]
+    right = [s for s in body if s.x0 >= g - 2]
+
+    measure = g - starts[0]  # a column's width
+
+    def in_column(side: list[Seg], x: float) -> bool:
+        # Lines filling the column from where it starts (a hanging indent allowed), not short
+        # legends set somewhere in it.
+        full = [s for s in side if x - 2 <= s.x0 <= x + 0.25 * measure and s.x1 - s.x0 >= 0.6 * measure]
+        return len(side) >= 3 and len(full) >= len(side) / 3
+
+    return len(body) >= 6 and crossing <= 0.1 * len(body) and in_column(left, starts[0]) and in_column(right, starts[1])
 
 
 def _gap(body: list[Seg], width: float) -> float | None:
@@ -237,8 +266,9 @@ class _Flow:
     def build(self) -> None:
         found = [gutter(p, self.size) for p in self.pages]
         usual = _usual_gutter(found)
+        edges = _column_starts(self.pages, found, usual) if usual is not None else None
         for p, g in zip(self.pages, found):
-            if g is None and usual is not None and _clear_at(p, usual):
+            if g is None and edges is not None and _clear_at(p, usual, edges):
                 g = usual  # a page whose second column is short (the last page's references)
             tables = self._table_regions(p, p.segs, g)
             taken = {id(s) for t in tables for s in t.segs}

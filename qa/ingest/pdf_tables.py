@@ -36,7 +36,7 @@ def _columns(lines: list[PLine], x_lo: float, x_hi: float) -> list[tuple[float, 
     for w in words:
         for x in range(max(lo, int(w.x0 + 0.5)), min(hi, int(w.x1 - 0.5) + 1)):
             cov[x - lo] += 1
-    # The space between two words of one cell ("Age group (years)", 2 pt at 7 pt type) is no
+    # The space between two words of one cell ("Time since onset (days)", 2 pt at 7 pt type) is no
     # gap between columns: rounded to whole points it can look as wide as a narrow one.
     for ln in lines:
         for s in ln.segs:
@@ -238,7 +238,7 @@ def _grid(lines: list[PLine], cols: list[tuple[float, float]], x_lo: float) -> t
                     continue  # a footnote mark is not part of the cell's value
                 c = 0 if whole else _col_of(w.x0, w.x1, cols)
                 # A word in no column, a word space after the one before it, runs on that
-                # word's cell past where the column's other cells end ("NYHA class III-IV").
+                # word's cell past where the column's other cells end ("Stage III-IV disease").
                 if prev is not None and not whole and w.x0 - prev[0].x1 < 0.6 * w.size and \
                         not any(min(b, w.x1) - max(a, w.x0) > 0 for a, b in cols):
                     c = prev[1]
@@ -349,7 +349,7 @@ def read_table(
     # Header lines: inside the shaded band the table opens with (a header row's fill), else
     # above the first rule under the caption (ruled tables), else the leading bold lines, else
     # the first row.
-    n_head = _shaded_header(rows_lines, fills or [], x_lo, x_hi)
+    n_head = _shaded_header(rows_lines, fills or [], rules or [], x_lo, x_hi)
     if rules and not n_head:
         # The first rule with table lines above it (a rule right under the caption is the
         # table's top edge) closes the header.
@@ -488,8 +488,8 @@ def _header_only_joined(cols: list[tuple[float, float]], grid: list[list[list[st
                         n_head: int) -> list[tuple[float, float]]:
     """A column no cell under the header fills, made only of header words, is part of the
     column beside it that one of those header segments runs on into: a header set
-    left-aligned and wider than the centred or right-aligned numbers under it ("Alternate-day
-    (n = 212)," over "5 (2.4)") leaves its first words beside the numbers' column, where its
+    left-aligned and wider than the centred or right-aligned numbers under it ("Treated
+    (n = 120)," over "5 (4.2)") leaves its first words beside the numbers' column, where its
     two lines alone make a column when the rows are few enough."""
     cols = list(cols)
     body = set(c for i in range(n_head, len(grid)) for c in range(len(cols)) if grid[i][c])
@@ -508,11 +508,16 @@ def _header_only_joined(cols: list[tuple[float, float]], grid: list[list[list[st
     return cols
 
 
-def _shaded_header(lines: list[PLine], fills: list[tuple[float, float, float, float]], x_lo: float, x_hi: float) -> int:
+def _shaded_header(lines: list[PLine], fills: list[tuple[float, float, float, float]],
+                   rules: list[tuple[float, float, float]], x_lo: float, x_hi: float) -> int:
     """How many of the table's first lines a shaded band as wide as the table holds (its
-    header row, set on a fill of its own), when it holds the first line and not most of them."""
+    header row, set on a fill of its own), when it holds the first line and not most of them.
+    A band a rule across the table runs through (a shaded box over a ruled header and its
+    first rows) is no header row."""
     top = lines[0]
     for x0, x1, t, b in fills:
+        if any(t + 2 < y < b - 2 and r1 - r0 > 0.5 * (x_hi - x_lo) for r0, r1, y in rules):
+            continue
         if x0 <= x_lo + 2 and x1 >= x_hi - 2 and t <= top.top + 1 and b >= top.bottom - 1:
             n = sum(1 for ln in lines if t - 1 <= (ln.top + ln.bottom) / 2 <= b + 1)
             if 0 < n <= 6 and n < len(lines) - 1:
@@ -566,6 +571,10 @@ def _ruled_rows(
         return None
     out: list[list[str]] = []
     wraps = _wrapped_bands(lines, band)
+    # How far apart the ruled rows' first lines are, as a rule.
+    firsts = [_top(lines[band.index(b)]) for b in sorted(set(band))]
+    steps = sorted(y - x for x, y in zip(firsts, firsts[1:]))
+    row_pitch = steps[len(steps) // 2] if steps else 0.0
     for b in sorted(set(band)):
         first = band.index(b)
         cells = []
@@ -575,9 +584,9 @@ def _ruled_rows(
             span = [i for i, m in enumerate(mid) if bisect.bisect(cys, m) == cell]
             # Merged only where the text sits in one of the rows the cell spans: a column
             # with text in each of them is ruled short of its edge, not merged. (Text running on
-            # from one row into the next, "Tolerability and ad-" / "herence", is one cell's.)
+            # from one row into the next, "Safety and tol-" / "erability", is one cell's.)
             texts = [i for i in span if grid[i][c]]
-            if len({band[i] for i in texts}) > 1 and not _goes_on(grid, texts, c):
+            if len({band[i] for i in texts}) > 1 and not _goes_on(grid, lines, texts, c, row_pitch):
                 span = [i for i in span if band[i] == b]
             cells.append(_join([t for i in span for t in grid[i][c]], join_hyphen))
         if not any(cells):
@@ -599,30 +608,35 @@ def _ruled_rows(
 def _rowspan_split(grid: list[list[list[str]]], idx: list[int], lines: list[PLine], tight: float | None,
                    need_merged: bool = False) -> list[list[int]]:
     """A row's lines as the rows they are when cells are merged down over several rows (a
-    group's label beside its categories, "Culture conversion" beside "Month 2" and "Month 6").
+    group's label beside its categories, "Response" beside "Week 4" and "Week 12").
     A line after the first opens a row of its own when it has the first cell empty, fills
     most of the columns the first line fills, and each of its cells opens a cell rather than
     going on with the line above (not in lower case, in brackets or as a list's next item, the
     line above not ending in a hyphen, comma, slash or bracket), and it is not set at a table's
     closer pitch of wrapped cells; a line filling few columns is a wrapped cell's next line
-    and stays with the row above it ("Living with" / "HIV"). The rows so opened must form a
+    and stays with the row above it ("Type 2" / "Diabetes"). The rows so opened must form a
     regular grid (each fills the same columns). need_merged: without the pitch to go by, only
     when a column besides the first is merged too (a P value printed once per group): an
     estimate over its interval in every column is one row's cells."""
     if len(idx) < 2 or not grid[idx[0]][0]:
         return [idx]
     first = {c for c in range(len(grid[idx[0]])) if grid[idx[0]][c]}
+    # A bracket opens a cell's next line ("(0.55-0.94)" under "0.72") unless the column's cells
+    # open with one anyway (a column of "[33]" reference markers).
+    bracketed = {c for c in first if " ".join(grid[idx[0]][c])[:1] in "(["}
     shapes = set()
     parts = [[idx[0]]]
-    for i in idx[1:]:
+    for k, i in enumerate(idx[1:], start=1):
         cells = grid[i]
         filled = frozenset(c for c in range(len(cells)) if cells[c])
         if len(filled & first) < max(3, 0.5 * len(first)):
-            parts[-1].append(i)
+            if k == len(idx) - 1:
+                return [idx]  # a row's last line wrapping ("Ghana" / "Togo" / "Benin"): no rows under it
+            parts[-1].append(i)  # a wrapped cell between rows ("Type 2" / "Diabetes") stays with its row
             continue
         opens = (not cells[0] and all(
-            not re.match(r"[a-z(\[]", " ".join(cells[c])) and not _LIST_ITEM_RE.match(" ".join(cells[c]))
-            and not " ".join(grid[i - 1][c]).endswith(("-", ",", "/", "(")) for c in filled)
+            not _continues(" ".join(cells[c]), " ".join(grid[i - 1][c])) and not _LIST_ITEM_RE.match(" ".join(cells[c]))
+            and (c in bracketed or " ".join(cells[c])[:1] not in "([") for c in filled)
             and not (tight is not None and _top(lines[i]) - _top(lines[i - 1]) < tight))
         if not opens:
             return [idx]
@@ -642,10 +656,8 @@ def _wrap_pitch(tight: float | None, lines: list[PLine], grid: list[list[list[st
     for i in range(1, len(lines)):
         if _top(lines[i]) - _top(lines[i - 1]) >= tight:
             continue
-        for c in range(len(grid[i])):
-            here, above = " ".join(grid[i][c]), " ".join(grid[i - 1][c])
-            if here and (here[:1].islower() or above.endswith(("-", ",", "/", "("))):
-                return tight
+        if any(_continues(" ".join(grid[i][c]), " ".join(grid[i - 1][c])) for c in range(len(grid[i]))):
+            return tight
     return None
 
 
@@ -664,11 +676,26 @@ def _spanned_cells(grid: list[list[list[str]]], parts: list[list[int]], join_hyp
     return rows
 
 
-def _goes_on(grid: list[list[list[str]]], lines: list[int], c: int) -> bool:
-    """Column c's text on these lines is one run: each line after the first goes on with the
-    one above it (in lower case, or after a hyphen, comma, slash or bracket)."""
-    return all(b == a + 1 and (" ".join(grid[b][c])[:1].islower() or " ".join(grid[a][c]).endswith(("-", ",", "/", "(")))
-               for a, b in zip(lines, lines[1:]))
+_RUNS_ON = ("-", ",", "/", "(")  # a cell's line ending so goes on in the next line
+
+
+def _continues(here: str, above: str) -> bool:
+    """A cell's line goes on from the line above: it opens in lower case, or the line above
+    ends in a hyphen, comma, slash or bracket."""
+    return bool(here) and (here[:1].islower() or above.endswith(_RUNS_ON))
+
+
+def _goes_on(grid: list[list[list[str]]], lines: list[PLine], rows: list[int], c: int, pitch: float) -> bool:
+    """Column c's text on these lines is one cell's, run on across a row's rule: each line
+    after the first follows the one above it after a hyphen, comma, slash or bracket, or in
+    lower case set closer than the rows are (a list of lower-case names, "miR-21" / "let-7b",
+    is set at the row pitch)."""
+    for a, b in zip(rows, rows[1:]):
+        here, above = " ".join(grid[b][c]), " ".join(grid[a][c])
+        close = _top(lines[b]) - _top(lines[a]) < pitch - 0.2 * lines[b].size
+        if b != a + 1 or not (above.endswith(_RUNS_ON) or here[:1].islower() and close):
+            return False
+    return True
 
 
 def _wrapped_bands(lines: list[PLine], band: list[int]) -> bool:

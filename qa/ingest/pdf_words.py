@@ -142,18 +142,36 @@ def clean(text: str) -> str:
 
 def _bands(rects: list[dict]) -> list[tuple[float, float, float, float]]:
     """Shaded bands (a table's header row, its striped rows): filled rectangles taller than a
-    rule, the pieces a renderer draws cell by cell joined where they meet at one height."""
-    pieces = sorted(((r["x0"], r["x1"], r["top"], r["bottom"]) for r in rects
-                     if r.get("fill") and r["bottom"] - r["top"] >= 2.5),
-                    key=lambda r: (round(r[2], 1), round(r[3], 1), r[0]))
-    out: list[list[float]] = []
-    for x0, x1, top, bottom in pieces:
-        last = out[-1] if out else None
-        if last and abs(last[2] - top) < 0.6 and abs(last[3] - bottom) < 0.6 and x0 - last[1] <= 1.5:
+    rule and not white, the pieces a renderer draws cell by cell joined where they meet at one
+    height, and bands of one colour that meet top to bottom joined (a header of two rows)."""
+    pieces = []
+    for r in rects:
+        colour = r.get("non_stroking_color")
+        shade = tuple(colour) if isinstance(colour, (list, tuple)) else (colour,) if colour is not None else ()
+        if r.get("fill") and r["bottom"] - r["top"] >= 2.5 and not (shade and all(
+                isinstance(v, (int, float)) and v >= WHITE for v in shade)):
+            pieces.append((r["x0"], r["x1"], r["top"], r["bottom"], shade))
+    pieces.sort(key=lambda r: (round(r[2], 1), round(r[3], 1), r[0]))
+    rows: list[list] = []
+    for x0, x1, top, bottom, shade in pieces:
+        last = rows[-1] if rows else None
+        if last and abs(last[2] - top) < 0.6 and abs(last[3] - bottom) < 0.6 and x0 - last[1] <= 1.5 and last[4] == shade:
             last[1] = max(last[1], x1)
         else:
-            out.append([x0, x1, top, bottom])
-    return [(a, b, t, u) for a, b, t, u in out if b - a >= 20]
+            rows.append([x0, x1, top, bottom, shade])
+    rows.sort(key=lambda r: (round(r[0]), round(r[1]), r[2]))
+    out: list[list] = []
+    for band in rows:
+        last = out[-1] if out else None
+        if last and abs(last[0] - band[0]) < 2 and abs(last[1] - band[1]) < 2 and abs(band[2] - last[3]) < 1 \
+                and last[4] == band[4]:
+            last[3] = band[3]
+        else:
+            out.append(band)
+    return sorted(((a, b, t, u) for a, b, t, u, _ in out if b - a >= 20), key=lambda r: (r[2], r[0]))
+
+
+WHITE = 0.97  # a fill this light in every component is the page's white, not a shade
 
 
 def _is_bold(fontname: str) -> bool:
