@@ -28,6 +28,20 @@ def _right(p: PageSpec, x1: float, y: float, s: str, bold: bool = False) -> None
     p.text(x1 - width(s, SIZE), y, s, SIZE, bold)
 
 
+def _ruled_table(title: str, xs, heads, step: float = 12) -> tuple[PageSpec, float]:
+    """A page opening with a table's caption and its one-line header ruled above and below;
+    returns the page and where the rows start."""
+    p = PageSpec()
+    p.text(L, 60, title, size=9, bold=True)
+    y = 76
+    p.rule(L, R, y - 3)
+    for x, h in zip(xs, heads):
+        p.text(x, y, h, SIZE, True)
+    y += step
+    p.rule(L, R, y - 3)
+    return p, y
+
+
 def _cells_drawn_apart(p: PageSpec, y: float, xs: list[float]) -> None:
     """A horizontal border as an HTML renderer draws it: one piece per cell, each cell's piece
     drawn again by the cell beside it (collapsed borders)."""
@@ -338,15 +352,9 @@ def test_a_second_line_filling_few_columns_stays_in_its_row(tmp_path):
 
 def test_capitalised_lines_wrapping_in_several_columns_stay_one_row(tmp_path):
     # "Hong Kong" / "SAR China", "Not" / "Reported": every continuation opens with a capital.
-    p = PageSpec()
-    p.text(L, 60, "Table 1. Characteristics of the included studies", size=9, bold=True)
     xs = [L + 2, 130, 230, 330, 450]
-    y = 76
-    p.rule(L, R, y - 3)
-    for x, h in zip(xs, ["Study", "Country", "MSC source", "Model", "Outcome"]):
-        p.text(x, y, h, SIZE, bold=True)
-    y += 12
-    p.rule(L, R, y - 3)
+    p, y = _ruled_table("Table 1. Characteristics of the included studies", xs,
+                        ["Study", "Country", "MSC source", "Model", "Outcome"])
     rows = [[["Smith 2019"], ["United States"], ["Bone marrow"], ["Rat"], ["Bone repair"]],
             [["Chen 2020"], ["Hong Kong", "SAR China"], ["Umbilical Cord", "Wharton's Jelly"], ["Mouse", "C57BL/6"], ["Not", "Reported"]],
             [["Lee 2021"], ["Korea"], ["Adipose tissue"], ["Rat"], ["Wound healing"]]]
@@ -362,14 +370,7 @@ def test_capitalised_lines_wrapping_in_several_columns_stay_one_row(tmp_path):
 def _groups_page(pitch: float, group_gap: float, wrapped_category: bool) -> tuple[PageSpec, list[tuple[str, ...]]]:
     """The subgroup table without rules between groups: label and P value on each group's
     first line, groups set apart by extra space, and optionally a category over two lines."""
-    p = PageSpec()
-    p.text(L, 60, "Table 4. Adjusted hazard ratios in prespecified subgroups", size=9, bold=True)
-    y = 76
-    p.rule(L, R, y - 3)
-    for x, h in HEAD:
-        p.text(x, y, h, SIZE, bold=True)
-    y += 12
-    p.rule(L, R, y - 3)
+    p, y = _ruled_table("Table 4. Adjusted hazard ratios in prespecified subgroups", [x for x, _ in HEAD], [h for _, h in HEAD])
     expected = []
     for label, pv, rows in GROUPS[:3]:
         for k, (cat, a, b, hr) in enumerate(rows):
@@ -410,15 +411,8 @@ def test_an_interval_under_its_estimate_with_a_p_value_beside_stays_one_row(tmp_
 def test_rows_ruled_short_of_a_first_column_of_lower_case_names_stay_rows(tmp_path):
     # Rules stop short of the first column (as under a merged cell), whose cells open in lower
     # case ("let-7b"): each is its own row's, set at the row pitch, not one name run on.
-    p = PageSpec()
-    p.text(L, 60, "Table 2. MicroRNAs carried by MSC exosomes", size=9, bold=True)
     xs = [L + 3, 133, 293, 433]
-    y = 76
-    p.rule(L, R, y - 3)
-    for x, h in zip(xs, ["microRNA", "Target", "Effect", "Reference"]):
-        p.text(x, y, h, SIZE, True)
-    y += 14
-    p.rule(L, R, y - 3)
+    p, y = _ruled_table("Table 2. MicroRNAs carried by MSC exosomes", xs, ["microRNA", "Target", "Effect", "Reference"], 14)
     rows = [("Exosomal miR-21", "PTEN", "Proliferation", "[12]"), ("miR-146a", "TRAF6", "Inflammation", "[13]"),
             ("let-7b", "TLR4", "Polarisation", "[14]"), ("miR-125b", "p53", "Apoptosis", "[15]")]
     for k, r in enumerate(rows):
@@ -435,15 +429,9 @@ def test_rows_ruled_short_of_a_first_column_of_lower_case_names_stay_rows(tmp_pa
 def test_a_column_of_reference_markers_opens_rows_under_a_merged_cell(tmp_path):
     # Groups of studies: the disease and a pooled value printed once per group; each study's
     # "[33]" opens with a bracket, as the whole column does.
-    p = PageSpec()
-    p.text(L, 60, "Table 3. Preclinical studies by disease", size=9, bold=True)
     xs = [L + 3, 150, 260, 330, 440, 500]
-    y = 76
-    p.rule(L, R, y - 3)
-    for x, h in zip(xs, ["Disease", "Exosome source", "Model", "Main effect", "Ref.", "Pooled"]):
-        p.text(x, y, h, SIZE, True)
-    y += 14
-    p.rule(L, R, y - 3)
+    p, y = _ruled_table("Table 3. Preclinical studies by disease", xs,
+                        ["Disease", "Exosome source", "Model", "Main effect", "Ref.", "Pooled"], 14)
     groups = [("Myocardial infarction", "0.63", [("Bone marrow MSC", "Rat", "Smaller infarct", "[33]"),
                                                  ("Umbilical cord MSC", "Mouse", "Less fibrosis", "[34]"),
                                                  ("Adipose MSC", "Rat", "Angiogenesis", "[35]")]),
@@ -467,15 +455,9 @@ def test_a_column_of_reference_markers_opens_rows_under_a_merged_cell(tmp_path):
 def test_a_rows_last_line_wrapping_alone_makes_no_rows(tmp_path):
     # "Kenya" / "Uganda" / "Tanzania": the cells of one study wrap, the last line filling one
     # column only; the effect printed once is that study's, not a cell merged over rows.
-    p = PageSpec()
-    p.text(L, 60, "Table 1. Characteristics of the included trials", size=9, bold=True)
     xs = [L + 3, 150, 260, 370, 470]
-    y = 76
-    p.rule(L, R, y - 3)
-    for x, h in zip(xs, ["Study", "Country", "Population", "Supplement", "Effect size"]):
-        p.text(x, y, h, SIZE, True)
-    y += 12
-    p.rule(L, R, y - 3)
+    p, y = _ruled_table("Table 1. Characteristics of the included trials", xs,
+                        ["Study", "Country", "Population", "Supplement", "Effect size"])
     studies = [("Smith 2019", ["Kenya", "Uganda", "Tanzania"], ["Adults", "Children"], ["Iron", "Folate"], "0.45"),
                ("Jones 2020", ["Ghana"], ["Women"], ["Iron"], "0.61"),
                ("Brown 2021", ["India", "Nepal", "Bangladesh"], ["Infants", "Mothers"], ["Zinc", "Iron"], "0.38")]
