@@ -189,3 +189,71 @@ def test_a_band_a_rule_runs_through_is_no_header_and_two_shaded_rows_are(tmp_pat
         (t,) = [t for t in load(path).tables if t.number == 2]
         assert t.columns[0] == "Study" and t.columns[2] == "Total", case
         assert [tuple(v for _, v in r.table.cells) for r in t.rows] == rows, case
+
+
+def _trial_rows(first: bool, rows: list[tuple[str, ...]], header: bool) -> PageSpec:
+    xs = [L + 3, 150, 260, 370, 470]
+    p = PageSpec()
+    y = 76
+    if first:
+        p.text(L, 60, "Table 2. Outcomes by arm in every included trial", size=9, bold=True)
+    if header:
+        p.rule(L, R, y - 3)
+        for x, h in zip(xs, ["Study", "Events", "Total", "Events", "Total"]):
+            p.text(x, y, h, SIZE, True)
+        y += 12
+    p.rule(L, R, y - 3)
+    for r in rows:
+        for x, v in zip(xs, r):
+            p.text(x, y, v, SIZE)
+        y += 12
+    p.rule(L, R, y - 3)
+    if not first:
+        p.lines(LEFT, y + 30, TEXT[:6], size=9.6, leading=12.2)
+    return p
+
+
+def test_rows_going_on_at_the_next_pages_top_without_header_or_caption_stay_the_tables():
+    # The table runs to the foot of its page; the next page opens with its rows, cells where
+    # its columns are, and no header or "(continued)".
+    import tempfile
+    from pathlib import Path
+
+    rows = [(f"Author{k} 20{10 + k}", f"{k + 3}", f"{100 + k}", f"{k + 7}", f"{120 + k}") for k in range(1, 75)]
+    path = Path(tempfile.mkdtemp()) / "cut.pdf"
+    path.write_bytes(make_pdf([_trial_rows(True, rows[:55], True), _trial_rows(False, rows[55:], False)]))
+    doc = load(path)
+    (t,) = [t for t in doc.tables if t.number == 2]
+    assert [tuple(v for _, v in r.table.cells) for r in t.rows] == rows
+    assert "membranes and proteins" in doc.text
+
+
+def test_a_page_of_text_after_a_table_at_a_pages_foot_is_text():
+    # Two text columns at the next page's top line up with no three columns of the table.
+    import tempfile
+    from pathlib import Path
+
+    rows = [(f"Author{k} 20{10 + k}", f"{k + 3}", f"{100 + k}", f"{k + 7}", f"{120 + k}") for k in range(1, 56)]
+    text = PageSpec()
+    text.lines(LEFT, 60, TEXT * 3, size=9.6, leading=12.2)
+    text.lines(RIGHT, 60, TEXT * 3, size=9.6, leading=12.2)
+    path = Path(tempfile.mkdtemp()) / "after.pdf"
+    path.write_bytes(make_pdf([_trial_rows(True, rows, True), text]))
+    doc = load(path)
+    (t,) = [t for t in doc.tables if t.number == 2]
+    assert len(t.rows) == 55 and "Copper is an essential trace element" in doc.text
+
+
+def test_a_table_ending_mid_page_is_not_continued_by_the_next_pages_rows():
+    # Text follows the table on its page: it is whole, and lined-up lines at the top of the
+    # next page are not its rows.
+    import tempfile
+    from pathlib import Path
+
+    rows = [(f"Author{k} 20{10 + k}", f"{k + 3}", f"{100 + k}", f"{k + 7}", f"{120 + k}") for k in range(1, 21)]
+    first = _trial_rows(True, rows[:10], True)
+    first.lines(LEFT, 76 + 12 + 10 * 12 + 30, TEXT[:6], size=9.6, leading=12.2)
+    path = Path(tempfile.mkdtemp()) / "whole.pdf"
+    path.write_bytes(make_pdf([first, _trial_rows(False, rows[10:], False)]))
+    (t,) = [t for t in load(path).tables if t.number == 2]
+    assert [tuple(v for _, v in r.table.cells) for r in t.rows] == rows[:10]

@@ -230,6 +230,10 @@ class _TableRegion:
         return self.caption or self.segs[0]
 
 
+MIN_COLUMNS = 3  # a line of this many cells or more lines up a table's columns (two: a page's text columns)
+FOOT_SHARE = 0.25  # a table ending in this share of its page's height runs to the page's foot
+
+
 class _LastTable:
     """The last table read so far, for its continuation on the next page: a word processor
     repeats the header rows there and prints no "(continued)" caption."""
@@ -239,8 +243,10 @@ class _LastTable:
         self.page = -1
         self.header = ""  # its header line (the first line of several cells)
         self.above: set[str] = set()  # one-run lines set above that line (a spanning header's first line)
+        self.starts: list[float] = []  # where the cells of its last row start
+        self.cut = False  # it runs to the foot of its page (a page break may cut it)
 
-    def remember(self, regions: list[_TableRegion], page: int) -> None:
+    def remember(self, regions: list[_TableRegion], page: int, height: float = 800.0) -> None:
         if not regions:
             return
         last = max(regions, key=lambda t: t.caption.top if t.caption is not None else -1.0)
@@ -251,6 +257,9 @@ class _LastTable:
             return
         self.number, self.page, self.header = last.number, page, _norm(lines[k].text)
         self.above = {_norm(ln.text) for ln in lines[1 if last.caption else 0:k]}
+        rows = [ln for ln in lines[k + 1:] if len(ln.segs) >= MIN_COLUMNS]
+        self.starts = sorted(x.x0 for x in rows[-1].segs) if rows else []
+        self.cut = bool(rows) and rows[-1].bottom > (1 - FOOT_SHARE) * height
 
 
 class _Flow:
@@ -349,7 +358,7 @@ class _Flow:
         repeat = self._header_repeated(p, segs, g, out)
         if repeat is not None:
             out.insert(0, repeat)
-        self._last.remember(out, p.number)
+        self._last.remember(out, p.number, p.height)
         return out
 
     def _header_repeated(self, p: Page, segs: list[Seg], g: float | None, found) -> _TableRegion | None:
@@ -373,7 +382,29 @@ class _Flow:
                 start -= 1
             region = self._collect(p, segs, lines[start].segs[0], x_lo, x_hi, found, g)
             return _TableRegion(last.number, "", True, region, None)
-        return None
+        return self._rows_go_on(p, segs, g, first_cap, found)
+
+    def _rows_go_on(self, p: Page, segs: list[Seg], g: float | None, first_cap: float, found) -> _TableRegion | None:
+        """A table cut by the page break, going on at the top of the next page with neither its
+        header nor a "(continued)" caption: the page opens with rows whose cells start where the
+        last table's last row's cells do (three columns or more, two lines or more)."""
+        last = self._last
+        if not last.cut or len(last.starts) < MIN_COLUMNS:
+            return None
+        lines = line_up([s for s in segs if s.top < first_cap], p.number)
+        if len(lines) < 2:
+            return None
+
+        def lined_up(ln: PLine) -> bool:
+            hits = sum(1 for x in ln.segs if any(abs(x.x0 - a) <= 2 for a in last.starts))
+            return len(ln.segs) >= MIN_COLUMNS and hits >= MIN_COLUMNS and hits >= 0.6 * len(ln.segs)
+
+        if not (lined_up(lines[0]) and lined_up(lines[1])):
+            return None
+        x_lo = min(x.x0 for ln in lines[:2] for x in ln.segs)
+        x_hi = max(x.x1 for ln in lines[:2] for x in ln.segs)
+        region = self._collect(p, segs, lines[0].segs[0], x_lo, x_hi, found, g)
+        return _TableRegion(last.number, "", True, region, None)
 
     def _collect(self, p: Page, segs: list[Seg], cap: Seg, x_lo: float, x_hi: float, earlier,
                  g: float | None = None) -> list[Seg]:
