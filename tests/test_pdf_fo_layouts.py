@@ -158,7 +158,6 @@ def test_a_figure_page_with_short_legends_in_two_places_keeps_its_own_reading():
 def test_a_band_a_rule_runs_through_is_no_header_and_two_shaded_rows_are(tmp_path):
     # A shaded key-points box over a ruled header and its first rows; a header of two rows,
     # each shaded cell by cell, closed by a rule.
-    xs = [L + 3, 150, 260, 370, 470]
     rows = [(f"Author{k} 20{10 + k}", f"{k + 3}", f"{100 + k}", f"{k + 7}", f"{120 + k}") for k in range(1, 9)]
     for case in ("box", "two rows"):
         p = PageSpec()
@@ -174,15 +173,7 @@ def test_a_band_a_rule_runs_through_is_no_header_and_two_shaded_rows_are(tmp_pat
             p.text(150, y, "Treatment arm", SIZE, True)
             p.text(370, y, "Control arm", SIZE, True)
             y += 12
-        for x, h in zip(xs, ["Study", "Events", "Total", "Events", "Total"]):
-            p.text(x, y, h, SIZE, True)
-        y += 12
-        p.rule(L, R, y - 3)
-        for r in rows:
-            for x, v in zip(xs, r):
-                p.text(x, y, v, SIZE)
-            y += 12
-        p.rule(L, R, y - 3)
+        y = _arm_rows(p, y, rows, header=True)
         p.lines(L, y + 30, TEXT[:6], size=9.6, leading=12.2)
         path = tmp_path / "band.pdf"
         path.write_bytes(make_pdf([p]))
@@ -191,23 +182,33 @@ def test_a_band_a_rule_runs_through_is_no_header_and_two_shaded_rows_are(tmp_pat
         assert [tuple(v for _, v in r.table.cells) for r in t.rows] == rows, case
 
 
+ARM_XS = [L + 3, 150, 260, 370, 470]
+
+
+def _arm_rows(p: PageSpec, y: float, rows: list[tuple[str, ...]], header: bool) -> float:
+    """A trial-by-arm table's header (Study, Events, Total, Events, Total) when asked, then its
+    rows, ruled under the header and after the last row; returns where the table ends."""
+    if header:
+        for x, h in zip(ARM_XS, ["Study", "Events", "Total", "Events", "Total"]):
+            p.text(x, y, h, SIZE, True)
+        y += 12
+    p.rule(L, R, y - 3)
+    for r in rows:
+        for x, v in zip(ARM_XS, r):
+            p.text(x, y, v, SIZE)
+        y += 12
+    p.rule(L, R, y - 3)
+    return y
+
+
 def _trial_rows(first: bool, rows: list[tuple[str, ...]], header: bool) -> PageSpec:
-    xs = [L + 3, 150, 260, 370, 470]
     p = PageSpec()
     y = 76
     if first:
         p.text(L, 60, "Table 2. Outcomes by arm in every included trial", size=9, bold=True)
     if header:
         p.rule(L, R, y - 3)
-        for x, h in zip(xs, ["Study", "Events", "Total", "Events", "Total"]):
-            p.text(x, y, h, SIZE, True)
-        y += 12
-    p.rule(L, R, y - 3)
-    for r in rows:
-        for x, v in zip(xs, r):
-            p.text(x, y, v, SIZE)
-        y += 12
-    p.rule(L, R, y - 3)
+    y = _arm_rows(p, y, rows, header)
     if not first:
         p.lines(LEFT, y + 30, TEXT[:6], size=9.6, leading=12.2)
     return p
