@@ -9,15 +9,17 @@ from __future__ import annotations
 import bisect
 import re
 
+import numpy as np
+
 from qa.abbrev_answer import AbbrevAnswerer
-from qa.answer_type import (COUNT, asked_kind, asks_several, coordinated, figure_named, gives, mentioned_thing,
-                            table_named, without_figure_names)
+from qa.answer_type import (COUNT, asked_kind, asks_several, clauses, coordinated, figure_named, gives,
+                            mentioned_thing, table_named, without_figure_names)
 from qa.captions import Captions
 from qa.evidence import Evidence, EvidenceWeights, Judge, TermStats, appraisal_words, content_terms
 from qa.index.lexical import analyze
 from qa.overview import Overview
 from qa.pointed import Pointed
-from qa.passage_answer import ANSWER_CHARS, PassageAnswerer
+from qa.passage_answer import ANSWER_CHARS, PassageAnswerer, Run
 from qa.search import Searcher, expand
 from qa.survey import Surveyor
 from qa.table_answer import ROW_NOUNS, TableAnswer, TableAnswerer
@@ -32,6 +34,9 @@ RESOLVED_WORD_BONUS = 0.1  # preference for a correction that makes an unknown w
 # A coordinated word in at most this share of a document's chunks (or this many) names a thing of its own.
 FACET_SHARE, FACET_PLACES = 0.1, 3
 FACET_SEARCHES = 3  # coordinated things searched for at most (one search each)
+# A question asked beside another is answered by the parts chosen when one of their sentences
+# scores this close to the best sentence for it.
+CLAUSE_SHARE = 0.9
 # An appraisal of the paper itself: "the weaknesses of this study", "this review's drawbacks",
 # "what limitations does the present trial have" (not "the drawbacks of titration in this review").
 _PAPER = (r"(?:this|the\s+present|the\s+current|our)\s+(?:[\w\-]+\s+){0,2}?"
@@ -258,6 +263,7 @@ class Answerer:
                 runs = [r for r in runs if not self._in_own_limitations(r)] or runs
         if runs and table is None:
             runs = self._cover_facets(q, qv, terms, runs)
+            runs = self._cover_clauses(q, qv, terms, hits, runs)
         row = None
         if runs and table is None:
             # The same study as a table row (it cites the run's reference): its cells. It has
@@ -316,6 +322,38 @@ class Answerer:
                     extra.append(run)
                     taken |= {x.id for x in run.sentences}
                     break
+        if not extra:
+            return runs
+        return self.passages.with_parts(runs, extra, terms)
+
+    def _cover_clauses(self, q: str, qv, terms: set[str], hits: list[Hit], runs: list) -> list:
+        """'What did the trial find about biofilm, and how is it interpreted?': each question
+        asked gets the sentence that answers it best, when the parts chosen hold none close to it
+        (the best part stays; the others make way). A question's sentences are scored by its own
+        words and by its meaning together with the whole question's (its "it" is the whole's topic)."""
+        scene, asked = clauses(q)
+        if len(asked) < 2:
+            return runs
+        quoted = {st.id for r in runs for st in r.sentences}
+        extra = []
+        for clause in asked:
+            words = f"{scene} {clause}".strip()
+            cterms = content_terms(words)
+            if not cterms:
+                continue
+            cv = self.s.embed_query(words)
+            kind = asked_kind(clause)
+            cands = self.passages.score_sentences(cv, cterms, hits, kind=kind)
+            if not cands:
+                continue
+            best = cands[0]
+            if any(st.id in quoted and sc >= CLAUSE_SHARE * best[0] for sc, st, _ in cands):
+                continue
+            run = self.passages.run_around(best[1], best[2], best[0], {}, kind, cterms)
+            kept = tuple(st for st in run.sentences if st.id not in quoted)
+            if kept:
+                extra.append(Run(kept, run.hit, run.score))
+                quoted |= {st.id for st in kept}
         if not extra:
             return runs
         return self.passages.with_parts(runs, extra, terms)

@@ -338,3 +338,26 @@ def names_in(question: str) -> list[str]:
         if (any(ch.isdigit() for ch in w) and any(ch.isalpha() for ch in w)) or re.search(r"[a-z][A-Z]|[A-Z]{2,}", w):
             out.append(w)
     return out
+
+
+# Where a question asks a further question: after a question mark, or before a question word
+# after "and", a comma, a colon or a semicolon ("What did X find, and how is it interpreted?",
+# "Tell me about X: how big are they, and why ...?"). "Before and after", "A and B" join words, not
+# questions: the word after "and" must open a question.
+_QUESTION_WORD = (r"(?:what|which|how|why|when|where|who|whom|whose|whether|is|are|was|were|does|do|did|can|could|has|have|"
+         r"had|should|would|will|name|list|give|compare|describe|summari[sz]e|explain|tell)")
+_NEXT_QUESTION = re.compile(rf"\?\s+(?=\S)|\s*[;:]\s+(?={_QUESTION_WORD}\b)|,?\s+and\s+(?={_QUESTION_WORD}\b)|,\s+(?={_QUESTION_WORD}\b)", re.I)
+_OPENS_QUESTION = re.compile(rf"^\W*{_QUESTION_WORD}\b", re.I)
+
+
+def clauses(question: str) -> tuple[str, list[str]]:
+    """The questions a question asks, and the words that set their scene: "In TMEV-infected
+    mice, which cytokines fell?" is one question with the scene "In TMEV-infected mice";
+    "What did the trial find about biofilm, and how is it interpreted?" is two. A part
+    shorter than two words is no question of its own."""
+    parts = [p.strip(" ,;:?.!") for p in _NEXT_QUESTION.split(question)]
+    parts = [p for p in parts if len(re.findall(r"[A-Za-z]{2,}", p)) >= 2]
+    scene = []
+    while parts and not _OPENS_QUESTION.match(parts[0]) and len(parts) > 1:
+        scene.append(parts.pop(0))
+    return " ".join(scene), parts
