@@ -161,12 +161,12 @@ class Speller:
         near = _near(low, self._index, 1)
         if not near and len(low) >= 6 and low.endswith("s"):
             near = _near(low[:-1], self._index, 1)
-        if not near and len(low) >= 8:
-            near = _near(low, self._index, 2)
-            # Two letters swapped and one more slip ("purifeid" -> purifies): the symmetric
-            # deletes above reach a swap only one edit deep, so each swap is searched one edit away.
-            near = list(set(near) | {w for t in _swaps(low) for w in _near(t, self._index, 1)
-                                     if w != low and damerau(low, w, 2) <= 2})
+        # Two letters swapped, perhaps with one more slip ("complciate", "purifeid" -> purifies):
+        # the symmetric deletes above reach a swap only one edit deep, so each swap is searched
+        # one edit away. Two other slips in one word are no typo but another word ("nephritis"
+        # is not "neuritis", "fibroids" not "fibrosis"); a real word typed is no double slip of another.
+        if not near and len(low) >= 8 and dictionary:
+            near = [w for t in _swaps(low) for w in _near(t, self._index, 1) if w != low and damerau(low, w, 2) <= 2]
         # (Not the same word with another prefix: "remyelination" is no typo of "demyelination".)
         near = [w for w in near if not _other_prefix(low, w)]
         if near or not dictionary:

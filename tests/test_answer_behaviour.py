@@ -230,6 +230,24 @@ def test_speller_corrects_a_typo_towards_a_documents_stem_in_another_form():
     assert de.candidates("remyelination") == []
 
 
+def test_speller_takes_two_slips_in_one_word_only_as_a_swap():
+    from qa.index.lexical import stem_word
+
+    sp = Speller(["peripheral neuritis", "the complicated purifies step"],
+                 is_common_word=lambda w: w == "breathing", stem=stem_word, dictionary=["breathing"])
+    # Two letters swapped, perhaps with one more slip: a typo.
+    assert sp.candidates("complciated") == ["complicated"]
+    assert sp.candidates("purifeid") == ["purifies"]
+    # Two other slips: another word the documents do not use ("nephritis" is not "neuritis").
+    assert sp.candidates("nephritis") == []
+    # A real word is no double slip of a documents' word ("breathing", "reaching").
+    reach = Speller(["reaching the lung"], is_common_word=lambda w: w == "breathing", stem=stem_word)
+    assert reach.correct("would breathing help", include_common=True) == []
+    # ... not even a swap and a slip away ("arterial", "material").
+    matter = Speller(["the material was filtered"], is_common_word=lambda w: w == "arterial", stem=stem_word)
+    assert matter.correct("arterial stiffness", include_common=True) == []
+
+
 def test_a_correction_that_makes_a_non_word_a_word_is_offered_even_when_not_covered(mini):
     # "ultracentrifugaton" is no word; corrected, the question is still not covered by the
     # document, and the reader is told what it was read as.
