@@ -13,7 +13,7 @@ import numpy as np
 
 from qa.abbrev_answer import AbbrevAnswerer
 from qa.answer_type import (COUNT, asked_kind, asks_several, clauses, coordinated, figure_named, gives,
-                            mentioned_thing, table_named, without_figure_names)
+                            mentioned_thing, stated_attribute, table_named, without_figure_names)
 from qa.captions import Captions
 from qa.evidence import Evidence, EvidenceWeights, Judge, TermStats, appraisal_words, content_terms
 from qa.index.lexical import analyze
@@ -215,7 +215,7 @@ class Answerer:
         # then its own word for them is what the answer says.
         terms = content_terms(q) | content_terms(expand(q, glossary, appraisal=bool(_ITSELF.search(q))))
         parts, cites, table = self._compose(q, hits, terms, self.s.embed_query(q))
-        if not parts or not self._gives_what_is_asked(q, parts, table):
+        if not parts or not self._gives_what_is_asked(q, parts, table, hits[0].chunk.doc_id):
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
         return Answer(question, "answered", " ".join(parts), tuple(cites), tuple(hits[:k]), suggestion)
 
@@ -288,11 +288,11 @@ class Answerer:
             if row is not None:
                 parts.append(row.text)
                 cites += list(row.citations)
-        if parts and table is None and not self._gives_what_is_asked(q, parts, None):
+        if parts and table is None and not self._gives_what_is_asked(q, parts, None, hits[0].chunk.doc_id):
             # The passages name the topic but not the measurement asked for: a table row
             # further down may give it ("what share ..." and a "Yes (%)" column).
             lower = self.tables.answer(q, hits, terms, close=False)
-            if lower is not None and self._gives_what_is_asked(q, [lower.text], lower):
+            if lower is not None and self._gives_what_is_asked(q, [lower.text], lower, hits[0].chunk.doc_id):
                 parts, cites, table = [lower.text], list(lower.citations), lower
         return parts, cites, table
 
@@ -379,13 +379,14 @@ class Answerer:
             return None
         return [text, row.text], run_cites + list(row.citations), row
 
-    def _gives_what_is_asked(self, question: str, parts: list[str], table: TableAnswer | None) -> bool:
+    def _gives_what_is_asked(self, question: str, parts: list[str], table: TableAnswer | None,
+                             doc: str | None = None) -> bool:
         """A question asking for a measurement ("what dose", "how many hours") is answered only
         by a text that states one; the topic alone is not the answer. Rows listed answer "how
         many studies"."""
         kind = asked_kind(question)
         if kind is None:
-            return True
+            return self._states_attribute(question, " ".join(parts)[:ANSWER_CHARS], doc)
         text = " ".join(parts)[:ANSWER_CHARS]
         if kind is COUNT and table is not None:
             # Rows listed count what rows are ("how many studies", "how many cancers" when the
@@ -399,6 +400,20 @@ class Answerer:
             return any(_COUNT_COLUMN.search(col) and gives(kind, value) or _N_EQUALS.search(value) or near.search(value)
                        for c in table.rows for col, value in c.table.cells)
         return gives(kind, text)
+
+    def _states_attribute(self, question: str, text: str, doc: str | None) -> bool:
+        """'What was the mean body mass index ...': some part of the answer (a sentence, a table
+        row) names the attribute, in its words or the document's abbreviation for them, beside a
+        number; a text about the participants that never states it is no answer."""
+        attribute = stated_attribute(question)
+        stems = content_terms(attribute) if attribute else set()
+        if not stems:
+            return True
+        glossary = self.glossaries.get(doc or "", {})
+        for piece in re.split(r"(?<=[.;])\s+|”\s*“|\s\|\s", text):
+            if re.search(r"\d", piece) and stems <= set(analyze(piece + " " + expand(piece, glossary, appraisal=False))):
+                return True
+        return False
 
     def _in_own_limitations(self, run) -> bool:
         """The run opens the paper's paragraph on its own limitations, or carries it on."""

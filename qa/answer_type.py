@@ -361,3 +361,29 @@ def clauses(question: str) -> tuple[str, list[str]]:
     while parts and not _OPENS_QUESTION.match(parts[0]) and len(parts) > 1:
         scene.append(parts.pop(0))
     return " ".join(scene), parts
+
+
+# "What was the mean body mass index of the participants?": a statistic of an attribute the
+# question names; its answer states that attribute with a number (the topic alone is not it).
+_STATISTIC = re.compile(
+    r"\b(?:what|which)\s+(?:is|was|were|are)\s+(?:the\s+)?(?:(?:mean|median|average|typical|overall|baseline|"
+    r"maximum|minimum|peak|highest|lowest)\s+)+(?P<x>[\w\-]+(?:\s+[\w\-]+){0,4}?)"
+    r"(?=\s+(?:of|in|for|among|at|across|with|between|before|after|during|by|and|or|on|when|from|to)\b|\s*[?,;.]|\s*$)", re.I)
+
+
+# Words naming how an attribute is measured, not which it is ("score change", "level", "rise"):
+# a text says them otherwise ("fell by 1.9 points").
+_HOW_MEASURED = re.compile(r"\s+(?:change|changes|difference|differences|level|levels|value|values|rate|rates|amount|"
+                           r"reduction|increase|decrease|improvement|gain|loss|fall|rise|drop)$", re.I)
+
+
+def stated_attribute(question: str) -> str | None:
+    """The attribute whose statistic the question asks ("body mass index" in "what was the mean
+    body mass index of ..."), or None."""
+    m = _STATISTIC.search(question)
+    if m is None:
+        return None
+    x = m.group("x")
+    while _HOW_MEASURED.search(x):
+        x = _HOW_MEASURED.sub("", x)
+    return x

@@ -1,0 +1,52 @@
+"""A question asking a statistic of a named attribute ("what was the mean body mass index of
+the children?") is answered only by a text stating that attribute with a number: a sentence
+about the same children that never states it is no answer. Pinned on a small trial report
+written for these tests (not the review, not any evaluation question)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer_type import stated_attribute
+
+ARTICLE = """Honey for night-time cough in children with colds: a randomised trial
+
+1 Methods
+
+We enrolled 240 children aged 2 to 11 years with a cough of less than 7 days at four general practices. Children were randomised to buckwheat honey or a honey-flavoured syrup given at bedtime for three nights.
+
+2 Results
+
+The children had a mean age of 5.8 years and 52% were girls. At the index visit the body weight and height of every child were measured: the mean body weight was 21 kg and the mean height 1.14 m. Coughs had lasted a median of 3 days at enrolment. Their mean cough frequency score fell by 1.9 points with honey and by 1.1 points with syrup. Mean sleep quality of the parents improved by 1.4 points with honey.
+
+3 Discussion
+
+Honey coats the throat and may soothe the cough receptors of the pharynx. Honey is not given to infants under one year because of the risk of botulism.
+"""
+
+TITLE = "Honey for night-time cough in children with colds"
+
+
+@pytest.fixture(scope="module")
+def honey(tmp_path_factory, embedder):
+    from conftest import engine_for_text
+
+    return engine_for_text(tmp_path_factory, embedder, "honey", ARTICLE, TITLE)
+
+
+def test_the_attribute_a_statistic_is_asked_of():
+    assert stated_attribute("What was the mean body mass index of the children?") == "body mass index"
+    assert stated_attribute("What was the median baseline ferritin in the treated group?") == "ferritin"
+    # (How it is measured is not which attribute it is: a text says "fell by 1.9 points".)
+    assert stated_attribute("What was the mean cough frequency score change with honey?") == "cough frequency score"
+    assert stated_attribute("Which children were enrolled?") is None
+
+
+def test_a_statistic_of_an_attribute_the_document_never_states_is_not_covered(honey):
+    a = honey.answerer.ask("What was the mean body mass index of the children in the trial?")
+    assert a.status == "not_found"
+
+
+def test_a_statistic_the_document_states_is_answered(honey):
+    a = honey.answerer.ask("What was the mean cough frequency score change with honey?")
+    assert a.status == "answered" and "1.9 points" in a.text
