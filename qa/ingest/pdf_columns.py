@@ -7,6 +7,8 @@ there, so column detection and reading order downstream see two columns again.""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from qa.ingest.pdf_words import Page, Seg
 
 MIN_GUTTER = 3.0  # points: narrower white runs are word spaces that happen to line up
@@ -56,10 +58,12 @@ def _band(p: Page, size: float, g: float | None) -> tuple[float, float] | None:
         return None
     body = [s for s in p.segs if abs(s.size - size) <= 1.0 and len(s.text) > 15]
     left = [s.x1 for s in body if s.x1 <= g]
-    right = [s.x0 for s in body if s.x0 >= g]
+    right = Counter(round(s.x0, 1) for s in body if s.x0 >= g)
     if not left or not right:
         return None
-    return max(left), min(right)
+    # (Where most right-column lines start: a line run on from a table cell set in the gutter
+    # starts short of it.)
+    return max(left), right.most_common(1)[0][0]
 
 
 def _crosses(s: Seg, g: float) -> bool:
@@ -90,6 +94,12 @@ def split_joined_columns(pages: list[Page], size: float, seg_gutter=None) -> int
             if at is not None and band is not None and not (
                     s.words[at - 1].x1 <= band[0] + 1.0 and s.words[at].x0 >= band[1] - 1.0):
                 at = None
+            if at is None and band is not None and s.x0 > band[0]:
+                # A table's cell set in the gutter (a reference column reaching past the left
+                # column's text) runs on into the right column's line: cut where a word starts
+                # the right column, a space or more after the cell.
+                at = next((i for i in range(1, len(s.words)) if abs(s.words[i].x0 - band[1]) <= 1.0
+                           and s.words[i].x0 - s.words[i - 1].x1 >= 0.25 * size), None)
             if at is None or any(_crosses(o, g) for o in near):
                 out.append(s)
                 continue

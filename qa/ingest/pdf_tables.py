@@ -479,9 +479,34 @@ def read_table(
         rows.append(RowPiece(cells, group))
     if not rows:
         return None
+    group_values(rows)
     # "(continued on next page)" under a table's first part is no part of its Note.
     note = _join([ln.text for ln in note_lines if not (CONTINUED_RE.search(ln.text) and len(ln.text) < 40)], join_hyphen)
     return TablePiece(number, title, columns, rows, note)
+
+
+def group_values(rows: list[RowPiece]) -> None:
+    """A value printed once for a group of rows, in a cell merged down them (a P for
+    interaction beside a subgroup's categories, set at the group's middle), is each row's: a
+    column that, in every group of two or more rows (two such groups at least), holds one value
+    and leaves other rows empty."""
+    runs: list[list[RowPiece]] = []
+    for r in rows:
+        if r.group is not None and runs and runs[-1][0].group == r.group:
+            runs[-1].append(r)
+        elif r.group is not None:
+            runs.append([r])
+    runs = [g for g in runs if len(g) >= 2]
+    if len(runs) < 2:
+        return
+    for c in range(1, min(len(r.cells) for r in rows)):
+        # (Rows filled before, on the table's first page, hold the one value each.)
+        if all(len({r.cells[c] for r in g if r.cells[c].strip()}) == 1 for g in runs) and \
+                any(not r.cells[c].strip() for g in runs for r in g):
+            for g in runs:
+                value = next(r.cells[c] for r in g if r.cells[c].strip())
+                for r in g:
+                    r.cells[c] = value
 
 
 def _header_only_joined(cols: list[tuple[float, float]], grid: list[list[list[str]]], lines: list[PLine],
