@@ -94,8 +94,7 @@ def make_pdf(pages: list[PageSpec], width: float = 612, height: float = 792) -> 
             ops.append(f"q 0.85 g {x0} {top - y1} {x1 - x0} {y1 - y0} re f Q")
         for x, y, size, bold, s in p.texts:
             esc = s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            face = {"serif": "F3", "italic": "F4"}.get(bold, "F2" if bold else "F1") if isinstance(bold, str) else \
-                "F2" if bold else "F1"
+            face = {"serif": "F3", "italic": "F4"}.get(bold) if isinstance(bold, str) else "F2" if bold else "F1"
             ops.append(f"BT /{face} {size} Tf {x} {top - y - size} Td ({esc}) Tj ET")
         for x0, x1, y in p.rules:
             ops.append(f"0.5 w {x0} {top - y} m {x1} {top - y} l S")

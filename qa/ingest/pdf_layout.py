@@ -22,9 +22,9 @@ from pathlib import Path
 
 from qa.ingest.assemble import Piece, RowPiece, TablePiece, assemble
 from qa.ingest.layout import CAPTION_RE, SENTENCE_END_RE, Line, Vocabulary, join_lines
-from qa.ingest.pdf_columns import split_joined_columns
+from qa.ingest.pdf_columns import GAP_SLACK, split_joined_columns
 from qa.ingest.pdf_tables import NOTE_START_RE, group_values, read_table
-from qa.ingest.pdf_words import Page, PLine, Seg, body_size, line_up, mark_emphasis, read
+from qa.ingest.pdf_words import ITALIC_RE, Page, PLine, Seg, body_size, line_up, mark_emphasis, read
 from qa.ingest.reflist import _UPPER, REFERENCES_HEADING_RE, parse_entries, resolve_author_year
 from qa.ingest.running import LICENCE_RE
 from qa.types import Document
@@ -161,9 +161,6 @@ def _clear_at(p: Page, g: float, starts: tuple[float, float]) -> bool:
         return len(side) >= 3 and len(full) >= len(side) / 3
 
     return len(body) >= 6 and crossing <= 0.1 * len(body) and in_column(left, starts[0]) and in_column(right, starts[1])
-
-
-GAP_SLACK = 0.05  # share of a page's lines that may end inside its column gap
 
 
 def _gap(body: list[Seg], width: float) -> float | None:
@@ -512,9 +509,13 @@ def _line_text(ln: PLine, s: Seg) -> str:
 
 
 def _right_column_start(segs: list[Seg], g: float, size: float) -> float:
-    """Where the right column's lines of text start (the commonest left edge right of the gutter)."""
+    """Where the right column starts: its lines' commonest left edge right of the gutter, or a
+    label in the body's type hanging left of it (a reference's number, a bullet)."""
     starts = Counter(round(s.x0) for s in segs if s.x0 >= g and len(s.text) > TEXT_LINE_CHARS and abs(s.size - size) <= 1.0)
-    return max(g, float(starts.most_common(1)[0][0])) if starts else g
+    if not starts:
+        return g
+    x = max(g, float(starts.most_common(1)[0][0]))
+    return min([x] + [s.x0 for s in segs if g <= s.x0 < x and abs(s.size - size) <= 0.3])
 
 
 def _wide_below(segs: list[Seg], cap: Seg, g: float) -> bool:
@@ -568,13 +569,13 @@ _NUMBERED_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
 
 
 _SECTION_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")
-_ITALIC_RE = re.compile(r"italic|oblique|-it\b|\.I$", re.I)
 
 
 def _number_then_title(pl: PLine, s: Seg, page: int, size: float) -> bool:
     """The line so far is a section number alone, and the segment is on the same line, a few
     spaces on, opening with a capital: the number's title."""
     return (len(pl.segs) == 1 and pl.page == page and _SECTION_NUMBER_RE.fullmatch(pl.text.strip()) is not None
+            and all(w.bold for w in pl.segs[0].words)  # (a list item's plain number hangs before its text)
             and abs(s.top - pl.top) < 0.3 * size and 0 < s.x0 - pl.x1 < 3 * size and s.text[:1].isupper())
 
 
@@ -587,8 +588,8 @@ def _all_bold(pl: PLine) -> bool:
     words = [w for s in pl.segs for w in s.words if not w.sup]
     numbered = _NUMBERED_RE.match(pl.text) is not None
     # (A bold number and a title in italics: "2.1 Study design" as many house styles set it.)
-    return bool(words) and all(w.bold for w in words) and (all(_BOLD_FONT_RE.search(w.font) for w in words) or numbered) \
-        or numbered and words[0].bold and all(w.bold or _ITALIC_RE.search(w.font) for w in words[1:])
+    return bool(words) and ((all(w.bold for w in words) and (all(_BOLD_FONT_RE.search(w.font) for w in words) or numbered))
+                            or (numbered and words[0].bold and all(w.bold or ITALIC_RE.search(w.font) for w in words[1:])))
 
 
 def _run_in(pl: PLine) -> bool:
@@ -641,10 +642,12 @@ def _front_matter(pieces: list[Piece]) -> None:
             break
 
 
-def _numbered_heading(pl: PLine, size: float) -> bool:
+def _numbered_heading(pl: PLine, size: float, nxt: PLine | None) -> bool:
     """A section number and its title in emphasis at the body size or larger ("2.1 Study design",
-    the number bold and the title in italics), which no font cue of the line as a whole shows."""
-    return _NUMBERED_RE.match(pl.text) is not None and pl.size >= size - 1.0 and _all_bold(pl)
+    the number bold and the title in italics), which no font cue of the line as a whole shows:
+    alone on its line and not over a caption (a figure's numbered panel labels are neither)."""
+    return (_NUMBERED_RE.match(pl.text) is not None and pl.size >= size - 1.0 and _all_bold(pl)
+            and not (nxt is not None and nxt.page == pl.page and (abs(nxt.top - pl.top) < 1.0 or CAPTION_RE.match(nxt.text))))
 
 
 def _heading_font(pl: PLine, size: float) -> bool:
@@ -763,7 +766,6 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
                     r.cells = r.cells + [""] * (n - len(r.cells))
                     r.group = r.group or last_group
                 old.rows.extend(rows)
-                group_values(old.rows)
                 if t.note:
                     old.note = (old.note + " " + t.note).strip()
                 continue
@@ -821,7 +823,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
             and not (nxt.page == pl.page and abs(nxt.top - pl.top) < 1.0 and nxt.x0 > pl.x1)
         )
         is_heading = (
-            (_heading_font(pl, size) or text_cue or _numbered_heading(pl, size)) and prev_ok and (n_words <= 12 or big and n_words <= 30)
+            (_heading_font(pl, size) or text_cue or _numbered_heading(pl, size, nxt)) and prev_ok and (n_words <= 12 or big and n_words <= 30)
             # A long line is a heading only when narrow, or set in a heading style of its own
             # (bold in a size other than the body's); a bold body-size line may be a run-in lead.
             and (big or n_words <= 4 or pl.x1 - pl.x0 < 0.75 * (col_right.get(id(pl), pl.x1) - pl.x0)
@@ -881,4 +883,6 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
     _figure_text(pieces)
     _front_matter(pieces)
     _heading_levels(pieces, size)
+    for t in tables.values():
+        group_values(t.rows)  # (a table whole, its continuations joined)
     return assemble(pieces, doc_id, title, path=path.name, meta=meta, references=tuple(refs), warnings=tuple(warnings))

@@ -479,17 +479,19 @@ def read_table(
         rows.append(RowPiece(cells, group))
     if not rows:
         return None
-    group_values(rows)
     # "(continued on next page)" under a table's first part is no part of its Note.
     note = _join([ln.text for ln in note_lines if not (CONTINUED_RE.search(ln.text) and len(ln.text) < 40)], join_hyphen)
     return TablePiece(number, title, columns, rows, note)
 
 
 def group_values(rows: list[RowPiece]) -> None:
-    """A value printed once for a group of rows, in a cell merged down them (a P for
-    interaction beside a subgroup's categories, set at the group's middle), is each row's: a
-    column that, in every group of two or more rows (two such groups at least), holds one value
-    and leaves other rows empty."""
+    """A value printed once for a group of rows, in a cell merged down them and set at the
+    group's middle (a P for interaction beside a subgroup's categories), is each row's. Seen
+    as a column that, in every group of two or more rows (two such groups at least), holds one
+    value and leaves the other rows empty, with the value on a middle row of a group of three
+    or more somewhere and never on such a group's first or last row: a value on a group's first
+    or last row is that row's (a reference category's blank beside the other rows' values, a
+    note, a subtotal)."""
     runs: list[list[RowPiece]] = []
     for r in rows:
         if r.group is not None and runs and runs[-1][0].group == r.group:
@@ -500,13 +502,15 @@ def group_values(rows: list[RowPiece]) -> None:
     if len(runs) < 2:
         return
     for c in range(1, min(len(r.cells) for r in rows)):
-        # (Rows filled before, on the table's first page, hold the one value each.)
-        if all(len({r.cells[c] for r in g if r.cells[c].strip()}) == 1 for g in runs) and \
-                any(not r.cells[c].strip() for g in runs for r in g):
-            for g in runs:
-                value = next(r.cells[c] for r in g if r.cells[c].strip())
-                for r in g:
-                    r.cells[c] = value
+        placed = [[k for k, r in enumerate(g) if r.cells[c].strip()] for g in runs]
+        if not all(len(k) == 1 for k in placed):
+            continue
+        long = [(k[0], len(g)) for k, g in zip(placed, runs) if len(g) >= 3]
+        if not long or not all(0 < k < n - 1 for k, n in long):
+            continue
+        for g, (k,) in zip(runs, placed):
+            for r in g:
+                r.cells[c] = g[k].cells[c]
 
 
 def _header_only_joined(cols: list[tuple[float, float]], grid: list[list[list[str]]], lines: list[PLine],
