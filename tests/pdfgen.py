@@ -1,5 +1,6 @@
 """A minimal PDF writer for tests: text at positions in Helvetica (regular or bold, or
-`bold="serif"` for Times-Roman, a second regular face), horizontal and vertical rules and
+`bold="serif"` for Times-Roman, a second regular face, or `bold="italic"` for
+Helvetica-Oblique), horizontal and vertical rules and
 shaded rectangles, several pages.
 Enough to lay out two columns, running lines and tables."""
 
@@ -80,6 +81,7 @@ def make_pdf(pages: list[PageSpec], width: float = 612, height: float = 792) -> 
     objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
     objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>")
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Oblique /Encoding /WinAnsiEncoding >>")
     kids = []
     for p in pages:
         ops = []
@@ -92,7 +94,7 @@ def make_pdf(pages: list[PageSpec], width: float = 612, height: float = 792) -> 
             ops.append(f"q 0.85 g {x0} {top - y1} {x1 - x0} {y1 - y0} re f Q")
         for x, y, size, bold, s in p.texts:
             esc = s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            face = "F3" if bold == "serif" else "F2" if bold else "F1"
+            face = {"serif": "F3", "italic": "F4"}.get(bold) if isinstance(bold, str) else "F2" if bold else "F1"
             ops.append(f"BT /{face} {size} Tf {x} {top - y - size} Td ({esc}) Tj ET")
         for x0, x1, y in p.rules:
             ops.append(f"0.5 w {x0} {top - y} m {x1} {top - y} l S")
@@ -109,7 +111,7 @@ def make_pdf(pages: list[PageSpec], width: float = 612, height: float = 792) -> 
         objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         content_id = len(objs)
         objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Contents {content_id} 0 R "
-                    f"/Resources << /Font << /F1 {font_r} 0 R /F2 {font_b} 0 R /F3 {font_b + 1} 0 R >> >> >>".encode())
+                    f"/Resources << /Font << /F1 {font_r} 0 R /F2 {font_b} 0 R /F3 {font_b + 1} 0 R /F4 {font_b + 2} 0 R >> >> >>".encode())
         kids.append(len(objs))
     objs[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objs[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()

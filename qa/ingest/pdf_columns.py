@@ -7,9 +7,12 @@ there, so column detection and reading order downstream see two columns again.""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from qa.ingest.pdf_words import Page, Seg
 
 MIN_GUTTER = 3.0  # points: narrower white runs are word spaces that happen to line up
+GAP_SLACK = 0.05  # share of a page's lines that may cross its column gap (a block's short last line ending in it)
 
 
 def word_gutter(p: Page, size: float) -> float | None:
@@ -32,7 +35,7 @@ def word_gutter(p: Page, size: float) -> float | None:
         return None
     # Lines crossing the gutter (an abstract above the columns) may have word spaces of their
     # own near it, which would narrow the band of the very least coverage to a sliver.
-    allow = least + max(1, int(0.05 * len(body)))
+    allow = least + max(1, int(GAP_SLACK * len(body)))
     best, start = None, None
     for i, c in enumerate(cov + [1 << 30]):
         if c <= allow:
@@ -56,10 +59,12 @@ def _band(p: Page, size: float, g: float | None) -> tuple[float, float] | None:
         return None
     body = [s for s in p.segs if abs(s.size - size) <= 1.0 and len(s.text) > 15]
     left = [s.x1 for s in body if s.x1 <= g]
-    right = [s.x0 for s in body if s.x0 >= g]
+    right = Counter(round(s.x0, 1) for s in body if s.x0 >= g)
     if not left or not right:
         return None
-    return max(left), min(right)
+    # (Where most right-column lines start: a line run on from a table cell set in the gutter
+    # starts short of it.)
+    return max(left), right.most_common(1)[0][0]
 
 
 def _crosses(s: Seg, g: float) -> bool:
@@ -90,6 +95,14 @@ def split_joined_columns(pages: list[Page], size: float, seg_gutter=None) -> int
             if at is not None and band is not None and not (
                     s.words[at - 1].x1 <= band[0] + 1.0 and s.words[at].x0 >= band[1] - 1.0):
                 at = None
+            if at is None and band is not None and s.x0 > band[0]:
+                # A table's cell set in the gutter (a reference column reaching past the left
+                # column's text) runs on into the right column's line: cut where a word starts
+                # the right column, a space or more after the cell.
+                # (A space of the body's type is a word space: the cell is set smaller, or further off.)
+                at = next((i for i in range(1, len(s.words)) if abs(s.words[i].x0 - band[1]) <= 1.0
+                           and s.words[i].x0 - s.words[i - 1].x1 >= (0.25 if s.words[i - 1].size < size - 0.5 else 1.0) * size),
+                          None)
             if at is None or any(_crosses(o, g) for o in near):
                 out.append(s)
                 continue

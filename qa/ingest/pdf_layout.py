@@ -22,9 +22,9 @@ from pathlib import Path
 
 from qa.ingest.assemble import Piece, RowPiece, TablePiece, assemble
 from qa.ingest.layout import CAPTION_RE, SENTENCE_END_RE, Line, Vocabulary, join_lines
-from qa.ingest.pdf_columns import split_joined_columns
-from qa.ingest.pdf_tables import NOTE_START_RE, read_table
-from qa.ingest.pdf_words import Page, PLine, Seg, body_size, line_up, mark_emphasis, read
+from qa.ingest.pdf_columns import GAP_SLACK, split_joined_columns
+from qa.ingest.pdf_tables import NOTE_START_RE, group_values, read_table
+from qa.ingest.pdf_words import ITALIC_RE, Page, PLine, Seg, body_size, line_up, mark_emphasis, read
 from qa.ingest.reflist import _UPPER, REFERENCES_HEADING_RE, parse_entries, resolve_author_year
 from qa.ingest.running import LICENCE_RE
 from qa.types import Document
@@ -174,21 +174,33 @@ def _gap(body: list[Seg], width: float) -> float | None:
     least = min(cov)
     if least > 0.45 * len(body):
         return None
-    best, run_start = None, None
-    for i, c in enumerate(cov + [1 << 30]):
-        if c == least:
-            run_start = i if run_start is None else run_start
-        elif run_start is not None:
-            width = i - run_start
-            if best is None or width > best[1]:
-                best = (run_start, width)
-            run_start = None
-    if best is None or best[1] < 5:
-        return None
-    g = lo + best[0] + best[1] / 2
-    left = sum(1 for s in body if s.x1 <= g)
-    right = sum(1 for s in body if s.x0 >= g)
-    return g if left >= 0.2 * len(body) and right >= 0.2 * len(body) else None
+    # The gap runs where the fewest segments cross; failing that, where about the fewest do, a
+    # line or two ending inside it (a short last line of a block set across both columns), when
+    # the lines either side fill their columns (a figure's short legends either side of a
+    # caption across the page are no columns).
+    for near in (least, least + max(1, int(GAP_SLACK * len(body)))):
+        best, run_start = None, None
+        for i, c in enumerate(cov + [1 << 30]):
+            if c <= near:
+                run_start = i if run_start is None else run_start
+            elif run_start is not None:
+                if best is None or i - run_start > best[1]:
+                    best = (run_start, i - run_start)
+                run_start = None
+        if best is None or best[1] < 5:
+            continue
+        g = lo + best[0] + best[1] / 2
+        left = [s for s in body if s.x1 <= g]
+        right = [s for s in body if s.x0 >= g]
+        if len(left) >= 0.2 * len(body) and len(right) >= 0.2 * len(body) and (
+                near == least or _fills(left, g - min(s.x0 for s in left)) and _fills(right, max(s.x1 for s in right) - g)):
+            return g
+    return None
+
+
+def _fills(side: list[Seg], measure: float) -> bool:
+    """A third of the lines or more fill most of their column's measure."""
+    return len(side) >= 3 and sum(1 for s in side if s.x1 - s.x0 >= 0.6 * measure) >= len(side) / 3
 
 
 def _licence_blocks(lines: list[PLine]) -> None:
@@ -346,7 +358,8 @@ class _Flow:
                 if any(s is t.caption or any(s is x for x in t.segs) for t in out):
                     continue
                 if g is not None and s.x1 <= g + 2 and not _wide_below(segs, s, g):
-                    x_lo, x_hi = 0.0, g
+                    # (A left column's table may reach into the gutter, short of the right column.)
+                    x_lo, x_hi = 0.0, _right_column_start(segs, g, self.size) - 2
                 elif g is not None and s.x0 >= g - 2:
                     x_lo, x_hi = g, p.width
                 else:
@@ -495,6 +508,16 @@ def _line_text(ln: PLine, s: Seg) -> str:
     return " ".join(x.text for x in ln.segs if x.x0 >= s.x0)[:120]
 
 
+def _right_column_start(segs: list[Seg], g: float, size: float) -> float:
+    """Where the right column starts: its lines' commonest left edge right of the gutter, or a
+    label in the body's type hanging left of it (a reference's number, a bullet)."""
+    starts = Counter(round(s.x0) for s in segs if s.x0 >= g and len(s.text) > TEXT_LINE_CHARS and abs(s.size - size) <= 1.0)
+    if not starts:
+        return g
+    x = max(g, float(starts.most_common(1)[0][0]))
+    return min([x] + [s.x0 for s in segs if g <= s.x0 < x and abs(s.size - size) <= 0.3])
+
+
 def _wide_below(segs: list[Seg], cap: Seg, g: float) -> bool:
     """A caption in the left column whose table spans the page: segments just below it
     cross the gutter, or sit right of it in the table's own (left-side) font size."""
@@ -545,6 +568,17 @@ _BOLD_FONT_RE = re.compile(r"bold|black|heavy", re.I)
 _NUMBERED_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
 
 
+_SECTION_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")
+
+
+def _number_then_title(pl: PLine, s: Seg, page: int, size: float) -> bool:
+    """The line so far is a section number alone, and the segment is on the same line, a few
+    spaces on, opening with a capital: the number's title."""
+    return (len(pl.segs) == 1 and pl.page == page and _SECTION_NUMBER_RE.fullmatch(pl.text.strip()) is not None
+            and all(w.bold for w in pl.segs[0].words)  # (a list item's plain number hangs before its text)
+            and abs(s.top - pl.top) < 0.3 * size and 0 < s.x0 - pl.x1 < 3 * size and s.text[:1].isupper())
+
+
 def _all_bold(pl: PLine) -> bool:
     """Every word of the line set in a bold face, or in emphasis after a section number: a
     heading as wide as its column ("3.1 Functional capacity and postoperative risk"), where a
@@ -552,8 +586,10 @@ def _all_bold(pl: PLine) -> bool:
     read from a font other than the body's alone is no cue here: lists and keywords are often
     set in another face."""
     words = [w for s in pl.segs for w in s.words if not w.sup]
-    return bool(words) and all(w.bold for w in words) and (
-        all(_BOLD_FONT_RE.search(w.font) for w in words) or _NUMBERED_RE.match(pl.text) is not None)
+    numbered = _NUMBERED_RE.match(pl.text) is not None
+    # (A bold number and a title in italics: "2.1 Study design" as many house styles set it.)
+    return bool(words) and ((all(w.bold for w in words) and (all(_BOLD_FONT_RE.search(w.font) for w in words) or numbered))
+                            or (numbered and words[0].bold and all(w.bold or ITALIC_RE.search(w.font) for w in words[1:])))
 
 
 def _run_in(pl: PLine) -> bool:
@@ -606,6 +642,14 @@ def _front_matter(pieces: list[Piece]) -> None:
             break
 
 
+def _numbered_heading(pl: PLine, size: float, nxt: PLine | None) -> bool:
+    """A section number and its title in emphasis at the body size or larger ("2.1 Study design",
+    the number bold and the title in italics), which no font cue of the line as a whole shows:
+    alone on its line and not over a caption (a figure's numbered panel labels are neither)."""
+    return (_NUMBERED_RE.match(pl.text) is not None and pl.size >= size - 1.0 and _all_bold(pl)
+            and not (nxt is not None and nxt.page == pl.page and (abs(nxt.top - pl.top) < 1.0 or CAPTION_RE.match(nxt.text))))
+
+
 def _heading_font(pl: PLine, size: float) -> bool:
     return (pl.bold and pl.size >= size - 1.0) or pl.size >= size + 1.2
 
@@ -639,6 +683,12 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
     for kind, obj in flow.items:
         if kind == "seg":
             s, page, right = obj
+            last = plines[-1] if plines and seq and seq[-1][0] == "line" else None
+            if last is not None and _number_then_title(last, s, page, flow.size):
+                # "4   Discussion": a section number set apart from its title by a wide space
+                # is one line with it.
+                last.segs.append(s)
+                continue
             pl = PLine([s], page)
             pg = next(pg for pg in pages if pg.number == page)
             pl.page_width, pl.page_height = pg.width, pg.height
@@ -773,7 +823,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
             and not (nxt.page == pl.page and abs(nxt.top - pl.top) < 1.0 and nxt.x0 > pl.x1)
         )
         is_heading = (
-            (_heading_font(pl, size) or text_cue) and prev_ok and (n_words <= 12 or big and n_words <= 30)
+            (_heading_font(pl, size) or text_cue or _numbered_heading(pl, size, nxt)) and prev_ok and (n_words <= 12 or big and n_words <= 30)
             # A long line is a heading only when narrow, or set in a heading style of its own
             # (bold in a size other than the body's); a bold body-size line may be a run-in lead.
             and (big or n_words <= 4 or pl.x1 - pl.x0 < 0.75 * (col_right.get(id(pl), pl.x1) - pl.x0)
@@ -833,4 +883,6 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
     _figure_text(pieces)
     _front_matter(pieces)
     _heading_levels(pieces, size)
+    for t in tables.values():
+        group_values(t.rows)  # (a table whole, its continuations joined)
     return assemble(pieces, doc_id, title, path=path.name, meta=meta, references=tuple(refs), warnings=tuple(warnings))

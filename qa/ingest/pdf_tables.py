@@ -484,6 +484,35 @@ def read_table(
     return TablePiece(number, title, columns, rows, note)
 
 
+def group_values(rows: list[RowPiece]) -> None:
+    """A value printed once for a group of rows, in a cell merged down them and set at the
+    group's middle (a P for interaction beside a subgroup's categories), is each row's. Seen
+    as a column that, in every group of two or more rows (two such groups at least), holds one
+    value and leaves the other rows empty, with the value on a middle row of a group of three
+    or more somewhere and never on such a group's first or last row: a value on a group's first
+    or last row is that row's (a reference category's blank beside the other rows' values, a
+    note, a subtotal)."""
+    runs: list[list[RowPiece]] = []
+    for r in rows:
+        if r.group is not None and runs and runs[-1][0].group == r.group:
+            runs[-1].append(r)
+        elif r.group is not None:
+            runs.append([r])
+    runs = [g for g in runs if len(g) >= 2]
+    if len(runs) < 2:
+        return
+    for c in range(1, min(len(r.cells) for r in rows)):
+        placed = [[k for k, r in enumerate(g) if r.cells[c].strip()] for g in runs]
+        if not all(len(k) == 1 for k in placed):
+            continue
+        long = [(k[0], len(g)) for k, g in zip(placed, runs) if len(g) >= 3]
+        if not long or not all(0 < k < n - 1 for k, n in long):
+            continue
+        for g, (k,) in zip(runs, placed):
+            for r in g:
+                r.cells[c] = g[k].cells[c]
+
+
 def _header_only_joined(cols: list[tuple[float, float]], grid: list[list[list[str]]], lines: list[PLine],
                         n_head: int) -> list[tuple[float, float]]:
     """A column no cell under the header fills, made only of header words, is part of the

@@ -442,15 +442,17 @@ def body_font(pages: list[Page], size: float) -> str:
     return c.most_common(1)[0][0] if c else ""
 
 
+ITALIC_RE = re.compile(r"italic|oblique|-it\b|\.I$", re.I)  # an italic face, by its font's name
+
+
 def mark_emphasis(pages: list[Page], size: float) -> None:
     """Words in a font other than the body font at (about) the body size or larger count as
     bold: many PDFs name their fonts by a hash, so the name cannot say "Bold"."""
     font = body_font(pages, size)
-    italic = re.compile(r"italic|oblique|-it\b|\.I$", re.I)
     for p in pages:
         for s in p.segs:
             for w in s.words:
-                if not w.bold and w.font and w.font != font and w.size >= size - 1.0 and not italic.search(w.font):
+                if not w.bold and w.font and w.font != font and w.size >= size - 1.0 and not ITALIC_RE.search(w.font):
                     w.bold = True
 
 
