@@ -198,29 +198,37 @@ def test_a_left_column_table_stops_at_the_right_columns_hanging_numbers(tmp_path
     assert len(doc.references) == 5
 
 
-def _subgroups_page() -> PageSpec:
+def _grouped_table(caption: str, headers: list[str], groups, placed=None) -> PageSpec:
+    """A table of labelled groups of rows, its cells at COLS; placed(k, n): the row of a group
+    of n rows on which the last column's value is printed (None: on each row, where given)."""
     p = PageSpec()
-    p.text(COLS[0], 60, "Table 2. Difference in copper tolerance by subgroup", size=8.5, bold=True)
+    p.text(COLS[0], 60, caption, size=8.5, bold=True)
     p.rule(COLS[0], 560, 72)
-    for x, h in zip(COLS, ["Subgroup", "n", "Difference (95% CI)", "P for interaction"]):
+    for x, h in zip(COLS, headers):
         p.text(x, 75, h, 8, bold=True)
     p.rule(COLS[0], 560, 87)
     y = 90
-    for label, rows, pv in SUBGROUPS:
+    for label, rows in groups:
         p.text(COLS[0], y, label, 8, bold=True)
         y += 10
-        first = y
-        for cat, n, d in rows:
-            p.text(COLS[0] + 8, y, cat, 8)
-            p.text(COLS[1], y, n, 8)
-            p.text(COLS[2], y, d, 8)
+        for k, row in enumerate(rows):
+            p.text(COLS[0] + 8, y, row[0], 8)
+            for j, (x, v) in enumerate(zip(COLS[1:], row[1:])):
+                last = j == len(row) - 2
+                if v and (placed is None or not last or placed(k, len(rows))):
+                    p.text(x, y, v, 8)
             y += 10
-        # The P value is printed once, at the middle of its subgroup's rows (a cell merged down them).
-        mid = first + 10 * ((len(rows) - 1) // 2)
-        p.text(COLS[3], mid, pv, 8)
     p.rule(COLS[0], 560, y + 1)
     p.lines(LEFT, y + 20, TEXT[:8], size=SIZE, leading=LEAD)
     return p
+
+
+def _subgroups_page() -> PageSpec:
+    # The P value is printed once, at the middle of its subgroup's rows (a cell merged down them).
+    return _grouped_table("Table 2. Difference in copper tolerance by subgroup",
+                          ["Subgroup", "n", "Difference (95% CI)", "P for interaction"],
+                          [(label, [row + (pv,) for row in rows]) for label, rows, pv in SUBGROUPS],
+                          placed=lambda k, n: k == (n - 1) // 2)
 
 
 def test_a_value_printed_once_per_subgroup_is_each_rows(tmp_path):
@@ -237,24 +245,7 @@ def test_a_value_on_a_groups_first_or_last_row_is_that_rows_own(tmp_path):
     groups = [("Sex", [("Female", "210", "", ""), ("Male", "190", "1.4 (1.1-1.9)", "Pilot site")]),
               ("Smoking", [("Never", "250", "", ""), ("Former", "90", "", ""), ("Current", "150", "2.1 (1.5-2.9)", "Self-report")]),
               ("Diabetes", [("No", "320", "", ""), ("Yes", "80", "1.8 (1.2-2.6)", "HbA1c over 6.5%")])]
-    p = PageSpec()
-    p.text(COLS[0], 60, "Table 3. Hazard of infection by patient group", size=8.5, bold=True)
-    p.rule(COLS[0], 560, 72)
-    for x, h in zip(COLS, ["Group", "n", "HR (95% CI)", "Notes"]):
-        p.text(x, 75, h, 8, bold=True)
-    p.rule(COLS[0], 560, 87)
-    y = 90
-    for label, rows in groups:
-        p.text(COLS[0], y, label, 8, bold=True)
-        y += 10
-        for row in rows:
-            p.text(COLS[0] + 8, y, row[0], 8)
-            for x, v in zip(COLS[1:], row[1:]):
-                if v:
-                    p.text(x, y, v, 8)
-            y += 10
-    p.rule(COLS[0], 560, y + 1)
-    p.lines(LEFT, y + 20, TEXT[:8], size=SIZE, leading=LEAD)
+    p = _grouped_table("Table 3. Hazard of infection by patient group", ["Group", "n", "HR (95% CI)", "Notes"], groups)
     path = tmp_path / "reference_rows.pdf"
     path.write_bytes(make_pdf([p]))
     (t,) = load(path).tables

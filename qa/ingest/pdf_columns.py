@@ -15,6 +15,19 @@ MIN_GUTTER = 3.0  # points: narrower white runs are word spaces that happen to l
 GAP_SLACK = 0.05  # share of a page's lines that may cross its column gap (a block's short last line ending in it)
 
 
+def widest_run(cov: list[int], most: int) -> tuple[int, int] | None:
+    """(start, width) of the widest run of places crossed at most `most` times, or None."""
+    best, start = None, None
+    for i, c in enumerate(cov + [1 << 30]):
+        if c <= most:
+            start = i if start is None else start
+        elif start is not None:
+            if best is None or i - start > best[1]:
+                best = (start, i - start)
+            start = None
+    return best
+
+
 def word_gutter(p: Page, size: float) -> float | None:
     """x of a band, in the middle of the page, crossed by no word of most body-size lines,
     with body text on both sides of it; None when there is none."""
@@ -35,15 +48,7 @@ def word_gutter(p: Page, size: float) -> float | None:
         return None
     # Lines crossing the gutter (an abstract above the columns) may have word spaces of their
     # own near it, which would narrow the band of the very least coverage to a sliver.
-    allow = least + max(1, int(GAP_SLACK * len(body)))
-    best, start = None, None
-    for i, c in enumerate(cov + [1 << 30]):
-        if c <= allow:
-            start = i if start is None else start
-        elif start is not None:
-            if best is None or i - start > best[1]:
-                best = (start, i - start)
-            start = None
+    best = widest_run(cov, least + max(1, int(GAP_SLACK * len(body))))
     if best is None or best[1] < MIN_GUTTER:
         return None
     g = lo + best[0] + best[1] / 2

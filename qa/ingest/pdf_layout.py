@@ -22,7 +22,7 @@ from pathlib import Path
 
 from qa.ingest.assemble import Piece, RowPiece, TablePiece, assemble
 from qa.ingest.layout import CAPTION_RE, SENTENCE_END_RE, Line, Vocabulary, join_lines
-from qa.ingest.pdf_columns import GAP_SLACK, split_joined_columns
+from qa.ingest.pdf_columns import GAP_SLACK, split_joined_columns, widest_run
 from qa.ingest.pdf_tables import NOTE_START_RE, group_values, read_table
 from qa.ingest.pdf_words import ITALIC_RE, Page, PLine, Seg, body_size, line_up, mark_emphasis, read
 from qa.ingest.reflist import _UPPER, REFERENCES_HEADING_RE, parse_entries, resolve_author_year
@@ -179,14 +179,7 @@ def _gap(body: list[Seg], width: float) -> float | None:
     # the lines either side fill their columns (a figure's short legends either side of a
     # caption across the page are no columns).
     for near in (least, least + max(1, int(GAP_SLACK * len(body)))):
-        best, run_start = None, None
-        for i, c in enumerate(cov + [1 << 30]):
-            if c <= near:
-                run_start = i if run_start is None else run_start
-            elif run_start is not None:
-                if best is None or i - run_start > best[1]:
-                    best = (run_start, i - run_start)
-                run_start = None
+        best = widest_run(cov, near)
         if best is None or best[1] < 5:
             continue
         g = lo + best[0] + best[1] / 2
