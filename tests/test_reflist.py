@@ -85,3 +85,17 @@ def test_author_year_entries_opening_with_a_particle_or_a_non_ascii_capital():
             "cold (Røseth et al., 1992; Østergaard & Lund, 2019) and the threshold followed "
             "van Rheenen, Van de Vijver & Fidler (2010).")
     assert cited_in(text, refs) == (1, 2, 4, 3, 5)
+
+
+def test_a_table_row_naming_its_study_by_author_and_year_cites_that_entry():
+    # A summary table's study column ("Smith & Jones (2015)") is how an author-year article cites
+    # in a table; the row, its hits and answers carry the entry as a sentence citing it would.
+    from qa.ingest.assemble import Piece, RowPiece, TablePiece, assemble
+
+    refs = parse_entries([("Eddy SR. 1998. Profile hidden Markov models. Bioinformatics 14(9):755-763.", 50.0, 1),
+                          ("Smith A, Jones B. 2015. Copper in soils. Soil Biol 4:1-2.", 50.0, 1)])
+    table = TablePiece(1, "Studies of copper", ["Study", "Soil", "n"],
+                       [RowPiece(["Smith & Jones (2015)", "Clay", "40"]), RowPiece(["This study", "Loam", "52"])])
+    doc = assemble([Piece("heading", "Results"), Piece("table", table=table)], "x", "x", references=tuple(refs))
+    rows = [b for b in doc.blocks if b.kind == "table_row"]
+    assert [r.refs for r in rows] == [(2,), ()]

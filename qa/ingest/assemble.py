@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from qa.ingest import glossary as gloss
+from qa.ingest.reflist import cited_in
 from qa.ingest.refs import refs_in
 from qa.types import Block, Document, Reference, Span, Table, TableInfo
 
@@ -85,7 +86,8 @@ def assemble(
             for r in t.rows:
                 cells = tuple(zip(columns, list(r.cells) + [""] * (len(columns) - len(r.cells))))
                 body = " ".join(v for _, v in cells if v)
-                refs = r.refs or refs_in(body)
+                # A row naming its study by author and year ("Okafor et al. (2019)") cites that entry.
+                refs = r.refs or cited_in(body, references)
                 b = add("table_row", body, sec, p.page, refs, TableInfo(t.number, t.title, r.group, columns, cells))
                 if b is not None:
                     rows.append(b)
