@@ -338,3 +338,38 @@ def test_a_one_off_label_style_does_not_push_subsections_down(tmp_path):
     path.write_bytes(make_pdf([p]))
     secs = [b.section for b in load(path).blocks if b.kind == "heading"]
     assert ("Methods", "Design") in secs and ("Methods", "Participants") in secs and ("Results",) in secs
+
+
+def test_section_numbers_give_the_depth_when_the_type_differs(tmp_path):
+    # The first subsection of each section is set a little larger than its siblings (as a
+    # typesetter may set a heading that follows another): by type alone 2.2 would nest under
+    # 2.1; its number makes it 2.1's sibling.
+    p = PageSpec()
+    y = 60
+    for name, subs in (("1 Introduction", []), ("2 Methods", ["2.1 Design", "2.2 Participants", "2.3 Outcomes"]),
+                       ("3 Results", ["3.1 Recruitment", "3.2 Primary outcome"]), ("4 Discussion", [])):
+        y = p.lines(L, y + 10, [name], size=12, bold=True)
+        y = p.lines(L, y + 4, BODY[2:4])
+        for i, sub in enumerate(subs):
+            y = p.lines(L, y + 8, [sub], size=11 if i == 0 else 10.5, bold=True)
+            y = p.lines(L, y + 4, BODY[:2])
+    path = tmp_path / "numbered.pdf"
+    path.write_bytes(make_pdf([p]))
+    secs = [b.section for b in load(path).blocks if b.kind == "heading"]
+    assert ("2 Methods", "2.2 Participants") in secs and ("2 Methods", "2.3 Outcomes") in secs
+    assert ("3 Results", "3.2 Primary outcome") in secs and ("4 Discussion",) in secs
+
+
+def test_a_caption_under_a_figures_own_words_is_a_caption(tmp_path):
+    # The figure's box holds words of its own (a label, set in from the column); the caption
+    # below it, in a smaller size, is a caption of its own, not the end of the label's paragraph.
+    p = PageSpec()
+    y = p.lines(L, 60, ["Results"], size=11, bold=True)
+    y = p.lines(L, y + 4, BODY)
+    y = p.lines(L + 80, y + 30, ["[figure: colony counts by plate]"], size=9)
+    y = p.lines(L, y + 14, ["Fig. 1 Colonies grown on copper plates, counted", "after two days at 30 °C."], size=8.5)
+    p.lines(L, y + 10, BODY[:2])
+    path = tmp_path / "figure.pdf"
+    path.write_bytes(make_pdf([p]))
+    caps = [b.text for b in load(path).blocks if b.kind == "caption"]
+    assert caps and caps[0].startswith("Fig. 1 Colonies grown on copper plates")

@@ -487,6 +487,12 @@ def _heading_levels(pieces: list[Piece], size: float) -> None:
     for p in heads:
         st = style(p)
         p.level = 1 if st >= top else (min(2 + below.index(st), 3) if st in below else 2)
+    # A section number says the depth outright ("4.3 Strengths and limitations" is a subsection of
+    # 4, a sibling of 4.1, whatever type a typesetter gave the first subsection).
+    numbered = [(p, m) for p in heads if (m := _HEADING_NUMBER_RE.match(p.text.strip()))]
+    if len(numbered) >= 3:
+        for p, m in numbered:
+            p.level = min(m.group(1).count(".") + 1, 3)
 
 
 def _header_words(columns: list[str]) -> str:
@@ -562,6 +568,7 @@ _NUMBERED_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
 
 
 _SECTION_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")
+_HEADING_NUMBER_RE = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+[A-Z]")
 
 
 def _number_then_title(pl: PLine, s: Seg, page: int, size: float) -> bool:
@@ -852,6 +859,9 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
                 and abs(pl.x0 - prev.x0) < 60)
             or (pl.page == prev.page and pl.top > prev.top and 0.6 * size < pl.x0 - prev.x0 < 4 * size)
             or abs(pl.size - prev.size) > 1.0
+            # A caption set off below a figure's own words (an axis label, a box's text) that sit
+            # elsewhere across the column; in running text "Fig. 1" opens no line after a gap.
+            or (CAPTION_RE.match(text) is not None and pl.page == prev.page and pl.top - prev.bottom > 0.7 * pl.size)
         )
         if new_block:
             flush()
