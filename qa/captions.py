@@ -47,7 +47,10 @@ class Captions:
                     end = max(end, d.span.end)
                     refs += list(d.refs)
             key = (c.doc_id, _figure_number(c.text))
-            if key not in self.figures:
+            had = self.figures.get(key)
+            # A figure's own words may open with its number too ("Figure 2 (placeholder)" set in
+            # its box above the caption): the longer text is the caption.
+            if had is None or end - c.span.start > had.end - had.start:
                 body = doc_texts.get(c.doc_id, "")[c.span.start:end]
                 self.figures[key] = _Caption(c.id, c.span.start, end, tuple(dict.fromkeys(refs)), _is_title(body.strip()))
         # The title sentences: a caption chunk's first sentence, short, opening with its number.

@@ -301,3 +301,25 @@ def test_a_count_stated_beside_the_thing_counted_answers(tmp_path_factory, embed
                         suffix=".nxml")
     a = e.answerer.ask("How many repetitions of the leg strength exercises were done?")
     assert a.status == "answered" and "3 x 10 repetitions" in a.text
+
+
+TRIAL = """Home blood pressure monitoring in pharmacies
+
+Results
+Mean systolic pressure fell in both groups over the year, more with pharmacist care [3].
+
+Figure 2 (placeholder)
+
+Figure 2. Mean systolic pressure at baseline, 6 months and 12 months by group, with 95% confidence intervals; the dashed line marks 140 mmHg.
+
+Pharmacists changed treatment at most visits, and adherence stayed high in both groups [4].
+"""
+
+
+def test_a_figures_own_words_opening_with_its_number_are_not_its_caption(tmp_path_factory, embedder):
+    # The figure's box holds "Figure 2 (placeholder)"; the caption below it is what the figure shows.
+    from conftest import engine_for_text
+
+    e = engine_for_text(tmp_path_factory, embedder, "trial", TRIAL, "Home blood pressure monitoring in pharmacies")
+    a = e.answerer.ask("What does Figure 2 show?")
+    assert a.status == "answered" and "Mean systolic pressure at baseline, 6 months and 12 months" in a.text
