@@ -13,9 +13,9 @@ import numpy as np
 
 from qa.abbrev_answer import AbbrevAnswerer
 from qa.answer_type import (COUNT, asked_kind, asks_several, clauses, coordinated, figure_named, gives,
-                            mentioned_thing, stated_attribute, table_named, without_figure_names)
+                            measured_thing, mentioned_thing, stated_attribute, table_named, without_figure_names)
 from qa.captions import Captions
-from qa.evidence import Evidence, EvidenceWeights, Judge, TermStats, appraisal_words, content_terms
+from qa.evidence import Evidence, EvidenceWeights, Judge, TermStats, appraisal_words, content_terms, related
 from qa.index.lexical import analyze
 from qa.overview import Overview
 from qa.pointed import Pointed
@@ -399,7 +399,31 @@ class Answerer:
             near = re.compile(rf"\b\d[\d,.]*\s+(?:[\w\-]+\s+){{0,2}}?{re.escape(noun[:max(3, len(noun) - 2)])}", re.I)
             return any(_COUNT_COLUMN.search(col) and gives(kind, value) or _N_EQUALS.search(value) or near.search(value)
                        for c in table.rows for col, value in c.table.cells)
-        return gives(kind, text)
+        return gives(kind, text) and self._measures_thing(question, kind, text, table, doc)
+
+    def _measures_thing(self, question: str, kind, text: str, table: TableAnswer | None, doc: str | None) -> bool:
+        """'What dose of marimastat ...': some part of the answer (a sentence, a table row) states
+        the measurement beside the thing it is of: named by its most particular word (the one
+        fewest passages use) or, as a text refers back to it, by its head noun ("the lozenges");
+        asked of a place ("the patients in the HEAR-COG trial"), by the place's most particular
+        word. The document's title words name everything in it. A dose of another drug is no answer."""
+        asked = measured_thing(question)
+        if asked is None:
+            return True
+        d = self._doc(doc)
+        context = self.stats.context.get(d, set())
+        thing, place = asked
+        words = [t for t in analyze(place or thing) if t in content_terms(place or thing) - context]
+        if not words:
+            return True
+        names = {max(sorted(set(words)), key=lambda t: self.stats.idf(t, d))} | (set() if place else {words[-1]})
+        glossary = self.glossaries.get(d, {})
+        rows = [" ".join(v for _, v in c.table.cells) for c in table.rows if c.table] if table is not None else []
+        for piece in rows + re.split(r"(?<=[.!?])\s+|”\s*“", text):
+            have = set(analyze(piece + " " + expand(piece, glossary, appraisal=False)))
+            if gives(kind, piece) and any(related(w, h) for w in names for h in have if h[:3] == w[:3]):
+                return True
+        return False
 
     def _states_attribute(self, question: str, text: str, doc: str | None) -> bool:
         """'What was the mean body mass index ...': some part of the answer (a sentence, a table

@@ -387,3 +387,30 @@ def stated_attribute(question: str) -> str | None:
     while _HOW_MEASURED.search(x):
         x = _HOW_MEASURED.sub("", x)
     return x
+
+
+# "What dose of marimastat was given ...", "How much did the programme cost ...", "the mean age of
+# the patients in the X trial": the thing whose measurement is asked. A dose stated of another
+# drug, or an age of other people, does not answer it.
+_OF_THING = re.compile(
+    r"\b(?:doses?|dosages?|concentrations?|costs?|prices?|temperatures?|speeds?|sizes?|diameters?|ages?)\s+of\s+"
+    r"(?:the\s+|a\s+|an\s+|one\s+)?(?P<x>[\w\-'’]+(?:\s+[\w\-'’]+){0,4}?)"
+    r"(?P<tail>\s+(?:in|of|from|at|on)\s+(?:the\s+)?[\w\-'’]+(?:\s+[\w\-'’]+){0,4}?)?"
+    r"(?=\s+(?:was|were|is|are|did|do|does|given|used|injected|received|recommended|needed|required|per|that|when|"
+    r"after|before|to|for|with)\b|\s*[?,;.]|\s*$)", re.I)
+_COST_OF = re.compile(r"\bhow\s+much\s+(?:did|does|do|would|will|could)\s+(?:the\s+|a\s+|an\s+|one\s+)?"
+                      r"(?P<x>[\w\-'’]+(?:\s+[\w\-'’]+){0,5}?)\s+cost\b", re.I)
+_THING_KINDS = frozenset({"amount", "cost", "age", "temperature", "speed", "size"})
+
+
+def measured_thing(question: str) -> tuple[str, str] | None:
+    """The thing whose dose, cost, age, temperature, speed or size the question asks, and the
+    place it is asked of ("patients", "the HEAR-COG trial"; "" when none is named), or None."""
+    kind = asked_kind(question)
+    if kind is None or kind.name not in _THING_KINDS:
+        return None
+    m = _COST_OF.search(question) or _OF_THING.search(question)
+    if m is None:
+        return None
+    tail = m.groupdict().get("tail") or ""
+    return m.group("x").strip(), re.sub(r"^\s*\w+\s+(?:the\s+)?", "", tail).strip() if tail else ""

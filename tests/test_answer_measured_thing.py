@@ -1,0 +1,54 @@
+"""A question asking the dose, cost or age of a named thing ("what dose of echinacea was
+given?") is answered only by a sentence or a table row stating that measurement beside the
+thing: a dose of another drug in the same paragraph is no answer. Pinned on a small trial
+report written for these tests (not the review, not any evaluation question)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer_type import measured_thing
+
+ARTICLE = """Remedies for colds in children: a randomised trial
+
+1 Methods
+
+We enrolled 300 children aged 4 to 12 years with a cold of less than 2 days at six general practices. One group was given zinc lozenges at a dose of 75 mg per day for five days. A second group was given echinacea extract from a dropper at each meal, and a third group was given a placebo syrup. Paracetamol at 15 mg/kg was allowed for fever in every group.
+
+2 Results
+
+Zinc lozenges shortened colds by 2 days compared with placebo. Echinacea extract did not shorten colds, and children disliked its taste. The lozenges cost 4 euros per course.
+
+3 Discussion
+
+Zinc may block the docking of rhinoviruses on the nasal lining. Extracts of echinacea vary in what they contain, which makes trials hard to compare.
+"""
+
+TITLE = "Remedies for colds in children"
+
+
+@pytest.fixture(scope="module")
+def colds(tmp_path_factory, embedder):
+    from conftest import engine_for_text
+
+    return engine_for_text(tmp_path_factory, embedder, "colds", ARTICLE, TITLE)
+
+
+def test_the_thing_a_measurement_is_asked_of():
+    assert measured_thing("What dose of echinacea extract did the children take?") == ("echinacea extract", "")
+    assert measured_thing("How much did the zinc lozenges cost per course?") == ("zinc lozenges", "")
+    assert measured_thing("What was the mean age of the patients in the PHARM trial?") == ("patients", "PHARM trial")
+    assert measured_thing("What dose was used?") is None
+    assert measured_thing("How many children were enrolled?") is None  # a count is of the rows or the text
+
+
+def test_a_dose_of_another_drug_does_not_answer_the_dose_asked(colds):
+    a = colds.answerer.ask("What dose of echinacea extract was given to the children?")
+    assert a.status == "not_found"
+
+
+def test_a_dose_stated_beside_its_drug_answers(colds):
+    a = colds.answerer.ask("What dose of zinc lozenges was given to the children?")
+    assert a.status == "answered" and "75 mg" in a.text
+    b = colds.answerer.ask("How much did the zinc lozenges cost?")
+    assert b.status == "answered" and "4 euros" in b.text
