@@ -251,3 +251,17 @@ def test_a_value_on_a_groups_first_or_last_row_is_that_rows_own(tmp_path):
     (t,) = load(path).tables
     assert [(r.table.group, *(v for _, v in r.table.cells)) for r in t.rows] == \
         [(label, *row) for label, rows in groups for row in rows]
+
+
+def test_a_per_subgroup_statistic_set_at_the_top_of_its_merged_cell_is_each_rows(tmp_path):
+    # Typesetters that top-align a cell merged down rows print the P for interaction on the
+    # group's first row; the header says it is the whole subgroup's.
+    p = _grouped_table("Table 2. Difference in copper tolerance by subgroup",
+                       ["Subgroup", "n", "Difference (95% CI)", "P for interaction"],
+                       [(label, [row + (pv,) for row in rows]) for label, rows, pv in SUBGROUPS],
+                       placed=lambda k, n: k == 0)
+    path = tmp_path / "subgroups_top.pdf"
+    path.write_bytes(make_pdf([p]))
+    (t,) = load(path).tables
+    got = [(r.table.group, *(v for _, v in r.table.cells)) for r in t.rows]
+    assert got == [(label, *row, pv) for label, rows, pv in SUBGROUPS for row in rows]

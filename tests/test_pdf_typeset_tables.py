@@ -178,7 +178,8 @@ def test_a_p_value_printed_once_per_group_leaves_the_other_rows_rows_of_their_ow
     path.write_bytes(make_pdf([p]))
     t, got = _table(load(path), 4)
     assert t.columns == SUB_COLS
-    assert got == [(label, row) for label, rows in SUBGROUPS for row in rows]
+    # (A P for interaction is the whole subgroup's, wherever it is printed: each row carries it.)
+    assert got == [(label, row[:4] + (rows[0][4],)) for label, rows in SUBGROUPS for row in rows]
 
 
 def test_header_cells_repeated_in_the_top_margin_and_a_last_row_in_the_bottom_margin_are_kept(tmp_path):

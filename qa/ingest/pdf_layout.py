@@ -24,7 +24,7 @@ from qa.ingest.assemble import Piece, RowPiece, TablePiece, assemble
 from qa.ingest.layout import CAPTION_RE, SENTENCE_END_RE, Line, Vocabulary, join_lines
 from qa.ingest.pdf_columns import GAP_SLACK, split_joined_columns, widest_run
 from qa.ingest.pdf_tables import NOTE_START_RE, group_values, read_table
-from qa.ingest.pdf_words import ITALIC_RE, Page, PLine, Seg, body_size, line_up, mark_emphasis, read
+from qa.ingest.pdf_words import ITALIC_RE, Page, PLine, Seg, body_font, body_size, line_up, mark_emphasis, read
 from qa.ingest.reflist import _UPPER, REFERENCES_HEADING_RE, parse_entries, resolve_author_year
 from qa.ingest.running import LICENCE_RE
 from qa.types import Document
@@ -61,7 +61,9 @@ def drop_repeating(pages: list[Page]) -> int:
         kept = [s for s, r in zip(p.segs, running) if not r]
         keep = []
         for s, r in zip(p.segs, running):
-            if r and not _inside_page(s, kept, p.height):
+            # ("Page 1 of 8" says what it is, beside the footer's text or not; a bare "3/8"
+            # beside a table's cells may be one.)
+            if r and (not _inside_page(s, kept, p.height) or re.fullmatch(rf"page\s+{p.number}\s+of\s+{len(pages)}", s.text.strip(), re.I)):
                 dropped += 1
                 continue
             keep.append(s)
@@ -565,17 +567,20 @@ def _author_list(text: str) -> bool:
 
 _BOLD_FONT_RE = re.compile(r"bold|black|heavy", re.I)
 _NUMBERED_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
+_SUBSECTION_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]")
 
 
 _SECTION_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")
 _HEADING_NUMBER_RE = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+[A-Z]")
 
 
-def _number_then_title(pl: PLine, s: Seg, page: int, size: float) -> bool:
+def _number_then_title(pl: PLine, s: Seg, page: int, size: float, body: str = "") -> bool:
     """The line so far is a section number alone, and the segment is on the same line, a few
-    spaces on, opening with a capital: the number's title."""
+    spaces on, opening with a capital: the number's title. The number is set in bold, or with
+    its title in a face other than the body's (a list item's plain number hangs before its text)."""
+    fonts = {w.font for w in pl.segs[0].words} | {w.font for w in s.words}
     return (len(pl.segs) == 1 and pl.page == page and _SECTION_NUMBER_RE.fullmatch(pl.text.strip()) is not None
-            and all(w.bold for w in pl.segs[0].words)  # (a list item's plain number hangs before its text)
+            and (all(w.bold for w in pl.segs[0].words) or len(fonts) == 1 and body not in fonts)
             and abs(s.top - pl.top) < 0.3 * size and 0 < s.x0 - pl.x1 < 3 * size and s.text[:1].isupper())
 
 
@@ -646,8 +651,18 @@ def _numbered_heading(pl: PLine, size: float, nxt: PLine | None) -> bool:
     """A section number and its title in emphasis at the body size or larger ("2.1 Study design",
     the number bold and the title in italics), which no font cue of the line as a whole shows:
     alone on its line and not over a caption (a figure's numbered panel labels are neither)."""
-    return (_NUMBERED_RE.match(pl.text) is not None and pl.size >= size - 1.0 and _all_bold(pl)
-            and not (nxt is not None and nxt.page == pl.page and (abs(nxt.top - pl.top) < 1.0 or CAPTION_RE.match(nxt.text))))
+    return _NUMBERED_RE.match(pl.text) is not None and pl.size >= size - 1.0 and _all_bold(pl) and not _over_caption(pl, nxt)
+
+
+def _over_caption(pl: PLine, nxt: PLine | None) -> bool:
+    """Not alone on its line, or right over a caption: a figure's labels, not a heading."""
+    return nxt is not None and nxt.page == pl.page and (abs(nxt.top - pl.top) < 1.0 or CAPTION_RE.match(nxt.text) is not None)
+
+
+def _face(pl: PLine) -> tuple[str, float] | None:
+    """The one font and size a line is set in, or None for a line in several fonts."""
+    fonts = {w.font for s in pl.segs for w in s.words if not w.sup}
+    return (fonts.pop(), round(pl.size, 1)) if len(fonts) == 1 else None
 
 
 def _heading_font(pl: PLine, size: float) -> bool:
@@ -676,6 +691,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
     mark_emphasis(pages, flow.size)
     flow.build()
     size = flow.size
+    body = body_font(pages, size)
     # One PLine per segment, in reading order; tables stay as events between them.
     seq: list[tuple[str, object]] = []
     plines: list[PLine] = []
@@ -684,7 +700,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
         if kind == "seg":
             s, page, right = obj
             last = plines[-1] if plines and seq and seq[-1][0] == "line" else None
-            if last is not None and _number_then_title(last, s, page, flow.size):
+            if last is not None and _number_then_title(last, s, page, flow.size, body):
                 # "4   Discussion": a section number set apart from its title by a wide space
                 # is one line with it.
                 last.segs.append(s)
@@ -700,6 +716,14 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
     _licence_blocks(plines)
     live = [pl for pl in plines if not pl.dropped]
     next_of = {id(a): b for a, b in zip(live, live[1:])}
+    # Subsection titles set in a face of their own, whatever its size or weight ("2.1 Participants"
+    # in a small sans-serif over serif text): a house style for headings once used three times.
+    # (A subsection's number has a point: "1 Department of ..." opens an affiliation.)
+    numbered_faces = Counter(f for pl in live if _SUBSECTION_RE.match(pl.text) and (f := _face(pl)) and f[0] != body)
+
+    def numbered_face(pl: PLine) -> bool:
+        f = _face(pl)
+        return f is not None and f[0] != body and numbered_faces[f] >= 3 and _SUBSECTION_RE.match(pl.text) is not None
     vocab = Vocabulary(_to_lines([(pl.text, pl.page) for pl in plines if not pl.dropped]))
 
     warnings: list[str] = []
@@ -823,7 +847,8 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
             and not (nxt.page == pl.page and abs(nxt.top - pl.top) < 1.0 and nxt.x0 > pl.x1)
         )
         is_heading = (
-            (_heading_font(pl, size) or text_cue or _numbered_heading(pl, size, nxt)) and prev_ok and (n_words <= 12 or big and n_words <= 30)
+            (_heading_font(pl, size) or text_cue or _numbered_heading(pl, size, nxt) or numbered_face(pl) and not _over_caption(pl, nxt))
+            and prev_ok and (n_words <= 12 or big and n_words <= 30)
             # A long line is a heading only when narrow, or set in a heading style of its own
             # (bold in a size other than the body's); a bold body-size line may be a run-in lead.
             and (big or n_words <= 4 or pl.x1 - pl.x0 < 0.75 * (col_right.get(id(pl), pl.x1) - pl.x0)
@@ -887,5 +912,5 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
     _front_matter(pieces)
     _heading_levels(pieces, size)
     for t in tables.values():
-        group_values(t.rows)  # (a table whole, its continuations joined)
+        group_values(t.rows, t.columns)  # (a table whole, its continuations joined)
     return assemble(pieces, doc_id, title, path=path.name, meta=meta, references=tuple(refs), warnings=tuple(warnings))
