@@ -245,6 +245,19 @@ _SECTION_NAMES = [
 ]
 
 
+# "What are the main limitations of the trial?": the things a question asks for, as a heading
+# may name the part that lists them ("Strengths and limitations").
+_ASKED_LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\s+(?:the\s+|its\s+|their\s+)?"
+                         r"(?:(?:main|key|major|principal|chief|most\s+important)\s+)?(?P<name>[a-z]+s)\b"
+                         r"(?=\s+(?:of|in|for|from|with)\b|\s*\?)", re.I)
+
+
+def asked_list(question: str) -> str | None:
+    """The plural noun a "what are the X of ..." question asks for, or None."""
+    m = _ASKED_LIST.search(question)
+    return m.group("name") if m else None
+
+
 def without_section_names(question: str) -> str:
     """The question without the words that point at a part of the document."""
     for p in _SECTION_NAMES:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer_type import sections_named, table_named, without_section_names, without_table_names
+from qa.answer_type import asked_list, sections_named, table_named, without_section_names, without_table_names
 from qa.evidence import AGREEMENT_MIN_CHUNKS, Evidence, TermStats, content_terms, question_terms, related
 from qa.search import TABLE_POINTED_BOOST, Searcher
 from qa.spelling import variants
@@ -40,6 +40,10 @@ class Pointed:
         for c in searcher.index.chunks:
             self.headings.setdefault(c.doc_id, set()).update(h for h in c.section if not _PART_TITLE.match(h))
 
+    def _headings_naming(self, noun: str, doc: str) -> set[str]:
+        words = content_terms(noun)
+        return {h for h in self.headings.get(doc, ()) if words and all(any(related(w, x) for x in content_terms(h)) for w in words)}
+
     def named_sections(self, question: str, doc: str) -> set[str]:
         """The headings of doc that a question names a part by ("according to the conclusions":
         "Conclusions and prospects"): every word of the name is a word of the heading."""
@@ -55,12 +59,15 @@ class Pointed:
         return out
 
     def in_named_section(self, q: str, hits: list[Hit], k: int) -> list[Hit]:
-        """A question naming a part of the document ("in the regenerative medicine section"):
-        the best results from that part (the others when it has none)."""
-        if not hits or not sections_named(q):
+        """A question naming a part of the document ("in the regenerative medicine section"),
+        or asking for what a heading says its part lists ("what are the limitations of ..."
+        and a "Strengths and limitations" section): the best results from that part (the
+        others when it has none)."""
+        listed = asked_list(q)
+        if not hits or not (sections_named(q) or listed):
             return hits
         doc = hits[0].chunk.doc_id
-        named = self.named_sections(q, doc)
+        named = self.named_sections(q, doc) | (self._headings_naming(listed, doc) if listed else set())
         if not named:
             return hits
         inside = [h for h in self.s.search(q, k=SECTION_SEARCH_DEPTH, correct=False)

@@ -81,3 +81,28 @@ def test_a_section_of_the_review_pointed_at(engine, question, pointed):
     answerer = engine.answerer
     hits = answerer.pointed.in_named_section(question, answerer.s.search(question, k=8, correct=False), 8)
     assert answerer.pointed.part_pointed_at(question, hits, Evidence(0.3, 0.3, answerer.threshold - 0.1)) is pointed
+
+
+TRIAL = """The WALK-ON trial of home walking after knee surgery
+
+Methods
+The WALK-ON trial was a randomised trial in four hospitals. WALK-ON participants were given a pedometer and a weekly call, and the WALK-ON control group had usual care [2].
+
+Results
+In the WALK-ON trial, walking distance at 12 weeks was 310 m longer with home walking than with usual care [3].
+
+Strengths and limitations
+Participants knew their group, so they may have walked more because they were watched. The follow-up of 12 weeks is too short to show effects on falls or readmission. Most participants were men.
+"""
+
+
+def test_a_question_asking_for_what_a_heading_lists_is_answered_from_that_part(tmp_path_factory, embedder):
+    from conftest import engine_for_text
+
+    from qa.answer_type import asked_list
+
+    assert asked_list("What are the main limitations of the WALK-ON trial?") == "limitations"
+    assert asked_list("What was the walking distance?") is None
+    e = engine_for_text(tmp_path_factory, embedder, "walkon", TRIAL, "The WALK-ON trial of home walking after knee surgery")
+    a = e.answerer.ask("What are the main limitations of the WALK-ON trial?")
+    assert a.status == "answered" and "Participants knew their group" in a.text
