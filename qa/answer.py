@@ -19,7 +19,7 @@ from qa.evidence import Evidence, EvidenceWeights, Judge, TermStats, appraisal_w
 from qa.index.lexical import analyze
 from qa.overview import Overview
 from qa.pointed import Pointed
-from qa.passage_answer import ANSWER_CHARS, PassageAnswerer, Run
+from qa.passage_answer import ANSWER_CHARS, PassageAnswerer, Run, refers_back
 from qa.search import Searcher, expand
 from qa.survey import Surveyor
 from qa.table_answer import ROW_NOUNS, TableAnswer, TableAnswerer
@@ -402,26 +402,38 @@ class Answerer:
         return gives(kind, text) and self._measures_thing(question, kind, text, table, doc)
 
     def _measures_thing(self, question: str, kind, text: str, table: TableAnswer | None, doc: str | None) -> bool:
-        """'What dose of marimastat ...': some part of the answer (a sentence, a table row) states
-        the measurement beside the thing it is of: named by its most particular word (the one
-        fewest passages use) or, as a text refers back to it, by its head noun ("the lozenges");
-        asked of a place ("the patients in the HEAR-COG trial"), by the place's most particular
-        word. The document's title words name everything in it. A dose of another drug is no answer."""
+        """'What dose of marimastat ...': some part of the answer (a sentence, with the one before
+        it when it refers back to it, or a table row) states the measurement beside the thing
+        it is of, named by its most particular word (the one fewest passages use) or, as a
+        text refers back to it, by its head noun ("the lozenges"); asked of a named place ("the
+        patients in the HEAR-COG trial"), beside the place's name too. The document's title
+        words name everything in it. A dose of another drug is no answer."""
         asked = measured_thing(question)
         if asked is None:
             return True
         d = self._doc(doc)
         context = self.stats.context.get(d, set())
         thing, place = asked
-        words = [t for t in analyze(place or thing) if t in content_terms(place or thing) - context]
-        if not words:
+        words = [t for t in analyze(thing) if t in content_terms(thing) - context]
+        names = {max(sorted(set(words)), key=lambda t: self.stats.idf(t, d)), words[-1]} if words else set()
+        # (A place counts by its names: "the HEAR-COG trial", not "each group" or "the trial".)
+        named = [t for w in re.findall(r"[\w\-]+", place) if w[:1].isupper() or re.search(r"\d", w)
+                 for t in content_terms(w) - context]
+        where = {max(sorted(set(named)), key=lambda t: self.stats.idf(t, d))} if named else set()
+        if not names and not where:
             return True
-        names = {max(sorted(set(words)), key=lambda t: self.stats.idf(t, d))} | (set() if place else {words[-1]})
         glossary = self.glossaries.get(d, {})
+
+        def says(have: set[str], wanted: set[str]) -> bool:
+            return not wanted or any(related(w, h) for w in wanted for h in have if h[:3] == w[:3])
+
         rows = [" ".join(v for _, v in c.table.cells) for c in table.rows if c.table] if table is not None else []
-        for piece in rows + re.split(r"(?<=[.!?])\s+|”\s*“", text):
-            have = set(analyze(piece + " " + expand(piece, glossary, appraisal=False)))
-            if gives(kind, piece) and any(related(w, h) for w in names for h in have if h[:3] == w[:3]):
+        sentences = re.split(r"(?<=[.!?])\s+|”\s*“", text)
+        pieces = [(r, r) for r in rows] + [(st, (sentences[k - 1] + " " if k and refers_back(st) else "") + st)
+                                          for k, st in enumerate(sentences)]
+        for piece, named_in in pieces:
+            have = set(analyze(named_in + " " + expand(named_in, glossary, appraisal=False)))
+            if gives(kind, piece) and says(have, names) and says(have, where):
                 return True
         return False
 

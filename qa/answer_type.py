@@ -247,7 +247,7 @@ _SECTION_NAMES = [
 
 # "What are the main limitations of the trial?": the things a question asks for, as a heading
 # may name the part that lists them ("Strengths and limitations").
-_ASKED_LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\s+(?:the\s+|its\s+|their\s+)?"
+_ASKED_LIST = re.compile(r"\b(?:what|which)\s+(?:are|were)\s+(?:the|its|their)\s+"
                          r"(?:(?:main|key|major|principal|chief|most\s+important)\s+)?(?P<name>[a-z]+s)\b"
                          r"(?=\s+(?:of|in|for|from|with)\b|\s*\?)", re.I)
 

@@ -18,6 +18,7 @@ from qa.types import Chunk, Citation, Sentence, Span
 
 # A caption's opening: "Fig. 3", "Figure 2.", "Table 1" (a figure's number, with a panel letter).
 _OPENING = re.compile(r"^\W*(?P<what>fig(?:ure)?|table)\.?\s*(?P<n>\d{1,3})[a-z]?\b", re.I)
+_LABELLED = re.compile(r"^\W*fig(?:ure)?\.?\s*\d{1,3}[a-z]?\s*[.:]", re.I)
 TITLE_WORDS = 15  # a caption's opening sentence this short is its title
 # Of what a question asks of a figure (its words other than the pointer), the share its caption
 # must say for the caption to answer: a caption naming one of the words is not about the rest.
@@ -49,8 +50,9 @@ class Captions:
             key = (c.doc_id, _figure_number(c.text))
             had = self.figures.get(key)
             # A figure's own words may open with its number too ("Figure 2 (placeholder)" set in
-            # its box above the caption): the longer text is the caption.
-            if had is None or end - c.span.start > had.end - had.start:
+            # its box above the caption), as may running text ("Figure 2 shows ..."): a caption
+            # labelled with its stop ("Figure 2.") is the figure's; otherwise the first.
+            if had is None or _LABELLED.match(c.text) and not _LABELLED.match(doc_texts.get(c.doc_id, "")[had.start:had.end]):
                 body = doc_texts.get(c.doc_id, "")[c.span.start:end]
                 self.figures[key] = _Caption(c.id, c.span.start, end, tuple(dict.fromkeys(refs)), _is_title(body.strip()))
         # The title sentences: a caption chunk's first sentence, short, opening with its number.

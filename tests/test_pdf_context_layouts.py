@@ -100,3 +100,64 @@ def test_a_first_page_counter_beside_the_footer_text_is_dropped(tmp_path):
     path = tmp_path / "counter.pdf"
     path.write_bytes(make_pdf(pages))
     assert "Page 1 of 2" not in load(path).text
+
+
+def _assay_table(p: PageSpec, second: float, label: str | None = None) -> float:
+    p.text(LEFT, 60, "Table 1. Assays used in the study", size=8.5, bold=True)
+    p.rule(LEFT, 330, 72)
+    for x, h in ((LEFT, "Assay"), (second, "Definition"), (300, "Ref.")):
+        p.text(x, 75, h, 8)
+    p.rule(LEFT, 330, 86)
+    y = 90
+    if label:
+        p.text(LEFT, y, label, 8)
+        y += 10
+    for a, b, c in ROWS:
+        for x, v in ((LEFT, a), (second, b), (300, c)):
+            if v:
+                p.text(x, y, v, 8)
+        y += 10
+    p.rule(LEFT, 330, y + 1)
+    return y
+
+
+def test_a_group_label_running_across_where_a_column_starts_stays_a_label(tmp_path):
+    # The label's next word starts, a word space on, just where the second column does: no
+    # place for a column to start inside the label.
+    label = "Copper handling and its assays"
+    p = PageSpec()
+    y = _assay_table(p, LEFT + width("Copper handling and", 8) + 2.2, label=label)
+    p.lines(LEFT, y + 14, BODY, size=SIZE, leading=LEAD, bold="serif")
+    path = tmp_path / "label_across.pdf"
+    path.write_bytes(make_pdf([p]))
+    (t,) = load(path).tables
+    assert t.columns == ("Assay", "Definition", "Ref.")
+    assert [r.table.cells[0][1] for r in t.rows] == ["Tolerance", "Efflux", "Storage", "Pump activity"]
+    assert {r.table.group for r in t.rows} == {label}
+
+
+def test_a_bulleted_column_keeps_its_marks_and_items_together(tmp_path):
+    # "-" then the item a tab's width on, on every line: a list in a cell, not two columns.
+    p = PageSpec()
+    p.text(LEFT, 60, "Table 1. Trials included", size=8.5, bold=True)
+    p.rule(LEFT, 560, 72)
+    for x, h in ((LEFT, "Trial"), (150, "Inclusion criteria"), (480, "N")):
+        p.text(x, 75, h, 8, bold=True)
+    p.rule(LEFT, 560, 86)
+    trials = [("ZINC-1", ["Children aged 4 to 12 years", "Cold for less than 2 days"], "300"),
+              ("ZINC-2", ["Adults", "No zinc in the last month", "Able to swallow tablets"], "120"),
+              ("ECHO", ["Children under 6", "Fever"], "88")]
+    y = 90
+    for trial, items, n in trials:
+        p.text(LEFT, y, trial, 8)
+        p.text(480, y, n, 8)
+        for it in items:
+            p.text(150, y, "-", 8)
+            p.text(150 + width("-", 8) + 4.2, y, it, 8)
+            y += 10
+    p.rule(LEFT, 560, y + 1)
+    p.lines(LEFT, y + 20, BODY * 2, size=SIZE, leading=LEAD, bold="serif")
+    path = tmp_path / "bullets.pdf"
+    path.write_bytes(make_pdf([p]))
+    (t,) = load(path).tables
+    assert t.columns == ("Trial", "Inclusion criteria", "N")

@@ -265,3 +265,18 @@ def test_a_per_subgroup_statistic_set_at_the_top_of_its_merged_cell_is_each_rows
     (t,) = load(path).tables
     got = [(r.table.group, *(v for _, v in r.table.cells)) for r in t.rows]
     assert got == [(label, *row, pv) for label, rows, pv in SUBGROUPS for row in rows]
+
+
+def test_a_rows_own_statistic_is_not_filled_into_its_groups_other_rows(tmp_path):
+    # "Heterogeneity I2 (%)" is blank where a stratum has one study, and an "Annual trend" is
+    # each row's own: neither header names a test of the whole subgroup.
+    hetero = [("Region", [("Europe", "5", "0.61 (0.4-0.9)", "42"), ("Asia", "1", "0.80 (0.5-1.3)", "")]),
+              ("Dose", [("Low", "1", "0.90 (0.6-1.4)", ""), ("High", "4", "0.55 (0.3-0.9)", "37")])]
+    trend = [("Men", [("Under 50", "12.1", "", "+2.1"), ("50 or over", "30.4", "", "")]),
+             ("Women", [("Under 50", "9.8", "", ""), ("50 or over", "25.0", "", "-0.4")])]
+    for name, groups, headers in (("hetero", hetero, ["Stratum", "Studies", "RR (95% CI)", "Heterogeneity I2 (%)"]),
+                                  ("trend", trend, ["Group", "Rate", "Cases", "Annual trend (%)"])):
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(make_pdf([_grouped_table("Table 2. Rates by stratum", headers, groups)]))
+        (t,) = load(path).tables
+        assert [r.table.cells[-1][1] for r in t.rows] == [row[-1] for _, rows in groups for row in rows]

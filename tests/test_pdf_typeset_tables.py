@@ -167,7 +167,7 @@ def _subgroup_table(p: PageSpec, y: float, number: int, groups, x: tuple = (L, L
     return y
 
 
-def test_a_p_value_printed_once_per_group_leaves_the_other_rows_rows_of_their_own(tmp_path):
+def test_rows_under_a_p_value_printed_once_per_group_are_rows_carrying_it(tmp_path):
     # Rows opening with a number ("65-79 years") and no P value are rows, not the wrapped
     # lines of the row above: they fill every other column.
     p = PageSpec()

@@ -313,11 +313,14 @@ Figure 2 (placeholder)
 Figure 2. Mean systolic pressure at baseline, 6 months and 12 months by group, with 95% confidence intervals; the dashed line marks 140 mmHg.
 
 Pharmacists changed treatment at most visits, and adherence stayed high in both groups [4].
+
+Figure 2 shows that pressure fell fastest in the first six months with pharmacist care and more slowly after that, while with usual care it fell little at any time, so that the groups drew apart early and stayed apart to the end of the year.
 """
 
 
 def test_a_figures_own_words_opening_with_its_number_are_not_its_caption(tmp_path_factory, embedder):
-    # The figure's box holds "Figure 2 (placeholder)"; the caption below it is what the figure shows.
+    # The figure's box holds "Figure 2 (placeholder)"; the caption below it is what the figure
+    # shows, not the box's words nor a paragraph opening "Figure 2 shows that ...".
     from conftest import engine_for_text
 
     e = engine_for_text(tmp_path_factory, embedder, "trial", TRIAL, "Home blood pressure monitoring in pharmacies")

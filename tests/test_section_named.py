@@ -103,6 +103,7 @@ def test_a_question_asking_for_what_a_heading_lists_is_answered_from_that_part(t
 
     assert asked_list("What are the main limitations of the WALK-ON trial?") == "limitations"
     assert asked_list("What was the walking distance?") is None
+    assert asked_list("What are exosomes?") is None  # a definition asked, not a part's list
     e = engine_for_text(tmp_path_factory, embedder, "walkon", TRIAL, "The WALK-ON trial of home walking after knee surgery")
     a = e.answerer.ask("What are the main limitations of the WALK-ON trial?")
     assert a.status == "answered" and "Participants knew their group" in a.text

@@ -574,7 +574,7 @@ _SECTION_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")
 _HEADING_NUMBER_RE = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+[A-Z]")
 
 
-def _number_then_title(pl: PLine, s: Seg, page: int, size: float, body: str = "") -> bool:
+def _number_then_title(pl: PLine, s: Seg, page: int, size: float, body: str) -> bool:
     """The line so far is a section number alone, and the segment is on the same line, a few
     spaces on, opening with a capital: the number's title. The number is set in bold, or with
     its title in a face other than the body's (a list item's plain number hangs before its text)."""

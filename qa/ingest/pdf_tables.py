@@ -64,22 +64,21 @@ def _columns(lines: list[PLine], x_lo: float, x_hi: float) -> list[tuple[float, 
 
 
 ALIGNED_SHARE = 0.5  # of a table's lines that start a word at one place, for it to start a column
-WIDE_SHARE = 0.6  # of the lines with words before that place, those leaving a column's gap
 
 
 def _aligned_splits(cols: list[tuple[float, float]], lines: list[PLine], x_lo: float,
                     size: float, min_gap: float) -> list[tuple[float, float]]:
-    """A column starts where most of the table's lines start a word at the same place, most
-    of those with words before it after a column's gap: a tightly set table ("PPI
+    """A column starts where most of the table's lines start a word at the same place, two or
+    more of them after other words across a column's gap: a tightly set table ("PPI
     discontinuation No PPI issued ...", a word space before the second column in its widest
-    row) has no gap there to find. (Within a cell, "104 (49.1)" under "88 (41.5)", the words
-    lined up follow a word space on every line.)"""
+    row) has no gap there to find. The words starting there differ in length (numbers of one
+    width, centred or set right, start alike inside their own column) and those before the
+    gap are words, not a list's marks."""
     if len(lines) < 4:
         return cols
     at: Counter[int] = Counter()
-    after: Counter[int] = Counter()
-    wide: Counter[int] = Counter()
     ends: dict[int, list[float]] = {}
+    before: dict[int, list[str]] = {}  # the words before x across a column's gap
     for ln in lines:
         words = sorted((w for s in ln.segs for w in s.words if not w.sup), key=lambda w: w.x0)
         seen = set()
@@ -90,16 +89,13 @@ def _aligned_splits(cols: list[tuple[float, float]], lines: list[PLine], x_lo: f
             seen.add(x)
             at[x] += 1
             ends.setdefault(x, []).append(w.x1)
-            if i > 0 and w.x0 - words[i - 1].x1 > 0.2 * size:
-                after[x] += 1
-                wide[x] += w.x0 - words[i - 1].x1 >= min_gap
+            if i > 0 and w.x0 - words[i - 1].x1 >= min_gap:
+                before.setdefault(x, []).append(words[i - 1].text)
     out = []
     for a, b in cols:
-        # (Left-aligned words of different lengths: numbers of one width, centred or set right,
-        # start alike too, inside their column.)
-        cuts = sorted(x / 2 for x, n in at.items() if n >= max(3, ALIGNED_SHARE * len(lines)) and wide[x] >= 2
-                      and wide[x] >= WIDE_SHARE * after[x] and a + 3 < x / 2 < b - 3 and x / 2 > x_lo + 3
-                      and max(ends[x]) - min(ends[x]) > 2 * size)
+        cuts = sorted(x / 2 for x, n in at.items() if n >= max(3, ALIGNED_SHARE * len(lines))
+                      and a + 3 < x / 2 < b - 3 and x / 2 > x_lo + 3 and max(ends[x]) - min(ends[x]) > 2 * size
+                      and len({t for t in before.get(x, ()) if len(t) > 1}) >= 2)
         for x in cuts:
             left = max((w.x1 for ln in lines for s in ln.segs for w in s.words if a <= w.x0 and w.x1 < x), default=None)
             if left is None or any(_label_across(ln, x, min_gap) for ln in lines):
@@ -116,7 +112,8 @@ def _label_across(ln: PLine, x: float, min_gap: float) -> bool:
     (see _table_columns), not as a cell of each."""
     words = sorted((w for s in ln.segs for w in s.words), key=lambda w: w.x0)
     gaps = [w.x0 - p.x1 for p, w in zip(words, words[1:])]
-    return any(p.x1 < x <= w.x0 for p, w in zip(words, words[1:])) and all(g < min_gap for g in gaps)
+    # (x is read to half a point: the gap reaches it within that.)
+    return any(p.x1 <= x + 0.5 and w.x0 >= x - 0.5 for p, w in zip(words, words[1:])) and all(g < min_gap for g in gaps)
 
 
 def _spanning(ln: PLine, cols: list[tuple[float, float]], x_lo: float) -> bool:
@@ -542,7 +539,7 @@ def read_table(
 
 # Statistics of a whole subgroup, not of its rows (biomedical convention: a test of interaction,
 # heterogeneity or trend across a subgroup's categories).
-_PER_GROUP_HEADER = re.compile(r"\b(?:interaction|heterogeneity|trend)\b", re.I)
+_PER_GROUP_HEADER = re.compile(r"\binteraction\b|\b(?:p|test)\s*(?:-?\s*values?\s+)?(?:for|of)\s+(?:trend|heterogeneity)\b", re.I)
 
 
 def group_values(rows: list[RowPiece], columns: list[str] | None = None) -> None:
@@ -550,7 +547,7 @@ def group_values(rows: list[RowPiece], columns: list[str] | None = None) -> None
     beside a subgroup's categories), is each row's. Seen as a column that, in every group of
     two or more rows that has a value there (two such groups at least), holds one value and
     leaves the other rows empty; and either its header names a statistic of a whole subgroup
-    ("P for interaction"), whatever row the typesetter put the value on, or the value sits on
+    ("P for interaction", "P for trend"), whatever row the typesetter put the value on, or the value sits on
     a middle row of a group of three or more somewhere and never on such a group's first or
     last row: otherwise a value on a group's first or last row is that row's (a reference
     category's blank beside the other rows' values, a note, a subtotal)."""
@@ -563,10 +560,12 @@ def group_values(rows: list[RowPiece], columns: list[str] | None = None) -> None
     runs = [g for g in runs if len(g) >= 2]
     for c in range(1, min((len(r.cells) for r in rows), default=0)):
         placed = [([k for k, r in enumerate(g) if r.cells[c].strip()], g) for g in runs]
-        placed = [(k, g) for k, g in placed if k]
+        per_group = columns is not None and c < len(columns) and _PER_GROUP_HEADER.search(columns[c]) is not None
+        if per_group:
+            # (A subgroup may have no test at all: a group of sensitivity analyses.)
+            placed = [(k, g) for k, g in placed if k]
         if len(placed) < 2 or not all(len(k) == 1 for k, _ in placed):
             continue
-        per_group = columns is not None and c < len(columns) and _PER_GROUP_HEADER.search(columns[c]) is not None
         long = [(k[0], len(g)) for k, g in placed if len(g) >= 3]
         if not per_group and (not long or not all(0 < k < n - 1 for k, n in long)):
             continue
