@@ -76,6 +76,14 @@ class Surveyor:
         for st in sentences:
             if not self.skip[st.id]:
                 self.by_doc.setdefault(st.doc_id, []).append(st)
+        # The one table row that cites a reference: where a summary table sets out that study
+        # (its label says the setting: the condition, the donor cells).
+        cited: dict[tuple[str, int], list[Sentence]] = {}
+        for st in sentences:
+            if st.kind == "table_row":
+                for r in st.refs:
+                    cited.setdefault((st.doc_id, r), []).append(st)
+        self.row_of_ref = {k: v[0] for k, v in cited.items() if len(v) == 1}
 
     def concepts(self, thing: str, doc: str) -> list[_Concept]:
         """The thing as its parts: a hyphenated name is one stem ("IL-10" is il10, not il and
@@ -195,8 +203,12 @@ class Surveyor:
         told = {r for st in places if st.kind != "table_row" for r in _refs(st)}
         rows = {r: st for st in places if st.kind == "table_row" for r in st.refs if r in told}
         places = [st for st in places if st.kind != "table_row" or not told & set(st.refs)]
+        # A sentence reporting one study that a table sets out, as a row not among the places,
+        # is labelled by that row too: "IL-10 upregulation [110]" is the kidney artery stenosis study.
         setting = {st.id: self.label_row(row) for st in places if st.kind != "table_row"
-                   for row in [next((rows[r] for r in _refs(st) if r in rows), None)] if row is not None}
+                   for row in [next((rows[r] for r in _refs(st) if r in rows), None)
+                               or (self.row_of_ref.get((doc, _refs(st)[0])) if len(_refs(st)) == 1 else None)]
+                   if row is not None}
 
         def closeness(st: Sentence) -> float:
             return float(self.vectors[st.id] @ qv) + WORDS_WEIGHT * self.stats.coverage(q_terms, self.own_terms[st.id], doc)

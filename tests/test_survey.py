@@ -122,6 +122,13 @@ def test_a_study_told_in_text_and_as_a_row_is_one_place_under_the_rows_label(cyt
     assert "Table 1, Osteoarthritis" in a.text
 
 
+def test_a_sentence_reporting_a_study_the_table_sets_out_is_labelled_by_its_row(cyto):
+    # The synovial fibroblast study [6] is the table's osteoarthritis row, though the row names
+    # IL-6, not IL-17: the row's label says the place's setting.
+    a = cyto.answerer.ask("Where does IL-17 come up?")
+    assert "Table 1, Osteoarthritis, Rat: “Synovial fibroblasts exposed to IL-17" in a.text
+
+
 def test_a_thing_named_once_is_answered_and_one_never_named_is_not_covered(cyto):
     # "talk" is no word of the article: the place that names the thing answers all the same.
     once = cyto.answerer.ask("Where does the review talk about goblet cells?")
