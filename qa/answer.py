@@ -13,7 +13,8 @@ import numpy as np
 
 from qa.abbrev_answer import AbbrevAnswerer
 from qa.answer_type import (COUNT, asked_kind, asks_several, clauses, coordinated, figure_named, gives,
-                            measured_thing, mentioned_thing, stated_attribute, table_named, without_figure_names)
+                            measured_thing, mentioned_thing, named_maker, proper_names, stated_attribute, table_named,
+                            without_figure_names)
 from qa.captions import Captions
 from qa.evidence import Evidence, EvidenceWeights, Judge, TermStats, appraisal_words, content_terms, related
 from qa.index.lexical import analyze
@@ -215,7 +216,10 @@ class Answerer:
         # then its own word for them is what the answer says.
         terms = content_terms(q) | content_terms(expand(q, glossary, appraisal=bool(_ITSELF.search(q))))
         parts, cites, table = self._compose(q, hits, terms, self.s.embed_query(q))
-        if not parts or not self._gives_what_is_asked(q, parts, table, hits[0].chunk.doc_id):
+        doc = hits[0].chunk.doc_id
+        # (A name asked is asked as typed too: "brand" respelled "band" is still a brand.)
+        if not parts or not self._gives_what_is_asked(q, parts, table, doc) \
+                or not self._names_maker(question, parts, table, doc):
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
         return Answer(question, "answered", " ".join(parts), tuple(cites), tuple(hits[:k]), suggestion)
 
@@ -384,6 +388,8 @@ class Answerer:
         """A question asking for a measurement ("what dose", "how many hours") is answered only
         by a text that states one; the topic alone is not the answer. Rows listed answer "how
         many studies"."""
+        if not self._names_maker(question, parts, table, doc):
+            return False
         kind = asked_kind(question)
         if kind is None:
             return self._states_attribute(question, " ".join(parts)[:ANSWER_CHARS], doc)
@@ -400,6 +406,38 @@ class Answerer:
             return any(_COUNT_COLUMN.search(col) and gives(kind, value) or _N_EQUALS.search(value) or near.search(value)
                        for c in table.rows for col, value in c.table.cells)
         return gives(kind, text) and self._measures_thing(question, kind, text, table, doc)
+
+    def _names_maker(self, question: str, parts: list[str], table: TableAnswer | None, doc: str | None) -> bool:
+        """'Which brand of oximeter ...', 'Who made the lozenges?': some part of the answer (a
+        sentence, a table row) writes a name the question and the document's title do not,
+        other than an abbreviation the document defines, beside the thing asked of when the
+        question says it. A passage about the oximeter that names no maker is no answer."""
+        thing = named_maker(question)
+        if thing is None:
+            return True
+        d = self._doc(doc)
+        known = set(analyze(question)) | self.stats.context.get(d, set()) | \
+            {t for short in self.glossaries.get(d, {}) for t in analyze(short)}
+        words = [t for t in analyze(thing) if t in content_terms(thing) - self.stats.context.get(d, set())]
+        wanted = {max(sorted(set(words)), key=lambda t: self.stats.idf(t, d)), words[-1]} if words else set()
+        # (The table answer's own text is its rows, labelled by the column names: read as rows.)
+        text = " ".join(p for p in parts if table is None or p != table.text)[:ANSWER_CHARS]
+        for piece, named_in in self._pieces(text, table):
+            names = [n for n in proper_names(piece) if set(analyze(n)) - known]
+            have = set(analyze(named_in))
+            if names and (not wanted or any(related(w, h) for w in wanted for h in have if h[:3] == w[:3])):
+                return True
+        return False
+
+    @staticmethod
+    def _pieces(text: str, table: TableAnswer | None) -> list[tuple[str, str]]:
+        """The answer's table rows and sentences, each with the text that names what it is of:
+        a sentence referring back comes with the sentence before it."""
+        # (A row's cells as sentences of their own: a cell's first word is capitalised as any.)
+        rows = [". ".join(v for _, v in c.table.cells) for c in table.rows if c.table] if table is not None else []
+        sentences = re.split(r"(?<=[.!?])\s+|”\s*“", text)
+        return [(r, r) for r in rows] + [(st, (sentences[k - 1] + " " if k and refers_back(st) else "") + st)
+                                         for k, st in enumerate(sentences)]
 
     def _measures_thing(self, question: str, kind, text: str, table: TableAnswer | None, doc: str | None) -> bool:
         """'What dose of marimastat ...': some part of the answer (a sentence, with the one before
@@ -427,11 +465,7 @@ class Answerer:
         def says(have: set[str], wanted: set[str]) -> bool:
             return not wanted or any(related(w, h) for w in wanted for h in have if h[:3] == w[:3])
 
-        rows = [" ".join(v for _, v in c.table.cells) for c in table.rows if c.table] if table is not None else []
-        sentences = re.split(r"(?<=[.!?])\s+|”\s*“", text)
-        pieces = [(r, r) for r in rows] + [(st, (sentences[k - 1] + " " if k and refers_back(st) else "") + st)
-                                          for k, st in enumerate(sentences)]
-        for piece, named_in in pieces:
+        for piece, named_in in self._pieces(text, table):
             have = set(analyze(named_in + " " + expand(named_in, glossary, appraisal=False)))
             if gives(kind, piece) and says(have, names) and says(have, where):
                 return True

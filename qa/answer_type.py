@@ -427,3 +427,33 @@ def measured_thing(question: str) -> tuple[str, str] | None:
         return None
     tail = m.groupdict().get("tail") or ""
     return m.group("x").strip(), re.sub(r"^\s*\w+\s+(?:the\s+)?", "", tail).strip() if tail else ""
+
+
+# "Which brand of oximeter ...", "Which company makes it?", "Who manufactured the lozenges?":
+# the answer is a name (of a maker, a product), the thing it is the name of optional.
+_NAME_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?:[\w\-]+\s+){0,2}?(?:brand|manufacturer|company|firm|supplier|vendor|maker)s?\b"
+    r"(?:\s+(?:and\s+\w+\s+)?of\s+(?:the\s+|a\s+|an\s+)?(?P<x>[\w\-'’]+(?:\s+[\w\-'’]+){0,3}?)"
+    r"(?=\s+(?:was|were|is|are|did|do|does|had|has|used|given|supplied|made)\b|\s*[?,;.]|\s*$))?|"
+    r"\bwho\s+(?:makes|made|manufactures|manufactured|supplies|supplied|produces|produced|sells|sold)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?P<y>[\w\-'’]+(?:\s+[\w\-'’]+){0,3}?)(?=\s*[?,;.]|\s*$)", re.I)
+
+
+def named_maker(question: str) -> str | None:
+    """For a question asking a maker's or product's name, the thing it is asked of ("" when
+    the question does not say); None when no name is asked."""
+    m = _NAME_ASKED.search(question)
+    if m is None:
+        return None
+    return (m.group("x") or m.group("y") or "").strip()
+
+
+# A name as a text writes one: capitalised (or with a capital inside: "iHealth") after the
+# sentence's first word, or marked as a trade name.
+_PROPER = re.compile(r"(?<=[\w,;:)\]]\s)(?!(?:Table|Fig|Figure|Supplementary)\b)[A-Za-z]*[A-Z][\w\-]*|[\w\-]+\s*[®™]")
+_ET_AL = re.compile(r"\b[A-Z][\w\-]+\s+(?:et\s+al|and\s+[A-Z][\w\-]+|&\s+[A-Z][\w\-]+)\b")
+
+
+def proper_names(text: str) -> list[str]:
+    """The names a text writes, other than authors cited by name ("Zhu et al.")."""
+    return _PROPER.findall(_ET_AL.sub(" ", text))

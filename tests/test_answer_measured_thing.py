@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer_type import measured_thing
+from qa.answer_type import measured_thing, named_maker
 
 ARTICLE = """Remedies for colds in children: a randomised trial
 
 1 Methods
 
-We enrolled 300 children aged 4 to 12 years with a cold of less than 2 days at six general practices. One group was given zinc lozenges at a dose of 75 mg per day for five days. A second group was given echinacea extract from a dropper at each meal, and a third group was given a placebo syrup. Paracetamol at 15 mg/kg was allowed for fever in every group. A fourth group was offered vitamin C tablets. They were given at 200 mg twice a day.
+We enrolled 300 children aged 4 to 12 years with a cold of less than 2 days at six general practices. One group was given zinc lozenges at a dose of 75 mg per day for five days, all of one brand. A second group was given echinacea extract from a dropper at each meal, and a third group was given a placebo syrup. Paracetamol at 15 mg/kg was allowed for fever in every group. A fourth group was offered vitamin C tablets. They were given at 200 mg twice a day.
 
 2 Results
 
@@ -21,7 +21,7 @@ Zinc lozenges shortened colds by 2 days compared with placebo. Echinacea extract
 
 3 Discussion
 
-Zinc may block the docking of rhinoviruses on the nasal lining. Extracts of echinacea vary in what they contain, which makes trials hard to compare.
+Zinc may block the docking of rhinoviruses on the nasal lining. Extracts of echinacea vary in what they contain, which makes trials hard to compare. The echinacea extract in this trial was made by Herbalis, a family firm.
 """
 
 TITLE = "Remedies for colds in children"
@@ -63,3 +63,21 @@ def test_a_dose_asked_of_a_thing_in_a_place_still_names_the_thing(colds):
 def test_a_dose_stated_of_a_thing_named_in_the_sentence_before_answers(colds):
     a = colds.answerer.ask("What dose of vitamin C tablets was given?")
     assert a.status == "answered" and "200 mg" in a.text
+
+
+def test_the_thing_a_makers_name_is_asked_of():
+    assert named_maker("Which brand of zinc lozenges did the children take?") == "zinc lozenges"
+    assert named_maker("Who made the echinacea extract?") == "echinacea extract"
+    assert named_maker("Which hearing aid manufacturer supplied the devices?") == ""
+    assert named_maker("What makes colds shorter?") is None
+
+
+def test_a_maker_the_document_never_names_is_not_covered(colds):
+    # (The document says the lozenges were all of one brand, but never which.)
+    a = colds.answerer.ask("Which brand of zinc lozenges was given to the children?")
+    assert a.status == "not_found"
+
+
+def test_a_maker_the_document_names_answers(colds):
+    a = colds.answerer.ask("Who made the echinacea extract?")
+    assert a.status == "answered" and "Herbalis" in a.text
