@@ -61,23 +61,32 @@ ROWS = [("Tolerance", "Growth on plates with copper added at", "[3]"),
         ("Pump activity", "ATP used per copper ion exported", "[6]")]
 
 
+def _assay_table(p: PageSpec, second: float, ref_x: float = 300, right: float = 330, label: str | None = None) -> float:
+    """Table 1 of the assays (ROWS), its second column starting at `second`, under an optional
+    group label; returns where it ends."""
+    p.text(LEFT, 60, "Table 1. Assays used in the study", size=8.5, bold=True)
+    p.rule(LEFT, right, 72)
+    for x, h in ((LEFT, "Assay"), (second, "Definition"), (ref_x, "Ref.")):
+        p.text(x, 75, h, 8)
+    p.rule(LEFT, right, 86)
+    y = 90
+    if label:
+        p.text(LEFT, y, label, 8)
+        y += 10
+    for a, b, c in ROWS:
+        for x, v in ((LEFT, a), (second, b), (ref_x, c)):
+            if v:
+                p.text(x, y, v, 8)
+        y += 10
+    p.rule(LEFT, right, y + 1)
+    return y
+
+
 def test_a_tightly_set_tables_columns_are_kept_where_most_rows_start_them(tmp_path):
     # The second column starts at one place on every row; the widest first cell ("Pump
     # activity") ends a word space before it. The first column stays its own.
     p = PageSpec()
-    p.text(LEFT, 60, "Table 1. Assays used in the study", size=8.5, bold=True)
-    p.rule(LEFT, 270, 72)
-    second = LEFT + width("Pump activity", 8) + 2.2
-    for x, h in ((LEFT, "Assay"), (second, "Definition"), (250, "Ref.")):
-        p.text(x, 75, h, 8)
-    p.rule(LEFT, 270, 86)
-    y = 90
-    for a, b, c in ROWS:
-        for x, v in ((LEFT, a), (second, b), (250, c)):
-            if v:
-                p.text(x, y, v, 8)
-        y += 10
-    p.rule(LEFT, 270, y + 1)
+    y = _assay_table(p, LEFT + width("Pump activity", 8) + 2.2, ref_x=250, right=270)
     p.lines(LEFT, y + 14, BODY, size=SIZE, leading=LEAD, bold="serif")
     p.lines(RIGHT, 60, BODY * 3, size=SIZE, leading=LEAD, bold="serif")
     path = tmp_path / "tight.pdf"
@@ -100,25 +109,6 @@ def test_a_first_page_counter_beside_the_footer_text_is_dropped(tmp_path):
     path = tmp_path / "counter.pdf"
     path.write_bytes(make_pdf(pages))
     assert "Page 1 of 2" not in load(path).text
-
-
-def _assay_table(p: PageSpec, second: float, label: str | None = None) -> float:
-    p.text(LEFT, 60, "Table 1. Assays used in the study", size=8.5, bold=True)
-    p.rule(LEFT, 330, 72)
-    for x, h in ((LEFT, "Assay"), (second, "Definition"), (300, "Ref.")):
-        p.text(x, 75, h, 8)
-    p.rule(LEFT, 330, 86)
-    y = 90
-    if label:
-        p.text(LEFT, y, label, 8)
-        y += 10
-    for a, b, c in ROWS:
-        for x, v in ((LEFT, a), (second, b), (300, c)):
-            if v:
-                p.text(x, y, v, 8)
-        y += 10
-    p.rule(LEFT, 330, y + 1)
-    return y
 
 
 def test_a_group_label_running_across_where_a_column_starts_stays_a_label(tmp_path):
