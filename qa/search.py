@@ -6,6 +6,7 @@ retriever's ranks the same say as a strong one's (see docs/retrieval.md)."""
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections import OrderedDict
@@ -242,7 +243,7 @@ class Searcher:
         cand &= allowed
         if not cand.any():
             return np.full(len(bm), -np.inf), {"bm25": bm, "dense": dn_filled}
-        b_norm = _minmax(bm, cand)
+        b_norm = _minmax(bm, cand, LEXICAL_FLOOR)
         d_norm = _minmax(dn_filled, cand)
         w = self.settings.fusion_weight
         fused = np.where(cand, w * b_norm + (1 - w) * d_norm, -np.inf)
@@ -274,12 +275,18 @@ class Searcher:
             cand[np.argsort(-np.where(ok, b, -np.inf))[:c]] = True
             cand[np.argsort(-np.where(ok, v, -np.inf))[:c]] = True
             cand &= ok
-            bn, vn = _minmax(b, cand), _minmax(v, cand)
+            bn, vn = _minmax(b, cand, LEXICAL_FLOOR), _minmax(v, cand)
             gate = float(np.clip(1.0 - DOC_GATE * (top - best[d]), 0.05, 1.0))
             fused[pos] = np.where(cand, gate * (w * bn + (1 - w) * vn), -np.inf)
             b_norm[pos], d_norm[pos] = bn, vn
         return fused, {"bm25": bm, "dense": dn, "bm25_norm": b_norm, "dense_norm": d_norm}
 
+
+# BM25's spread over the candidates counts in full only from the score of one match of a word
+# half the chunks hold (ln 2 under BM25's idf): a query in words the document does not use
+# ("spit or pee") matches only words found everywhere, and min-max would stretch those
+# near-equal scores into a ranking as strong as a real match.
+LEXICAL_FLOOR = math.log(2)
 
 # What a row of the table a query points at gains on the fused scale (0-1): it passes passages
 # up to this much better, not those far ahead (measured on our hold-outs: 0.1-0.3 alike).
@@ -311,9 +318,11 @@ def _topic_terms(query: str, expansion: str) -> list[str]:
     return [t for t in analyze(query) + analyze(expansion) if t not in generic] or analyze(query)
 
 
-def _minmax(x: np.ndarray, cand: np.ndarray) -> np.ndarray:
+def _minmax(x: np.ndarray, cand: np.ndarray, floor: float = 0.0) -> np.ndarray:
+    """Scores scaled to 0-1 over the candidates; a spread narrower than floor is not stretched
+    to the whole scale (it says little: see LEXICAL_FLOOR)."""
     vals = x[cand]
     lo, hi = float(vals.min()), float(vals.max())
     if hi - lo < 1e-9:
-        return np.where(cand, 1.0 if hi > 0 else 0.0, 0.0)
-    return np.clip((x - lo) / (hi - lo), 0.0, 1.0)
+        return np.where(cand, 1.0 if hi > floor else 0.0, 0.0)
+    return np.clip((x - lo) / max(hi - lo, floor), 0.0, 1.0)

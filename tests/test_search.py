@@ -82,3 +82,26 @@ def test_hybrid_beats_single_retrievers_on_dev(engine):
     hybrid, bm25, dense = (score(items, run(m)) for m in ("hybrid", "bm25", "dense"))
     assert hybrid["mrr@10"] > max(bm25["mrr@10"], dense["mrr@10"])
     assert hybrid["recall@5"] >= 0.95
+
+
+LAY = """Exosomes in body fluids
+
+Sources
+Exosomes are released by most cells of the body. Exosomes carry proteins, and exosomes carry RNA.
+
+Fluids
+Small vesicles of this kind circulate widely: they have been isolated from blood, saliva, urine and breast milk of healthy volunteers, and from the cerebrospinal fluid of patients with meningitis, which makes them candidates for tests that need no biopsy of the organ itself; exosomes are among them.
+
+Isolation
+Exosomes are isolated by ultracentrifugation. Exosomes are then counted, and exosomes are stored frozen.
+"""
+
+
+def test_a_query_in_words_the_document_never_uses_is_ranked_by_meaning(tmp_path_factory, embedder):
+    # "spit or pee": the only word the query shares with the document is one every passage
+    # holds, so BM25's near-equal scores must not be stretched into a ranking.
+    from conftest import engine_for_text
+
+    e = engine_for_text(tmp_path_factory, embedder, "fluids", LAY, "Exosomes in body fluids")
+    hits = e.searcher.search("Can exosomes be picked up in spit or pee?", k=3)
+    assert "saliva, urine" in hits[0].chunk.text
