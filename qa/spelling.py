@@ -27,6 +27,7 @@ _SUFFIX = (
     ("tre", "ter"), ("tres", "ters"), ("lled", "led"), ("lling", "ling"), ("ogue", "og"), ("ence", "ense"),
 )
 STEM_TYPO_MIN = 6  # a stem this long may be corrected one edit towards a documents' stem
+ENDING_MAX = 3  # letters of grammatical ending a stem leaves off a word ("-ing", "-ies")
 _WORD = re.compile(r"[A-Za-z][a-z]{2,}")  # lower-case words; acronyms and gene names are not corrected
 
 
@@ -173,7 +174,7 @@ class Speller:
             # The ending carries the word's grammar ("clinicaly" is "clinically", not "clinical").
             return sorted(near, key=lambda w: (-_shared_ending(low, w), -self.counts[w], w))
         english = sorted(w for w in _near(low, self._dict_index, 1) if not _other_prefix(low, w))
-        return english or self._near_stem(low)
+        return english or self._near_stem(low) or self._edit_to_stem(low)
 
     def _near_stem(self, low: str) -> list[str]:
         """The typed word with its stem corrected to a documents' stem one edit away, when
@@ -186,6 +187,27 @@ class Speller:
             rebuilt = near + low[len(stem):] if low.startswith(stem) else ""
             out.append(rebuilt if rebuilt and (rebuilt in self.dictionary or rebuilt in self.counts) else self._by_stem[near])
         return sorted(set(out), key=lambda w: (-self.counts.get(w, 0), w))
+
+    def _edit_to_stem(self, low: str) -> list[str]:
+        """One slip that broke the word's ending, so the stemmer found no stem to correct
+        ("ultracentrifuegd", "maturign"): the word one edit away whose stem is a documents'
+        stem (they write "ultracentrifugation", "maturation"), most used stem first."""
+        if len(low) < STEM_TYPO_MIN:
+            return []
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        # (Commonest slips first: two letters swapped, one dropped, one added, one mistyped.)
+        kinds = [sorted(_swaps(low)), sorted(_deletes(low)),
+                 sorted({low[:i] + c + low[i:] for i in range(len(low) + 1) for c in letters}),
+                 sorted({low[:i] + c + low[i + 1:] for i in range(len(low)) for c in letters if c != low[i]})]
+        found: dict[str, str] = {}
+        for e in (e for kind in kinds for e in kind):
+            st = self._stem(e)
+            # (The stem must hold all but an ending of the typed word: "pancreatitis" less its
+            # last letter is no slip of "pancreatic".)
+            if len(st) >= max(STEM_TYPO_MIN, len(low) - ENDING_MAX) and st in self._by_stem and not _other_prefix(low, e):
+                found.setdefault(st, e)
+        stems = sorted(found, key=lambda st: (-self.counts.get(self._by_stem[st], 0), st))
+        return [found[st] for st in stems]
 
     def correct(self, text: str, max_candidates: int = 3, include_common: bool = False) -> list[Correction]:
         """Corrections of text, best guess first (several when a typo is ambiguous: 'sise' may
