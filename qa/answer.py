@@ -219,7 +219,7 @@ class Answerer:
         doc = hits[0].chunk.doc_id
         # (A name asked is asked as typed too: "brand" respelled "band" is still a brand.)
         if not parts or not self._gives_what_is_asked(q, parts, table, doc) \
-                or not self._names_maker(question, parts, table, doc):
+                or q != question and not self._names_maker(question, parts, table, doc):
             return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
         return Answer(question, "answered", " ".join(parts), tuple(cites), tuple(hits[:k]), suggestion)
 
@@ -418,16 +418,23 @@ class Answerer:
         d = self._doc(doc)
         known = set(analyze(question)) | self.stats.context.get(d, set()) | \
             {t for short in self.glossaries.get(d, {}) for t in analyze(short)}
-        words = [t for t in analyze(thing) if t in content_terms(thing) - self.stats.context.get(d, set())]
-        wanted = {max(sorted(set(words)), key=lambda t: self.stats.idf(t, d)), words[-1]} if words else set()
+        wanted = self._naming_words(thing, d)
         # (The table answer's own text is its rows, labelled by the column names: read as rows.)
         text = " ".join(p for p in parts if table is None or p != table.text)[:ANSWER_CHARS]
         for piece, named_in in self._pieces(text, table):
             names = [n for n in proper_names(piece) if set(analyze(n)) - known]
-            have = set(analyze(named_in))
-            if names and (not wanted or any(related(w, h) for w in wanted for h in have if h[:3] == w[:3])):
+            if names and _names_any(set(analyze(named_in)), wanted):
                 return True
         return False
+
+    def _naming_words(self, thing: str, doc: str, head: bool = True) -> set[str]:
+        """The words a text names a thing by: its most particular (the one fewest passages of
+        doc use) and, head=True, its head noun; never the document's title words, which name
+        everything in it."""
+        words = [t for t in analyze(thing) if t in content_terms(thing) - self.stats.context.get(doc, set())]
+        if not words:
+            return set()
+        return {max(sorted(set(words)), key=lambda t: self.stats.idf(t, doc))} | ({words[-1]} if head else set())
 
     @staticmethod
     def _pieces(text: str, table: TableAnswer | None) -> list[tuple[str, str]]:
@@ -450,24 +457,17 @@ class Answerer:
         if asked is None:
             return True
         d = self._doc(doc)
-        context = self.stats.context.get(d, set())
         thing, place = asked
-        words = [t for t in analyze(thing) if t in content_terms(thing) - context]
-        names = {max(sorted(set(words)), key=lambda t: self.stats.idf(t, d)), words[-1]} if words else set()
+        names = self._naming_words(thing, d)
         # (A place counts by its names: "the HEAR-COG trial", not "each group" or "the trial".)
-        named = [t for w in re.findall(r"[\w\-]+", place) if w[:1].isupper() or re.search(r"\d", w)
-                 for t in content_terms(w) - context]
-        where = {max(sorted(set(named)), key=lambda t: self.stats.idf(t, d))} if named else set()
+        where = self._naming_words(" ".join(w for w in re.findall(r"[\w\-]+", place)
+                                            if w[:1].isupper() or re.search(r"\d", w)), d, head=False)
         if not names and not where:
             return True
         glossary = self.glossaries.get(d, {})
-
-        def says(have: set[str], wanted: set[str]) -> bool:
-            return not wanted or any(related(w, h) for w in wanted for h in have if h[:3] == w[:3])
-
         for piece, named_in in self._pieces(text, table):
             have = set(analyze(named_in + " " + expand(named_in, glossary, appraisal=False)))
-            if gives(kind, piece) and says(have, names) and says(have, where):
+            if gives(kind, piece) and _names_any(have, names) and _names_any(have, where):
                 return True
         return False
 
@@ -502,6 +502,12 @@ class Answerer:
         from qa.claims import ClaimChecker
 
         return ClaimChecker.of(self).supports(text, per_sentence)
+
+
+def _names_any(have: set[str], wanted: set[str]) -> bool:
+    """A text's stems name one of the wanted words (a word of its family counts); nothing wanted
+    is always named."""
+    return not wanted or any(related(w, h) for w in wanted for h in have if h[:3] == w[:3])
 
 
 def _sentences_in(chunks: list[Chunk], sentences: list[Sentence]) -> dict[str, list[Sentence]]:
