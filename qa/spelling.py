@@ -28,6 +28,9 @@ _SUFFIX = (
 )
 STEM_TYPO_MIN = 6  # a stem this long may be corrected one edit towards a documents' stem
 ENDING_MAX = 3  # letters of grammatical ending a stem leaves off a word ("-ing", "-ies")
+# A word one edit from the typed one is a slip of it down to this stem length ("maturign" ->
+# "maturing", stem "matur").
+EDIT_STEM_MIN = 5
 _WORD = re.compile(r"[A-Za-z][a-z]{2,}")  # lower-case words; acronyms and gene names are not corrected
 
 
@@ -204,7 +207,7 @@ class Speller:
             st = self._stem(e)
             # (The stem must hold all but an ending of the typed word: "pancreatitis" less its
             # last letter is no slip of "pancreatic".)
-            if len(st) >= max(STEM_TYPO_MIN, len(low) - ENDING_MAX) and st in self._by_stem and not _other_prefix(low, e):
+            if len(st) >= max(EDIT_STEM_MIN, len(low) - ENDING_MAX) and st in self._by_stem and not _other_prefix(low, e):
                 found.setdefault(st, e)
         stems = sorted(found, key=lambda st: (-self.counts.get(self._by_stem[st], 0), st))
         return [found[st] for st in stems]

@@ -233,12 +233,13 @@ def test_speller_corrects_a_typo_towards_a_documents_stem_in_another_form():
 def test_speller_corrects_a_slip_that_broke_the_words_ending_towards_a_documents_stem():
     from qa.index.lexical import stem_word
 
-    sp = Speller(["exosomes were isolated by ultracentrifugation", "the vesicles were purified"],
-                 is_common_word=lambda w: False, stem=stem_word)
+    sp = Speller(["exosomes were isolated by ultracentrifugation", "the vesicles were purified",
+                  "dendritic cell maturation"], is_common_word=lambda w: False, stem=stem_word)
     # "ultracentrifuegd": the stemmer finds no ending in it, and no printed word is one edit
     # away; "ultracentrifuged", one swap away, has the documents' stem.
     assert sp.candidates("ultracentrifuegd") == ["ultracentrifuged"]
     assert sp.candidates("purifiyng") == ["purifying"]
+    assert sp.candidates("maturign") == ["maturing"]
     # Another word, not a slip of theirs, stays as typed; so does a disease of an organ they
     # name ("pancreatitis" less its last letter has the stem of "pancreatic").
     assert sp.candidates("nephritis") == []
