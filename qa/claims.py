@@ -20,7 +20,7 @@ import numpy as np
 
 from qa import claims_nlp as nlp
 from qa.evidence import content_terms
-from qa.index.lexical import analyze, normalize
+from qa.index.lexical import analyze, name_term, normalize
 from qa.search import expand
 from qa.types import ClaimVerdict, CiteReport, Sentence, Span, Support
 
@@ -288,10 +288,10 @@ class ClaimChecker:
         norm = normalize(piece)
         unknown = [name for a, b, slot, name in self.lex.spans(piece)
                    if (slot in ("miRNA", "cell line") or slot.endswith(" family"))
-                   and not any((analyze(norm[a:b]) or [""])[-1] in v for v in self.a.stats.vocab.values())]
+                   and not any(name_term(norm[a:b]) in v for v in self.a.stats.vocab.values())]
         # The claim's named entities (miRNA, cell line, family member, pathway): evidence that
         # names none of them does not support this claim, whatever else it shares.
-        entities = [{(analyze(part) or [""])[-1] for part in norm[a:b].split("/")} - {""}
+        entities = [{name_term(part) for part in norm[a:b].split("/")} - {""}
                     for a, b, slot, name in self.lex.spans(piece)
                     if slot in ("miRNA", "cell line", "pathway") or slot.endswith(" family")]
         for c in cands:

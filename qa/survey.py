@@ -18,7 +18,7 @@ import numpy as np
 from qa import excerpt
 from qa.answer_type import asks_across, names_in
 from qa.evidence import TermStats, generic_stems, related
-from qa.index.lexical import analyze, normalize
+from qa.index.lexical import analyze, name_term, normalize
 from qa.ingest.refs import refs_in
 from qa.passage_answer import ANSWER_CHARS
 from qa.types import Citation, Sentence, Span
@@ -291,4 +291,4 @@ def _name_stem(word: str) -> str:
     stems = analyze(word)
     if not stems:
         return ""
-    return stems[-1] if "-" in word or "/" in word else stems[0]
+    return name_term(word) if "-" in word or "/" in word else stems[0]

@@ -76,7 +76,39 @@ def analyze(text: str, compounds: bool = True) -> list[str]:
         if compounds and len(parts) > 1:
             joined = "".join(parts)
             out.append(_stem(joined, stem) if joined.isalpha() else joined)
+            out.extend(_named_members(word, parts))
     return out
+
+
+def name_term(text: str) -> str:
+    """The one term that names what a name's last word writes: "IL-10" -> il10, "miR-222-3p"
+    -> mir2223p (the whole compound, not the names it also stands for); "" when none."""
+    for word in reversed(text.split()):
+        terms = analyze(word)
+        if terms:
+            n = len(analyze(word, compounds=False))
+            return terms[n] if len(terms) > n else terms[-1]
+    return ""
+
+
+def _named_members(word: str, parts: list[str]) -> list[str]:
+    """The names a suffixed or slashed name stands for: "miR-222-3p" is miR-222 (the arm
+    says which strand), "miR-222/223" is miR-222 and miR-223, "ERK1/2" ERK1 and ERK2, so a
+    question naming one meets every written form."""
+    alts = [[p for p in re.split(r"[^a-z0-9]+", a) if p] for a in word.split("/")]
+    alts = [a for a in alts if a]
+    names: list[str] = []
+    if len(alts) == 1:
+        if len(parts) > 2 and parts[0].isalpha() and parts[1].isdigit():
+            names.append(parts[0] + parts[1])
+        return names
+    prefix = re.match(r"[a-z]*", "".join(alts[0])).group()
+    for i, bits in enumerate(alts):
+        if bits[0].isdigit() and i and prefix:
+            names.append(prefix + "".join(bits))  # "222/223": the second shares the first's prefix
+        elif len(bits) > 1:
+            names.append("".join(bits))
+    return [n if not n.isalpha() else stem_word(n) for n in names]
 
 
 class Lexical:
