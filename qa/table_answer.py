@@ -370,6 +370,12 @@ class TableAnswerer:
         negation = _negated(question, self.glossaries.get(key[0], {}))
         constraints = {t for t in terms if t not in generic_stems() and not self.stats.topic_word(t, key[0])
                        and t not in context and not any(related(t, h) for h in header_words)} - negation.excluded()
+        # "Which cancers ...": the noun a which/what phrase ends on, when a column's cells say it
+        # in many rows, names the kind of thing that column holds, not a word the rows must hold
+        # (a leukaemia row answers it without "cancer"); said in few rows ("what mRNA"), it
+        # picks them.
+        constraints -= {t for wh, p in _asked(question) if wh in ("which", "what")
+                        for t in analyze(p[-1]) if self._column_word(key, t)}
         # "In the inhibitory half of the table": the rows of the group the question names.
         group = self._group_named(key, question)
         if group is not None:
@@ -427,7 +433,7 @@ class TableAnswerer:
                 def match(c: Chunk) -> float:
                     return self.stats.coverage(constraints, set().union(*self.cell_terms[self._pos(c)].values()), key[0])
                 bar = max(match(c) for c in saying)
-                rows = [c for c in rows if c in saying or match(c) > bar]
+                rows = [c for c in rows if c in saying or match(c) >= bar]
         # "Which studies used X": the rows are the answer; "which cargo ...": an unnamed column.
         # What to show when no column is named: "which studies used X" asks for the rows and
         # "do X inhibit Y?" asks to verify — the cells that say what the question says;
