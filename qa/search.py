@@ -299,6 +299,7 @@ DOC_GATE = 5.0
 
 def _speller(index: Index, embedder):
     from qa.index.lexical import stem_word
+    from qa.lexicon import english_counts
     from qa.spelling import Speller
 
     # A common English word is one word piece of the embedding model's vocabulary.
@@ -306,7 +307,7 @@ def _speller(index: Index, embedder):
     common = (lambda w: count(w) - 2 <= 1) if count else None
     words = getattr(embedder, "words", None)
     return Speller((c.text for c in index.chunks), common, stem=stem_word,
-                   dictionary=words() if words else ())
+                   dictionary=words() if words else (), english=english_counts())
 
 
 def _topic_terms(query: str, expansion: str) -> list[str]:

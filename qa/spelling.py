@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from qa.evidence import generic_stems
 from qa.index.lexical import STOP_WORDS
+from qa.lexicon import LEXICON_FLOOR
 
 # Regular British -> American correspondences, applied both ways. The first group may sit
 # anywhere in a word (haemorrhage, oedema, tumourigenic); the second only at its end.
@@ -125,7 +126,8 @@ class Speller:
     """Corrects the words of a question that no document uses, towards words they do use."""
 
     def __init__(self, texts: Iterable[str], is_common_word: Callable[[str], bool] | None = None, min_len: int = 4,
-                 stem: Callable[[str], str] | None = None, dictionary: Iterable[str] = ()):
+                 stem: Callable[[str], str] | None = None, dictionary: Iterable[str] = (),
+                 english: dict[str, int] | None = None):
         counts: Counter[str] = Counter()
         for t in texts:
             counts.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", t))
@@ -134,6 +136,7 @@ class Speller:
         self.stems = {self._stem(w) for w in counts}
         self.min_len = min_len
         self._is_common = is_common_word or (lambda w: False)
+        self.english = english or {}  # real words beyond the common ones, with their counts
         self._index = _delete_index(w for w in counts if len(w) >= min_len - 1)
         # Each stem's most frequent word, and the stems by their deletions: a typo in a form
         # the documents do not use ("imunoreactive" where they say "immunoreactivity") is near
@@ -150,6 +153,20 @@ class Speller:
     def known(self, word: str) -> bool:
         low = word.lower()
         return low in self.counts or self._stem(low) in self.stems
+
+    def is_real(self, low: str) -> bool:
+        """low is an English word, though perhaps no document uses it: a common or listed word
+        ("vesicles"), the other national spelling of one ("tumour", "haematoma" where the model's vocabulary
+        has "tumor", "hematoma"), or a regular form of one ("scarring", "injections": the
+        stem is a word). A typo is none of these ("prepaired": no word "prepair")."""
+        if self._is_common(low) or low in self.english:
+            return True
+        # (A spelling seen only as rarely as the list's floor vouches for none: "braest" is no
+        # British "brest".)
+        if any(self.english.get(v, 0) > LEXICON_FLOOR or (not self.english and self._is_common(v)) for v in variants(low)):
+            return True
+        stem = self._stem(low)
+        return stem != low and len(stem) >= 3 and any(self._is_common(w) for w in (stem, stem + "e"))
 
     def respell(self, word: str) -> str | None:
         """The corpus's spelling of a British/American variant of word, if it uses one."""
@@ -229,7 +246,8 @@ class Speller:
                 normalised.append((w, alt))
                 options.append((m.start(), m.end(), w, [_same_case(w, alt)]))
                 continue
-            if self._is_common(low) and (not include_common or self._stem(low) in generic_stems() or low in STOP_WORDS):
+            common = self.is_real(low)
+            if common and (not include_common or self._stem(low) in generic_stems() or low in STOP_WORDS):
                 # A real word the corpus does not use: keep it (and let abstention judge); a
                 # word of question phrasing ("what kinds of", "does") is never a typo of a topic word.
                 continue
@@ -237,8 +255,11 @@ class Speller:
             # may also be a typo of an English word they do not use.
             # (Never towards a function word: "cost" read as "most" would drop the topic word;
             # nor a real word towards a word of question phrasing: "male" is no typo of "made".)
-            common = self._is_common(low)
-            cands = [c for c in self.candidates(low, dictionary=not common)
+            # A capitalised word inside the sentence is a name ("Tamura"): a slip of a name the
+            # documents print, never of an English word ("Tamara").
+            before = text[:m.start()].rstrip()
+            name = w[0].isupper() and bool(before) and before[-1] not in ".?!:"
+            cands = [c for c in self.candidates(low, dictionary=not common and not name)
                      if c not in STOP_WORDS and not (common and self._stem(c) in generic_stems())][:max_candidates]
             if cands:
                 options.append((m.start(), m.end(), w, [_same_case(w, c) for c in cands]))

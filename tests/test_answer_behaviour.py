@@ -191,6 +191,31 @@ def test_speller_reaches_english_words_the_documents_do_not_use():
     assert sp.correct("who funded it", include_common=True) == []
 
 
+def test_speller_leaves_real_words_the_documents_and_the_model_do_not_know():
+    from qa.index.lexical import _stemmer
+    from qa.lexicon import english_counts
+
+    # An article about haematomas: none of these words is in it, nor one piece of the model's
+    # vocabulary; each is an English word (or its other national spelling), not a typo.
+    sp = Speller(["recurrence of the haematoma after drainage", "the vehicles carried humour and ten",
+                  "breast cancer"],
+                 is_common_word=lambda w: w in {"tumor", "scar", "ten"}, stem=_stemmer().stemWord,
+                 dictionary=["humour", "vehicles", "regent", "tamara"], english=english_counts())
+    assert english_counts()["vesicles"] >= 50
+    for typed in ("vesicles", "reagent", "hinder", "tumour", "scarring"):
+        assert sp.correct(f"do {typed} matter") == [], typed
+    # A name inside the sentence is no slip of an English word.
+    assert sp.correct("what did Tamura find") == []
+    # A typo is still a typo, of a documents' word or of an English one: "braest" is no
+    # British spelling of the rare list entry "brest".
+    assert sp.correct("braest drainage")[0].text == "breast drainage"
+    assert not sp.is_real("braest") and not sp.is_real("prepaired")
+    # Without the list, a regular form of a common word is still a word ("scarring": "scar").
+    bare = Speller(["the vehicles carried humour"], is_common_word=lambda w: w == "scar",
+                   stem=_stemmer().stemWord, dictionary=["starring"])
+    assert bare.is_real("scarring") and bare.correct("do scarring matter") == []
+
+
 def test_speller_keeps_the_typed_ending_and_never_respells_phrasing():
     from qa.index.lexical import _stemmer
 
