@@ -17,6 +17,9 @@ _NUM = r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|
 _RANGE = rf"{_NUM}(?:\s*(?:[–—-]|to|and|or)\s*{_NUM})?"
 _TIME_UNITS = r"(?:s|sec|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|d|weeks?|wk|months?|years?|yr|decades?)"
 _LENGTH_UNITS = r"(?:nm|µm|μm|um|mm|cm|m|km|nanomet(?:er|re)s?|micromet(?:er|re)s?|micron|microns|angstroms?|Å)"
+# How big a thing is may be said by its volume or its area ("a 120 mL haematoma", "a 4 cm² ulcer").
+_SIZE_UNITS = (r"(?:" + _LENGTH_UNITS[3:-1] + r"|(?:mm|cm|m)\s*(?:[²³]|\^?[23])|mL|ml|µL|μL|cc|"
+               r"millilit(?:er|re)s?|cubic\s+(?:centi|milli)?met(?:er|re)s?|square\s+(?:centi|milli)?met(?:er|re)s?)")
 _MASS_VOL_UNITS = (r"(?:pg|ng|µg|μg|ug|mg|g|kg|ml|mL|µl|μl|ul|µL|μL|l|L|mol|mmol|µmol|μmol|nmol|pmol|M|mM|µM|μM|nM|pM|"
                    r"IU|U|units?|particles?|doses?|cells|fold|times|mg/kg|µg/kg|μg/kg|ml/kg|mg/ml|µg/ml|μg/ml|g/l|%)")
 
@@ -34,14 +37,19 @@ class Kind:
 
 
 def _unit(units: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w\-–]){_RANGE}\s*(?:×\s*10\S*\s*)?{units}(?![A-Za-z])", re.I)
+    # A number and its unit, or a label giving the unit and then the number: a table cell read
+    # with its header ("Time to surgery (days): 3 (2–5)", "Volume, mL: 42") or under its row's
+    # label or in the cell before it ("Hospital stay, days — Placebo (n = 209): 7 (4–10)",
+    # "Outcome: Hospital stay, days; Placebo (n = 209): 7 (4–10)"); a "%" heading shares, not amounts.
+    return re.compile(rf"(?<![\w\-–]){_RANGE}\s*(?:×\s*10\S*\s*)?{units}(?![A-Za-z])|"
+                      rf"(?:(?<=\s\()|(?<=\s))(?!%){units}\s*\)?\s*(?:[—;][^:;—]{{0,60}})?:\s*[<>≤≥~]?\s*\d", re.I)
 
 
 # "n (%)" labels a count with its percentage in brackets: "Rectal bleeding, n (%) ... 31 (48.4)".
 PERCENT = Kind("percentage", re.compile(r"\d\s*%|%\s*\)?\s*:\s*[<>≤≥~]?\s*\d|\bper\s*cent\b|\bpercent(?:age)?\s+of\b|\bpercent\b|"
                                         r"\bn\s*\(\s*%\s*\)[^\n]{0,120}?(?<![\w.\-])(?!(?:19|20)\d\d\b)\d[\d,]*\s*\(\s*\d+(?:\.\d+)?\s*\)", re.I))
 TIME = Kind("duration", _unit(_TIME_UNITS))
-SIZE = Kind("size", _unit(_LENGTH_UNITS))
+SIZE = Kind("size", _unit(_SIZE_UNITS))
 AMOUNT = Kind("amount", _unit(_MASS_VOL_UNITS))
 TEMPERATURE = Kind("temperature", re.compile(rf"\d\s*°\s*[CF]?|\b{_NUM}\s*(?:degrees?|kelvin)\b", re.I))
 SPEED = Kind("speed", re.compile(r"\d\s*[×x]\s*g\b|\d\s*(?:rpm|g)\b|\b\d[\d,]*\s*(?:per|/)\s*\w+", re.I))

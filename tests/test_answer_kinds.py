@@ -105,6 +105,22 @@ def test_a_measurement_is_a_number_of_the_finding_not_a_name_or_a_reference():
     assert gives(AMOUNT, "a dose of 15 mL") and not gives(AMOUNT, "in 24 patients")
 
 
+def test_a_unit_may_head_the_number_as_a_table_cell_is_read():
+    # The unit in the column's header or in the row's label, the number after it.
+    assert gives(TIME, "Time to surgery (days): 3 (2–5)") and gives(TIME, "Follow-up, months: 12")
+    assert gives(TIME, "Hospital stay, days — Placebo (n = 209): 7 (4–10)")
+    assert gives(TIME, "Outcome: Hospital stay, days; Drug (n = 212): 6 (4–9)")
+    assert gives(AMOUNT, "Dose (mg): 500")
+    # A share is no amount, and a plural marker is no unit.
+    assert not gives(AMOUNT, "Taking a supplement — Intervention (n = 212) %: 64.6")
+    assert not gives(TIME, "Item(s): 3") and not gives(TIME, "Outcome: Recurrence; Drug (n = 212): 14")
+
+
+def test_a_size_may_be_a_volume_or_an_area():
+    assert gives(SIZE, "a residual volume of 42 mL") and gives(SIZE, "Volume (mL): 42") and gives(SIZE, "a 4 cm² ulcer")
+    assert gives(SIZE, "30–100 nm in diameter") and not gives(SIZE, "in 24 patients")
+
+
 def test_what_share_reads_the_percentage_columns_of_the_row(clinic):
     a = clinic.answerer.ask("In the Riverside District Hospital exit interviews, what share of outpatients "
                             "were given privacy during the consultation?")
