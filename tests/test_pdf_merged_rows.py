@@ -470,3 +470,54 @@ def test_a_rows_last_line_wrapping_alone_makes_no_rows(tmp_path):
     p.rule(L, R, y - 3)
     p.lines(L, y + 30, TEXT[:6], size=9.6, leading=12.2)
     assert _read(tmp_path, p, 1) == [(s, *(" ".join(c) for c in cols), e) for s, *cols, e in studies]
+
+
+def test_rows_merged_under_a_ruled_groups_wrapped_label(tmp_path):
+    # Rules between treatments only; each treatment's name, wrapped, is merged down its
+    # studies, and the studies' cells wrap too: a cell's lines are set closer (9.5) than the
+    # studies under one treatment (12), each study a row with its own reference.
+    xs = [L + 3, 140, 230, 330, 470]
+    p, y = _ruled_table("Table 4. Previous studies of adjunctive treatments", xs,
+                        ["Treatment", "Study", "Design (n)", "Recurrence", "Ref."])
+    groups = [(["Tranexamic", "acid"], [(["Kovacs", "2016"], ["Retrospective", "cohort (218)"], "3.5% vs 11.2%", "[9]"),
+                                        (["Ishikawa", "2018"], ["Retrospective", "cohort (371)"], "4.1% vs 9.8%", "[10]"),
+                                        (["Lindqvist", "2020"], ["Pilot RCT (70)"], "5.7% vs 14.3%", "[11]")]),
+              (["Dexametha-", "sone"], [(["Hutchinson", "2020"], ["RCT (748)"], "1.7% vs 7.1%", "[25]"),
+                                        (["Olsen 2021"], ["RCT (220)"], "3.6% vs 8.2%", "[26]")])]
+    expected = []
+    for name, studies in groups:
+        p.lines(xs[0], y, name, SIZE, leading=9.5)
+        for k, (study, design, rec, ref) in enumerate(studies):
+            p.lines(xs[1], y, study, SIZE, leading=9.5)
+            p.lines(xs[2], y, design, SIZE, leading=9.5)
+            p.text(xs[3], y, rec, SIZE)
+            p.text(xs[4], y, ref, SIZE)
+            y += 9.5 * max(len(study), len(design), len(name) if k == 0 else 1) + 2.5
+            expected.append(("Tranexamic acid" if name[0] == "Tranexamic" else "Dexamethasone",
+                             " ".join(study), " ".join(design), rec, ref))
+        p.rule(L, R, y - 3)
+        y += 2
+    p.lines(L, y + 30, TEXT[:6], size=9.6, leading=12.2)
+    assert _read(tmp_path, p, 4) == expected
+
+
+def test_a_label_leaving_a_bracket_open_goes_on_in_the_next_line(tmp_path):
+    # "Favourable outcome (mRS" / "0–3) at 6 months": a line opening with a number goes on
+    # with the cell above when that cell left its bracket open.
+    xs = [L + 3, 260, 360, 460]
+    p, y = _ruled_table("Table 3. Outcomes", xs, ["Outcome", "Drug", "Placebo", "P value"])
+    # (One wrapped label is set a little wider, as where a footnote mark raises its line: the
+    # table's pitches alone do not tell its wrapped lines from its rows.)
+    rows = [(["Recurrence requiring repeat", "surgery within 6 months"], "14 (6.6)", "29 (13.9)", "0.012", 10.6),
+            (["Favourable functional outcome (mRS", "0-3) at 6 months"], "172 (81.1)", "160 (76.6)", "0.25", 9.2),
+            (["Length of hospital stay, days"], "6 (4-9)", "6 (4-10)", "0.66", 9.2),
+            (["Death within 6 months"], "11 (5.2)", "13 (6.2)", "0.65", 9.2),
+            (["Seizure"], "8 (3.8)", "9 (4.3)", "0.79", 9.2)]
+    for label, a, b, pv, leading in rows:
+        p.lines(xs[0], y, label, SIZE, leading=leading)
+        for x, v in zip(xs[1:], (a, b, pv)):
+            p.text(x, y, v, SIZE)
+        y += leading * (len(label) - 1) + 12.5
+    p.rule(L, R, y - 3)
+    p.lines(L, y + 30, TEXT[:6], size=9.6, leading=12.2)
+    assert _read(tmp_path, p, 3) == [(" ".join(label), a, b, pv) for label, a, b, pv, _ in rows]

@@ -661,6 +661,7 @@ def _ruled_rows(
         return None
     out: list[list[str]] = []
     wraps = _wrapped_bands(lines, band)
+    pitch = _band_pitch(lines, band)
     # How far apart the ruled rows' first lines are, as a rule.
     firsts = [_top(lines[band.index(b)]) for b in sorted(set(band))]
     steps = sorted(y - x for x, y in zip(firsts, firsts[1:]))
@@ -682,7 +683,9 @@ def _ruled_rows(
         if not any(cells):
             continue
         mine = [i for i in range(len(lines)) if band[i] == b]
-        parts = [mine] if wraps else _rowspan_split(grid, mine, lines, None, need_merged=True)
+        # Bands of wrapped cells may still hold several rows under a cell merged down them
+        # ("Tranexamic acid" beside two studies), set further apart than a cell's lines.
+        parts = [mine] if wraps and pitch is None else _rowspan_split(grid, mine, lines, pitch, need_merged=pitch is None)
         if len(parts) == 1:
             out.append((cells, first))
             continue
@@ -702,9 +705,9 @@ def _rowspan_split(grid: list[list[list[str]]], idx: list[int], lines: list[PLin
     A line after the first opens a row of its own when it has the first cell empty, fills
     most of the columns the first line fills, and each of its cells opens a cell rather than
     going on with the line above (not in lower case, in brackets or as a list's next item, the
-    line above not ending in a hyphen, comma, slash or bracket), and it is not set at a table's
-    closer pitch of wrapped cells; a line filling few columns is a wrapped cell's next line
-    and stays with the row above it ("Type 2" / "Diabetes"). The rows so opened must form a
+    line above not ending in a hyphen, comma, slash or bracket); a line set at a table's closer
+    pitch of wrapped cells, or filling few columns, is a wrapped cell's next line and stays
+    with the row above it ("Type 2" / "Diabetes"). The rows so opened must form a
     regular grid (each fills the same columns). need_merged: without the pitch to go by, only
     when a column besides the first is merged too (a P value printed once per group): an
     estimate over its interval in every column is one row's cells."""
@@ -719,15 +722,17 @@ def _rowspan_split(grid: list[list[list[str]]], idx: list[int], lines: list[PLin
     for k, i in enumerate(idx[1:], start=1):
         cells = grid[i]
         filled = frozenset(c for c in range(len(cells)) if cells[c])
+        if tight is not None and _top(lines[i]) - _top(lines[i - 1]) < tight:
+            parts[-1].append(i)  # set at the pitch of a cell's wrapped lines: the row above goes on
+            continue
         if len(filled & first) < max(3, 0.5 * len(first)):
             if k == len(idx) - 1:
                 return [idx]  # a row's last line wrapping ("Ghana" / "Togo" / "Benin"): no rows under it
             parts[-1].append(i)  # a wrapped cell between rows ("Type 2" / "Diabetes") stays with its row
             continue
-        opens = (not cells[0] and all(
+        opens = not cells[0] and all(
             not _continues(" ".join(cells[c]), " ".join(grid[i - 1][c])) and not _LIST_ITEM_RE.match(" ".join(cells[c]))
             and (c in bracketed or " ".join(cells[c])[:1] not in "([") for c in filled)
-            and not (tight is not None and _top(lines[i]) - _top(lines[i - 1]) < tight))
         if not opens:
             return [idx]
         shapes.add(filled)
@@ -769,10 +774,16 @@ def _spanned_cells(grid: list[list[list[str]]], parts: list[list[int]], join_hyp
 _RUNS_ON = ("-", ",", "/", "(")  # a cell's line ending so goes on in the next line
 
 
+def _runs_on(above: str) -> bool:
+    """A cell's line that the next line goes on from: it ends in a hyphen, comma, slash or
+    bracket, or leaves a bracket open ("Favourable outcome (mRS" / "0–3) at 6 months")."""
+    return above.endswith(_RUNS_ON) or above.count("(") > above.count(")") or above.count("[") > above.count("]")
+
+
 def _continues(here: str, above: str) -> bool:
     """A cell's line goes on from the line above: it opens in lower case, or the line above
-    ends in a hyphen, comma, slash or bracket."""
-    return bool(here) and (here[:1].islower() or above.endswith(_RUNS_ON))
+    runs on (see _runs_on)."""
+    return bool(here) and (here[:1].islower() or _runs_on(above))
 
 
 def _goes_on(grid: list[list[list[str]]], lines: list[PLine], rows: list[int], c: int, pitch: float) -> bool:
@@ -783,7 +794,7 @@ def _goes_on(grid: list[list[list[str]]], lines: list[PLine], rows: list[int], c
     for a, b in zip(rows, rows[1:]):
         here, above = " ".join(grid[b][c]), " ".join(grid[a][c])
         close = _top(lines[b]) - _top(lines[a]) < pitch - 0.2 * lines[b].size
-        if b != a + 1 or not (above.endswith(_RUNS_ON) or here[:1].islower() and close):
+        if b != a + 1 or not (_runs_on(above) or here[:1].islower() and close):
             return False
     return True
 
@@ -795,6 +806,17 @@ def _wrapped_bands(lines: list[PLine], band: list[int]) -> bool:
     within = [b.top - a.top for a, b, x, y in zip(lines, lines[1:], band, band[1:]) if x == y]
     across = [b.top - a.top for a, b, x, y in zip(lines, lines[1:], band, band[1:]) if x != y]
     return bool(within) and bool(across) and max(within) < min(across) - 0.5
+
+
+def _band_pitch(lines: list[PLine], band: list[int]) -> float | None:
+    """Inside bands between rules, the pitch between a cell's wrapped lines and the wider one
+    of rows merged under a spanning cell, when both occur; else None."""
+    within = sorted(_top(b) - _top(a) for a, b, x, y in zip(lines, lines[1:], band, band[1:])
+                    if x == y and _top(b) > _top(a))
+    k = next((j for j in range(1, len(within)) if within[j] >= 1.2 * within[j - 1]), None)
+    if k is None or within[k - 1] > 1.1 * within[0]:
+        return None
+    return (within[k - 1] + within[k]) / 2
 
 
 def _top(ln: PLine) -> float:
@@ -863,7 +885,7 @@ def _bands(lines: list[PLine], grid: list[list[list[str]]], label_lines: set[int
         i = b[0]
         for c in range(len(grid[i])):
             here, above = " ".join(grid[i][c]), " ".join(grid[i - 1][c])
-            if here and above and (here[:1].islower() or above.endswith(("-", ",", "/", "("))):
+            if here and above and (here[:1].islower() or _runs_on(above)):
                 return None
     for b in bands:
         if any(i in label_lines for i in b) and len(b) > 1:
@@ -895,7 +917,7 @@ def _cell_rows(grid: list[list[list[str]]], label_lines: set[int] = frozenset())
         for i in range(len(grid) + 1):
             here = " ".join(grid[i][c]) if i < len(grid) else ""
             above = " ".join(grid[i - 1][c]) if 0 < i <= len(grid) else ""
-            goes_on = bool(here) and bool(above) and (here[:1].islower() or above.endswith(("-", ",", "/", "(")))
+            goes_on = bool(here) and bool(above) and (here[:1].islower() or _runs_on(above))
             if start is not None and not goes_on:
                 spans.append((start, i - 1))
                 start = None
@@ -966,7 +988,7 @@ def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int]
         c0 = " ".join(cells[0])
         prev_c0 = " ".join(grid[i - 1][0]) if i > 0 else ""
         gap = lines[i].top - lines[i - 1].bottom if i > 0 else 0.0
-        wrapped = (c0[:1].islower() or prev_c0.rstrip().endswith(("-", ",", "/", "("))
+        wrapped = (c0[:1].islower() or _runs_on(prev_c0.rstrip())
                    or tight is not None and i > 0 and _top(lines[i]) - _top(lines[i - 1]) < tight
                    or bool(anchors) and not any(cells[c] for c in anchors) and bool(_CONT_START_RE.match(c0))
                    # a line that fills every other column is a row of its own (a P value
