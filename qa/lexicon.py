@@ -17,10 +17,7 @@ LEXICON_FLOOR = 50
 
 @lru_cache(maxsize=1)
 def english_counts() -> dict[str, int]:
-    """Lower-case English words and their counts; empty when the list is not installed (a
-    word is then judged by the model's vocabulary alone)."""
-    try:
-        raw = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return {}
-    return {w: n for w, n in json.loads(gzip.decompress(raw)).items() if n >= LEXICON_FLOOR and w.isalpha()}
+    """Lower-case English words and their counts (the list is a dependency: a missing list
+    is an installation fault, not a reason to judge words differently)."""
+    raw = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
+    return {w: n for w, n in json.loads(gzip.decompress(raw)).items() if w.isalpha()}

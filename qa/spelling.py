@@ -1,12 +1,13 @@
 """Spelling against the corpus's own vocabulary: British and American forms of one word, and
 one-letter typos ("brest", "reduses") corrected to words the documents actually use.
 
-Nothing here is a word list: candidates come from the corpus vocabulary, British/American
-variants from the regular spelling correspondences of English (tumour/tumor, haemorrhage/
-hemorrhage, characterise/characterize, fibre/fiber, labelled/labeled), and "is this already a
-real word?" from the embedding model's word-piece vocabulary (a common English word is one
-piece), so a correct word that the corpus happens not to use ("periodontitis", "hair") is
-left alone and the question can be judged not covered."""
+Candidates come from the corpus vocabulary (and, for a non-word, English words one edit away),
+British/American variants from the regular spelling correspondences of English (tumour/tumor,
+haemorrhage/hemorrhage, characterise/characterize, fibre/fiber, labelled/labeled), and "is this
+already a real word?" from the embedding model's word-piece vocabulary (a common English word is
+one piece) and a general English word list (qa/lexicon.py), so a correct word that the corpus
+happens not to use ("periodontitis", "vesicles") is never turned into another English word
+("vehicles") and the question can be judged not covered."""
 
 from __future__ import annotations
 
@@ -246,21 +247,23 @@ class Speller:
                 normalised.append((w, alt))
                 options.append((m.start(), m.end(), w, [_same_case(w, alt)]))
                 continue
-            common = self.is_real(low)
+            common = self._is_common(low)
             if common and (not include_common or self._stem(low) in generic_stems() or low in STOP_WORDS):
-                # A real word the corpus does not use: keep it (and let abstention judge); a
+                # A common word the corpus does not use: keep it (and let abstention judge); a
                 # word of question phrasing ("what kinds of", "does") is never a typo of a topic word.
                 continue
-            # A real word typed is respelled only towards the documents' words; a non-word
-            # may also be a typo of an English word they do not use.
+            # A real word typed ("infraction", "vesicles") is respelled only towards the
+            # documents' words, never towards an English word they do not use; a non-word may
+            # be a typo of either.
+            real = common or self.is_real(low)
             # (Never towards a function word: "cost" read as "most" would drop the topic word;
             # nor a real word towards a word of question phrasing: "male" is no typo of "made".)
             # A capitalised word inside the sentence is a name ("Tamura"): a slip of a name the
             # documents print, never of an English word ("Tamara").
             before = text[:m.start()].rstrip()
             name = w[0].isupper() and bool(before) and before[-1] not in ".?!:"
-            cands = [c for c in self.candidates(low, dictionary=not common and not name)
-                     if c not in STOP_WORDS and not (common and self._stem(c) in generic_stems())][:max_candidates]
+            cands = [c for c in self.candidates(low, dictionary=not real and not name)
+                     if c not in STOP_WORDS and not (real and self._stem(c) in generic_stems())][:max_candidates]
             if cands:
                 options.append((m.start(), m.end(), w, [_same_case(w, c) for c in cands]))
         if not options:

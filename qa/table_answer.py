@@ -433,7 +433,7 @@ class TableAnswerer:
                 def match(c: Chunk) -> float:
                     return self.stats.coverage(constraints, set().union(*self.cell_terms[self._pos(c)].values()), key[0])
                 bar = max(match(c) for c in saying)
-                rows = [c for c in rows if c in saying or match(c) >= bar]
+                rows = [c for c in rows if c in saying or bar > 0 and match(c) >= bar]
         # "Which studies used X": the rows are the answer; "which cargo ...": an unnamed column.
         # What to show when no column is named: "which studies used X" asks for the rows and
         # "do X inhibit Y?" asks to verify — the cells that say what the question says;

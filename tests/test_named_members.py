@@ -38,11 +38,24 @@ The cargo differs with the activation state of the platelet [<xref ref-type="bib
 """
 
 
+def test_a_name_ranks_the_text_that_writes_it_with_a_suffix_first():
+    from qa.index.lexical import Lexical
+
+    texts = ["vesicles carry miR-21-3p", "vesicles carry 21 copies of a miR", "vesicles carry miR-16"]
+    scores = Lexical.build(texts).scores(analyze("miR-21"))
+    assert scores.argmax() == 0 and scores[0] > scores[1]
+
+
 def test_a_suffixed_or_slashed_name_stands_for_the_plain_names():
     assert "mir210" in analyze("miR-210-3p")  # the arm names which strand of miR-210
     assert {"mir210", "mir214"} <= set(analyze("miR-210/214"))
     assert {"erk1", "erk2"} <= set(analyze("ERK1/2"))
     assert {"il6", "il1"} <= set(analyze("IL-6/IL-1"))
+    # A letter after the number, a species prefix, a letter after the slash.
+    assert "mir146a" in analyze("miR-146a-5p") and "mir21" in analyze("hsa-miR-21-5p")
+    assert {"mir146a", "mir146b"} <= set(analyze("miR-146a/b")) and "let7a" in analyze("let-7a-5p")
+    # Only a name with its number shares its letters: C57BL/6 is a mouse strain, not C6.
+    assert "c6" not in analyze("C57BL/6") and analyze("DBA/2") == ["dba", "2", "dba2"]
     # The whole compound is still its own term, and the name a name's words write.
     assert "mir2103p" in analyze("miR-210-3p")
     assert name_term("miR-210-3p") == "mir2103p" and name_term("IL-10") == "il10"
@@ -66,6 +79,12 @@ def test_every_written_form_of_a_named_rna_is_listed(cargo):
     for cells in ("Hepatoma HepG2 cells", "Leukaemia K562 cells", "Colon cancer cells"):
         assert cells in a.text
     assert "miR-155" not in a.text and "Lung cancer" not in a.text
+
+
+def test_real_words_the_document_lacks_are_not_respelled_into_other_english_words(cargo):
+    # The service's speller knows English beyond the model's vocabulary ("hinder", "graft").
+    assert cargo.searcher.speller.english
+    assert cargo.searcher.spelled("do platelet grafts hinder tumour growth") == "do platelet grafts hinder tumour growth"
 
 
 def test_a_row_asked_for_by_its_kind_is_kept_without_the_kinds_word(cargo):

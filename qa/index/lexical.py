@@ -91,24 +91,37 @@ def name_term(text: str) -> str:
     return ""
 
 
+_NAME = re.compile(r"[a-z]+\d+[a-z]?")  # a name with its number: mir21, mir146a, il6, erk1, let7c
+
+
 def _named_members(word: str, parts: list[str]) -> list[str]:
     """The names a suffixed or slashed name stands for: "miR-222-3p" is miR-222 (the arm
-    says which strand), "miR-222/223" is miR-222 and miR-223, "ERK1/2" ERK1 and ERK2, so a
-    question naming one meets every written form."""
+    says which strand), "hsa-miR-21-5p" miR-21, "miR-222/223" miR-222 and miR-223,
+    "miR-146a/b" miR-146a and miR-146b, "ERK1/2" ERK1 and ERK2, so a question naming one meets
+    every written form. Only a name with its number shares its letters ("C57BL/6" is a
+    mouse strain, not C57BL and C6)."""
     alts = [[p for p in re.split(r"[^a-z0-9]+", a) if p] for a in word.split("/")]
     alts = [a for a in alts if a]
+    joined = "".join(parts)
     names: list[str] = []
-    if len(alts) == 1:
-        if len(parts) > 2 and parts[0].isalpha() and parts[1].isdigit():
-            names.append(parts[0] + parts[1])
-        return names
-    prefix = re.match(r"[a-z]*", "".join(alts[0])).group()
-    for i, bits in enumerate(alts):
-        if bits[0].isdigit() and i and prefix:
-            names.append(prefix + "".join(bits))  # "222/223": the second shares the first's prefix
-        elif len(bits) > 1:
-            names.append("".join(bits))
-    return [n if not n.isalpha() else stem_word(n) for n in names]
+    # The first word and number that make a name, in the first alternative ("hsa-miR-21-5p").
+    first = alts[0] if alts else []
+    head = next((x + y for x, y in zip(first, first[1:]) if x.isalpha() and re.fullmatch(r"\d+[a-z]?", y)), None)
+    if head is None and len(first) == 1 and _NAME.fullmatch(first[0]):
+        head = first[0]
+    if head is not None and len(first) > 1:
+        names.append(head)
+    if len(alts) > 1:
+        for bits in alts[1:]:
+            alt = "".join(bits)
+            if head is not None and bits[0].isdigit():
+                names.append(re.match(r"[a-z]+", head).group() + alt)  # "222/223": the letters of the first
+            elif head is not None and re.fullmatch(r"[a-z]", alt) and head[-1].isalpha():
+                names.append(head[:-1] + alt)  # "146a/b": the first's number
+            elif len(bits) > 1:
+                names.append(alt)
+    out = [n if not n.isalpha() else stem_word(n) for n in names]
+    return [n for n in dict.fromkeys(out) if n != joined]
 
 
 class Lexical:
