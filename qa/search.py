@@ -246,7 +246,7 @@ class Searcher:
         b_norm = _minmax(bm, cand, LEXICAL_FLOOR)
         d_norm = _minmax(dn_filled, cand)
         w = self.settings.fusion_weight
-        fused = np.where(cand, w * b_norm + (1 - w) * d_norm, -np.inf)
+        fused = np.where(cand, w * _minmax(bm, cand, RANK_FLOOR) + (1 - w) * d_norm, -np.inf)
         return fused, {"bm25": bm, "dense": dn_filled, "bm25_norm": b_norm, "dense_norm": d_norm}
 
 
@@ -277,7 +277,7 @@ class Searcher:
             cand &= ok
             bn, vn = _minmax(b, cand, LEXICAL_FLOOR), _minmax(v, cand)
             gate = float(np.clip(1.0 - DOC_GATE * (top - best[d]), 0.05, 1.0))
-            fused[pos] = np.where(cand, gate * (w * bn + (1 - w) * vn), -np.inf)
+            fused[pos] = np.where(cand, gate * (w * _minmax(b, cand, RANK_FLOOR) + (1 - w) * vn), -np.inf)
             b_norm[pos], d_norm[pos] = bn, vn
         return fused, {"bm25": bm, "dense": dn, "bm25_norm": b_norm, "dense_norm": d_norm}
 
@@ -287,6 +287,12 @@ class Searcher:
 # ("spit or pee") matches only words found everywhere, and min-max would stretch those
 # near-equal scores into a ranking as strong as a real match.
 LEXICAL_FLOOR = math.log(2)
+# In the ranking, BM25's spread counts in full only from the score of one match of a word one
+# chunk in fifty holds: a lay question matching a few common words ("blood", "tumours") does
+# not push a passage past the one closest in meaning (read hold-outs: R@1 0.814 -> 0.823, MRR
+# 0.862 -> 0.869; the read articles flat). The evidence for abstaining still reads BM25 on the
+# scale above, where its thresholds were set.
+RANK_FLOOR = math.log(50)
 
 # What a row of the table a query points at gains on the fused scale (0-1): it passes passages
 # up to this much better, not those far ahead (measured on our hold-outs: 0.1-0.3 alike).

@@ -105,3 +105,23 @@ def test_a_query_in_words_the_document_never_uses_is_ranked_by_meaning(tmp_path_
     e = engine_for_text(tmp_path_factory, embedder, "fluids", LAY, "Exosomes in body fluids")
     hits = e.searcher.search("Can exosomes be picked up in spit or pee?", k=3)
     assert "saliva, urine" in hits[0].chunk.text
+
+
+def test_a_weak_word_match_does_not_outrank_a_close_meaning(engine):
+    # One match of a word a fair share of the chunks hold ranks by BM25 in full only up to the
+    # score of a rare word's match: then the passage closest in meaning comes first; a strong
+    # match of rare words still leads.
+    import numpy as np
+
+    s = engine.searcher
+    n = len(s.index.chunks)
+    bm = np.zeros(n, np.float32)
+    dn = np.full(n, 0.1, np.float32)
+    bm[0], dn[0] = 2.0, 0.1  # shares one common word with the query, far in meaning
+    dn[1] = 0.7  # shares no word, close in meaning
+    fused, parts = s.fuse(bm, dn, "hybrid")
+    assert fused[1] > fused[0]
+    assert parts["bm25_norm"][0] == 1.0  # (the evidence still reads BM25 on its own scale)
+    bm[0] = 12.0
+    fused, _ = s.fuse(bm, dn, "hybrid")
+    assert fused[0] > fused[1]
