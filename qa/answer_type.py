@@ -17,9 +17,9 @@ _NUM = r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|
 _RANGE = rf"{_NUM}(?:\s*(?:[–—-]|to|and|or)\s*{_NUM})?"
 _TIME_UNITS = r"(?:s|sec|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|d|weeks?|wk|months?|years?|yr|decades?)"
 _LENGTH_UNITS = r"(?:nm|µm|μm|um|mm|cm|m|km|nanomet(?:er|re)s?|micromet(?:er|re)s?|micron|microns|angstroms?|Å)"
-# How big a thing is may be said by its volume or its area ("a 120 mL haematoma", "a 4 cm² ulcer").
-_SIZE_UNITS = (r"(?:" + _LENGTH_UNITS[3:-1] + r"|(?:mm|cm|m)\s*(?:[²³]|\^?[23])|mL|ml|µL|μL|cc|"
-               r"millilit(?:er|re)s?|cubic\s+(?:centi|milli)?met(?:er|re)s?|square\s+(?:centi|milli)?met(?:er|re)s?)")
+# How big a thing is may be said by its area ("a 4 cm² ulcer"); a volume is an amount (reagents
+# are measured out in mL), not a size.
+_AREA_UNITS = r"(?:(?:mm|cm|m)\s*(?:²|\^?2)|square\s+(?:centi|milli)?met(?:er|re)s?)"
 _MASS_VOL_UNITS = (r"(?:pg|ng|µg|μg|ug|mg|g|kg|ml|mL|µl|μl|ul|µL|μL|l|L|mol|mmol|µmol|μmol|nmol|pmol|M|mM|µM|μM|nM|pM|"
                    r"IU|U|units?|particles?|doses?|cells|fold|times|mg/kg|µg/kg|μg/kg|ml/kg|mg/ml|µg/ml|μg/ml|g/l|%)")
 
@@ -36,20 +36,25 @@ class Kind:
     gives: re.Pattern[str]
 
 
-def _unit(units: str) -> re.Pattern[str]:
-    # A number and its unit, or a label giving the unit and then the number: a table cell read
-    # with its header ("Time to surgery (days): 3 (2–5)", "Volume, mL: 42") or under its row's
-    # label or in the cell before it ("Hospital stay, days — Placebo (n = 209): 7 (4–10)",
-    # "Outcome: Hospital stay, days; Placebo (n = 209): 7 (4–10)"); a "%" heading shares, not amounts.
-    return re.compile(rf"(?<![\w\-–]){_RANGE}\s*(?:×\s*10\S*\s*)?{units}(?![A-Za-z])|"
-                      rf"(?:(?<=\s\()|(?<=\s))(?!%){units}\s*\)?\s*(?:[—;][^:;—]{{0,60}})?:\s*[<>≤≥~]?\s*\d", re.I)
+def _unit(*units: str) -> re.Pattern[str]:
+    """A number and its unit, or a table cell read with a label that gives its unit: the
+    column's header or the row's label, the unit in brackets or after a comma ("Time to
+    surgery (days): 3 (2–5)", "Follow-up (months), median (IQR): 24", "Hospital stay, days —
+    Placebo (n = 209): 7 (4–10)", "Outcome: Hospital stay, days; Placebo (n = 209): 7"), or a
+    header that is the unit alone ("Days: 3"). In a label a unit is two letters or more, or
+    "h" or "d" in brackets ("Vitamin D: 30", "Sex, M" name no unit); an age's years are its
+    age, not a duration; a "%" heading gives a share, not an amount."""
+    u = "(?:" + "|".join(units) + ")"
+    label = (rf"(?:(?<![Aa]ge\s)\(\s*(?:(?=\w\w){u}|(?-i:h|d))(?:/\w+)?\s*\)|(?<![Aa]ge),\s+(?=\w\w){u}(?![\w/])|^(?=\w\w){u})"
+             rf"(?:\s*±\s*\w+)?(?:,\s*[^:;—]{{1,30}})?\s*(?:[—;][^:;—]{{0,60}})?:\s*[<>≤≥~]?\s*\d")
+    return re.compile(rf"(?<![\w\-–]){_RANGE}\s*(?:×\s*10\S*\s*)?{u}(?![A-Za-z])|{label}", re.I)
 
 
 # "n (%)" labels a count with its percentage in brackets: "Rectal bleeding, n (%) ... 31 (48.4)".
 PERCENT = Kind("percentage", re.compile(r"\d\s*%|%\s*\)?\s*:\s*[<>≤≥~]?\s*\d|\bper\s*cent\b|\bpercent(?:age)?\s+of\b|\bpercent\b|"
                                         r"\bn\s*\(\s*%\s*\)[^\n]{0,120}?(?<![\w.\-])(?!(?:19|20)\d\d\b)\d[\d,]*\s*\(\s*\d+(?:\.\d+)?\s*\)", re.I))
 TIME = Kind("duration", _unit(_TIME_UNITS))
-SIZE = Kind("size", _unit(_SIZE_UNITS))
+SIZE = Kind("size", _unit(_LENGTH_UNITS, _AREA_UNITS))
 AMOUNT = Kind("amount", _unit(_MASS_VOL_UNITS))
 TEMPERATURE = Kind("temperature", re.compile(rf"\d\s*°\s*[CF]?|\b{_NUM}\s*(?:degrees?|kelvin)\b", re.I))
 SPEED = Kind("speed", re.compile(r"\d\s*[×x]\s*g\b|\d\s*(?:rpm|g)\b|\b\d[\d,]*\s*(?:per|/)\s*\w+", re.I))
@@ -89,9 +94,11 @@ _ASKS: list[tuple[re.Pattern[str], Kind]] = [
                 + _WHAT + r"(?:duration|half-life|half\s+life|time\s+(?:period|span|frame)|length\s+of\s+time)\b|"
                 r"\bafter\s+how\s+long\b|\bhow\s+much\s+time\b|"
                 r"\bhow\s+much\b[^?]*\b(?:take|took|last|lasted)\b", re.I), TIME),
-    # "sample size", "the size of the cohort": how many people, not how big.
+    # "sample size", "the size of the cohort", "how large were the statin trials": how many
+    # people, not how big.
     (re.compile(_WHAT + rf"{_GROUPS}\s+sizes?\b|" + _WHAT + rf"sizes?\s+of\s+(?:the\s+|each\s+)?(?:\w+\s+)?{_GROUPS}\b|"
-                rf"\bhow\s+(?:big|large|small)\s+(?:was|were|is|are)\s+(?:the\s+|each\s+)?{_GROUPS}\b", re.I), COUNT),
+                rf"\bhow\s+(?:big|large|small)\s+(?:was|were|is|are)\s+(?:the\s+|each\s+|these\s+|those\s+)?"
+                rf"(?:(?!(?:in|of|for|at|on|with|from|after|by|and|or)\s)[\w\-]+\s+){{0,4}}?{_GROUPS}\b", re.I), COUNT),
     (re.compile(_WHAT + r"effect\s+sizes?\b", re.I), MEASURE),
     (re.compile(r"\bhow\s+(?:big|large|small|wide|thick|tall)\b|" + _WHAT + r"(?:sizes?|diameter|width|thickness)\b", re.I), SIZE),
     (re.compile(r"\b(?:how\s+much|what)\s+(?:does|do|did|would|will)\b.*\bcost\b|" + _WHAT + r"(?:cost|price)\b|\bhow\s+expensive\b", re.I),

@@ -246,7 +246,7 @@ class Searcher:
         b_norm = _minmax(bm, cand, LEXICAL_FLOOR)
         d_norm = _minmax(dn_filled, cand)
         w = self.settings.fusion_weight
-        fused = np.where(cand, w * _minmax(bm, cand, RANK_FLOOR) + (1 - w) * d_norm, -np.inf)
+        fused = np.where(cand, w * _minmax(bm, cand, rank_floor(len(bm))) + (1 - w) * d_norm, -np.inf)
         return fused, {"bm25": bm, "dense": dn_filled, "bm25_norm": b_norm, "dense_norm": d_norm}
 
 
@@ -277,7 +277,7 @@ class Searcher:
             cand &= ok
             bn, vn = _minmax(b, cand, LEXICAL_FLOOR), _minmax(v, cand)
             gate = float(np.clip(1.0 - DOC_GATE * (top - best[d]), 0.05, 1.0))
-            fused[pos] = np.where(cand, gate * (w * _minmax(b, cand, RANK_FLOOR) + (1 - w) * vn), -np.inf)
+            fused[pos] = np.where(cand, gate * (w * _minmax(b, cand, rank_floor(len(pos))) + (1 - w) * vn), -np.inf)
             b_norm[pos], d_norm[pos] = bn, vn
         return fused, {"bm25": bm, "dense": dn, "bm25_norm": b_norm, "dense_norm": d_norm}
 
@@ -288,11 +288,19 @@ class Searcher:
 # near-equal scores into a ranking as strong as a real match.
 LEXICAL_FLOOR = math.log(2)
 # In the ranking, BM25's spread counts in full only from the score of one match of a word one
-# chunk in fifty holds: a lay question matching a few common words ("blood", "tumours") does
-# not push a passage past the one closest in meaning (read hold-outs: R@1 0.814 -> 0.823, MRR
-# 0.862 -> 0.869; the read articles flat). The evidence for abstaining still reads BM25 on the
-# scale above, where its thresholds were set.
-RANK_FLOOR = math.log(50)
+# chunk in fifty holds (in a document of fewer than fifty chunks, a word one chunk holds): a lay
+# question matching a few common words ("blood", "tumours") does not push a passage past the one
+# closest in meaning (read hold-outs: R@1 0.814 -> 0.823, MRR 0.862 -> 0.869; the read articles
+# flat). The evidence for abstaining still reads BM25 on the scale above, where its thresholds
+# were set, and so does what a hit reports as its BM25 share.
+RANK_FLOOR_SHARE = 1 / 50
+
+
+def rank_floor(n: int) -> float:
+    """The BM25 idf (bm25s, Lucene's form) of a word held by RANK_FLOOR_SHARE of n chunks,
+    and at least by one."""
+    df = max(1.0, RANK_FLOOR_SHARE * n)
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 # What a row of the table a query points at gains on the fused scale (0-1): it passes passages
 # up to this much better, not those far ahead (measured on our hold-outs: 0.1-0.3 alike).
@@ -327,9 +335,10 @@ def _topic_terms(query: str, expansion: str) -> list[str]:
 
 def _minmax(x: np.ndarray, cand: np.ndarray, floor: float = 0.0) -> np.ndarray:
     """Scores scaled to 0-1 over the candidates; a spread narrower than floor is not stretched
-    to the whole scale (it says little: see LEXICAL_FLOOR)."""
+    to the whole scale (it says little: see LEXICAL_FLOOR). Equal scores are all 1 when they
+    are a match at all (above LEXICAL_FLOOR, whatever floor the spread is read with)."""
     vals = x[cand]
     lo, hi = float(vals.min()), float(vals.max())
     if hi - lo < 1e-9:
-        return np.where(cand, 1.0 if hi > floor else 0.0, 0.0)
+        return np.where(cand, 1.0 if hi > min(floor, LEXICAL_FLOOR) else 0.0, 0.0)
     return np.clip((x - lo) / max(hi - lo, floor), 0.0, 1.0)

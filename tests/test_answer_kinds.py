@@ -67,6 +67,9 @@ def test_the_kind_of_measurement_a_question_asks_for():
     assert asked_kind("How much compute did the analysis take?") is TIME
     assert asked_kind("At what g-force were they pelleted?") is SPEED
     assert asked_kind("How many patients were interviewed?") is COUNT
+    # How large trials were is how many took part; a tumour in a trial is measured.
+    assert asked_kind("How large were the statin trials?") is COUNT and asked_kind("How big was the cohort?") is COUNT
+    assert asked_kind("How big is the tumour in the trial?") is SIZE
     assert asked_kind("Which cargo reduces VEGF?") is None and asked_kind("Why do patients wait?") is None
     assert asked_kind("What was the mean age of the cohort?") is AGE and asked_kind("How old were the mice?") is AGE
     assert asked_kind("What was the patients' age?") is AGE
@@ -110,15 +113,24 @@ def test_a_unit_may_head_the_number_as_a_table_cell_is_read():
     assert gives(TIME, "Time to surgery (days): 3 (2–5)") and gives(TIME, "Follow-up, months: 12")
     assert gives(TIME, "Hospital stay, days — Placebo (n = 209): 7 (4–10)")
     assert gives(TIME, "Outcome: Hospital stay, days; Drug (n = 212): 6 (4–9)")
-    assert gives(AMOUNT, "Dose (mg): 500")
-    # A share is no amount, and a plural marker is no unit.
+    assert gives(TIME, "Follow-up (months), median (IQR): 24") and gives(TIME, "Days: 3")
+    assert gives(TIME, "Duration of surgery (h): 2.5") and gives(AMOUNT, "Dose (mg/day): 500")
+    assert gives(SIZE, "Mean diameter (nm) ± SD: 120")
+    # A share is no amount, a plural marker or a letter naming a thing no unit, a unit word
+    # at the end of one cell no unit of the next cell's number, and an age no duration.
     assert not gives(AMOUNT, "Taking a supplement — Intervention (n = 212) %: 64.6")
     assert not gives(TIME, "Item(s): 3") and not gives(TIME, "Outcome: Recurrence; Drug (n = 212): 14")
+    assert not gives(TIME, "a period of weeks; Main outcome: 3 patients")
+    assert not gives(TIME, "Vitamin D: 30") and not gives(AMOUNT, "Sex, M; Drug (n = 212): 120")
+    assert not gives(AMOUNT, "Grade (G): 3") and not gives(TIME, "Heart rate, beats per min: 72")
+    assert not gives(TIME, "Age (years): 78") and not gives(TIME, "Characteristic: Age, years; Drug (n = 212): 64 (9)")
 
 
-def test_a_size_may_be_a_volume_or_an_area():
-    assert gives(SIZE, "a residual volume of 42 mL") and gives(SIZE, "Volume (mL): 42") and gives(SIZE, "a 4 cm² ulcer")
-    assert gives(SIZE, "30–100 nm in diameter") and not gives(SIZE, "in 24 patients")
+def test_a_size_may_be_an_area_not_a_volume():
+    assert gives(SIZE, "a 4 cm² ulcer") and gives(SIZE, "30–100 nm in diameter")
+    # Reagents are measured out in mL: an amount, not how big something is.
+    assert not gives(SIZE, "resuspended in 100 µL PBS") and not gives(SIZE, "dipped into 1 ml of GO")
+    assert not gives(SIZE, "in 24 patients") and not gives(SIZE, "Cholangiocarcinoma (CC): 12")
 
 
 def test_what_share_reads_the_percentage_columns_of_the_row(clinic):

@@ -125,3 +125,19 @@ def test_a_weak_word_match_does_not_outrank_a_close_meaning(engine):
     bm[0] = 12.0
     fused, _ = s.fuse(bm, dn, "hybrid")
     assert fused[0] > fused[1]
+
+
+def test_the_ranking_floor_is_a_rare_words_match_in_each_documents_own_terms():
+    # A document of eight chunks: one match of a word a single chunk holds counts in full, as a
+    # word one chunk in fifty does in a long one (BM25's idf is counted per document).
+    import math
+
+    from qa.search import LEXICAL_FLOOR, _minmax, rank_floor
+
+    assert rank_floor(8) == math.log(1 + (8 - 1 + 0.5) / 1.5)
+    assert rank_floor(8) < rank_floor(183) < math.log(50)
+    import numpy as np
+
+    # One candidate left by a filter keeps its match.
+    assert _minmax(np.array([3.5]), np.array([True]), rank_floor(183))[0] == 1.0
+    assert _minmax(np.array([0.5]), np.array([True]), rank_floor(183))[0] == 0.0 < LEXICAL_FLOOR

@@ -661,7 +661,7 @@ def _ruled_rows(
         return None
     out: list[list[str]] = []
     wraps = _wrapped_bands(lines, band)
-    pitch = _band_pitch(lines, band)
+    pitch = _band_pitch(lines, band, grid)
     # How far apart the ruled rows' first lines are, as a rule.
     firsts = [_top(lines[band.index(b)]) for b in sorted(set(band))]
     steps = sorted(y - x for x, y in zip(firsts, firsts[1:]))
@@ -774,16 +774,18 @@ def _spanned_cells(grid: list[list[list[str]]], parts: list[list[int]], join_hyp
 _RUNS_ON = ("-", ",", "/", "(")  # a cell's line ending so goes on in the next line
 
 
-def _runs_on(above: str) -> bool:
-    """A cell's line that the next line goes on from: it ends in a hyphen, comma, slash or
-    bracket, or leaves a bracket open ("Favourable outcome (mRS" / "0–3) at 6 months")."""
-    return above.endswith(_RUNS_ON) or above.count("(") > above.count(")") or above.count("[") > above.count("]")
+def _runs_on(above: str, here: str = "") -> bool:
+    """A cell's line that the next line (here) goes on from: it ends in a hyphen, comma, slash
+    or bracket, or leaves a bracket open that here closes ("Favourable outcome (mRS" / "0–3)
+    at 6 months"; "Mean age (years" over a row of its own closes nothing)."""
+    return above.endswith(_RUNS_ON) or any(above.count(a) > above.count(b) and here.count(b) > here.count(a)
+                                           for a, b in ("()", "[]"))
 
 
 def _continues(here: str, above: str) -> bool:
     """A cell's line goes on from the line above: it opens in lower case, or the line above
     runs on (see _runs_on)."""
-    return bool(here) and (here[:1].islower() or _runs_on(above))
+    return bool(here) and (here[:1].islower() or _runs_on(above, here))
 
 
 def _goes_on(grid: list[list[list[str]]], lines: list[PLine], rows: list[int], c: int, pitch: float) -> bool:
@@ -794,7 +796,7 @@ def _goes_on(grid: list[list[list[str]]], lines: list[PLine], rows: list[int], c
     for a, b in zip(rows, rows[1:]):
         here, above = " ".join(grid[b][c]), " ".join(grid[a][c])
         close = _top(lines[b]) - _top(lines[a]) < pitch - 0.2 * lines[b].size
-        if b != a + 1 or not (_runs_on(above) or here[:1].islower() and close):
+        if b != a + 1 or not (_runs_on(above, here) or here[:1].islower() and close):
             return False
     return True
 
@@ -808,15 +810,22 @@ def _wrapped_bands(lines: list[PLine], band: list[int]) -> bool:
     return bool(within) and bool(across) and max(within) < min(across) - 0.5
 
 
-def _band_pitch(lines: list[PLine], band: list[int]) -> float | None:
+def _band_pitch(lines: list[PLine], band: list[int], grid: list[list[list[str]]]) -> float | None:
     """Inside bands between rules, the pitch between a cell's wrapped lines and the wider one
-    of rows merged under a spanning cell, when both occur; else None."""
-    within = sorted(_top(b) - _top(a) for a, b, x, y in zip(lines, lines[1:], band, band[1:])
-                    if x == y and _top(b) > _top(a))
+    of rows merged under a spanning cell, when both occur; else None. Lines at the closer pitch
+    must be seen to go on with a cell (else the closer pitch is the rows' own and one wider
+    gap is extra space, as under a subgroup), and the wider pitch must occur in two bands."""
+    steps = [(i, _top(lines[i]) - _top(lines[i - 1])) for i in range(1, len(lines))
+             if band[i] == band[i - 1] and _top(lines[i]) > _top(lines[i - 1])]
+    within = sorted(p for _, p in steps)
     k = next((j for j in range(1, len(within)) if within[j] >= 1.2 * within[j - 1]), None)
     if k is None or within[k - 1] > 1.1 * within[0]:
         return None
-    return (within[k - 1] + within[k]) / 2
+    cut = (within[k - 1] + within[k]) / 2
+    wide_bands = {band[i] for i, p in steps if p > cut}
+    wraps = any(p < cut and any(_continues(" ".join(grid[i][c]), " ".join(grid[i - 1][c])) for c in range(len(grid[i])))
+                for i, p in steps)
+    return cut if wraps and len(wide_bands) >= 2 else None
 
 
 def _top(ln: PLine) -> float:
@@ -885,7 +894,7 @@ def _bands(lines: list[PLine], grid: list[list[list[str]]], label_lines: set[int
         i = b[0]
         for c in range(len(grid[i])):
             here, above = " ".join(grid[i][c]), " ".join(grid[i - 1][c])
-            if here and above and (here[:1].islower() or _runs_on(above)):
+            if here and above and (here[:1].islower() or _runs_on(above, here)):
                 return None
     for b in bands:
         if any(i in label_lines for i in b) and len(b) > 1:
@@ -917,7 +926,7 @@ def _cell_rows(grid: list[list[list[str]]], label_lines: set[int] = frozenset())
         for i in range(len(grid) + 1):
             here = " ".join(grid[i][c]) if i < len(grid) else ""
             above = " ".join(grid[i - 1][c]) if 0 < i <= len(grid) else ""
-            goes_on = bool(here) and bool(above) and (here[:1].islower() or _runs_on(above))
+            goes_on = bool(here) and bool(above) and (here[:1].islower() or _runs_on(above, here))
             if start is not None and not goes_on:
                 spans.append((start, i - 1))
                 start = None
@@ -988,7 +997,7 @@ def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int]
         c0 = " ".join(cells[0])
         prev_c0 = " ".join(grid[i - 1][0]) if i > 0 else ""
         gap = lines[i].top - lines[i - 1].bottom if i > 0 else 0.0
-        wrapped = (c0[:1].islower() or _runs_on(prev_c0.rstrip())
+        wrapped = (c0[:1].islower() or _runs_on(prev_c0.rstrip(), c0)
                    or tight is not None and i > 0 and _top(lines[i]) - _top(lines[i - 1]) < tight
                    or bool(anchors) and not any(cells[c] for c in anchors) and bool(_CONT_START_RE.match(c0))
                    # a line that fills every other column is a row of its own (a P value
