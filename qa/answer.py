@@ -12,7 +12,7 @@ import re
 import numpy as np
 
 from qa.abbrev_answer import AbbrevAnswerer
-from qa.answer_type import (COUNT, asked_kind, asks_several, clauses, coordinated, figure_named, gives,
+from qa.answer_type import (COUNT, asked_kind, asks_several, clauses, coordinated, coordinated_phrases, figure_named, gives,
                             measured_thing, mentioned_thing, named_maker, proper_names, stated_attribute, table_named,
                             without_figure_names)
 from qa.captions import Captions
@@ -307,10 +307,15 @@ class Answerer:
         doc = runs[0].sentences[0].doc_id
         n = self.stats.n.get(doc, 1)
         facets = []
-        for words in coordinated(q):
-            stems = [content_terms(w) for w in words]
+        df = self.stats.df.get(doc, {})
+        # (A phrase is named by its word the document uses least: "cisplatin" in "cisplatin
+        # kidney injury".)
+        phrased = [[{min((t for t in content_terms(p) if df.get(t, 0) > 0), key=lambda t: df[t], default="")} - {""}
+                    for p in phrases] for phrases in coordinated_phrases(q)]
+        for words, stems in [(w, [content_terms(x) for x in w]) for w in coordinated(q)] + \
+                [(p, st) for p, st in zip(coordinated_phrases(q), phrased)]:
             # Things the document names in few places (not "exosomes or EVs", "help or hinder").
-            if all(st and all(0 < self.stats.df.get(doc, {}).get(t, 0) <= max(FACET_PLACES, FACET_SHARE * n) for t in st)
+            if all(st and all(0 < df.get(t, 0) <= max(FACET_PLACES, FACET_SHARE * n) for t in st)
                    for st in stems):
                 facets += list(zip(words, stems))
         if len(facets) < 2:

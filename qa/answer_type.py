@@ -344,6 +344,33 @@ def coordinated(question: str) -> list[list[str]]:
     return [[m.group(1), *re.findall(r"[A-Za-z][\w\-]*", m.group(2)), m.group(3)] for m in _COORDINATED.finditer(question)]
 
 
+# Phrases coordinated under one preposition said again: "in the liver, in Alzheimer's disease
+# and in cisplatin kidney injury", "for adults or for children".
+_PREPOSITIONS = "in|for|of|on|with|after|during|among|from|at|by|to"
+_AND_PREP = re.compile(rf",?\s+(?:and|or)\s+({_PREPOSITIONS})\s+", re.I)
+
+
+def coordinated_phrases(question: str) -> list[list[str]]:
+    """The phrases of each coordination whose members each repeat the preposition, as written
+    ("in the liver, in AD and in cisplatin injury" -> ["the liver", "AD", "cisplatin injury"])."""
+    out = []
+    for m in _AND_PREP.finditer(question):
+        prep = m.group(1)
+        last = re.match(r"[^,;:?]+", question[m.end():])
+        head = question[:m.start()]
+        before = re.split(rf"\s*,\s*{prep}\s+", head, flags=re.I)
+        opening = re.split(rf"\b{prep}\s+", before[0], flags=re.I)
+        if last is None or len(opening) < 2:
+            continue  # "... cells and in mice": the first member says no preposition of its own
+        phrases = [opening[-1], *before[1:], last.group()]
+        phrases = [p.strip() for p in phrases if p.strip()]
+        if any(re.match(r"(?:which|what|whom|whose|how)\b", p, re.I) for p in phrases):
+            continue  # "..., and in which direction?": a further question, not a member
+        if len(phrases) >= 2:
+            out.append(phrases)
+    return out
+
+
 # "In which studies ...", "which diseases ...", "across the review", "every context", "each
 # setting": the places something appears in are asked, not the one passage saying most of it.
 # (A yes/no question is not: "Does mTOR differ across cell types?", "Is ATP needed for every release?")

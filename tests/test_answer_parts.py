@@ -297,6 +297,17 @@ def test_each_of_two_coordinated_things_gets_its_part(organs, question):
     assert len(a.text) <= 700
 
 
+def test_phrases_each_under_the_preposition_said_again_each_get_their_part(organs):
+    from qa.answer_type import coordinated_phrases
+
+    q = "How does vitamin D calm inflammation in the airways of mice, in ischaemic kidney injury and in the liver?"
+    assert coordinated_phrases(q) == [["the airways of mice", "ischaemic kidney injury", "the liver"]]
+    assert coordinated_phrases("Is it given for adults, and for which reason?") == []  # a further question
+    a = organs.answerer.ask(q)
+    assert a.status == "answered"
+    assert "stellate" in a.text and "infiltrating monocytes" in a.text and "macrophages" in a.text
+
+
 def test_a_passage_answer_is_built_with_the_passage_search_ranks_first(phage, monkeypatch):
     # The wiring (qa/passage_answer.py with_first_passage has its own tests).
     seen = []
