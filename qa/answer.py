@@ -310,10 +310,10 @@ class Answerer:
         df = self.stats.df.get(doc, {})
         # (A phrase is named by its word the document uses least: "cisplatin" in "cisplatin
         # kidney injury".)
+        lists = coordinated_phrases(q)
         phrased = [[{min((t for t in content_terms(p) if df.get(t, 0) > 0), key=lambda t: df[t], default="")} - {""}
-                    for p in phrases] for phrases in coordinated_phrases(q)]
-        for words, stems in [(w, [content_terms(x) for x in w]) for w in coordinated(q)] + \
-                [(p, st) for p, st in zip(coordinated_phrases(q), phrased)]:
+                    for p in phrases] for phrases in lists]
+        for words, stems in [(w, [content_terms(x) for x in w]) for w in coordinated(q)] + list(zip(lists, phrased)):
             # Things the document names in few places (not "exosomes or EVs", "help or hinder").
             if all(st and all(0 < df.get(t, 0) <= max(FACET_PLACES, FACET_SHARE * n) for t in st)
                    for st in stems):
