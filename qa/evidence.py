@@ -157,6 +157,11 @@ _PREFIXES = ("chemo", "hyper", "hypo", "inter", "intra", "micro", "macro", "mult
 _PART_NAMED = re.compile(r"\b(?:tables?|fig(?:ure)?s?\.?)\s+\d{1,3}\b", re.I)
 
 
+def part_name_terms(question: str) -> set[str]:
+    """The words by which the question points at a part of the document ("Table 2": tabl, 2)."""
+    return content_terms(" ".join(m.group() for m in _PART_NAMED.finditer(question)))
+
+
 def question_terms(question: str) -> set[str]:
     """The question's topic stems. "Table 2", "Fig. 3" point at a part of the document
     (checked on their own); the number is no word of the topic."""

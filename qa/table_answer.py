@@ -16,7 +16,7 @@ import numpy as np
 
 from qa.answer_type import (COUNT, MEASURE, Kind, asked_kind, coordinated, gives, kind_words, named_kinds, table_called,
                             table_named, without_table_names)
-from qa.evidence import TermStats, content_terms, generic_stems, question_terms, related
+from qa.evidence import TermStats, content_terms, generic_stems, part_name_terms, question_terms, related
 from qa.index.lexical import analyze
 from qa.passage_answer import ANSWER_CHARS
 from qa.search import expand
@@ -42,6 +42,7 @@ COLUMN_WORD_SHARE = 0.25  # a word this share of a column's cells hold is what t
 # The best-retrieved row joins the rows that meet the question's words best when it meets this
 # share of their match.
 LEAD_ROW_MATCH = 0.5
+ROW_WORD_SHARE = 0.5  # a word the document is about picks rows out when at most this share of the rows name it in a short cell
 # Words for the rows or a part of a table ("the inhibitory half", "tumour-promoting rows").
 # ("part" and "side" only as "part of the table": "a promoting part in metastasis", "inhibitory side effects".)
 _PART_NOUNS = frozenset("half halves group groups section sections rows row entries entry studies".split())
@@ -162,6 +163,17 @@ class TableAnswerer:
             for idx in self.rows.values() for i in idx
         }
         self._index_of = {chunks[i].id: i for idx in self.rows.values() for i in idx}
+        # How many of a table's rows name each word in a short cell: what picks rows out is a
+        # name some rows give, however common it is in the document ("bone marrow" in a
+        # review of marrow cells, "BM-MSCs" as a row's donor cells).
+        self.name_df: dict[tuple[str, int], dict[str, int]] = {}
+        for key, idx in self.rows.items():
+            names = self.name_df.setdefault(key, {})
+            short = {col for col, _ in chunks[idx[0]].table.cells
+                     if np.mean([len(chunks[i].table.cell_dict().get(col, "")) for i in idx]) <= SHORT_CELL_CHARS}
+            for i in idx:
+                for t in set().union(*(v for col, v in self.cell_terms[i].items() if col in short), set()):
+                    names[t] = names.get(t, 0) + 1
         self.profiles = {key: self._profile(key, idx) for key, idx in self.rows.items()}
 
     # --- what the table says about its columns ----------------------------------------------
@@ -368,7 +380,8 @@ class TableAnswerer:
         context = self.stats.context.get(key[0], set()) | content_terms(top.chunk.table.title or "") | \
             set(analyze(kind_words(question)))
         negation = _negated(question, self.glossaries.get(key[0], {}))
-        constraints = {t for t in terms if t not in generic_stems() and not self.stats.topic_word(t, key[0])
+        pointer = part_name_terms(question)
+        constraints = {t for t in terms if t not in generic_stems() and t not in pointer and self._picks_rows(key, t)
                        and t not in context and not any(related(t, h) for h in header_words)} - negation.excluded()
         # "Which cancers ...": the noun a which/what phrase ends on, when a column's cells say it
         # in many rows, names the kind of thing that column holds, not a word the rows must hold
@@ -473,6 +486,14 @@ class TableAnswerer:
                 text = whole
         cites = tuple(Citation(c.refs, c.id, c.text, c.span) for c in rows[:MAX_ROWS])
         return TableAnswer(text, cites, tuple(rows), columns[0] if columns else None)
+
+    def _picks_rows(self, key, t: str) -> bool:
+        """A word of the question that can pick rows out: not what the document is about, or
+        the name some of the table's rows give in a short cell ("BM-MSCs" as the donor cells;
+        a theme word inside a row's long description is not what the row is about)."""
+        if not self.stats.topic_word(t, key[0]):
+            return True
+        return 0 < self.name_df[key].get(t, 0) <= ROW_WORD_SHARE * len(self.rows[key])
 
     def _says(self, c: Chunk, negation: Negation) -> bool:
         """The row's cells state what a negated phrase names: all its words (or its other form:
