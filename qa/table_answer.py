@@ -386,8 +386,9 @@ class TableAnswerer:
         # "Which cancers ...": the noun a which/what phrase ends on, when a column's cells say it
         # in many rows, names the kind of thing that column holds, not a word the rows must hold
         # (a leukaemia row answers it without "cancer"); said in few rows ("what mRNA"), it
-        # picks them.
-        constraints -= {t for wh, p in _asked(question) if wh in ("which", "what")
+        # picks them. So does the verb "what did they deliver" asks with ("Delivering VEGF" in
+        # some cells, "Transferring KGF" in others).
+        constraints -= {t for wh, p in _asked(question) if wh.split()[0] in ("which", "what")
                         for t in analyze(p[-1]) if self._column_word(key, t)}
         # "In the inhibitory half of the table": the rows of the group the question names.
         group = self._group_named(key, question)

@@ -1,7 +1,9 @@
-"""A word the whole document is about still picks table rows when only some rows name it: in
-a review of marrow cells, "bone marrow" is a theme of the text, yet the rows whose source cell
-says "BM cells" are the ones a question about bone marrow cells asks for. Pinned on a small
-JATS review written for these tests (not the review in corpus/, not any evaluation question)."""
+"""Which words of a question pick a table's rows. A word the whole document is about still
+picks rows when only some rows name it: in a review of marrow cells, "bone marrow" is a theme
+of the text, yet the rows whose source cell says "BM cells" are the ones a question about bone
+marrow cells asks for. The verb a "what did ... deliver" question asks with is the column's own
+word, not a word the rows must hold. Pinned on a small JATS review written for these tests (not
+the review in corpus/, not any evaluation question)."""
 
 from __future__ import annotations
 
@@ -16,16 +18,16 @@ def _row(condition: str, source: str, cargo: str, outcome: str, ref: int) -> str
 
 
 ROWS = "\n".join([
-    _row("Tendon tear", "AT cells", "collagen type I", "Stronger tendon repair and better gliding (animal study)", 1),
-    _row("Tendon tear", "BM cells", "tenomodulin", "Aligned fibres and less scar tissue (animal study)", 2),
-    _row("Tendon tear", "UC cells", "decorin", "Faster return to load bearing (animal study)", 3),
-    _row("Cartilage defect", "BM cells", "aggrecan", "Hyaline-like repair tissue (animal study)", 4),
-    _row("Cartilage defect", "AT cells", "SOX9", "Thicker repair tissue in the defect (animal study)", 5),
-    _row("Cartilage defect", "UC cells", "lubricin", "Smoother joint surface (animal study)", 6),
-    _row("Ligament rupture", "AT cells", "scleraxis", "Higher failure load of the graft (animal study)", 7),
-    _row("Meniscus tear", "UC cells", "COMP", "Less joint space narrowing (animal study)", 8),
-    _row("Bone defect", "BM cells", "osteopontin", "Bridging of the defect (animal study)", 9),
-    _row("Bone defect", "AT cells", "BMP-2", "More new bone in the defect (animal study)", 10),
+    _row("Tendon tear", "AT cells", "Delivering collagen type I", "Stronger tendon repair and better gliding (animal study)", 1),
+    _row("Tendon tear", "BM cells", "Transferring tenomodulin", "Aligned fibres and less scar tissue (animal study)", 2),
+    _row("Tendon tear", "UC cells", "Delivering decorin", "Faster return to load bearing (animal study)", 3),
+    _row("Cartilage defect", "BM cells", "Transferring aggrecan", "Hyaline-like repair tissue (animal study)", 4),
+    _row("Cartilage defect", "AT cells", "Delivering SOX9", "Thicker repair tissue in the defect (animal study)", 5),
+    _row("Cartilage defect", "UC cells", "Transferring lubricin", "Smoother joint surface (animal study)", 6),
+    _row("Ligament rupture", "AT cells", "Delivering scleraxis", "Higher failure load of the graft (animal study)", 7),
+    _row("Meniscus tear", "UC cells", "Transferring COMP", "Less joint space narrowing (animal study)", 8),
+    _row("Bone defect", "BM cells", "Delivering osteopontin", "Bridging of the defect (animal study)", 9),
+    _row("Bone defect", "AT cells", "Transferring BMP-2", "More new bone in the defect (animal study)", 10),
 ])
 
 ARTICLE = f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -113,3 +115,13 @@ def test_the_rows_of_one_source_are_listed_whatever_the_condition(sheets):
     for cargo_or_condition in ("Tendon tear", "Cartilage defect", "Bone defect"):
         assert cargo_or_condition in a.text
     assert "Ligament rupture" not in a.text and "Meniscus tear" not in a.text
+
+
+def test_the_verb_a_what_question_asks_with_does_not_pick_rows(sheets):
+    # "Delivering" heads half the Cargo cells and "Transferring" the other half: asked "what did
+    # they deliver", every tendon row answers, whichever verb its cell uses.
+    a = sheets.answerer.ask("Tendon tear: what did the cell sheets deliver in each study of Table 1?")
+    assert a.status == "answered" and a.text.startswith("Table 1")
+    for cargo in ("collagen type I", "tenomodulin", "decorin"):
+        assert cargo in a.text
+    assert "aggrecan" not in a.text  # a cartilage row
