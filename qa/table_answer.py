@@ -42,7 +42,9 @@ COLUMN_WORD_SHARE = 0.25  # a word this share of a column's cells hold is what t
 # The best-retrieved row joins the rows that meet the question's words best when it meets this
 # share of their match.
 LEAD_ROW_MATCH = 0.5
-ROW_WORD_SHARE = 0.5  # a word the document is about picks rows out when at most this share of the rows name it in a short cell
+# A word the document is about picks rows out when at most this share of the rows name it in a
+# short cell or heading, and it is not in more than THEME_SHARE of the document's passages.
+ROW_WORD_SHARE, THEME_SHARE = 0.5, 0.5
 # Words for the rows or a part of a table ("the inhibitory half", "tumour-promoting rows").
 # ("part" and "side" only as "part of the table": "a promoting part in metastasis", "inhibitory side effects".)
 _PART_NOUNS = frozenset("half halves group groups section sections rows row entries entry studies".split())
@@ -136,6 +138,27 @@ def _asked(question: str) -> list[tuple[str, list[str]]]:
     return out
 
 
+# Where a "what did they deliver ..." clause's verb ends: a preposition or a subordinate clause
+# after it says under what conditions, not what is asked.
+_CLAUSE_END = frozenset(("in for from to on at by with and or but under during after before when while if "
+                         "without via through across within among per each than whether").split())
+
+
+def _clause_verbs(question: str) -> set[str]:
+    """The stems of the verbs that "what/which did|does|do|has|have|had ..." clauses end on
+    ("what did the sheets deliver under hypoxia" -> deliv; "what did hypoxia do" -> none)."""
+    out: set[str] = set()
+    for m in re.finditer(r"\b(?:what|which)\s+(?:do|does|did|has|have|had)\s+([^?!.;:,]*)", question, re.I):
+        words = []
+        for w in re.findall(r"[A-Za-z][\w\-]*", m.group(1)):
+            if w.lower() in _CLAUSE_END or w.lower() in ("which", "what", "how"):
+                break
+            words.append(w.lower())
+        if len(words) >= 2 and words[-1] not in _SKIP:
+            out |= set(analyze(words[-1]))
+    return out
+
+
 # A sentence asked as a question: an interrogative word, an auxiliary opening it, or a "?".
 _QUESTION = re.compile(r"\?|\b(why|when|where|who|whom|whose|whether)\b|^\s*(do|does|did|can|could|is|are|was|"
                        r"were|will|would|should|has|have|had|may|might)\b", re.I)
@@ -157,24 +180,30 @@ class TableAnswerer:
             if c.kind == "table_row" and c.table is not None:
                 self.rows.setdefault((c.doc_id, c.table.number), []).append(i)
         # A cell's terms include the long forms of the abbreviations it uses ("LF" is liver failure).
+        # (A reference column's numbers are no words of a row: "type 2 diabetes" is not row [2].)
+        refs = {key: {col for col, _ in chunks[idx[0]].table.cells if _is_ref_column(col, [chunks[i] for i in idx])}
+                for key, idx in self.rows.items()}
         self.cell_terms: dict[int, dict[str, set[str]]] = {
             i: {col: set(analyze(_expand_abbrev(val, glossaries.get(chunks[i].doc_id, {}))))
-                for col, val in chunks[i].table.cells}
-            for idx in self.rows.values() for i in idx
+                for col, val in chunks[i].table.cells if col not in refs[key]}
+            for key, idx in self.rows.items() for i in idx
         }
         self._index_of = {chunks[i].id: i for idx in self.rows.values() for i in idx}
-        # How many of a table's rows name each word in a short cell: what picks rows out is a
-        # name some rows give, however common it is in the document ("bone marrow" in a
-        # review of marrow cells, "BM-MSCs" as a row's donor cells).
+        self.profiles = {key: self._profile(key, idx) for key, idx in self.rows.items()}
+        # How many of a table's rows name each word, in a short cell or in their group's
+        # heading: what picks rows out is a name some rows give, however common it is in the
+        # document ("bone marrow" in a review of marrow cells, "BM-MSCs" as a row's donor cells).
         self.name_df: dict[tuple[str, int], dict[str, int]] = {}
         for key, idx in self.rows.items():
             names = self.name_df.setdefault(key, {})
-            short = {col for col, _ in chunks[idx[0]].table.cells
-                     if np.mean([len(chunks[i].table.cell_dict().get(col, "")) for i in idx]) <= SHORT_CELL_CHARS}
+            cells = [chunks[i].table.cell_dict() for i in idx]
+            short = [col for col in self.profiles[key]["columns"]
+                     if np.mean([len(c.get(col, "")) for c in cells]) <= SHORT_CELL_CHARS]
             for i in idx:
-                for t in set().union(*(v for col, v in self.cell_terms[i].items() if col in short), set()):
+                said = content_terms(chunks[i].table.group or "")
+                said = said.union(*(self.cell_terms[i].get(col, set()) for col in short))
+                for t in said:
                     names[t] = names.get(t, 0) + 1
-        self.profiles = {key: self._profile(key, idx) for key, idx in self.rows.items()}
 
     # --- what the table says about its columns ----------------------------------------------
     def _profile(self, key: tuple[str, int], idx: list[int]) -> dict:
@@ -380,16 +409,19 @@ class TableAnswerer:
         context = self.stats.context.get(key[0], set()) | content_terms(top.chunk.table.title or "") | \
             set(analyze(kind_words(question)))
         negation = _negated(question, self.glossaries.get(key[0], {}))
-        pointer = part_name_terms(question)
+        # ("Table 2" points at the table; a "stage 2" elsewhere in the question still constrains.)
+        pointer = part_name_terms(question) - question_terms(question)
         constraints = {t for t in terms if t not in generic_stems() and t not in pointer and self._picks_rows(key, t)
                        and t not in context and not any(related(t, h) for h in header_words)} - negation.excluded()
         # "Which cancers ...": the noun a which/what phrase ends on, when a column's cells say it
         # in many rows, names the kind of thing that column holds, not a word the rows must hold
         # (a leukaemia row answers it without "cancer"); said in few rows ("what mRNA"), it
         # picks them. So does the verb "what did they deliver" asks with ("Delivering VEGF" in
-        # some cells, "Transferring KGF" in others).
-        constraints -= {t for wh, p in _asked(question) if wh.split()[0] in ("which", "what")
+        # some cells, "Transferring KGF" in others): it neither picks nor filters rows.
+        constraints -= {t for wh, p in _asked(question) if wh in ("which", "what")
                         for t in analyze(p[-1]) if self._column_word(key, t)}
+        column_verbs = {t for t in _clause_verbs(question) if self._column_word(key, t)}
+        constraints -= column_verbs
         # "In the inhibitory half of the table": the rows of the group the question names.
         group = self._group_named(key, question)
         if group is not None:
@@ -432,8 +464,10 @@ class TableAnswerer:
             best = max((self.stats.coverage(constraints, h, key[0]) for h in have), default=0.0) if constraints else 0.0
             if not asked_phrases(question) or best < 0.5:
                 return None
-        phrase_terms = set(analyze(" ".join(w for p in asked_phrases(question) for w in p
-                                            if not set(analyze(p[-1])) <= generic_stems())))
+        # (Words in nearly every passage, "MSC", "exosome", say nothing of what a column's cells say.)
+        phrase_terms = {t for t in analyze(" ".join(w for p in asked_phrases(question) for w in p
+                                                    if not set(analyze(p[-1])) <= generic_stems()))
+                        if self.stats.idf(t, key[0]) >= MIN_COLUMN_IDF} - column_verbs
         if columns and len(rows) > 1:
             # Asked through what the column's cells say ("what g-force": cells with ×g): keep
             # the rows whose cell says it, when some do.
@@ -490,10 +524,15 @@ class TableAnswerer:
 
     def _picks_rows(self, key, t: str) -> bool:
         """A word of the question that can pick rows out: not what the document is about, or
-        the name some of the table's rows give in a short cell ("BM-MSCs" as the donor cells;
-        a theme word inside a row's long description is not what the row is about)."""
-        if not self.stats.topic_word(t, key[0]):
+        the name some of the table's rows give in a short cell or a group heading ("BM-MSCs" as
+        the donor cells; a topic word inside a row's long description is not what the row is
+        about). A word of most of the document's passages is its theme ("MSC" in a review of
+        MSCs), however its rows happen to spell their sources."""
+        doc = key[0]
+        if not self.stats.topic_word(t, doc):
             return True
+        if self.stats.df.get(doc, {}).get(t, 0) > THEME_SHARE * self.stats.n.get(doc, 0):
+            return False
         return 0 < self.name_df[key].get(t, 0) <= ROW_WORD_SHARE * len(self.rows[key])
 
     def _says(self, c: Chunk, negation: Negation) -> bool:
