@@ -427,7 +427,12 @@ class TableAnswerer:
         if group is not None:
             constraints -= content_terms(group)
         rows = self._rows(key, constraints, hits, _conjuncts(question), group)
-        if rows and negation:
+        said_no = [c for c in rows if self._says_no(c, negation)] if negation.terms else []
+        if said_no:
+            # "Which trials found no difference?": the cells say it in the question's own words
+            # ("No difference in first stool"); those rows are the answer, not the ones ruled out.
+            rows = said_no
+        elif rows and negation:
             # "... but state no g-force", "other than 100,000 x g", "rather than tumour cells":
             # rows whose cells say what the question rules out are not the answer.
             kept = [c for c in rows if not self._says(c, negation)]
@@ -534,6 +539,17 @@ class TableAnswerer:
         if self.stats.df.get(doc, {}).get(t, 0) > THEME_SHARE * self.stats.n.get(doc, 0):
             return False
         return 0 < self.name_df[key].get(t, 0) <= ROW_WORD_SHARE * len(self.rows[key])
+
+    def _says_no(self, c: Chunk, negation: Negation) -> bool:
+        """A cell states the negated phrase with a negation of its own ("No difference in GI-2",
+        "not detected"): the row says what the question says, negation and all."""
+        for _, v in c.table.cells:
+            words = re.findall(r"[A-Za-z][\w\-]*", v.lower())
+            for i, w in enumerate(words):
+                if w in _NEGATORS and any(related(t, x) for x in analyze(" ".join(words[i + 1:i + 4]))
+                                          for t in negation.terms):
+                    return True
+        return False
 
     def _says(self, c: Chunk, negation: Negation) -> bool:
         """The row's cells state what a negated phrase names: all its words (or its other form:
@@ -894,6 +910,9 @@ _NEGATION = re.compile(r"\b(?:no|not|without|other\s+than|rather\s+than|except(?
                        r"(?:[\w\-×]|(?<=\d)[,.](?=\d))+\s*){1,3})", re.I)  # a comma or dot only inside a number
 
 
+
+
+_NEGATORS = frozenset("no not without none never neither nor".split())
 
 
 def _conjuncts(question: str) -> tuple[frozenset[str], ...]:

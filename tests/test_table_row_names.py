@@ -21,11 +21,11 @@ def _row(condition: str, source: str, graft: str, model: str, culture: str, carg
 ROWS = "\n".join([
     _row("Tendon tear", "AT cells", "Scaffold", "Rat", "Normoxia", "Delivering collagen type I", "Stronger tendon repair and better gliding (animal study)", 1),
     _row("Tendon tear", "BM cells", "Cell sheet", "Rat", "Hypoxia", "Transferring tenomodulin", "Aligned fibres and less scar tissue (animal study)", 2),
-    _row("Tendon tear", "UC cells", "Scaffold", "Sheep", "Normoxia", "Delivering decorin", "Faster return to load bearing (animal study)", 3),
+    _row("Tendon tear", "UC cells", "Scaffold", "Sheep", "Normoxia", "Delivering decorin", "No difference in return to load bearing (animal study)", 3),
     _row("Cartilage defect", "BM cells", "Cell sheet", "Rat", "Normoxia", "Transferring aggrecan", "Hyaline-like repair tissue (animal study)", 4),
     _row("Cartilage defect", "AT cells", "Scaffold", "Rat", "Hypoxia", "Delivering SOX9", "Thicker repair tissue in the defect (animal study)", 5),
     _row("Cartilage defect", "UC cells", "Cell sheet", "Sheep", "Normoxia", "Transferring lubricin", "Smoother joint surface (animal study)", 6),
-    _row("Ligament rupture", "AT cells", "Scaffold", "Rat", "Normoxia", "Delivering scleraxis", "Higher failure load of the graft (animal study)", 7),
+    _row("Ligament rupture", "AT cells", "Scaffold", "Rat", "Normoxia", "Delivering scleraxis", "No difference in failure load of the graft (animal study)", 7),
     _row("Meniscus tear", "UC cells", "Scaffold", "Sheep", "Hypoxia", "Transferring COMP", "Less joint space narrowing (animal study)", 8),
     _row("Bone defect", "BM cells", "Cell sheet", "Rat", "Normoxia", "Delivering osteopontin", "Bridging of the defect and less scar (animal study)", 9),
     _row("Bone defect", "AT cells", "Scaffold", "Rat", "Normoxia", "Transferring BMP-2", "More new bone in the defect (animal study)", 10),
@@ -216,3 +216,14 @@ def test_a_group_heading_names_its_rows(tmp_path_factory, embedder):
     # (Bone marrow is a topic of the text: half its reports.) "Bone marrow cells" heads two of
     # five rows; no cell says it.
     assert stats.topic_word("marrow", "grouped") and tables._picks_rows(key, "marrow")
+
+
+def test_rows_that_say_the_negation_the_question_asks_about_are_the_answer(sheets):
+    # "found no difference": the outcome cells say "No difference in ..." themselves; those rows
+    # are asked for, not ruled out (as "no g-force" would rule out the rows stating one).
+    a = sheets.answerer.ask("Which studies in Table 1 found no difference?")
+    assert a.status == "answered" and a.text.startswith("Table 1")
+    assert "decorin" in a.text or "Tendon tear, UC cells" in a.text
+    assert "scleraxis" in a.text or "Ligament rupture" in a.text
+    for other in ("tenomodulin", "aggrecan", "osteopontin", "Cartilage defect"):
+        assert other not in a.text
