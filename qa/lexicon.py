@@ -13,6 +13,9 @@ from importlib import resources
 # The list's lowest count: it takes in words seen this often, among them names and slips
 # ("brest"), so a word only this frequent is not trusted to vouch for another spelling.
 LEXICON_FLOOR = 50
+# A word seen this often (about the 18,000 most frequent) is a word its writer meant: "ears",
+# "hearing", "back" are not slips for "years", "healing", "lack", whatever the documents say.
+FREQUENT_WORD = 1000
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from qa.evidence import generic_stems
 from qa.index.lexical import STOP_WORDS
-from qa.lexicon import LEXICON_FLOOR
+from qa.lexicon import FREQUENT_WORD, LEXICON_FLOOR
 
 # Regular British -> American correspondences, applied both ways. The first group may sit
 # anywhere in a word (haemorrhage, oedema, tumourigenic); the second only at its end.
@@ -247,6 +247,8 @@ class Speller:
                 normalised.append((w, alt))
                 options.append((m.start(), m.end(), w, [_same_case(w, alt)]))
                 continue
+            if self.english.get(low, 0) >= FREQUENT_WORD:
+                continue  # a frequent English word is what was meant (its other spelling is above)
             common = self._is_common(low)
             if common and (not include_common or self._stem(low) in generic_stems() or low in STOP_WORDS):
                 # A common word the corpus does not use: keep it (and let abstention judge); a

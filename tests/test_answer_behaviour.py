@@ -179,6 +179,18 @@ def test_speller_uses_the_corpus_vocabulary():
     assert damerau("reduses", "reduces") == 1 and damerau("abcd", "acbd") == 1
 
 
+def test_speller_never_respells_a_frequent_english_word():
+    from qa.lexicon import english_counts
+
+    sp = Speller(["ten years of age", "wound healing", "lack of data", "breast cancer"],
+                 is_common_word=lambda w: w in {"ears", "hearing", "back", "brest"}, english=english_counts())
+    # Each is one edit from a word of the documents, and each is a word people mean.
+    for typed in ("ringing in the ears", "hearing loss", "held back"):
+        assert sp.correct(typed, include_common=True) == []
+    # A rare English word one edit from a document word may still be a slip ("brest", a city).
+    assert sp.correct("brest cancer", include_common=True)[0].text == "breast cancer"
+
+
 def test_speller_reaches_english_words_the_documents_do_not_use():
     sp = Speller(["Alzheimer disease and breast cancer were prepared"], is_common_word=lambda w: w in {"funded", "prepared"},
                  dictionary=["prepared", "founded", "repaired"])
