@@ -486,7 +486,10 @@ class Answerer:
             return True
         glossary = self.glossaries.get(doc or "", {})
         for piece in re.split(r"(?<=[.;])\s+|”\s*“|\s\|\s", text):
-            if re.search(r"\d", piece) and stems <= set(analyze(piece + " " + expand(piece, glossary, appraisal=False))):
+            # (A number of the finding: not a reference marker, a year or the digit of a name,
+            # "GI-2"; the attribute's words together, not "operations" here and "time" there.)
+            if gives(COUNT, piece, spelled=False) and any(
+                    _together(stems, analyze(t)) for t in (piece, expand(piece, glossary, appraisal=False))):
                 return True
         return False
 
@@ -538,3 +541,11 @@ def _sentences_in(chunks: list[Chunk], sentences: list[Sentence]) -> dict[str, l
             if st.span.end <= c.span.end:
                 out[c.id].append(st)
     return out
+
+
+def _together(stems: set[str], terms: list[str], slack: int = 2) -> bool:
+    """The stems within a stretch of the terms no longer than their number plus slack; of three
+    or more, all but one ("pain-free walking time" states "pain-free treadmill walking time")."""
+    width = len(stems) + slack
+    need = len(stems) if len(stems) <= 2 else len(stems) - 1
+    return any(len(stems & set(terms[i:i + width])) >= need for i in range(max(1, len(terms) - width + 1)))
