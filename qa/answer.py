@@ -410,6 +410,8 @@ class Answerer:
             near = re.compile(rf"\b\d[\d,.]*\s+(?:[\w\-]+\s+){{0,2}}?{re.escape(noun[:max(3, len(noun) - 2)])}", re.I)
             return any(_COUNT_COLUMN.search(col) and gives(kind, value) or _N_EQUALS.search(value) or near.search(value)
                        for c in table.rows for col, value in c.table.cells)
+        if kind is COUNT and not self._states_attribute(question, text, doc):
+            return False  # "how many were current smokers": a count of other people is no answer
         return gives(kind, text) and self._measures_thing(question, kind, text, table, doc)
 
     def _names_maker(self, question: str, parts: list[str], table: TableAnswer | None, doc: str | None) -> bool:
@@ -548,4 +550,5 @@ def _together(stems: set[str], terms: list[str], slack: int = 2) -> bool:
     or more, all but one ("pain-free walking time" states "pain-free treadmill walking time")."""
     width = len(stems) + slack
     need = len(stems) if len(stems) <= 2 else len(stems) - 1
-    return any(len(stems & set(terms[i:i + width])) >= need for i in range(max(1, len(terms) - width + 1)))
+    return any(sum(any(related(t, x) for x in terms[i:i + width]) for t in stems) >= need
+               for i in range(max(1, len(terms) - width + 1)))

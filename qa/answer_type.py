@@ -432,13 +432,22 @@ _HOW_MEASURED = re.compile(r"\s+(?:change|changes|difference|differences|level|l
                            r"reduction|increase|decrease|improvement|gain|loss|fall|rise|drop)$", re.I)
 
 
+# "How many of the participants were current smokers?", "how many patients had diabetes": the
+# people counted are named by what they were or had.
+_COUNTED = re.compile(
+    r"\bhow\s+many\s+(?:of\s+(?:the|these|those|its)\s+)?(?:(?!who\b|that\b|which\b)[\w\-]+\s+){0,3}?(?:were|had)\s+"
+    r"(?:a\s+|an\s+)?(?P<x>[\w\-]+(?:\s+[\w\-]+){0,3}?)"
+    r"(?=\s+(?:of|in|for|among|at|with|before|after|during|by|and|or|on|when|from|to)\b|\s*[?,;.]|\s*$)", re.I)
+
+
 def stated_attribute(question: str) -> str | None:
     """The attribute whose statistic the question asks ("body mass index" in "what was the mean
-    body mass index of ..."), or None."""
-    m = _STATISTIC.search(question)
+    body mass index of ..."; "current smokers" in "how many ... were current smokers"), or None."""
+    m = _STATISTIC.search(question) or _COUNTED.search(question)
     if m is None:
         return None
-    x = m.group("x")
+    # (How it is said is not what: "finally included", "actually replied".)
+    x = " ".join(w for w in m.group("x").split() if not w.lower().endswith("ly"))
     while _HOW_MEASURED.search(x):
         x = _HOW_MEASURED.sub("", x)
     return x

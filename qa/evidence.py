@@ -57,6 +57,19 @@ def appraisal_stems() -> frozenset[str]:
     return frozenset(analyze(" ".join(_APPRAISAL_WORDS)))
 
 
+# General English adverbs of stance and degree.
+_STANCE_WORDS = """actually finally really eventually ultimately basically generally usually typically exactly
+    roughly approximately mainly mostly largely overall truly""".split()
+
+
+@lru_cache(maxsize=1)
+def stance_stems() -> frozenset[str]:
+    from qa.index.lexical import _stemmer
+
+    stem = _stemmer().stemWord
+    return frozenset(stem(w) for w in _STANCE_WORDS)
+
+
 @lru_cache(maxsize=1)
 def generic_stems() -> frozenset[str]:
     from qa.index.lexical import _stemmer
@@ -221,6 +234,11 @@ class Judge:
 
     def evidence(self, question: str, hits: list[Hit]) -> Evidence:
         terms = question_terms(question) - appraisal_stems()
+        if hits:
+            # A word of stance or degree the document never uses ("finally enrolled", "actually
+            # go to") says how the question is put, not what it is about.
+            doc = hits[0].chunk.doc_id
+            terms -= {t for t in stance_stems() if t in terms and not self.stats.known(t, doc)}
         # "What are its weaknesses?": a passage saying "limitations" meets it; one that does
         # not is not judged by a word the question never used.
         alt = content_terms(appraisal_words(question))
