@@ -247,8 +247,10 @@ class Speller:
                 normalised.append((w, alt))
                 options.append((m.start(), m.end(), w, [_same_case(w, alt)]))
                 continue
-            if self.english.get(low, 0) >= FREQUENT_WORD:
-                continue  # a frequent English word is what was meant (its other spelling is above)
+            # A frequent English word is what was meant (its other spelling is above) ... unless
+            # two letters swapped make it out of a document's word ("trail" for trial, "casual"
+            # for causal): the one slip that so often lands on another word.
+            frequent = self.english.get(low, 0) >= FREQUENT_WORD
             common = self._is_common(low)
             if common and (not include_common or self._stem(low) in generic_stems() or low in STOP_WORDS):
                 # A common word the corpus does not use: keep it (and let abstention judge); a
@@ -265,7 +267,8 @@ class Speller:
             before = text[:m.start()].rstrip()
             name = w[0].isupper() and bool(before) and before[-1] not in ".?!:"
             cands = [c for c in self.candidates(low, dictionary=not real and not name)
-                     if c not in STOP_WORDS and not (real and self._stem(c) in generic_stems())][:max_candidates]
+                     if c not in STOP_WORDS and not (real and self._stem(c) in generic_stems())
+                     and (not frequent or _swapped(low, c))][:max_candidates]
             if cands:
                 options.append((m.start(), m.end(), w, [_same_case(w, c) for c in cands]))
         if not options:
@@ -290,6 +293,14 @@ class Speller:
             pieces.append(text[last:])
             out.append(Correction("".join(pieces), tuple(changes), tuple(normalised)))
         return out
+
+
+def _swapped(a: str, b: str) -> bool:
+    """b is a with two adjacent letters swapped."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _shared_ending(a: str, b: str, most: int = 3) -> int:

@@ -189,6 +189,9 @@ def test_speller_never_respells_a_frequent_english_word():
         assert sp.correct(typed, include_common=True) == []
     # A rare English word one edit from a document word may still be a slip ("brest", a city).
     assert sp.correct("brest cancer", include_common=True)[0].text == "breast cancer"
+    # Two letters swapped is the slip that lands on a frequent word: "trail" for trial.
+    trials = Speller(["a randomised trial of honey"], is_common_word=lambda w: w == "trail", english=english_counts())
+    assert trials.correct("which trail", include_common=True)[0].text == "which trial"
 
 
 def test_speller_reaches_english_words_the_documents_do_not_use():
