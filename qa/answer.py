@@ -488,9 +488,10 @@ class Answerer:
             return True
         glossary = self.glossaries.get(doc or "", {})
         for piece in re.split(r"(?<=[.;])\s+|”\s*“|\s\|\s", text):
-            # (A number of the finding: not a reference marker, a year or the digit of a name,
-            # "GI-2"; the attribute's words together, not "operations" here and "time" there.)
-            if gives(COUNT, piece, spelled=False) and any(
+            # (A number of the finding, in figures or words: not a reference marker, a year or the
+            # digit of a name, "GI-2"; the attribute's words together, not "operations" here and
+            # "time" there.)
+            if gives(COUNT, piece) and any(
                     _together(stems, analyze(t)) for t in (piece, expand(piece, glossary, appraisal=False))):
                 return True
         return False

@@ -437,17 +437,26 @@ _HOW_MEASURED = re.compile(r"\s+(?:change|changes|difference|differences|level|l
 _COUNTED = re.compile(
     r"\bhow\s+many\s+(?:of\s+(?:the|these|those|its)\s+)?(?:(?!who\b|that\b|which\b)[\w\-]+\s+){0,3}?(?:were|had)\s+"
     r"(?:a\s+|an\s+)?(?P<x>[\w\-]+(?:\s+[\w\-]+){0,3}?)"
-    r"(?=\s+(?:of|in|for|among|at|with|before|after|during|by|and|or|on|when|from|to)\b|\s*[?,;.]|\s*$)", re.I)
+    r"(?=\s+(?:of|in|for|among|at|with|before|after|during|by|and|or|on|when|from|to|than)\b|\s*[?,;.]|\s*$)", re.I)
+# A process the people went through ("were enrolled", "were randomised to", "were given") is
+# said in many words ("allocated", "assigned"); only a state they were in is checked.
+_PROCESS = re.compile(r"^(?:\w+(?:ed|en)|given|put|sent|seen|lost|kept|taken|brought)$", re.I)
 
 
 def stated_attribute(question: str) -> str | None:
     """The attribute whose statistic the question asks ("body mass index" in "what was the mean
     body mass index of ..."; "current smokers" in "how many ... were current smokers"), or None."""
-    m = _STATISTIC.search(question) or _COUNTED.search(question)
+    from qa.evidence import STANCE_WORDS
+
+    m = _STATISTIC.search(question)
     if m is None:
-        return None
-    # (How it is said is not what: "finally included", "actually replied".)
-    x = " ".join(w for w in m.group("x").split() if not w.lower().endswith("ly"))
+        m = _COUNTED.search(question)
+        # (How it is said is not what: "finally", "actually".)
+        words = [w for w in (m.group("x").split() if m else []) if w.lower() not in STANCE_WORDS]
+        if not words or _PROCESS.match(words[0]):
+            return None
+        return " ".join(words)
+    x = m.group("x")
     while _HOW_MEASURED.search(x):
         x = _HOW_MEASURED.sub("", x)
     return x

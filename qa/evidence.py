@@ -58,16 +58,8 @@ def appraisal_stems() -> frozenset[str]:
 
 
 # General English adverbs of stance and degree.
-_STANCE_WORDS = """actually finally really eventually ultimately basically generally usually typically exactly
-    roughly approximately mainly mostly largely overall truly""".split()
-
-
-@lru_cache(maxsize=1)
-def stance_stems() -> frozenset[str]:
-    from qa.index.lexical import _stemmer
-
-    stem = _stemmer().stemWord
-    return frozenset(stem(w) for w in _STANCE_WORDS)
+STANCE_WORDS = frozenset("""actually finally really eventually ultimately basically generally usually typically
+    exactly roughly approximately mainly mostly largely truly""".split())
 
 
 @lru_cache(maxsize=1)
@@ -238,7 +230,9 @@ class Judge:
             # A word of stance or degree the document never uses ("finally enrolled", "actually
             # go to") says how the question is put, not what it is about.
             doc = hits[0].chunk.doc_id
-            terms -= {t for t in stance_stems() if t in terms and not self.stats.known(t, doc)}
+            # (The adverb itself: "general anaesthesia" is not "generally".)
+            said = {w for w in re.findall(r"[a-z]+", question.lower()) if w in STANCE_WORDS}
+            terms -= {t for t in content_terms(" ".join(said)) if not self.stats.known(t, doc)}
         # "What are its weaknesses?": a passage saying "limitations" meets it; one that does
         # not is not judged by a word the question never used.
         alt = content_terms(appraisal_words(question))

@@ -427,7 +427,7 @@ class TableAnswerer:
         if group is not None:
             constraints -= content_terms(group)
         rows = self._rows(key, constraints, hits, _conjuncts(question), group)
-        said_no = [c for c in rows if self._says_no(c, negation)] if negation.terms else []
+        said_no = [c for c in rows if self._says_no(c, negation)] if negation.terms and negation.plain else []
         if said_no:
             # "Which trials found no difference?": the cells say it in the question's own words
             # ("No difference in first stool"); those rows are the answer, not the ones ruled out.
@@ -544,10 +544,11 @@ class TableAnswerer:
         """A cell states the negated phrase with a negation of its own ("No difference in GI-2",
         "not detected"): the row says what the question says, negation and all."""
         for _, v in c.table.cells:
-            words = re.findall(r"[A-Za-z][\w\-]*", v.lower())
-            for i, w in enumerate(words):
-                if w in _NEGATORS and any(related(t, x) for x in analyze(" ".join(words[i + 1:i + 4]))
-                                          for t in negation.terms):
+            # ("No. of adverse events: 4" counts them; it does not say there were none.)
+            for m in _SAYS_NO.finditer(v):
+                clause = re.split(r"[;,.:()]", v[m.end():], maxsplit=1)[0]
+                after = analyze(" ".join(clause.split()[:len(negation.terms) + 3]))
+                if all(any(related(t, x) for x in after) for t in negation.terms):
                     return True
         return False
 
@@ -912,7 +913,7 @@ _NEGATION = re.compile(r"\b(?:no|not|without|other\s+than|rather\s+than|except(?
 
 
 
-_NEGATORS = frozenset("no not without none never neither nor".split())
+_SAYS_NO = re.compile(r"\b(?:no|not|without|never|neither|nor)\b(?!\s+of\b)", re.I)
 
 
 def _conjuncts(question: str) -> tuple[frozenset[str], ...]:
@@ -938,6 +939,9 @@ class Negation:
     kinds: tuple[Kind, ...]
     outside: frozenset[str]
     cues: frozenset[str]
+    # Every phrase negated by "no", "not" or "without" (a finding: "found no difference"),
+    # none set apart by "other than", "apart from", "except" (which only rule things out).
+    plain: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.terms or self.kinds)
@@ -952,14 +956,16 @@ def _negated(question: str, glossary: dict[str, str] | None = None) -> Negation:
     other: set[str] = set()
     cues: set[str] = set()
     kinds: list[Kind] = []
-    for m in _NEGATION.finditer(question):
+    found = list(_NEGATION.finditer(question))
+    plain = bool(found) and all(m.group(0).split()[0].lower() in ("no", "not", "without") for m in found)
+    for m in found:
         phrase = m.group(1)
         terms |= content_terms(phrase)
         other |= content_terms(expand(phrase, glossary or {}, appraisal=False))
         cues |= content_terms(m.group(0)[: m.start(1) - m.start(0)])
         kinds += [k for k in named_kinds(phrase) if k not in kinds]
     outside = content_terms(_NEGATION.sub(" ", question)) if terms or kinds else set()
-    return Negation(frozenset(terms), frozenset(other), tuple(kinds), frozenset(outside), frozenset(cues))
+    return Negation(frozenset(terms), frozenset(other), tuple(kinds), frozenset(outside), frozenset(cues), plain)
 
 
 def _expand_abbrev(text: str, glossary: dict[str, str]) -> str:

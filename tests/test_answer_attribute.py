@@ -17,7 +17,7 @@ We enrolled 240 children aged 2 to 11 years with a cough of less than 7 days at 
 
 2 Results
 
-The children had a mean age of 5.8 years and 52% were girls. At the index visit the body weight and height of every child were measured: the mean body weight was 21 kg and the mean height 1.14 m. Coughs had lasted a median of 3 days at enrolment. Their mean cough frequency score fell by 1.9 points with honey and by 1.1 points with syrup. Mean sleep quality of the parents improved by 1.4 points with honey. Enrolment took place at 4 practices over 12 weeks, and the time each family spent in the waiting room was not recorded. Sleep diary scores were kept by the parents (Appendix S2) [5]. Parents were asked whether anyone in the home smoked; 31 homes had a smoker. Siblings could join: inclusion of 12 siblings was allowed.
+The children had a mean age of 5.8 years and 52% were girls. At the index visit the body weight and height of every child were measured: the mean body weight was 21 kg and the mean height 1.14 m. Coughs had lasted a median of 3 days at enrolment. Their mean cough frequency score fell by 1.9 points with honey and by 1.1 points with syrup. Mean sleep quality of the parents improved by 1.4 points with honey. Enrolment took place at 4 practices over 12 weeks, and the time each family spent in the waiting room was not recorded. Sleep diary scores were kept by the parents (Appendix S2) [5]. Parents were asked whether anyone in the home smoked; 31 homes had a smoker. Siblings could join: inclusion of 12 siblings was allowed. Twelve children had asthma, and their parents gave the honey with a spoon.
 
 3 Discussion
 
@@ -71,9 +71,13 @@ def test_a_reference_marker_or_a_name_s_digit_is_no_number_of_the_attribute(hone
 def test_a_count_of_people_named_by_what_they_were_or_had():
     assert stated_attribute("How many of the trial participants were current smokers?") == "current smokers"
     assert stated_attribute("How many children had asthma at baseline?") == "asthma"
-    # (How it is said is not what: "finally"; a relative clause names the people, not the count.)
-    assert stated_attribute("How many children were finally enrolled?") == "enrolled"
+    assert stated_attribute("How many patients were older than 65?") == "older"
+    # (How it is said is not what: "actually"; a relative clause names the people, not the count;
+    # a process they went through is said in many words: "enrolled", "allocated", "given".)
+    assert stated_attribute("How many children were actually asthmatic?") == "asthmatic"
     assert stated_attribute("How many of the patients who were invited replied?") is None
+    assert stated_attribute("How many children were finally enrolled?") is None
+    assert stated_attribute("How many patients were treated with ginger tea?") is None
 
 
 def test_a_count_of_people_the_document_never_states_is_not_covered(honey):
@@ -82,12 +86,12 @@ def test_a_count_of_people_the_document_never_states_is_not_covered(honey):
     assert a.status == "answered" and "240" in a.text
 
 
-def test_a_count_stated_in_another_form_of_the_word(honey):
-    # "were included" and "inclusion of 12 siblings": one family of words (include/inclusion).
-    a = honey.answerer.ask("How many siblings were included?")
-    assert a.status == "answered" and "12" in a.text
+def test_a_count_stated_in_another_form_of_the_word_and_in_words(honey):
+    # "were asthmatic" and "Twelve children had asthma": one family of words, a number in words.
+    a = honey.answerer.ask("How many children were asthmatic?")
+    assert a.status == "answered" and "Twelve" in a.text
 
 
-def test_a_count_of_other_people_is_no_answer(honey):
-    # Homes with a smoker are counted; the children exposed are not.
-    assert honey.answerer.ask("How many of the children were exposed to smoke at home?").status == "not_found"
+def test_a_count_of_another_attribute_is_no_answer(honey):
+    # The children with asthma are counted; their attacks are not.
+    assert honey.answerer.ask("How many children had asthma attacks?").status == "not_found"

@@ -227,3 +227,30 @@ def test_rows_that_say_the_negation_the_question_asks_about_are_the_answer(sheet
     assert "scleraxis" in a.text or "Ligament rupture" in a.text
     for other in ("tenomodulin", "aggrecan", "osteopontin", "Cartilage defect"):
         assert other not in a.text
+
+
+def test_only_a_plain_negation_is_a_finding_a_row_can_state(sheets):
+    from types import SimpleNamespace
+
+    from qa.table_answer import _negated
+
+    tables = sheets.answerer.tables
+    found = _negated("Which trials reported no adverse events?")
+    assert found.plain and not _negated("Which studies reported an outcome other than tumour growth?").plain
+
+    def row(*cells):
+        return SimpleNamespace(table=SimpleNamespace(cells=[(f"c{i}", v) for i, v in enumerate(cells)]))
+
+    assert tables._says_no(row("Berg 2016", "No adverse events"), found)
+    # "No." counts them; "no serious events" says nothing of adverse ones.
+    assert not tables._says_no(row("Berg 2016", "No. of adverse events: 4"), found)
+    assert not tables._says_no(row("Berg 2016", "No of adverse events: 4"), found)
+    assert not tables._says_no(row("Berg 2016", "No serious events; adverse events in 3"), found)
+
+
+def test_rows_set_apart_are_not_the_rows_that_say_no(sheets):
+    # "Apart from ...": the question rules the phrase out; the rows saying "No difference in ..."
+    # are not what it asks for (as they are for "which found no difference").
+    a = sheets.answerer.ask("Apart from differences, which outcomes did the Table 1 studies report?")
+    assert a.status == "answered" and a.text.startswith("Table 1")
+    assert "No difference" not in a.text and "scleraxis" not in a.text and "decorin" not in a.text
