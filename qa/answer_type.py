@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa.lexicon import STANCE_WORDS
+
 _NUM = r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|" \
        r"forty|fifty|hundreds?|thousands?|dozens?|millions?)"
 _RANGE = rf"{_NUM}(?:\s*(?:[–—-]|to|and|or)\s*{_NUM})?"
@@ -446,8 +448,6 @@ _PROCESS = re.compile(r"^(?:\w+(?:ed|en)|given|put|sent|seen|lost|kept|taken|bro
 def stated_attribute(question: str) -> str | None:
     """The attribute whose statistic the question asks ("body mass index" in "what was the mean
     body mass index of ..."; "current smokers" in "how many ... were current smokers"), or None."""
-    from qa.evidence import STANCE_WORDS
-
     m = _STATISTIC.search(question)
     if m is None:
         m = _COUNTED.search(question)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from qa.answer_type import COUNT, PERCENT, asked_kind, gives, kind_words
 from qa.index.lexical import analyze
+from qa.lexicon import STANCE_WORDS
 from qa.types import Hit
 
 # Words of question phrasing, not of a topic: absent from a document, they say nothing about
@@ -55,11 +56,6 @@ _MEASURE_WORDS = frozenset(analyze("many much percentage percent proportion frac
 @lru_cache(maxsize=1)
 def appraisal_stems() -> frozenset[str]:
     return frozenset(analyze(" ".join(_APPRAISAL_WORDS)))
-
-
-# General English adverbs of stance and degree.
-STANCE_WORDS = frozenset("""actually finally really eventually ultimately basically generally usually typically
-    exactly roughly approximately mainly mostly largely truly""".split())
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,10 @@ LEXICON_FLOOR = 50
 # A word seen this often (about the 18,000 most frequent) is a word its writer meant: "ears",
 # "hearing", "back" are not slips for "years", "healing", "lack", whatever the documents say.
 FREQUENT_WORD = 1000
+# General English adverbs of stance and degree: how a question is put ("finally enrolled",
+# "actually go to"), not what it is about.
+STANCE_WORDS = frozenset("""actually finally really eventually ultimately basically generally usually typically
+    exactly roughly approximately mainly mostly largely truly""".split())
 
 
 @lru_cache(maxsize=1)
