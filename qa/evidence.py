@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.answer_type import COUNT, PERCENT, asked_kind, gives, kind_words
+from qa.answer_type import COUNT, PERCENT, asked_kind, clauses, coordinated_phrases, gives, kind_words
 from qa.index.lexical import analyze
 from qa.lexicon import STANCE_WORDS
 from qa.types import Hit
@@ -173,6 +173,13 @@ def question_terms(question: str) -> set[str]:
 # two searches' first five share most of their passages by chance).
 AGREEMENT_MIN_CHUNKS = 50
 EVIDENCE_DEPTH = 5  # the first results the evidence is read from
+PARTS_DEPTH = 3  # the first passages a question of several parts is covered by together
+
+
+def in_parts(question: str) -> bool:
+    """A question of several parts ("which studies ..., and what did each find?", "in the
+    liver, in the kidney and in the heart"): each part may be answered in a passage of its own."""
+    return len(clauses(question)[1]) >= 2 or bool(coordinated_phrases(question))
 
 
 @dataclass(frozen=True)
@@ -244,6 +251,13 @@ class Judge:
             have = self.chunk_terms[i] | self.stats.context.get(h.chunk.doc_id, set())
             asked = terms - measure if measure and gives(kind, h.chunk.text) else terms
             cov = max(cov, self.stats.coverage(asked | (alt & have), have, h.chunk.doc_id))
+        if hits and in_parts(question):
+            # Its words are looked for in the leading document's first passages together.
+            doc = hits[0].chunk.doc_id
+            first = [h for h in hits if h.chunk.doc_id == doc][:PARTS_DEPTH]
+            have = set().union(*(self.chunk_terms[self.chunk_pos[h.chunk.id]] for h in first)) | \
+                self.stats.context.get(doc, set())
+            cov = max(cov, self.stats.coverage(terms | (alt & have), have, doc))
         dense = max((h.scores.get("dense", 0.0) for h in hits), default=0.0)
         agree = agreement(hits)
         # In a short document the two retrievers meet by chance: agreement is not counted.
