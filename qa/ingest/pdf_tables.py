@@ -197,6 +197,31 @@ def _over_columns(s: Seg, cols: list[tuple[float, float]], below: set[int]) -> l
     return []
 
 
+def _groups_over(pieces: list[Seg], cols: list[tuple[float, float]], below: set[int]) -> dict[int, list[int]]:
+    """Headers over runs of equally many columns ("Treatment (n = 108)" and "Control (n = 106)"
+    over "n (%)" and "mean (SD)" each): as many headers as runs of the columns named below,
+    in order, each over its own run. A maker may centre them over cells wider than their
+    text, so their middles need not meet the columns' (each reaches into its run, no other)."""
+    named = sorted(below)
+    if not named or named != list(range(named[0], named[-1] + 1)):
+        return {}
+    # (A label over the first column, "Characteristic", heads no run.)
+    heads = sorted((s for s in pieces if not all(w.sup for w in s.words) and s.x1 > cols[named[0]][0]),
+                   key=lambda s: s.x0)
+    if len(heads) < 2 or len(named) % len(heads) or len(named) // len(heads) < 2:
+        return {}
+    size = len(named) // len(heads)
+    runs = [named[i * size:(i + 1) * size] for i in range(len(heads))]
+
+    def reaches(s: Seg, run: list[int]) -> bool:
+        return min(cols[run[-1]][1], s.x1) - max(cols[run[0]][0], s.x0) > 0
+
+    if not all(reaches(s, run) and not any(reaches(s, other) for other in runs if other is not run)
+               for s, run in zip(heads, runs)):
+        return {}
+    return {id(s): run for s, run in zip(heads, runs)}
+
+
 def _extents(lines: list[PLine], cols: list[tuple[float, float]], x_lo: float | None = None) -> list[tuple[float, float]]:
     """Each column's x-range as the words of `lines` fill it (the column's own where none do).
     A group label run across the gap after the first column fills no column."""
@@ -456,6 +481,8 @@ def read_table(
             for s in pieces:
                 if len(spans[id(s)]) < 2:
                     spans[id(s)] = _over_columns(s, cols, below) or spans[id(s)]
+            if not any(len(v) > 1 for v in spans.values()):
+                spans.update(_groups_over(pieces, cols, below))
         over = [(s, spans[id(s)]) for s in pieces if len(spans[id(s)]) > 1]
         if not over:
             continue
