@@ -29,6 +29,8 @@ _STOP_AFTER = frozenset("in for from to of on at by with and or that which who w
 MIN_COLUMN_IDF = 0.5  # a word in over ~60% of a document's chunks does not name a column
 MAX_ROWS = 8  # rows listed in one answer; more are counted, not shown
 TABLE_DEPTH = 6  # table rows among this many top results are what a table answer starts from
+MEANING_LEAD = 0.9  # a row nearest in meaning leads within this share of the first result's score
+_AUTHORS = re.compile(r"\bet\s+al\b", re.I)
 SAME_STUDY_COVERAGE = 0.3  # a row citing a passage's reference joins it when it holds this much of the question
 TABLE_SWITCH_SHARE = 0.6  # another table's row this close to the best one may be the table asked
 WHOLE_ROW_CHARS = 300  # a one-row answer shows every cell when the row takes no more
@@ -396,7 +398,14 @@ class TableAnswerer:
             return None
         # A table answer when a row is the best result, or close to it and the question asks
         # for a column or for entities (a which/what/how question), or names the table.
-        if hits[0].chunk.kind != "table_row" and named is None and close:
+        # ... or when the row is the result nearest the question in meaning and all but first
+        # ("liver cancer ... fat-derived stem cells" for its "HCC" and "AT-MSCs": a lay question
+        # shares few words with a row's abbreviations). Not a study named by its authors: the
+        # running text names them, a row does not.
+        nearest = max(hits[:TABLE_DEPTH], key=lambda h: h.scores.get("dense", -1.0))
+        lead = hits[0].chunk.kind == "table_row" or (
+            nearest is top and top.score >= MEANING_LEAD * hits[0].score and not _AUTHORS.search(question))
+        if not lead and named is None and close:
             if top.score < 0.75 * hits[0].score or top.rank > 3:
                 return None
         prof = self.profiles[key]
@@ -462,7 +471,7 @@ class TableAnswerer:
                 if col not in columns and col not in prof["label"][:1] and all(
                         gives(kind, c.table.cell_dict().get(col, "")) for c in rows):
                     columns.insert(0, col)
-        if hits[0].chunk.kind != "table_row" and named is None and not columns:
+        if not lead and named is None and not columns:
             # No column asked and a passage ranks first: the table answers only if its rows
             # meet what the question says of them.
             have = [set().union(*self.cell_terms[self._pos(c)].values()) for c in rows]

@@ -254,3 +254,31 @@ def test_rows_set_apart_are_not_the_rows_that_say_no(sheets):
     a = sheets.answerer.ask("Apart from differences, which outcomes did the Table 1 studies report?")
     assert a.status == "answered" and a.text.startswith("Table 1")
     assert "No difference" not in a.text and "scleraxis" not in a.text and "decorin" not in a.text
+
+
+def _crafted_hits(eng, row_score: float):
+    """A passage first, the SOX9 row second at row_score of its score but nearest in meaning."""
+    from qa.types import Hit
+
+    chunks = eng.searcher.index.chunks
+    passage = next(c for c in chunks if c.kind == "passage" and "deposit more matrix" in c.text)
+    row = next(c for c in chunks if c.kind == "table_row" and "SOX9" in c.text)
+    other = next(c for c in chunks if c.kind == "table_row" and "aggrecan" in c.text)
+    return [Hit(passage, 1.0, 1, {"dense": 0.55}), Hit(row, row_score, 2, {"dense": 0.70}),
+            Hit(other, 0.5, 3, {"dense": 0.50})]
+
+
+def test_a_row_nearest_in_meaning_and_all_but_first_answers_a_lay_question(sheets):
+    # "fat-derived" and "damaged cartilage" are the row's "AT cells" and "Cartilage defect" in
+    # lay words: the passage shares more words, the row is nearer in meaning.
+    from qa.evidence import content_terms
+
+    q = "How did fat-derived cell sheets thicken the repair of damaged cartilage?"
+    got = sheets.answerer.tables.answer(q, _crafted_hits(sheets, 0.95), content_terms(q))
+    assert got is not None and any("SOX9" in c.text for c in got.rows)
+    assert "Thicker repair tissue" in got.text
+    # Far behind the first result, or a study named by its authors (running text names them,
+    # a row does not): the passage keeps the lead.
+    assert sheets.answerer.tables.answer(q, _crafted_hits(sheets, 0.8), content_terms(q)) is None
+    named = "How did Lee et al. thicken the repair of damaged cartilage with fat-derived cell sheets?"
+    assert sheets.answerer.tables.answer(named, _crafted_hits(sheets, 0.95), content_terms(named)) is None
