@@ -16,7 +16,8 @@ from qa.answer_type import (COUNT, asked_kind, asks_several, clauses, coordinate
                             measured_thing, mentioned_thing, named_maker, proper_names, stated_attribute, table_named,
                             without_figure_names)
 from qa.captions import Captions
-from qa.evidence import Evidence, EvidenceWeights, Judge, TermStats, appraisal_words, content_terms, related
+from qa.evidence import (Evidence, EvidenceWeights, Judge, TermStats, appraisal_words, content_terms, related,
+                         with_name_families)
 from qa.index.lexical import analyze
 from qa.overview import Overview
 from qa.pointed import Pointed
@@ -62,7 +63,7 @@ class Answerer:
         self.missing_threshold = missing_threshold
         idx = searcher.index
         self.n = len(idx.chunks)
-        self._terms: list[set[str]] = [set(analyze(t)) for t in idx.index_texts]
+        self._terms: list[set[str]] = [with_name_families(set(analyze(t))) for t in idx.index_texts]
         docs = idx.documents
         titles = {d: v.get("title") or "" for d, v in docs.items()}
         self.stats = TermStats(self._terms, [c.doc_id for c in idx.chunks], titles)
@@ -70,7 +71,7 @@ class Answerer:
         # Sentence terms once, not per request: analysis is Python work under the GIL.
         # A sentence that writes "CAFs" holds the words of its long form, as its chunk's index text does.
         self.glossaries = {d: dict(v.get("glossary") or {}) for d, v in docs.items()}
-        self._sent_terms = [set(analyze(st.text + " " + expand(st.text, self.glossaries.get(st.doc_id, {}), appraisal=False)))
+        self._sent_terms = [with_name_families(set(analyze(st.text + " " + expand(st.text, self.glossaries.get(st.doc_id, {}), appraisal=False))))
                             for st in idx.sentences]
         # Every sentence a chunk holds whole (overlapping windows share sentences).
         self._sents_in = _sentences_in(idx.chunks, idx.sentences)

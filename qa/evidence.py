@@ -72,6 +72,15 @@ def content_terms(text: str) -> set[str]:
     return {t for t in analyze(text, compounds=False) if t not in generic}
 
 
+_NUMBERED_NAME = re.compile(r"([a-z]{2,4})\d")
+
+
+def with_name_families(terms: set[str]) -> set[str]:
+    """The terms and the family each numbered name belongs to ("cd63" is a CD, "il10" an IL):
+    a question asking after "CD markers" or "IL levels" names them by their family."""
+    return terms | {m.group(1) for t in terms if (m := _NUMBERED_NAME.match(t))}
+
+
 def related(a: str, b: str) -> bool:
     """Two stems of one word family: equal, or one is the other plus a short ending the
     stemmer left (microgli / microglia). Longer remainders are other words (period / periodont)."""
