@@ -702,6 +702,10 @@ class TableAnswerer:
         m = _SUPERLATIVE.search(question)
         if not m:
             return None
+        # "maximal inspiratory pressure" (MIP) names a measure the document defines: no superlative.
+        said = " ".join([m.group(1)] + m.group(2).split()[:1]).lower()
+        if any(said in long.lower() for long in self.glossaries.get(key[0], {}).values()):
+            return None
         lowest = m.group(1).lower() in _LOWEST
         named = [t for t in analyze(m.group(2)) if t not in generic_stems()]
         prof = self.profiles[key]
