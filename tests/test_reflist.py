@@ -99,3 +99,17 @@ def test_a_table_row_naming_its_study_by_author_and_year_cites_that_entry():
     doc = assemble([Piece("heading", "Results"), Piece("table", table=table)], "x", "x", references=tuple(refs))
     rows = [b for b in doc.blocks if b.kind == "table_row"]
     assert [r.refs for r in rows] == [(2,), ()]
+
+
+def test_springer_author_year_entries_with_no_stop_after_the_year_and_apa_volumes():
+    # Springer's "basic" style sets the year in parentheses with no stop after it; APA gives
+    # "Journal, 5(2), 318–325". Entries written for this test.
+    s = parse_entry("Okonkwo CA, Bauer T, Lindqvist M (2019) Deprescribing of proton pump inhibitors in care "
+                    "homes: a stepped-wedge trial. Age Care Med 14:233–241. doi:10.5555/acm.2019.233", 1)
+    assert s.authors == ("Okonkwo CA", "Bauer T", "Lindqvist M")
+    assert (s.year, s.volume, s.pages) == ("2019", "14", "233–241")
+    assert s.title.startswith("Deprescribing of proton pump inhibitors") and s.journal == "Age Care Med"
+    assert s.label == "Okonkwo et al., 2019"
+    assert cited_in("Withdrawal was safe (Okonkwo et al., 2019).", [s]) == (1,)
+    a = parse_entry("Haddad, R., & Moreau, L. (2021). Falls after sedative withdrawal. Geriatr Nurs Rev, 5(2), 318–325.", 2)
+    assert (a.year, a.volume, a.pages, a.journal) == ("2021", "5", "318–325", "Geriatr Nurs Rev")

@@ -19,6 +19,7 @@ _NUM_RE = re.compile(r"^\[?(\d{1,4})[.\])]\s*(?=\S)")
 _DOI_RE = re.compile(r"(?:doi[:\s]*|https?://(?:dx\.)?doi\.org/)\s*(10\.\d{4,9}/[^\s]+)", re.I)
 _PMID_RE = re.compile(r"\bPMID[:\s]*(\d{5,9})", re.I)
 _YEAR_RE = re.compile(r"\b((?:19|20)\d{2})[a-z]?\b")
+_APA_VOL_RE = re.compile(r"(?<=,)\s*(\d{1,5})\s*(?:\(([^)]{1,20})\))?,\s*([A-Za-z]?\d+(?:\s*[–—-]\s*[A-Za-z]?\d+)?)\s*\.?\s*$")
 _VOL_RE = re.compile(r"\b(\d{1,5})\s*(?:\(([^)]{1,20})\))?\s*:\s*([A-Za-z]?\d+(?:\s*[–—-]\s*[A-Za-z]?\d+)?)")
 # Capital letters of the Latin scripts (Ø, Ś, Ž ...): a surname need not start in ASCII.
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
@@ -53,10 +54,11 @@ def parse_entry(text: str, n: int) -> Reference:
     core = body[: doi_m.start()] if doi_m else body
     core = _PMID_RE.sub("", core).strip()
     authors_part, rest, year = "", core, ""
-    ay = re.match(r"^(.{3,400}?)[.,]?\s+\(?((?:19|20)\d{2})[a-z]?\)?[.:]\s+(.*)$", core)
+    # "Smith J (2016). Title", "Smith J. 2016. Title" and, in Springer's style, "Smith J (2016) Title".
+    ay = re.match(r"^(.{3,400}?)[.,]?\s+(?:\(((?:19|20)\d{2})[a-z]?\)[.:]?|((?:19|20)\d{2})[a-z]?[.:])\s+(.*)$", core)
     colon = re.match(r"^([^:]{3,300}?):\s+(.*)$", core)
     if ay and not re.search(r"\.\s[A-Z][a-z]{3,}\s[a-z]", ay.group(1)):
-        authors_part, year, rest = ay.group(1), ay.group(2), ay.group(3)
+        authors_part, year, rest = ay.group(1), ay.group(2) or ay.group(3), ay.group(4)
     elif colon and re.search(r"\b[A-Z]{1,3}\b", colon.group(1)) and not re.search(r"\b[A-Z]{1,3}\.\s+[A-Z]\S*\s+[a-z]", colon.group(1)):
         # "Smith J, Jones K: Title" (BMC); not "Smith J, Jones K. Title: subtitle" (Vancouver)
         authors_part, rest = colon.group(1), colon.group(2)
@@ -76,7 +78,8 @@ def parse_entry(text: str, n: int) -> Reference:
     if not year:
         ym = _YEAR_RE.search(tail) or _YEAR_RE.search(rest)
         year = ym.group(1) if ym else ""
-    vm = _VOL_RE.search(tail)
+    # (APA writes "Journal, 5(2), 318–325".)
+    vm = _VOL_RE.search(tail) or _APA_VOL_RE.search(tail)
     volume = vm.group(1) if vm else ""
     pages = vm.group(3).replace(" ", "") if vm else ""
     journal = tail
