@@ -995,6 +995,31 @@ def _anchors(grid: list[list[list[str]]]) -> set[int]:
     return {c for c, f in filled.items() if f == core}
 
 
+WRAPPED_LINE_CHARS = 12  # a cell's line this long may be wrapped; a shorter one ("yes", "mild") is a value
+
+
+def _others_go_on(grid: list[list[list[str]]], i: int) -> bool:
+    """Line i's cells after the first go on from the cells above them: at least half of them
+    follow a line long enough to have wrapped that runs on, or open in lower case under one
+    (two of them, when no line runs on and there are others) — "Medication" /
+    "Appropriateness Index" in the first column, "(indication," / "effectiveness, dosage, ..."
+    beside it: its first cell wraps too, however it opens."""
+    others = [c for c in range(1, len(grid[i])) if grid[i][c]]
+    if not others:
+        return False
+    going = running = 0
+    for c in others:
+        here, above = " ".join(grid[i][c]), " ".join(grid[i - 1][c])
+        if len(above) < WRAPPED_LINE_CHARS:
+            continue  # a value ("-", "yes") is no wrapped line
+        if _runs_on(above, here):
+            running += 1
+        elif here[:1].islower():
+            going += 1
+    # (One cell in lower case beside others is weak evidence; one running on is not.)
+    return running + going >= max(1, (len(others) + 1) // 2) and (running or going >= 2 or len(others) == 1)
+
+
 # A first cell that continues the one above rather than opening a row: it opens with a
 # bracket or a number ("(n = 40)", "12, 0-10", ">75%"); a row's first cell opens with a name.
 _CONT_START_RE = re.compile(r"^(?:\((?![a-z0-9]\)\s)|[<>≤≥±~]?\d)")
@@ -1024,7 +1049,7 @@ def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int]
         c0 = " ".join(cells[0])
         prev_c0 = " ".join(grid[i - 1][0]) if i > 0 else ""
         gap = lines[i].top - lines[i - 1].bottom if i > 0 else 0.0
-        wrapped = (c0[:1].islower() or _runs_on(prev_c0.rstrip(), c0)
+        wrapped = (c0[:1].islower() or _runs_on(prev_c0.rstrip(), c0) or i > 0 and _others_go_on(grid, i)
                    or tight is not None and i > 0 and _top(lines[i]) - _top(lines[i - 1]) < tight
                    or bool(anchors) and not any(cells[c] for c in anchors) and bool(_CONT_START_RE.match(c0))
                    # a line that fills every other column is a row of its own (a P value
