@@ -22,6 +22,27 @@ STANCE_WORDS = frozenset("""actually finally really eventually ultimately basica
     exactly roughly approximately mainly mostly largely truly""".split())
 
 
+# English adjectives of nationality and the country each names ("the Danish trial" is the one
+# run in Denmark): one written form for both, as British and American spellings have.
+DEMONYMS = {
+    "american": "america", "argentinian": "argentina", "australian": "australia", "austrian": "austria",
+    "bangladeshi": "bangladesh", "belgian": "belgium", "brazilian": "brazil", "british": "britain",
+    "canadian": "canada", "chilean": "chile", "chinese": "china", "colombian": "colombia", "croatian": "croatia",
+    "czech": "czechia", "danish": "denmark", "dutch": "netherlands", "egyptian": "egypt", "english": "england",
+    "estonian": "estonia", "ethiopian": "ethiopia", "finnish": "finland", "french": "france", "german": "germany",
+    "ghanaian": "ghana", "greek": "greece", "hungarian": "hungary", "icelandic": "iceland", "indian": "india",
+    "indonesian": "indonesia", "iranian": "iran", "iraqi": "iraq", "irish": "ireland", "israeli": "israel",
+    "italian": "italy", "japanese": "japan", "kenyan": "kenya", "korean": "korea", "lebanese": "lebanon",
+    "malawian": "malawi", "malaysian": "malaysia", "mexican": "mexico", "moroccan": "morocco", "nepalese": "nepal",
+    "nigerian": "nigeria", "norwegian": "norway", "pakistani": "pakistan", "peruvian": "peru",
+    "philippine": "philippines", "filipino": "philippines", "polish": "poland", "portuguese": "portugal",
+    "romanian": "romania", "russian": "russia", "saudi": "arabia", "scottish": "scotland", "serbian": "serbia",
+    "singaporean": "singapore", "slovenian": "slovenia", "spanish": "spain", "swedish": "sweden", "swiss": "switzerland",
+    "taiwanese": "taiwan", "tanzanian": "tanzania", "thai": "thailand", "tunisian": "tunisia", "turkish": "turkey",
+    "ugandan": "uganda", "ukrainian": "ukraine", "vietnamese": "vietnam", "welsh": "wales", "zambian": "zambia",
+}
+
+
 @lru_cache(maxsize=1)
 def english_counts() -> dict[str, int]:
     """Lower-case English words and their counts (the list is a dependency: a missing list

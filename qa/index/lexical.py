@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.lexicon import DEMONYMS
+
 _GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa", "μ": "mu", "ε": "epsilon"}
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -68,7 +70,7 @@ def analyze(text: str, compounds: bool = True) -> list[str]:
         word = raw.strip(".,;:!?()[]{}\"'“”‘’*")
         if not word:
             continue
-        parts = [p for p in re.split(r"[^a-z0-9]+", word) if p]
+        parts = [DEMONYMS.get(p, p) for p in re.split(r"[^a-z0-9]+", word) if p]
         for p in parts:
             if p in STOP_WORDS:
                 continue
