@@ -32,5 +32,12 @@ def spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     return [(a + offset, b + offset) for a, b in out if b > a]
 
 
+def ends_in_abbreviation(text: str) -> bool:
+    """The text's last period is an abbreviation's ("... Petersen et al.", "e.g."), which ends no
+    sentence."""
+    word = re.search(r"(\S+)\.[\"”’)\]]*$", text.rstrip())
+    return bool(word) and word.group(1).lower().lstrip("([").rstrip(".") in _ABBREV
+
+
 def split(text: str) -> list[str]:
     return [text[a:b] for a, b in spans(text)]

@@ -27,6 +27,7 @@ from qa.ingest.pdf_tables import NOTE_START_RE, group_values, read_table
 from qa.ingest.pdf_words import ITALIC_RE, Page, PLine, Seg, body_font, body_size, line_up, mark_emphasis, read
 from qa.ingest.reflist import _UPPER, REFERENCES_HEADING_RE, parse_entries, resolve_author_year
 from qa.ingest.running import LICENCE_RE
+from qa.sentences import ends_in_abbreviation
 from qa.types import Document
 
 TABLE_CAPTION_RE = re.compile(r"^Table\s+(\d+)\b[.:]?\s*(.*)$")
@@ -735,6 +736,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
     ref_lines: list[PLine] = []
     prev: PLine | None = None
     foot: list[PLine] = []
+    cut_by_table = False  # a table was set since the last line of text
 
     def flush():
         nonlocal para, kind_now
@@ -745,7 +747,9 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
         para, kind_now = [], "paragraph"
 
     def ends_short(pl: PLine) -> bool:
-        return SENTENCE_END_RE.search(pl.text) is not None and pl.x1 < col_right.get(id(pl), 1e9) - 1.5 * size
+        # (A line cut short by a table or a page after "Petersen et al." ends no paragraph.)
+        return (SENTENCE_END_RE.search(pl.text) is not None and not ends_in_abbreviation(pl.text)
+                and pl.x1 < col_right.get(id(pl), 1e9) - 1.5 * size)
 
     for kind, obj in seq:
         if kind == "table":
@@ -799,6 +803,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
             tables[number] = t
             # A row split by a page break is not mid-paragraph: text resumes after the table.
             pieces.append(Piece("table", table=t, page=page))
+            cut_by_table = True
             continue
         pl = obj  # type: ignore[assignment]
         if pl.dropped:
@@ -877,11 +882,15 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
             continue
         if kind_now == "heading":
             flush()
+        # (Below a table set into a sentence, "Smith et al." | table | "(2018) showed ...", the
+        # gap is the table's.)
+        mid_sentence = cut_by_table and (SENTENCE_END_RE.search(prev.text) is None or ends_in_abbreviation(prev.text)) \
+            if prev is not None else False
         new_block = (
             not para or prev is None
             or ends_short(prev)
             or (pl.page == prev.page and pl.top > prev.top and pl.top - prev.bottom > 0.7 * pl.size
-                and abs(pl.x0 - prev.x0) < 60)
+                and abs(pl.x0 - prev.x0) < 60 and not mid_sentence)
             or (pl.page == prev.page and pl.top > prev.top and 0.6 * size < pl.x0 - prev.x0 < 4 * size)
             or abs(pl.size - prev.size) > 1.0
             # A caption set off below a figure's own words (an axis label, a box's text) that sit
@@ -894,6 +903,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
                 kind_now = "caption"
         para.append(pl)
         prev = pl
+        cut_by_table = False
     flush()
     if foot:
         pieces.append(Piece("paragraph", join_lines([x.text for x in foot], vocab), page=foot[0].page))
