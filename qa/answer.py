@@ -241,8 +241,15 @@ class Answerer:
             # The same study told in running text (it shares the rows' references); a
             # sentence about another study only when a list is asked.
             row_refs = {r for c in table.rows for r in c.refs}
-            runs = [r for r in self.passages.answer(qv, terms, hits, max_runs=3, question=q)
-                    if row_refs & set(self.passages.run_refs(r))][:1]
+            same = [r for r in self.passages.answer(qv, terms, hits, max_runs=3, question=q)
+                    if row_refs & set(self.passages.study_refs(r))]
+            runs = same[:1]
+            # ... with the sentences that carry it on or set it up, next to it in its paragraph
+            # ("Petersen et al. relaxed ..." and "The rate of episodes fell ..."), when they fit.
+            for r in same[1:]:
+                room = ANSWER_CHARS - len(table.text) - sum(len(x.shown) + 3 for x in runs) - 3
+                if self.passages.adjacent(runs[0], r):
+                    runs = sorted(runs + self.passages.fit([r], terms, room), key=lambda x: x.span.start)
             room = ANSWER_CHARS - len(table.text) - sum(len(r.text) + 3 for r in runs)
             if asks_several(q) and room > 0:
                 # A list asked ("which studies ... and in what disease"): the running text of
@@ -409,8 +416,10 @@ class Answerer:
                 return True
             noun = counted.group(1).lower()
             near = re.compile(rf"\b\d[\d,.]*\s+(?:[\w\-]+\s+){{0,2}}?{re.escape(noun[:max(3, len(noun) - 2)])}", re.I)
-            return any(_COUNT_COLUMN.search(col) and gives(kind, value) or _N_EQUALS.search(value) or near.search(value)
-                       for c in table.rows for col, value in c.table.cells)
+            # (... or under a column named by the thing counted: "Residents", "158".)
+            named = re.compile(rf"\b{re.escape(noun[:max(3, len(noun) - 2)])}", re.I)
+            return any((_COUNT_COLUMN.search(col) or named.search(col)) and gives(kind, value) or _N_EQUALS.search(value)
+                       or near.search(value) for c in table.rows for col, value in c.table.cells)
         if kind is COUNT and not self._states_attribute(question, text, doc):
             return False  # "how many were current smokers": a count of other people is no answer
         return gives(kind, text) and self._measures_thing(question, kind, text, table, doc)

@@ -227,6 +227,8 @@ class PassageAnswerer:
                 j = self.next.get(j)
                 if j is None:
                     break
+                if self.own_refs[j] and _OPENS_STUDY.search(self.sentences[j].text[:STUDY_OPENING_CHARS]):
+                    break  # "In Norway, Berg et al. (2020) stopped ...": another study's run opens
                 ahead.append(self.sentences[j])
                 if self.own_refs[j]:
                     break
@@ -354,6 +356,10 @@ class PassageAnswerer:
         fitted = self._fit(extra, terms, budget - len(best.shown) - 1)
         return sorted([best] + fitted, key=lambda r: (r.sentences[0].doc_id, r.span.start))
 
+    def fit(self, runs: list[Run], terms: set[str], room: int) -> list[Run]:
+        """The runs that fit in room, cut to excerpts where they must (see _fit)."""
+        return self._fit(runs, terms, room)
+
     def _fit(self, runs: list[Run], terms: set[str], room: int) -> list[Run]:
         """The runs that fit in room: short ones whole, the others cut to the words around
         where each says most of the question's words; none with less than its least room."""
@@ -452,6 +458,23 @@ class PassageAnswerer:
         """The entries a run's sentences cite themselves, in order (none borrowed from another study)."""
         return tuple(dict.fromkeys(n for st in run.sentences for n in self.own_refs[st.id]))
 
+    def adjacent(self, a: Run, b: Run) -> bool:
+        """One run's sentences go on right where the other's end, in one paragraph."""
+        return self.next.get(a.sentences[-1].id) == b.sentences[0].id or self.next.get(b.sentences[-1].id) == a.sentences[0].id
+
+    def study_refs(self, run: Run) -> tuple[int, ...]:
+        """The entries of the study a run reports: its own, or, when its sentences cite nothing,
+        those of the nearest sentence before it in its paragraph that does ("Petersen et al.
+        (2018) relaxed ... . The rate of episodes fell ..."). For telling which study a run is
+        about, not for citing it (a run's citations stay its own)."""
+        own = self.run_refs(run)
+        if own or not run.sentences:
+            return own
+        j = self.prev.get(run.sentences[0].id)
+        while j is not None and not self.own_refs[j]:
+            j = self.prev.get(j)
+        return tuple(self.own_refs[j]) if j is not None else ()
+
     def render(self, runs: list[Run]) -> tuple[str, list[Citation]]:
         parts, cites = [], []
         for r in runs:
@@ -459,6 +482,12 @@ class PassageAnswerer:
             parts.append(r.shown)
             cites.append(Citation(self.run_refs(r), r.hit.chunk.id, quote, span))
         return " ".join(parts), cites
+
+
+# A sentence opening by naming its study ("Additionally, Pakravan et al. revealed ...", "In
+# Norway, Berg et al. (2020) stopped ..."): a run of another study starts there.
+STUDY_OPENING_CHARS = 60
+_OPENS_STUDY = re.compile(r"\bet\s+al\b|\((?:19|20)\d{2}[a-z]?\)|\b[A-Z][a-z]+\s+(?:and|&)\s+[A-Z][a-z]+\s+\((?:19|20)\d{2}")
 
 
 _DEFINES = re.compile(r"\w\s+\([A-Za-z][\w\-/]{0,11}\)")  # "... growth factor (HGF)"
