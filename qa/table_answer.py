@@ -712,12 +712,18 @@ class TableAnswerer:
         cols = [c for c in prof["columns"] if any(related(t, h) for t in named for h in prof["header"][c])]
         if len(cols) != 1:
             return None
+        # "Which secondary outcome had the smallest p value?": among the rows of the one group
+        # whose heading the question says in full.
+        asked = content_terms(question)
+        groups = {self.chunks[i].table.group for i in self.rows[key]} - {None}
+        said = [g for g in groups if content_terms(g) and all(any(related(t, a) for a in asked) for t in content_terms(g))]
+        pool = [i for i in self.rows[key] if len(said) != 1 or self.chunks[i].table.group == said[0]]
         values = []
-        for i in self.rows[key]:
+        for i in pool:
             num = _FIRST_NUMBER.search(self.chunks[i].table.cell_dict().get(cols[0], ""))
             if num:
                 values.append((float(num.group(0).replace(",", "")), i))
-        if len(values) < max(3, 0.6 * len(self.rows[key])):
+        if len(values) < max(3, 0.6 * len(pool)):
             return None  # not a column of numbers
         _, i = (min if lowest else max)(values)
         return self.chunks[i], cols[0]

@@ -58,3 +58,45 @@ def test_a_real_superlative_still_finds_the_row_with_the_largest_number(trial):
     q = "Which outcome had the highest IMT score?"
     got = trial.answerer.tables.extreme(q, trial.searcher.search(q, k=8))
     assert got is not None and "6MWT distance" in got.text
+
+
+GROUPED = f"""<?xml version="1.0" encoding="UTF-8"?>
+<article article-type="research-article">
+<front><article-meta>
+<title-group><article-title>{TITLE}</article-title></title-group>
+<abstract><p>We tested inspiratory muscle training before cardiac surgery.</p></abstract>
+</article-meta></front>
+<body>
+<sec><title>Results</title>
+<p>Outcomes are shown in Table 1.</p>
+<table-wrap id="T1"><label>Table 1</label><caption><p>Outcomes by group</p></caption>
+<table><thead><tr><th>Outcome</th><th>Effect (95% CI)</th><th>p value</th></tr></thead>
+<tbody>
+<tr><td colspan="3">Primary outcomes</td></tr>
+<tr><td>Inspiratory strength</td><td>11.8 (7.0 to 16.6)</td><td>&lt;0.001</td></tr>
+<tr><td>Pneumonia</td><td>0.45 (0.20 to 0.99)</td><td>0.048</td></tr>
+<tr><td colspan="3">Secondary outcomes</td></tr>
+<tr><td>Hospital stay</td><td>-0.9 (-1.7 to -0.1)</td><td>0.04</td></tr>
+<tr><td>Walking distance</td><td>14 (-10 to 38)</td><td>0.31</td></tr>
+<tr><td>Quality of life</td><td>0.02 (-0.05 to 0.09)</td><td>0.52</td></tr>
+<tr><td>Reintubation</td><td>0.80 (0.30 to 2.10)</td><td>0.65</td></tr>
+</tbody></table></table-wrap>
+</sec>
+</body>
+</article>
+"""
+
+
+@pytest.fixture(scope="module")
+def grouped(tmp_path_factory, embedder):
+    from conftest import engine_for_text
+
+    return engine_for_text(tmp_path_factory, embedder, "imtgroups", GROUPED, TITLE, suffix=".nxml")
+
+
+def test_a_superlative_among_the_rows_of_a_group_the_question_names(grouped):
+    # The smallest p value of the table is a primary outcome's; among the secondary outcomes
+    # it is the hospital stay's.
+    q = "Which secondary outcome had the smallest p value?"
+    got = grouped.answerer.tables.extreme(q, grouped.searcher.search(q, k=8))
+    assert got is not None and "Hospital stay" in got.text and "Inspiratory strength" not in got.text
