@@ -43,6 +43,16 @@ DEMONYMS = {
 }
 
 
+# Words the stemmer cannot join to the word a table or text uses for the same thing: "women"
+# for a "Female sex" row, "died" for "Death from any cause".
+IRREGULAR_FORMS = {
+    "woman": "female", "women": "female", "females": "female", "man": "male", "men": "male", "males": "male",
+    "die": "death", "dies": "death", "died": "death", "dying": "death", "dead": "death", "deaths": "death",
+}
+# One written form for each (qa/index/lexical.py).
+SAME_WORD = {**DEMONYMS, **IRREGULAR_FORMS}
+
+
 @lru_cache(maxsize=1)
 def english_counts() -> dict[str, int]:
     """Lower-case English words and their counts (the list is a dependency: a missing list

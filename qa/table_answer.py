@@ -811,7 +811,9 @@ class TableAnswerer:
             return f"{v} ({long})"
 
         def row_text(c: Chunk) -> str:
-            cells = [f"{col}: {value(c, col)}" for col in shown_cols if value(c, col)]
+            # (A row empty in the columns chosen, "Female" under "mean (SD)", shows what it holds.)
+            cols = shown_cols if any(value(c, col) for col in shown_cols) else rest
+            cells = [f"{col}: {value(c, col)}" for col in cols if value(c, col)]
             refs = f" [{', '.join(map(str, c.refs))}]" if c.refs else ""
             return "; ".join(cells) + refs
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.lexicon import DEMONYMS
+from qa.lexicon import SAME_WORD
 
 _GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa", "μ": "mu", "ε": "epsilon"}
 STOP_WORDS = frozenset(
@@ -70,7 +70,7 @@ def analyze(text: str, compounds: bool = True) -> list[str]:
         word = raw.strip(".,;:!?()[]{}\"'“”‘’*")
         if not word:
             continue
-        parts = [DEMONYMS.get(p, p) for p in re.split(r"[^a-z0-9]+", word) if p]
+        parts = [SAME_WORD.get(p, p) for p in re.split(r"[^a-z0-9]+", word) if p]
         for p in parts:
             if p in STOP_WORDS:
                 continue
