@@ -1,7 +1,8 @@
-"""One term for words the stemmer cannot join. An adjective of nationality names its country: "the Danish trial" is the one run in
-Denmark. One written form for both (as British and American spellings have), so the word is
-neither missing from a document that writes only "Denmark" nor a stranger to its rows. Pinned
-on a small text written for this test (not the review, not any evaluation question)."""
+"""One term for words the stemmer cannot join. An adjective of nationality names its country:
+"the Danish trial" is the one run in Denmark; "women" are a "Female sex" row's. One written
+form for both (as British and American spellings have), so the word is neither missing from a
+document that writes only "Denmark" nor a stranger to its rows. Pinned on small texts written
+for this test (not the review, not any evaluation question)."""
 
 from __future__ import annotations
 
