@@ -60,3 +60,25 @@ def test_rows_of_short_values_stay_rows(tmp_path):
             [("Shoulder pain", "1", "-", "no")]]
     got = _table(tmp_path, rows)
     assert [r[0] for r in got] == ["Knee pain", "Lower-back pain", "Shoulder pain"]
+
+
+def test_one_line_rows_with_lower_case_cells_stay_rows(tmp_path):
+    # No row here wraps: "tumour suppressor gene" over "small GTPase oncogene" is two rows,
+    # and so is a definitions table, and a comment ending in a comma.
+    genes = [[("TP53", "tumour suppressor gene", "mutated in half of tumours", "")],
+             [("KRAS", "small GTPase oncogene", "mutated in pancreatic cancer", "")],
+             [("MYC", "transcription factor", "amplified in lymphoma", "")]]
+    assert [r[0] for r in _table(tmp_path, genes)] == ["TP53", "KRAS", "MYC"]
+    terms = [[("BMI", "body mass index", "", "")], [("CI", "confidence interval", "", "")],
+             [("MSC", "mesenchymal stromal cell", "", "")]]
+    assert [r[0] for r in _table(tmp_path, terms)] == ["BMI", "CI", "MSC"]
+    drugs = [[("Zopiclone", "3.75 mg", "Taper over 4 weeks,", "")], [("Zolpidem", "5 mg", "Stop at once, no taper", "")]]
+    assert [r[0] for r in _table(tmp_path, drugs)] == ["Zopiclone", "Zolpidem"]
+
+
+def test_beside_wrapped_rows_a_one_line_row_with_one_lower_case_cell_stays_a_row(tmp_path):
+    # The table wraps (the Beers row's second line has no first cell), but "CI" over
+    # "confidence interval" has one cell going on in lower case only: no evidence.
+    rows = TOOLS[:1] + [[("Index", "Pharmacological index", "body mass index of residents", "Needs weights")],
+                        [("CI", "Interval", "confidence interval of the mean", "Often missing")]]
+    assert [r[0] for r in _table(tmp_path, rows)] == ["Beers Criteria", "Index", "CI"]

@@ -1001,7 +1001,7 @@ WRAPPED_LINE_CHARS = 12  # a cell's line this long may be wrapped; a shorter one
 def _others_go_on(grid: list[list[list[str]]], i: int) -> bool:
     """Line i's cells after the first go on from the cells above them: at least half of them
     follow a line long enough to have wrapped that runs on, or open in lower case under one
-    (two of them, when no line runs on and there are others) — "Medication" /
+    (two of them, when no line runs on) — "Medication" /
     "Appropriateness Index" in the first column, "(indication," / "effectiveness, dosage, ..."
     beside it: its first cell wraps too, however it opens."""
     others = [c for c in range(1, len(grid[i])) if grid[i][c]]
@@ -1017,7 +1017,7 @@ def _others_go_on(grid: list[list[list[str]]], i: int) -> bool:
         elif here[:1].islower():
             going += 1
     # (One cell in lower case beside others is weak evidence; one running on is not.)
-    return running + going >= max(1, (len(others) + 1) // 2) and (running or going >= 2 or len(others) == 1)
+    return running + going >= max(1, (len(others) + 1) // 2) and (running > 0 or going >= 2)
 
 
 # A first cell that continues the one above rather than opening a row: it opens with a
@@ -1041,6 +1041,10 @@ def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int]
     waiting = False  # the current row opened at a label and has no first cell yet
     tight = _line_pitch(lines, grid)
     anchors = _anchors(grid) if tight is None else set()
+    # Rows that wrap over lines show it: a line with cells but no first cell. Only then can
+    # a line whose other cells go on continue a row whose first cell wraps too (in a table
+    # of one-line rows, "tumour suppressor gene" over "oncogene" is two rows).
+    wraps = any(not cells[0] and any(cells[1:]) for k, cells in enumerate(grid) if k not in label_lines)
     for i, cells in enumerate(grid):
         if i in label_lines:
             rows.append([i])
@@ -1049,7 +1053,7 @@ def _rows(grid: list[list[list[str]]], lines: list[PLine], label_lines: set[int]
         c0 = " ".join(cells[0])
         prev_c0 = " ".join(grid[i - 1][0]) if i > 0 else ""
         gap = lines[i].top - lines[i - 1].bottom if i > 0 else 0.0
-        wrapped = (c0[:1].islower() or _runs_on(prev_c0.rstrip(), c0) or i > 0 and _others_go_on(grid, i)
+        wrapped = (c0[:1].islower() or _runs_on(prev_c0.rstrip(), c0) or i > 0 and wraps and _others_go_on(grid, i)
                    or tight is not None and i > 0 and _top(lines[i]) - _top(lines[i - 1]) < tight
                    or bool(anchors) and not any(cells[c] for c in anchors) and bool(_CONT_START_RE.match(c0))
                    # a line that fills every other column is a row of its own (a P value
