@@ -56,3 +56,32 @@ def test_a_label_over_the_first_column_beside_the_group_headers_keeps_its_place(
              label="Characteristic")
     assert t.columns[0] == "Characteristic"
     assert t.columns[1] == "Tacrolimus (n = 108) n (%)" and t.columns[4] == "Emollient alone (n = 106) mean (SD)"
+
+
+def test_headers_wrapped_inside_their_own_columns_are_no_group_headers(tmp_path):
+    # "Sample" over "size" and "Effect" over "size": two upper words over four named columns,
+    # each set inside its own column's extent (found by the cold review).
+    p = PageSpec()
+    y = p.lines(L, 60, TEXT[:4], size=9.5, leading=11.5)
+    p.text(L, y + 8, "Table 1", 7, bold=True)
+    p.text(L + 30, y + 8, "Included studies", 7)
+    p.rule(L, L + 320, y + 16)
+    y += 19
+    cols = (L, L + 80, L + 140, L + 200, L + 260)
+    for c, s in ((0, "Study"), (1, "Sample"), (3, "Effect")):
+        p.text(cols[c], y, s, size=7)
+    y += 9
+    for c, s in ((1, "size"), (2, "Age"), (3, "size"), (4, "P")):
+        p.text(cols[c], y, s, size=7)
+    p.rule(L, L + 320, y + 8.5)
+    y += 10
+    for row in (("Holm 2018", "158", "81.2", "0.42", "0.01"), ("Berg 2020", "640", "84.0", "0.17", "0.20")):
+        for x, v in zip(cols, row):
+            p.text(x, y, v, 7)
+        y += 9
+    p.rule(L, L + 320, y)
+    p.lines(L, y + 14, TEXT[4:], size=9.5, leading=11.5)
+    path = tmp_path / "wrapped.pdf"
+    path.write_bytes(make_pdf([p]))
+    t = next(t for t in load(path).tables if t.number == 1)
+    assert t.columns == ("Study", "Sample size", "Age", "Effect size", "P")

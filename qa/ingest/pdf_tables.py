@@ -198,6 +198,7 @@ def _over_columns(s: Seg, cols: list[tuple[float, float]], below: set[int]) -> l
 
 
 def _groups_over(pieces: list[Seg], cols: list[tuple[float, float]], below: set[int]) -> dict[int, list[int]]:
+    # cols: the columns' extents under the header line (where their cells are set).
     """Headers over runs of equally many columns ("Treatment (n = 108)" and "Control (n = 106)"
     over "n (%)" and "mean (SD)" each): as many headers as runs of the columns named below,
     in order, each over its own run. A maker may centre them over cells wider than their
@@ -209,6 +210,10 @@ def _groups_over(pieces: list[Seg], cols: list[tuple[float, float]], below: set[
     heads = sorted((s for s in pieces if not all(w.sup for w in s.words) and s.x1 > cols[named[0]][0]),
                    key=lambda s: s.x0)
     if len(heads) < 2 or len(named) % len(heads) or len(named) // len(heads) < 2:
+        return {}
+    # (A header set where a column's cells start is that column's own, wrapped: "Sample" over
+    # "size".)
+    if any(any(abs(s.x0 - a) <= 1.0 for a, _ in cols) for s in heads):
         return {}
     size = len(named) // len(heads)
     runs = [named[i * size:(i + 1) * size] for i in range(len(heads))]
@@ -482,7 +487,7 @@ def read_table(
                 if len(spans[id(s)]) < 2:
                     spans[id(s)] = _over_columns(s, cols, below) or spans[id(s)]
             if not any(len(v) > 1 for v in spans.values()):
-                spans.update(_groups_over(pieces, cols, below))
+                spans.update(_groups_over(pieces, under, below))
         over = [(s, spans[id(s)]) for s in pieces if len(spans[id(s)]) > 1]
         if not over:
             continue
