@@ -17,7 +17,7 @@ from qa.answer_type import (COUNT, asked_kind, asks_several, clauses, coordinate
                             without_figure_names)
 from qa.captions import Captions
 from qa.evidence import (Evidence, EvidenceWeights, Judge, TermStats, appraisal_words, content_terms, related,
-                         with_name_families)
+                         name_families, with_name_families)
 from qa.index.lexical import analyze
 from qa.overview import Overview
 from qa.pointed import Pointed
@@ -63,7 +63,10 @@ class Answerer:
         self.missing_threshold = missing_threshold
         idx = searcher.index
         self.n = len(idx.chunks)
-        self._terms: list[set[str]] = [with_name_families(set(analyze(t))) for t in idx.index_texts]
+        base = [set(analyze(t)) for t in idx.index_texts]
+        docs_of = [c.doc_id for c in idx.chunks]
+        families = {d: name_families(t for t, d2 in zip(base, docs_of) if d2 == d) for d in set(docs_of)}
+        self._terms: list[set[str]] = [with_name_families(t, families[d]) for t, d in zip(base, docs_of)]
         docs = idx.documents
         titles = {d: v.get("title") or "" for d, v in docs.items()}
         self.stats = TermStats(self._terms, [c.doc_id for c in idx.chunks], titles)
@@ -71,7 +74,8 @@ class Answerer:
         # Sentence terms once, not per request: analysis is Python work under the GIL.
         # A sentence that writes "CAFs" holds the words of its long form, as its chunk's index text does.
         self.glossaries = {d: dict(v.get("glossary") or {}) for d, v in docs.items()}
-        self._sent_terms = [with_name_families(set(analyze(st.text + " " + expand(st.text, self.glossaries.get(st.doc_id, {}), appraisal=False))))
+        self._sent_terms = [with_name_families(set(analyze(st.text + " " + expand(st.text, self.glossaries.get(st.doc_id, {}), appraisal=False))),
+                                               families.get(st.doc_id, set()))
                             for st in idx.sentences]
         # Every sentence a chunk holds whole (overlapping windows share sentences).
         self._sents_in = _sentences_in(idx.chunks, idx.sentences)
@@ -248,9 +252,9 @@ class Answerer:
             # ("Petersen et al. relaxed ..." and "The rate of episodes fell ..."), when they fit.
             for r in same[1:]:
                 room = ANSWER_CHARS - len(table.text) - sum(len(x.shown) + 3 for x in runs) - 3
-                if self.passages.adjacent(runs[0], r):
+                if self.passages.adjacent(same[0], r):
                     runs = sorted(runs + self.passages.fit([r], terms, room), key=lambda x: x.span.start)
-            room = ANSWER_CHARS - len(table.text) - sum(len(r.text) + 3 for r in runs)
+            room = ANSWER_CHARS - len(table.text) - sum(len(r.shown) + 3 for r in runs)
             if asks_several(q) and room > 0:
                 # A list asked ("which studies ... and in what disease"): the running text of
                 # other studies joins the rows, in the room the rows leave.
@@ -417,8 +421,12 @@ class Answerer:
             noun = counted.group(1).lower()
             near = re.compile(rf"\b\d[\d,.]*\s+(?:[\w\-]+\s+){{0,2}}?{re.escape(noun[:max(3, len(noun) - 2)])}", re.I)
             # (... or under a column named by the thing counted: "Residents", "158".)
-            named = re.compile(rf"\b{re.escape(noun[:max(3, len(noun) - 2)])}", re.I)
-            return any((_COUNT_COLUMN.search(col) or named.search(col)) and gives(kind, value) or _N_EQUALS.search(value)
+            counted_stems = set(analyze(noun))
+
+            def names_counted(col: str) -> bool:
+                return any(related(t, h) for t in counted_stems for h in analyze(col))
+
+            return any((_COUNT_COLUMN.search(col) or names_counted(col)) and gives(kind, value) or _N_EQUALS.search(value)
                        or near.search(value) for c in table.rows for col, value in c.table.cells)
         if kind is COUNT and not self._states_attribute(question, text, doc):
             return False  # "how many were current smokers": a count of other people is no answer

@@ -75,10 +75,22 @@ def content_terms(text: str) -> set[str]:
 _NUMBERED_NAME = re.compile(r"([a-z]{2,4})\d")
 
 
-def with_name_families(terms: set[str]) -> set[str]:
+def with_name_families(terms: set[str], families: set[str] | None = None) -> set[str]:
     """The terms and the family each numbered name belongs to ("cd63" is a CD, "il10" an IL):
-    a question asking after "CD markers" or "IL levels" names them by their family."""
-    return terms | {m.group(1) for t in terms if (m := _NUMBERED_NAME.match(t))}
+    a question asking after "CD markers" or "IL levels" names them by their family. families:
+    only these (see name_families)."""
+    return terms | {m.group(1) for t in terms if (m := _NUMBERED_NAME.match(t)) and (families is None or m.group(1) in families)}
+
+
+def name_families(term_sets: Iterable[set[str]]) -> set[str]:
+    """The families a document names at least two members of ("cd63", "cd9"): one numbered
+    name ("ct26", "co2", "spo2") makes no family a reader would ask after."""
+    members: dict[str, set[str]] = {}
+    for terms in term_sets:
+        for t in terms:
+            if m := _NUMBERED_NAME.match(t):
+                members.setdefault(m.group(1), set()).add(t)
+    return {f for f, ms in members.items() if len(ms) >= 2}
 
 
 def related(a: str, b: str) -> bool:
@@ -188,7 +200,23 @@ PARTS_DEPTH = 3  # the first passages a question of several parts is covered by 
 def in_parts(question: str) -> bool:
     """A question of several parts ("which studies ..., and what did each find?", "in the
     liver, in the kidney and in the heart"): each part may be answered in a passage of its own."""
-    return len(clauses(question)[1]) >= 2 or bool(coordinated_phrases(question))
+    return len(question_parts(question)) >= 2
+
+
+def question_parts(question: str) -> list[str]:
+    """The parts of a question of several: each question it asks with the words setting their
+    scene, or the question with one member of its coordinated phrases in place of them all."""
+    scene, asked = clauses(question)
+    if len(asked) >= 2:
+        return [f"{scene} {a}".strip() for a in asked]
+    lists = coordinated_phrases(question)
+    if not lists:
+        return [question]
+    members = lists[0]
+    rest = question
+    for m in members:
+        rest = rest.replace(m, " ")
+    return [f"{rest} {m}" for m in members]
 
 
 @dataclass(frozen=True)
@@ -261,12 +289,15 @@ class Judge:
             asked = terms - measure if measure and gives(kind, h.chunk.text) else terms
             cov = max(cov, self.stats.coverage(asked | (alt & have), have, h.chunk.doc_id))
         if hits and in_parts(question):
-            # Its words are looked for in the leading document's first passages together.
+            # Each part is covered by one of the leading document's first passages, the parts
+            # by different ones: the question is as covered as its least covered part.
             doc = hits[0].chunk.doc_id
             first = [h for h in hits if h.chunk.doc_id == doc][:PARTS_DEPTH]
-            have = set().union(*(self.chunk_terms[self.chunk_pos[h.chunk.id]] for h in first)) | \
-                self.stats.context.get(doc, set())
-            cov = max(cov, self.stats.coverage(terms | (alt & have), have, doc))
+            haves = [self.chunk_terms[self.chunk_pos[h.chunk.id]] | self.stats.context.get(doc, set()) for h in first]
+            least = min((max(self.stats.coverage(part, have, doc) for have in haves)
+                         for part in (question_terms(p) - appraisal_stems() for p in question_parts(question)) if part),
+                        default=0.0)
+            cov = max(cov, least)
         dense = max((h.scores.get("dense", 0.0) for h in hits), default=0.0)
         agree = agreement(hits)
         # In a short document the two retrievers meet by chance: agreement is not counted.

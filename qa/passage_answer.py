@@ -227,7 +227,7 @@ class PassageAnswerer:
                 j = self.next.get(j)
                 if j is None:
                     break
-                if self.own_refs[j] and _OPENS_STUDY.search(self.sentences[j].text[:STUDY_OPENING_CHARS]):
+                if self.own_refs[j] and _OPENS_STUDY.search(self.sentences[j].text):
                     break  # "In Norway, Berg et al. (2020) stopped ...": another study's run opens
                 ahead.append(self.sentences[j])
                 if self.own_refs[j]:
@@ -484,10 +484,11 @@ class PassageAnswerer:
         return " ".join(parts), cites
 
 
-# A sentence opening by naming its study ("Additionally, Pakravan et al. revealed ...", "In
-# Norway, Berg et al. (2020) stopped ..."): a run of another study starts there.
-STUDY_OPENING_CHARS = 60
-_OPENS_STUDY = re.compile(r"\bet\s+al\b|\((?:19|20)\d{2}[a-z]?\)|\b[A-Z][a-z]+\s+(?:and|&)\s+[A-Z][a-z]+\s+\((?:19|20)\d{2}")
+# A sentence opening by naming its study as its subject ("Additionally, Pakravan et al.
+# revealed ...", "In Norway, Berg et al. (2020) stopped ...", "Berg and Holm (2020) found"): a
+# run of another study starts there. ("The effect was first shown by Holm et al." is not one.)
+_OPENS_STUDY = re.compile(r"^(?:[^,]{0,40},\s*)?[A-Z][\w'’\-]+(?:\s+et\s+al\b|\s+(?:and|&)\s+[A-Z][\w'’\-]+\s+\(?(?:19|20)\d{2}"
+                          r"|\s+\(?(?:19|20)\d{2}[a-z]?\)?\s)")
 
 
 _DEFINES = re.compile(r"\w\s+\([A-Za-z][\w\-/]{0,11}\)")  # "... growth factor (HGF)"

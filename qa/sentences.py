@@ -32,11 +32,15 @@ def spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     return [(a + offset, b + offset) for a, b in out if b > a]
 
 
+# Abbreviations that never end a sentence (unlike "etc." or "MS."): a line ending in one goes on.
+_NEVER_ENDS = frozenset("al e.g i.e fig figs vs cf".split())
+
+
 def ends_in_abbreviation(text: str) -> bool:
-    """The text's last period is an abbreviation's ("... Petersen et al.", "e.g."), which ends no
-    sentence."""
-    word = re.search(r"(\S+)\.[\"”’)\]]*$", text.rstrip())
-    return bool(word) and word.group(1).lower().lstrip("([").rstrip(".") in _ABBREV
+    """The text's last word is an abbreviation that ends no sentence ("... Petersen et al.", "e.g.")."""
+    words = text.rstrip().rsplit(None, 1)
+    last = words[-1] if words else ""
+    return last.endswith(".") and last.lower().lstrip("([").rstrip(".") in _NEVER_ENDS
 
 
 def split(text: str) -> list[str]:

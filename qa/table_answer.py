@@ -699,12 +699,13 @@ class TableAnswerer:
     def _extreme_row(self, key: tuple[str, int], question: str) -> tuple[Chunk, str] | None:
         """"Which item was answered by the fewest respondents?": the row with the smallest (or
         largest) number in the column the words after the superlative name."""
-        m = _SUPERLATIVE.search(question)
+        # "maximal inspiratory pressure" (MIP) names a measure the document defines: no superlative
+        # (a later one may be: "... in the group with the lowest BMI").
+        longs = [long.lower() for long in self.glossaries.get(key[0], {}).values()]
+        m = next((m for m in _SUPERLATIVE.finditer(question)
+                  if not any(re.match(rf"{re.escape(' '.join([m.group(1)] + m.group(2).split()[:1]).lower())}\b", long)
+                             for long in longs)), None)
         if not m:
-            return None
-        # "maximal inspiratory pressure" (MIP) names a measure the document defines: no superlative.
-        said = " ".join([m.group(1)] + m.group(2).split()[:1]).lower()
-        if any(said in long.lower() for long in self.glossaries.get(key[0], {}).values()):
             return None
         lowest = m.group(1).lower() in _LOWEST
         named = [t for t in analyze(m.group(2)) if t not in generic_stems()]

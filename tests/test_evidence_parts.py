@@ -74,3 +74,12 @@ def test_a_two_part_question_answered_in_two_places_is_answered(organs):
     assert a.status == "answered"
     head = a.text[:700]
     assert "superoxide dismutase" in head and "interleukin-10" in head
+
+
+def test_a_part_no_passage_covers_is_not_covered_by_the_words_of_several(organs):
+    # Found by the cold review: the cytokine passage is about kidneys and the lung passage
+    # names no cytokine, so "which cytokine ... in smoke inhalation injury" is covered by none.
+    judge = organs.answerer.judge
+    q = ("Which enzyme did the grafted vesicles carry in hepatic necrosis, and which cytokine did they "
+         "deliver in smoke inhalation injury?")
+    assert judge.evidence(q, organs.searcher.search(q, k=8, correct=False)).coverage < 0.9

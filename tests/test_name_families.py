@@ -46,3 +46,11 @@ def test_a_family_asked_by_its_letters_is_not_missing_from_the_document(platelet
     assert ev.coverage > 0.9
     a = platelets.answerer.ask(q)
     assert a.status == "answered" and "CD41" in a.text[:700]
+
+
+def test_one_numbered_name_makes_no_family():
+    from qa.evidence import name_families
+
+    # "ct26" (a cell line) beside "cd63" and "cd9": CD is a family, CT is not.
+    assert name_families([{"ct26", "cd63"}, {"cd9", "tumour"}]) == {"cd"}
+    assert with_name_families({"ct26", "cd63"}, {"cd"}) == {"ct26", "cd63", "cd"}

@@ -113,3 +113,12 @@ def test_springer_author_year_entries_with_no_stop_after_the_year_and_apa_volume
     assert cited_in("Withdrawal was safe (Okonkwo et al., 2019).", [s]) == (1,)
     a = parse_entry("Haddad, R., & Moreau, L. (2021). Falls after sedative withdrawal. Geriatr Nurs Rev, 5(2), 318–325.", 2)
     assert (a.year, a.volume, a.pages, a.journal) == ("2021", "5", "318–325", "Geriatr Nurs Rev")
+
+
+def test_a_vancouver_title_holding_a_year_in_brackets_is_not_an_author_year_entry():
+    # Found by the cold review: "(2019)" inside a Vancouver title, after the authors' stop.
+    v = parse_entry("Smith J, Lee K. Air quality (2019) and asthma. Lancet. 2020;1:1-9.", 1)
+    assert v.authors == ("Smith J", "Lee K") and v.year == "2020" and v.title.startswith("Air quality")
+    # A group author has no stop before its year: still author-year.
+    g = parse_entry("Expert Panel on Falls (2023) Updated criteria for falls. J Am Geriatr Soc 71:2052–2081", 2)
+    assert g.authors == ("Expert Panel on Falls",) and g.year == "2023"

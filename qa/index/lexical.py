@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.lexicon import SAME_WORD
+from qa.lexicon import DEMONYMS, SAME_WORD
 
 _GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa", "μ": "mu", "ε": "epsilon"}
 STOP_WORDS = frozenset(
@@ -66,11 +66,13 @@ def analyze(text: str, compounds: bool = True) -> list[str]:
     """Index terms of a text: lowercased, stemmed, stopwords out, compounds kept whole too."""
     out: list[str] = []
     stem = _stemmer().stemWord
-    for raw in normalize(text).lower().split():
-        word = raw.strip(".,;:!?()[]{}\"'“”‘’*")
+    for written in normalize(text).split():
+        word = written.lower().strip(".,;:!?()[]{}\"'“”‘’*")
         if not word:
             continue
-        parts = [SAME_WORD.get(p, p) for p in re.split(r"[^a-z0-9]+", word) if p]
+        # (A nationality is written with a capital: "nail polish" is no Poland.)
+        parts = [p if p in DEMONYMS and not written.strip("([\"'“‘")[:1].isupper() else SAME_WORD.get(p, p)
+                 for p in re.split(r"[^a-z0-9]+", word) if p]
         for p in parts:
             if p in STOP_WORDS:
                 continue

@@ -57,7 +57,11 @@ def parse_entry(text: str, n: int) -> Reference:
     # "Smith J (2016). Title", "Smith J. 2016. Title" and, in Springer's style, "Smith J (2016) Title".
     ay = re.match(r"^(.{3,400}?)[.,]?\s+(?:\(((?:19|20)\d{2})[a-z]?\)[.:]?|((?:19|20)\d{2})[a-z]?[.:])\s+(.*)$", core)
     colon = re.match(r"^([^:]{3,300}?):\s+(.*)$", core)
-    if ay and not re.search(r"\.\s[A-Z][a-z]{3,}\s[a-z]", ay.group(1)):
+    # (With no stop after "(2019)", only after the authors' initials or "et al": "Smith J, Lee K.
+    # Air quality (2019) and asthma" is a Vancouver title.)
+    bare = ay is not None and ay.group(2) is not None and core[ay.start(4) - 2:ay.start(4) - 1] == ")" and \
+        not re.search(r"(?:\b[A-Z]{1,3}|et al\.?)$", ay.group(1)) and ". " in ay.group(1)
+    if ay and not bare and not re.search(r"\.\s[A-Z][a-z]{3,}\s[a-z]", ay.group(1)):
         authors_part, year, rest = ay.group(1), ay.group(2) or ay.group(3), ay.group(4)
     elif colon and re.search(r"\b[A-Z]{1,3}\b", colon.group(1)) and not re.search(r"\b[A-Z]{1,3}\.\s+[A-Z]\S*\s+[a-z]", colon.group(1)):
         # "Smith J, Jones K: Title" (BMC); not "Smith J, Jones K. Title: subtitle" (Vancouver)
