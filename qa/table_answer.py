@@ -29,6 +29,7 @@ _STOP_AFTER = frozenset("in for from to of on at by with and or that which who w
 MIN_COLUMN_IDF = 0.5  # a word in over ~60% of a document's chunks does not name a column
 MAX_ROWS = 8  # rows listed in one answer; more are counted, not shown
 TABLE_DEPTH = 6  # table rows among this many top results are what a table answer starts from
+_TABLE_OF = re.compile(r"\btables?\s+(?:of|on|about|listing)\s+(?:the\s+)?([\w\-]+)", re.I)
 MEANING_LEAD = 0.9  # a row nearest in meaning leads within this share of the first result's score
 _AUTHORS = re.compile(r"\bet\s+al\b", re.I)
 SAME_STUDY_COVERAGE = 0.3  # a row citing a passage's reference joins it when it holds this much of the question
@@ -301,7 +302,10 @@ class TableAnswerer:
                 # hold name its subject, not what is asked ... unless the word is what a
                 # column's cells say in many rows ("what did they deliver": "Delivering ...").
                 # (Asked of an entity only: "how do they protect ..." asks a passage's mechanism.)
-                by_cells = {t for t in terms if cell_words and not wh.startswith("how") and self._column_word(key, t)}
+                # (The clause's verb only: "what does the Drug Burden Index measure" names its
+                # row by "Index", a word the Tool column's cells say in many rows.)
+                verb = _clause_verbs(question) | set(analyze(phrase[-1]))
+                by_cells = {t for t in terms if t in verb and cell_words and not wh.startswith("how") and self._column_word(key, t)}
                 terms = [t for t in terms if not any(related(t, h) for h in row_terms) or t in by_cells]
             words = [w for w in phrase if set(analyze(w)) & set(terms)]
             col = self._column_for(key, terms, words, header_only=True)
@@ -333,7 +337,9 @@ class TableAnswerer:
             # can donor cells ...") names things, not columns.
             # (Outside the wh-phrase, the document's title words are its topic: "studies of
             # plasma in ..." names no "Plasma source" column.)
-            title = self.stats.context.get(doc, set())
+            # (Nor do the words pointing at the table by its title: "the table of tools" for "Tools
+            # used to judge medicines" names no "Tool" column.)
+            title = self.stats.context.get(doc, set()) | {t for m in _TABLE_OF.finditer(question) for t in analyze(m.group(1))}
             terms = [t for t in content_terms(question) if useful(t) and t not in title
                      and not (row_terms and any(related(t, h) for h in row_terms))]
             # (Words, not numbers: "2 of 4 positively selected sites" may be the very cell asked.)
