@@ -12,13 +12,18 @@ ROWS = [("Age, years", "", "44.8 (12.6)", "", "45.9 (13.1)"),
         ("Wet work", "46 (42.6)", "", "43 (40.6)", "")]
 
 
-def _doc(tmp_path, heads, label=None):
+def _page(title):
+    """A page of running text with Table 1's caption and top rule; returns it and the y below."""
     p = PageSpec()
     y = p.lines(L, 60, TEXT[:4], size=9.5, leading=11.5)
     p.text(L, y + 8, "Table 1", 7, bold=True)
-    p.text(L + 30, y + 8, "Baseline characteristics by allocated group", 7)
+    p.text(L + 30, y + 8, title, 7)
     p.rule(L, L + 320, y + 16)
-    y += 19
+    return p, y + 19
+
+
+def _doc(tmp_path, heads, label=None):
+    p, y = _page("Baseline characteristics by allocated group")
     cols = (L + 80, L + 130, L + 190, L + 240)  # the four number columns' left edges
     for x, s in heads:
         p.text(x, y, s, size=7)
@@ -61,12 +66,7 @@ def test_a_label_over_the_first_column_beside_the_group_headers_keeps_its_place(
 def test_headers_wrapped_inside_their_own_columns_are_no_group_headers(tmp_path):
     # "Sample" over "size" and "Effect" over "size": two upper words over four named columns,
     # each set inside its own column's extent (found by the cold review).
-    p = PageSpec()
-    y = p.lines(L, 60, TEXT[:4], size=9.5, leading=11.5)
-    p.text(L, y + 8, "Table 1", 7, bold=True)
-    p.text(L + 30, y + 8, "Included studies", 7)
-    p.rule(L, L + 320, y + 16)
-    y += 19
+    p, y = _page("Included studies")
     cols = (L, L + 80, L + 140, L + 200, L + 260)
     for c, s in ((0, "Study"), (1, "Sample"), (3, "Effect")):
         p.text(cols[c], y, s, size=7)

@@ -8,14 +8,15 @@ from __future__ import annotations
 import pytest
 
 TITLE = "Inspiratory muscle training after cardiac surgery: a randomised trial"
-
-ARTICLE = f"""<?xml version="1.0" encoding="UTF-8"?>
+FRONT = f"""<?xml version="1.0" encoding="UTF-8"?>
 <article article-type="research-article">
 <front><article-meta>
 <title-group><article-title>{TITLE}</article-title></title-group>
 <abstract><p>We tested inspiratory muscle training before cardiac surgery.</p></abstract>
 </article-meta></front>
-<body>
+"""
+
+ARTICLE = f"""{FRONT}<body>
 <sec><title>Methods</title>
 <p>Participants were randomised to inspiratory muscle training (IMT) or usual care. The primary outcome was the change in maximal inspiratory pressure (MIP) from baseline to
 six weeks, measured at the mouth [<xref ref-type="bibr" rid="B1">1</xref>]. Walking distance was
@@ -60,13 +61,7 @@ def test_a_real_superlative_still_finds_the_row_with_the_largest_number(trial):
     assert got is not None and "6MWT distance" in got.text
 
 
-GROUPED = f"""<?xml version="1.0" encoding="UTF-8"?>
-<article article-type="research-article">
-<front><article-meta>
-<title-group><article-title>{TITLE}</article-title></title-group>
-<abstract><p>We tested inspiratory muscle training before cardiac surgery.</p></abstract>
-</article-meta></front>
-<body>
+GROUPED = f"""{FRONT}<body>
 <sec><title>Results</title>
 <p>Outcomes are shown in Table 1.</p>
 <table-wrap id="T1"><label>Table 1</label><caption><p>Outcomes by group</p></caption>
