@@ -7,12 +7,13 @@ them together; cite(text) finds support for a writer's draft."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 import numpy as np
 
 from qa.abbrev_answer import AbbrevAnswerer
-from qa.answer_type import (COUNT, asked_kind, asks_several, clauses, coordinated, coordinated_phrases, figure_named, gives,
+from qa.answer_type import (COUNT, COUNTED, asked_kind, asks_several, clauses, coordinated, coordinated_phrases, figure_named, gives,
                             measured_thing, mentioned_thing, named_maker, proper_names, stated_attribute, table_named,
                             without_figure_names)
 from qa.captions import Captions
@@ -24,6 +25,7 @@ from qa.pointed import Pointed
 from qa.passage_answer import ANSWER_CHARS, PassageAnswerer, Run, refers_back
 from qa.search import Searcher, expand
 from qa.survey import Surveyor
+from qa.lexicon import NUMBER_WORDS, PERSONS
 from qa.table_answer import ROW_NOUNS, TableAnswer, TableAnswerer
 from qa.types import Answer, Chunk, Citation, Hit, Reference, Sentence, Span
 
@@ -31,6 +33,26 @@ from qa.types import Answer, Chunk, Citation, Hit, Reference, Sentence, Span
 # stating a count ("n = 75").
 _COUNT_COLUMN = re.compile(r"\(\s*(?:n|%|n\s*\(%\))\s*\)|%|\bn\b|\bno\.|\bnumber\b|\bcount\b|\bpatients\b|\bparticipants\b", re.I)
 _N_EQUALS = re.compile(r"\bn\s*=\s*\d")
+_AUX = r"(?:are|were|is|was|did|do|does|have|has|had|can|could|will|would|in|of|at|for|with|from|on|by|to|per)\b"
+# "How many ENSEMBL gene families did ...": the words naming what is counted, up to the verb.
+_HOW_MANY = re.compile(r"\bhow\s+many\s+(?:of\s+(?:the|their|these|those)\s+)?"
+                       rf"(?!{_AUX})([a-z][\w\-]*(?:\s+(?!{_AUX})[a-z][\w\-]*){{0,2}})", re.I)
+# Reference markers and author-year citations hold no count of the finding.
+_REF_OR_YEAR = re.compile(r"\[\s*\d[\d\s,–—-]*\]|\([^()]*?\b(?:19|20)\d{2}[a-z]?\)")
+
+
+def _count_of(counted: str) -> re.Pattern[str]:
+    """A number of the things counted, written before a word naming them ("238 cardiac surgery
+    patients", "7,918 gene families"); a count of people may name them in any word for people
+    ("847 adults" are patients counted)."""
+    # (Up to a verb in the past: "how many rats received ..." counts rats.)
+    words = list(itertools.takewhile(lambda w: not w.endswith("ed"), counted.split())) or counted.split()[:1]
+    names = [re.escape(w[:max(3, len(w) - 2)]) for w in words]
+    if any(re.fullmatch(PERSONS, w, re.I) for w in words):
+        names.append(PERSONS)
+    return re.compile(rf"(?<![\w.\-])(?:\d[\d,]*|{NUMBER_WORDS})\s+(?:[\w\-]+\s+){{0,2}}?(?:{'|'.join(names)})", re.I)
+
+
 COMMON_WORD_MARGIN = 0.05  # evidence a respelled common word must add over the typed question
 RESOLVED_WORD_BONUS = 0.1  # preference for a correction that makes an unknown word a known one
 # A coordinated word in at most this share of a document's chunks (or this many) names a thing of its own.
@@ -415,11 +437,11 @@ class Answerer:
             # Rows listed count what rows are ("how many studies", "how many cancers" when the
             # rows' labels name cancers); "how many rats" asks for a number a row's cell states
             # under a column of counts or shares ("n", "%"), or beside the thing counted ("3 × 10 repetitions").
-            counted = re.search(r"\bhow\s+many\s+(?:of\s+(?:the|their|these|those)\s+)?([a-z][\w\-]*)", question, re.I)
+            counted = _HOW_MANY.search(question)
             if counted is None or set(analyze(counted.group(1))) & (ROW_NOUNS | self.tables.label_terms(table.rows)):
                 return True
-            noun = counted.group(1).lower()
-            near = re.compile(rf"\b\d[\d,.]*\s+(?:[\w\-]+\s+){{0,2}}?{re.escape(noun[:max(3, len(noun) - 2)])}", re.I)
+            noun = counted.group(1).split()[0].lower()
+            near = _count_of(counted.group(1).lower())
             # (... or under a column named by the thing counted: "Residents", "158".)
             counted_stems = set(analyze(noun))
 
@@ -430,7 +452,14 @@ class Answerer:
                        or near.search(value) for c in table.rows for col, value in c.table.cells)
         if kind is COUNT and not self._states_attribute(question, text, doc):
             return False  # "how many were current smokers": a count of other people is no answer
-        return gives(kind, text) and self._measures_thing(question, kind, text, table, doc)
+        counted = _HOW_MANY.search(question)
+        if kind is COUNT and counted and stated_attribute(question) is None and \
+                not set(analyze(counted.group(1))) & ROW_NOUNS and not _N_EQUALS.search(text):
+            # "How many patients were included?": a number of them ("238 patients", "847 adults"),
+            # not the 12 units they came from or a mean score.
+            return bool(_count_of(counted.group(1).lower()).search(_REF_OR_YEAR.sub(" ", text)))
+        # ("How many patients ...": a count, not the dose or the share the passage reports.)
+        return gives(COUNTED if kind is COUNT else kind, text) and self._measures_thing(question, kind, text, table, doc)
 
     def _names_maker(self, question: str, parts: list[str], table: TableAnswer | None, doc: str | None) -> bool:
         """'Which brand of oximeter ...', 'Who made the lozenges?': some part of the answer (a
@@ -466,9 +495,11 @@ class Answerer:
         """The answer's table rows and sentences, each with the text that names what it is of:
         a sentence referring back comes with the sentence before it."""
         # (A row's cells as sentences of their own: a cell's first word is capitalised as any.)
-        rows = [". ".join(v for _, v in c.table.cells) for c in table.rows if c.table] if table is not None else []
+        # (What a cell is of is named by its column too: "Mean RCSQ: 55.0".)
+        rows = [(". ".join(v for _, v in c.table.cells), ". ".join(f"{col}: {v}" for col, v in c.table.cells))
+                for c in table.rows if c.table] if table is not None else []
         sentences = re.split(r"(?<=[.!?])\s+|”\s*“", text)
-        return [(r, r) for r in rows] + [(st, (sentences[k - 1] + " " if k and refers_back(st) else "") + st)
+        return rows + [(st, (sentences[k - 1] + " " if k and refers_back(st) else "") + st)
                                          for k, st in enumerate(sentences)]
 
     def _measures_thing(self, question: str, kind, text: str, table: TableAnswer | None, doc: str | None) -> bool:

@@ -73,6 +73,12 @@ AGE = Kind("age", re.compile(r"\b(?:aged?|ages)\b\W{0,4}" + _AGE_FILLER + r"[<>�
                               r"\b(?:new-?born|neonat(?:al|es?)\b|infants?\b|juveniles?\b|adolescents?\b|pups?\b|"
                               r"elderly|(?:older|young|aged|adult)\s+(?:mice|rats|animals|donors))", re.I))
 COUNT = Kind("number", _BARE_NUMBER)  # a year is not a count ("the 2019 coronavirus")
+# A number of things counted: not a share, a dose, a length, a time or a level ("8 mg",
+# "24%", "72 hours", "35 dB" answer no "how many patients").
+_MEASURED = (r"(?:%|per\s*cent\b|°|×\s*g\b|dB\b|(?:" + "|".join(
+    (_TIME_UNITS, _LENGTH_UNITS, r"(?:pg|ng|µg|μg|ug|mg|g|kg|ml|mL|µl|μl|ul|µL|μL|l|L|mol|mmol|µmol|μmol|nmol|pmol|"
+                  r"M|mM|µM|μM|nM|pM|IU|mg/kg|µg/kg|μg/kg|ml/kg|mg/ml|µg/ml|μg/ml|g/l|fold)")) + r")(?![A-Za-z]))")
+COUNTED = Kind("count", re.compile(rf"{_BARE_NUMBER.pattern}(?![.,]\d)(?!\s*(?:[–—-]|to)?\s*(?:{_NUM})?\s*{_MEASURED})", re.I))
 MEASURE = Kind("measurement", _BARE_NUMBER)
 
 _GROUPS = r"(?:samples?|populations?|cohorts?|study|studies|groups?|trials?|arms?|famil(?:y|ies)|litters?)"
@@ -139,7 +145,15 @@ _HYPHENS = frozenset("-‐‑–")
 def _asks(pattern: re.Pattern[str], question: str) -> re.Match[str] | None:
     """The first match that is a word of its own: "size" in "size-exclusion" or "dose" in
     "dose-dependent" modifies another noun and asks for no measurement."""
-    return next((m for m in pattern.finditer(question) if question[m.end():m.end() + 1] not in _HYPHENS), None)
+    return next((m for m in pattern.finditer(question) if question[m.end():m.end() + 1] not in _HYPHENS
+                 and not (m.group(0)[:3].lower() == "how" and _EMBEDDED.search(question[:m.start()]))), None)
+
+
+# "How did agreement depend on how old the sample was?": a "how ..." after a preposition is what
+# the question is about, not the measurement it asks for.
+# ("For how many days ...", "In the MI study, in how many rats ...": a preposition opening the
+# question or its clause goes with the question's own "how".)
+_EMBEDDED = re.compile(r"[^\W\d_]\w*[^\w,;:]+(?:on|upon|of|about|by|with|to|for|from|in|into)\s+$", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -430,7 +444,7 @@ _STATISTIC = re.compile(
 
 # Words naming how an attribute is measured, not which it is ("score change", "level", "rise"):
 # a text says them otherwise ("fell by 1.9 points").
-_HOW_MEASURED = re.compile(r"\s+(?:change|changes|difference|differences|level|levels|value|values|rate|rates|amount|"
+_HOW_MEASURED = re.compile(r"\s+(?:change|changes|difference|differences|level|levels|value|values|rate|rates|amount|score|scores|"
                            r"reduction|increase|decrease|improvement|gain|loss|fall|rise|drop)$", re.I)
 
 

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.answer_type import COUNT, PERCENT, asked_kind, clauses, coordinated_phrases, gives, kind_words
+from qa.answer_type import AGE, COUNT, PERCENT, SIZE, TIME, asked_kind, clauses, coordinated_phrases, gives, kind_words
 from qa.index.lexical import analyze
-from qa.lexicon import STANCE_WORDS
+from qa.lexicon import STANCE_WORDS, inflected_common
 from qa.types import Hit
 
 # Words of question phrasing, not of a topic: absent from a document, they say nothing about
@@ -51,6 +51,8 @@ def appraisal_words(query: str) -> str:
 
 
 _MEASURE_WORDS = frozenset(analyze("many much percentage percent proportion fraction share number"))
+# ... and the words that ask how big, how long or how old: "10 mm" says a size without "size".
+_EXTENT_WORDS = frozenset(analyze("size big large length long duration old age"))
 
 
 @lru_cache(maxsize=1)
@@ -278,10 +280,12 @@ class Judge:
         alt = content_terms(appraisal_words(question))
         # "What percentage ...": a passage stating one ("31 (48.4)" under "n (%)") meets the
         # word "percentage" without saying it.
-        # (Only a share or a count, and only the words that ask "how much": "half-life", "dose"
-        # or the "sample" of "sample size" name what is measured.)
+        # So does a size, a duration or an age ("10 mm" meets "what size"). (Only the words that
+        # ask "how much" or "how big": "half-life", "dose" or the "sample" of "sample size" name
+        # what is measured.)
         kind = asked_kind(question)
-        measure = set(analyze(kind_words(question))) & _MEASURE_WORDS if kind in (PERCENT, COUNT) else set()
+        measure = set(analyze(kind_words(question))) & (
+            _MEASURE_WORDS if kind in (PERCENT, COUNT) else _EXTENT_WORDS if kind in (SIZE, TIME, AGE) else set())
         cov = 0.0
         for h in hits[:EVIDENCE_DEPTH]:
             i = self.chunk_pos[h.chunk.id]
@@ -326,6 +330,8 @@ class Judge:
             opens = not before or before[-1] in "?!" or (
                 before[-1] == "." and not re.search(r"\b(?:vs|Dr|al|e\.g|i\.e|cf|Fig|no|St)\.$", before, re.I))
             name = (not opens and w[0].isupper()) or (len(w) >= 2 and w.isupper()) or any(c.isdigit() for c in w)
+            if not name and inflected_common(low):
+                continue  # "undisturbed", "reliably": how a thing is, in words any writer may use
             pieces = self.count_pieces(low) if self.count_pieces else (3 if len(low) >= 9 else 1)
             if pieces >= 3 or name:
                 out.append(w)

@@ -59,3 +59,38 @@ def english_counts() -> dict[str, int]:
     is an installation fault, not a reason to judge words differently)."""
     raw = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
     return {w: n for w, n in json.loads(gzip.decompress(raw)).items() if w.isalpha()}
+
+
+# Endings that make a verb or adjective of another word ("sprouting", "untreated", "reliably"),
+# each with the ways English spells the base before it.
+_INFLECTIONS = (("ably", ("able",)), ("ibly", ("ible",)), ("ily", ("y",)), ("ly", ("",)),
+                ("ing", ("", "e")), ("ied", ("y",)), ("ed", ("", "e")))
+_NEGATING = ("un", "over", "under", "re")
+
+
+def inflected_common(word: str) -> bool:
+    """word is a regular form of a frequent English word, perhaps negated or prefixed ("undisturbed",
+    "overworked", "reliably"): a word of how something is done or said, not the name of a
+    thing a document would have to mention. A rarely written base ("engrafting", "pegylated")
+    may be a term of art and does not count."""
+    low = word.lower()
+    counts = english_counts()
+    stems = [low] + [low[len(p):] for p in _NEGATING if low.startswith(p) and len(low) - len(p) >= 5]
+    for s in stems:
+        for ending, bases in _INFLECTIONS:
+            if not s.endswith(ending) or len(s) - len(ending) < 3:
+                continue
+            root = s[: -len(ending)]
+            # (A doubled consonant before the ending: "stopped", "spinning".)
+            roots = [root] + ([root[:-1]] if len(root) >= 4 and root[-1] == root[-2] else [])
+            if any(counts.get(r + b, 0) >= FREQUENT_WORD for r in roots for b in bases):
+                return True
+            break  # the longest ending that fits is the word's own ("reliably" is not "reliab" + "ly")
+    return False
+
+
+# General English words for people counted in a study ("847 adults" are the patients asked after).
+PERSONS = (r"(?:people|persons?|patients?|participants?|subjects?|individuals?|adults?|child(?:ren)?|men|women|"
+           r"volunteers?|respondents?|cases|infants?|babies|residents?|survivors?|users?|workers?|students?|"
+           r"pupils?|donors?|controls|recipients?|employees?|mothers?|newborns?|neonates?|enrollees?)")
+NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)"
