@@ -64,6 +64,8 @@ def refers_back(text: str) -> bool:
 
 
 ANSWER_CHARS = 700  # what a reader takes in at a glance: an answer's parts share this budget
+STUDY_SENTENCES_AFTER = 2  # a study's own sentences after the one citing it, at most
+TOPIC_SENTENCE_CHARS = 60  # a sentence this short says what its paragraph goes on to report
 MAX_RUN_CHARS = 650  # one run stays readable within it
 MAX_RUNS = 3
 RUN_SHARE = 0.75  # another passage's run joins the answer when it scores this close to the best
@@ -235,11 +237,25 @@ class PassageAnswerer:
             if ahead and self.own_refs[ahead[-1].id] and length + sum(len(s.text) for s in ahead) <= MAX_RUN_CHARS:
                 run += ahead
                 cur = ahead[-1]
+        if _OPENS_STUDY.search(cur.text) and self.own_refs[cur.id]:
+            # "Gao et al. (2023) randomised ... . The infusion was given ... . Patients were more
+            # likely to remain free of delirium (79% versus 63%).": a study named as the subject
+            # and cited goes on in the uncited sentences after it; its finding is among them.
+            j = cur.id
+            for _ in range(STUDY_SENTENCES_AFTER):
+                j = self.next.get(j)
+                if j is None or self.own_refs[j] or _OPENS_STUDY.search(self.sentences[j].text) or \
+                        sum(len(s.text) for s in run) + len(self.sentences[j].text) > MAX_RUN_CHARS:
+                    break
+                run.append(self.sentences[j])
+                cur = self.sentences[j]
         nxt = self.next.get(cur.id)
         if nxt is not None:
             s2 = self.sentences[nxt]
+            # (... and a short sentence alone, "Agreement depended on sample age.", opens what
+            # the next one reports.)
             follows = (refers_back(s2.text) and scores.get(nxt, 0.0) >= 0.6 * score) or \
-                self._continues(run[-1], s2, terms)
+                self._continues(run[-1], s2, terms) or (len(run) == 1 and len(st.text) < TOPIC_SENTENCE_CHARS)
             measures = kind and not any(gives(kind, s.text) for s in run) and gives(kind, s2.text)
             if (follows or measures) and sum(len(s.text) for s in run) + len(s2.text) <= MAX_RUN_CHARS:
                 run.append(s2)
