@@ -188,14 +188,17 @@ def index_text(c: Chunk, glossary: dict[str, str]) -> str:
         base = f"{' / '.join(c.section)}. {c.text}"
     else:
         base = c.text
-    return base + expansions(c.text, glossary)
+    # (A table's abbreviations are mostly in its column names: "LR+ (95% CI)", "NPV".)
+    return base + expansions(base, glossary)
 
 
 def expansions(text: str, glossary: dict[str, str]) -> str:
     """' (long form; long form)' for the glossary's short forms found in text, including inside
     compounds such as BM-MSCs or UC-MSC-EVs."""
     found: list[str] = []
-    words = {w.strip(".") for w in re.findall(r"[A-Za-z0-9αβγκ.]+", text)}
+    # (A short form may end in a sign: "LR+", "CD34-".)
+    words = {w.strip(".") for w in re.findall(r"[A-Za-z0-9αβγκ.]+[+\-]?", text)} | \
+        {w.strip(".") for w in re.findall(r"[A-Za-z0-9αβγκ.]+", text)}
     for w in list(words):
         for part in re.split(r"[-/]", w):
             words.add(part)

@@ -191,17 +191,24 @@ class TableAnswerer:
                 for col, val in chunks[i].table.cells if col not in refs[key]}
             for key, idx in self.rows.items() for i in idx
         }
+        # A row's group heading says what all its rows are ("Age 18–49 years", "Inhibitory
+        # effect"): a question picks the row by it as by a cell.
+        self.group_terms: dict[int, set[str]] = {
+            i: set(analyze(_expand_abbrev(chunks[i].table.group, glossaries.get(chunks[i].doc_id, {}))))
+            for idx in self.rows.values() for i in idx if chunks[i].table.group}
         self._index_of = {chunks[i].id: i for idx in self.rows.values() for i in idx}
         self.profiles = {key: self._profile(key, idx) for key, idx in self.rows.items()}
         # How many of a table's rows name each word, in a short cell or in their group's
         # heading: what picks rows out is a name some rows give, however common it is in the
         # document ("bone marrow" in a review of marrow cells, "BM-MSCs" as a row's donor cells).
         self.name_df: dict[tuple[str, int], dict[str, int]] = {}
+        self.short_terms: dict[tuple[str, int], set[str]] = {}  # what the table's short cells say
         for key, idx in self.rows.items():
             names = self.name_df.setdefault(key, {})
             cells = [chunks[i].table.cell_dict() for i in idx]
             short = [col for col in self.profiles[key]["columns"]
                      if np.mean([len(c.get(col, "")) for c in cells]) <= SHORT_CELL_CHARS]
+            self.short_terms[key] = set().union(*(self.cell_terms[i].get(col, set()) for i in idx for col in short))
             for i in idx:
                 said = content_terms(chunks[i].table.group or "")
                 said = said.union(*(self.cell_terms[i].get(col, set()) for col in short))
@@ -473,9 +480,11 @@ class TableAnswerer:
         if kind is not None and len(rows) <= 3 and not gives(kind, question):
             # "What is the elimination half-life ...": the row is named, and its cell that gives
             # the kind of measurement asked is the answer, whatever the column is called.
+            # (The row that meets the question best must give it; a row listed beside it may not:
+            # "advanced adenoma" and the composite condition whose definition names it.)
             for col in prof["columns"]:
-                if col not in columns and col not in prof["label"][:1] and all(
-                        gives(kind, c.table.cell_dict().get(col, "")) for c in rows):
+                giving = [gives(kind, c.table.cell_dict().get(col, "")) for c in rows]
+                if col not in columns and col not in prof["label"][:1] and giving[0] and 2 * sum(giving) >= len(rows):
                     columns.insert(0, col)
         if not lead and named is None and not columns:
             # No column asked and a passage ranks first: the table answers only if its rows
@@ -648,10 +657,21 @@ class TableAnswerer:
         fused = {h.chunk.id: h.score for h in hits}
         top = max(fused.values()) if fused else 1.0
         scored = []
+        # A question naming one group's own words picks its rows by them ("aged 18–49"); one
+        # naming two groups ("promoting or inhibitory?") asks which, and picks by neither.
+        # (A word a short cell says too, "50" of "Age 50-70" and a cut-off of 50, names a value.)
+        by_group: dict[str, set[str]] = {}
+        for i in self.rows[key]:
+            if self.chunks[i].table.group:
+                by_group[self.chunks[i].table.group] = self.group_terms[i]
+        valued = self.short_terms.get(key, set())
+        hit = [g for g, ts in by_group.items()
+               if constraints & (ts - valued - set().union(*(o for h, o in by_group.items() if h != g)))]
+        by_heading = len(hit) <= 1
         for i in self.rows[key]:
             if group is not None and self.chunks[i].table.group != group:
                 continue
-            have = set().union(*self.cell_terms[i].values())
+            have = set().union(*self.cell_terms[i].values()) | (self.group_terms.get(i, set()) if by_heading else set())
             match = self.stats.coverage(constraints, have, doc) if constraints else 0.0
             scored.append((match, fused.get(self.chunks[i].id, 0.0) / top if top > 0 else 0.0, i, have))
         scored.sort(key=lambda x: (-x[0], -x[1]))
