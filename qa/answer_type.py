@@ -444,7 +444,7 @@ _STATISTIC = re.compile(
 
 # Words naming how an attribute is measured, not which it is ("score change", "level", "rise"):
 # a text says them otherwise ("fell by 1.9 points").
-_HOW_MEASURED = re.compile(r"\s+(?:change|changes|difference|differences|level|levels|value|values|rate|rates|amount|score|scores|"
+_HOW_MEASURED = re.compile(r"\s+(?:change|changes|difference|differences|level|levels|value|values|rate|rates|amount|"
                            r"reduction|increase|decrease|improvement|gain|loss|fall|rise|drop)$", re.I)
 
 
@@ -473,7 +473,9 @@ def stated_attribute(question: str) -> str | None:
     x = m.group("x")
     while _HOW_MEASURED.search(x):
         x = _HOW_MEASURED.sub("", x)
-    return x
+    # "the mean RCSQ scores": a scale named by its abbreviation is the attribute; a table says
+    # "Mean RCSQ" ("cough frequency score" stays whole).
+    return re.sub(r"^([A-Z][A-Z0-9\-]+)\s+scores?$", r"\1", x)
 
 
 # "What dose of marimastat was given ...", "How much did the programme cost ...", "the mean age of

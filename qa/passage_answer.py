@@ -241,14 +241,24 @@ class PassageAnswerer:
             # "Gao et al. (2023) randomised ... . The infusion was given ... . Patients were more
             # likely to remain free of delirium (79% versus 63%).": a study named as the subject
             # and cited goes on in the uncited sentences after it; its finding is among them.
-            j = cur.id
+            # They run up to the last one that says more of what is asked (a sentence on
+            # something else, "Staff turnover remained high", is not the study's finding).
+            ahead, j = [], cur.id
             for _ in range(STUDY_SENTENCES_AFTER):
                 j = self.next.get(j)
                 if j is None or self.own_refs[j] or _OPENS_STUDY.search(self.sentences[j].text) or \
-                        sum(len(s.text) for s in run) + len(self.sentences[j].text) > MAX_RUN_CHARS:
+                        sum(len(s.text) for s in run + ahead) + len(self.sentences[j].text) > MAX_RUN_CHARS:
                     break
-                run.append(self.sentences[j])
-                cur = self.sentences[j]
+                ahead.append(self.sentences[j])
+            said = set().union(*(self.sent_terms[s.id] for s in run)) & set(terms)
+            upto = 0
+            for k, s2 in enumerate(ahead):
+                new = (self.sent_terms[s2.id] & set(terms)) - said
+                if new:
+                    upto, said = k + 1, said | new
+            if upto:
+                run += ahead[:upto]
+                cur = run[-1]
         nxt = self.next.get(cur.id)
         if nxt is not None:
             s2 = self.sentences[nxt]
