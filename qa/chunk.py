@@ -175,26 +175,40 @@ def chunk(
     return unique
 
 
-def index_text(c: Chunk, glossary: dict[str, str]) -> str:
+def index_text(c: Chunk, glossary: dict[str, str], title: str = "") -> str:
     """What the retrievers read for a chunk: its text with its context (section, table title,
-    group, column names) and the long forms of the abbreviations it uses."""
+    group, column names) and the long forms of the abbreviations it uses. title: the
+    document's title."""
     if c.table is not None:
         cells = "; ".join(f"{col}: {val}" for col, val in c.table.cells)
         head = f"Table {c.table.number}: {c.table.title}."
         if c.table.group:
             head += f" {c.table.group}."
         base = f"{head} {cells}"
-    elif c.kind == "passage" and c.section:
+        # A table's abbreviations are mostly in its column names ("LR+ (95% CI)", "NPV"); but
+        # one naming what the whole document is about (the trial's arm "IMT" in a trial of
+        # inspiratory muscle training) would put the title's words in every row, drowning
+        # what each row says of its own.
+        said = set(re.findall(r"[a-z0-9]+", title.lower()))
+        heading = {s: l for s, l in glossary.items() if not set(re.findall(r"[a-z0-9]+", l.lower())) <= said}
+        found = _long_forms(c.text, glossary)
+        found += [long for long in _long_forms(base, heading) if long not in found]
+        return base + (f" ({'; '.join(found)})" if found else "")
+    if c.kind == "passage" and c.section:
         base = f"{' / '.join(c.section)}. {c.text}"
     else:
         base = c.text
-    # (A table's abbreviations are mostly in its column names: "LR+ (95% CI)", "NPV".)
     return base + expansions(base, glossary)
 
 
 def expansions(text: str, glossary: dict[str, str]) -> str:
     """' (long form; long form)' for the glossary's short forms found in text, including inside
     compounds such as BM-MSCs or UC-MSC-EVs."""
+    found = _long_forms(text, glossary)
+    return f" ({'; '.join(found)})" if found else ""
+
+
+def _long_forms(text: str, glossary: dict[str, str]) -> list[str]:
     found: list[str] = []
     # (A short form may end in a sign: "LR+", "CD34-".)
     words = {w.strip(".") for w in re.findall(r"[A-Za-z0-9αβγκ.]+[+\-]?", text)} | \
@@ -205,4 +219,4 @@ def expansions(text: str, glossary: dict[str, str]) -> str:
     for short, long in glossary.items():
         if short in words and long not in found and long.lower() not in text.lower():
             found.append(long)
-    return f" ({'; '.join(found)})" if found else ""
+    return found

@@ -115,7 +115,8 @@ def _build(settings: Settings, embedder: Embedder, progress: bool = False) -> In
     # Each chunk is expanded with its own document's glossary: one document's "LF" never
     # rewrites another's.
     glossaries = {d.id: d.glossary for d in docs}
-    texts = [index_text(c, glossaries.get(c.doc_id, {})) for c in chunks]
+    titles = {d.id: d.title or "" for d in docs}
+    texts = [index_text(c, glossaries.get(c.doc_id, {}), titles.get(c.doc_id, "")) for c in chunks]
 
     cache = _previous_vectors(settings)
     keys = [_vector_key(shape["model"], t) for t in texts]
