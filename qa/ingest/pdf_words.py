@@ -69,11 +69,24 @@ def glue(words: list[Word]) -> str:
     out = ""
     prev = None
     for w in words:
+        if prev is not None and w.sup and not prev.sup and _CITED.fullmatch(w.text) and not _NAME.fullmatch(prev.text):
+            # "... in older adults.³", "reported before²,⁵⁻⁷": reference numbers set raised
+            # after a word are its citation, written as the bracketed numbers other journals
+            # print ("adults [3]."). (After a name, "Oosterhuis¹,", they mark an affiliation.)
+            stop = out[-1] if out and out[-1] in ".,;:" else ""
+            out = (out[:-1] if stop else out) + f" [{w.text.replace('-', '–')}]" + stop
+            prev = w
+            continue
         if prev is not None:
             out += "" if w.x0 - prev.x1 < 0.08 * max(w.size, prev.size) else " "
         out += w.text
         prev = w
     return out
+
+
+# Reference numbers as a raised run: "3", "2,5", "6–8", "2,5–7,12".
+_CITED = re.compile(r"\d{1,3}(?:\s*[,–—-]\s*\d{1,3})*")
+_NAME = re.compile(r"[A-Z][a-zà-ÿ'’\-]+,?")
 
 
 @dataclass

@@ -1,0 +1,30 @@
+"""Reference numbers set raised after a word, as many clinical journals print them ("... in
+older adults.³", "before²,⁵⁻⁷"), are that sentence's citations: the text reads them as the
+bracketed numbers other journals print, so the chunk carries its references. A raised number
+after a name ("Oosterhuis¹") marks an affiliation and stays out of it. On a page the test lays
+out itself."""
+
+from qa.ingest import load
+from pdfgen import LEFT as L, PageSpec, make_pdf, width
+
+
+def _raised(p: PageSpec, x: float, y: float, host: str, mark: str, size: float = 10) -> None:
+    """host at (x, y) and mark set smaller and higher straight after it."""
+    p.text(x, y, host, size)
+    p.text(x + width(host, size), y - 0.35 * size, mark, 0.7 * size)
+
+
+def test_raised_reference_numbers_are_citations_and_affiliation_marks_are_not(tmp_path):
+    p = PageSpec()
+    _raised(p, L, 60, "Anna Oosterhuis", "1")
+    p.text(L, 90, "Background", 11, True)
+    _raised(p, L, 108, "Walking training helps older adults.", "3")
+    _raised(p, L, 120, "Supervised sessions were tried before", "5-7")
+    p.text(L, 132, "in clinics with mixed results. Coaching is new.")
+    path = tmp_path / "sup.pdf"
+    path.write_bytes(make_pdf([p]))
+    doc = load(path)
+    text = " ".join(b.text for b in doc.blocks)
+    assert "older adults [3]." in text
+    assert "tried before [5–7]" in text
+    assert "Oosterhuis [1]" not in text
