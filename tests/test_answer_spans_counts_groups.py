@@ -102,6 +102,11 @@ def test_a_study_goes_on_in_the_uncited_sentences_after_the_one_citing_it(stool)
     assert a.status == "answered"
     # The finding is two sentences after the one naming and citing the study.
     assert "fell from 41% to 29%" in a.text[:700]
+    # Asked with another study, each part's best sentence is the one naming its study.
+    b = stool.answerer.ask("What did the Lindqvist et al. (2020) omeprazole study find, and what did the Okonkwo et al. "
+                           "(2021) trial of the bedside test in nine practices find for endoscopy referral?")
+    assert b.status == "answered"
+    assert "12% lower" in b.text[:700] and "fell from 41% to 29%" in b.text[:700]
 
 
 def test_a_short_sentence_saying_what_its_paragraph_reports_comes_with_the_next(stool):
