@@ -25,7 +25,7 @@ from qa.pointed import Pointed
 from qa.passage_answer import ANSWER_CHARS, PassageAnswerer, Run, refers_back
 from qa.search import Searcher, expand
 from qa.survey import Surveyor
-from qa.lexicon import NUMBER_WORDS, PERSONS
+from qa.lexicon import NUMBER_WORDS, PERSONS, STANCE_WORDS
 from qa.table_answer import ROW_NOUNS, TableAnswer, TableAnswerer
 from qa.types import Answer, Chunk, Citation, Hit, Reference, Sentence, Span
 
@@ -39,6 +39,25 @@ _HOW_MANY = re.compile(r"\bhow\s+many\s+(?:of\s+(?:the|their|these|those)\s+)?"
                        rf"(?!{_AUX})([a-z][\w\-]*(?:\s+(?!{_AUX})[a-z][\w\-]*){{0,2}})", re.I)
 # Reference markers and author-year citations hold no count of the finding.
 _REF_OR_YEAR = re.compile(r"\[\s*\d[\d\s,–—-]*\]|\([^()]*?\b(?:19|20)\d{2}[a-z]?\)")
+
+
+def _counted_noun(question: str) -> str | None:
+    """The words naming what "how many" counts, or None when it names nothing ("how many
+    actually reach the tissue": a verb and its object follow; the share that does answers)."""
+    m = _HOW_MANY.search(question)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    while words and (words[0].lower().endswith("ly") or words[0].lower() in STANCE_WORDS):
+        words = words[1:]
+    rest = question[m.end():].split()
+    after = (words[1:2] or rest[:1])
+    if not words or [w.lower() for w in after][:1] and after[0].lower() in _ARTICLES:
+        return None
+    return " ".join(words)
+
+
+_ARTICLES = frozenset("the a an their its this these those his her our".split())
 
 
 def _count_of(counted: str) -> re.Pattern[str]:
@@ -452,14 +471,15 @@ class Answerer:
                        or near.search(value) for c in table.rows for col, value in c.table.cells)
         if kind is COUNT and not self._states_attribute(question, text, doc):
             return False  # "how many were current smokers": a count of other people is no answer
-        counted = _HOW_MANY.search(question)
+        counted = _counted_noun(question)
         if kind is COUNT and counted and stated_attribute(question) is None and \
-                not set(analyze(counted.group(1))) & ROW_NOUNS and not _N_EQUALS.search(text):
+                not set(analyze(counted)) & ROW_NOUNS and not _N_EQUALS.search(text):
             # "How many patients were included?": a number of them ("238 patients", "847 adults"),
             # not the 12 units they came from or a mean score.
-            return bool(_count_of(counted.group(1).lower()).search(_REF_OR_YEAR.sub(" ", text)))
-        # ("How many patients ...": a count, not the dose or the share the passage reports.)
-        return gives(COUNTED if kind is COUNT else kind, text) and self._measures_thing(question, kind, text, table, doc)
+            return bool(_count_of(counted.lower()).search(_REF_OR_YEAR.sub(" ", text)))
+        # ("How many patients ...": a count, not the dose or the share the passage reports; "how
+        # many actually reach the tissue" counts no thing, and a share answers it.)
+        return gives(COUNTED if kind is COUNT and _counted_noun(question) else kind, text) and self._measures_thing(question, kind, text, table, doc)
 
     def _names_maker(self, question: str, parts: list[str], table: TableAnswer | None, doc: str | None) -> bool:
         """'Which brand of oximeter ...', 'Who made the lozenges?': some part of the answer (a

@@ -49,6 +49,9 @@ and an uninterrupted hour occurred on only 7% of nights.</p>
 <p>Practice nurses judged by eye whether a cassette line was present, and their judgements were unreliable
 when the line was faint, compared with the reader device.</p>
 </sec>
+<sec><title>Tracer study</title>
+<p>Labelled marker beads given by vein mostly lodged in the lungs, and under 2% of them reached the bowel wall.</p>
+</sec>
 <sec><title>Limitations</title>
 <p>The study was small, and practices volunteered to take part, so they may have been keener than most.</p>
 </sec>
@@ -122,6 +125,9 @@ def test_how_many_people_is_answered_by_a_count_of_people_not_a_dose_or_a_share(
     # Lindqvist's sentence gives a dose (20 mg) and a share (12%), never how many took part.
     uncounted = stool.answerer.ask("How many volunteers took part in the Lindqvist et al. (2020) omeprazole study?")
     assert uncounted.status == "not_found"
+    # "How many actually reach ..." counts no thing named: the share that does answers it.
+    share = stool.answerer.ask("When marker beads are given by vein, how many actually reach the bowel wall?")
+    assert share.status == "answered" and "under 2%" in share.text[:700]
     # Nor is "how many had a lower reading" answered by the 12% it was lower by.
     lower = stool.answerer.ask("How many of the volunteers had a lower test reading after omeprazole?")
     assert lower.status == "not_found"
