@@ -1,7 +1,8 @@
 """Reference numbers set raised after a word, as many clinical journals print them ("... in
 older adults.³", "before²,⁵⁻⁷"), are that sentence's citations: the text reads them as the
 bracketed numbers other journals print, so the chunk carries its references. A raised number
-after a name ("Oosterhuis¹") marks an affiliation and stays out of it. On a page the test lays
+after a name ("Oosterhuis¹") marks an affiliation, and one after a unit or a number
+("kg/m²", "10⁶") is a power: both stay out of it. On a page the test lays
 out itself."""
 
 from qa.ingest import load
@@ -21,6 +22,9 @@ def test_raised_reference_numbers_are_citations_and_affiliation_marks_are_not(tm
     _raised(p, L, 108, "Walking training helps older adults.", "3")
     _raised(p, L, 120, "Supervised sessions were tried before", "5-7")
     p.text(L, 132, "in clinics with mixed results. Coaching is new.")
+    # A power after a unit or a number is no citation.
+    _raised(p, L, 144, "Mean body mass index was 27 kg/m", "2")
+    _raised(p, L, 156, "and each dose held 10", "6")
     path = tmp_path / "sup.pdf"
     path.write_bytes(make_pdf([p]))
     doc = load(path)
@@ -28,3 +32,4 @@ def test_raised_reference_numbers_are_citations_and_affiliation_marks_are_not(tm
     assert "older adults [3]." in text
     assert "tried before [5–7]" in text
     assert "Oosterhuis [1]" not in text
+    assert "kg/m [2]" not in text and "10 [6]" not in text
