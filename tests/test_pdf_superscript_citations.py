@@ -22,6 +22,9 @@ def test_raised_reference_numbers_are_citations_and_affiliation_marks_are_not(tm
     _raised(p, L, 108, "Walking training helps older adults.", "3")
     _raised(p, L, 120, "Supervised sessions were tried before", "5-7")
     p.text(L, 132, "in clinics with mixed results. Coaching is new.")
+    # After a stop or a comma it is a citation, whatever the word before ("Kingdom,⁴", "24.⁸").
+    _raised(p, L, 168, "Most trials ran in the United Kingdom,", "4")
+    _raised(p, L, 180, "and the longest lasted 24.", "8")
     # A power after a unit or a number is no citation.
     _raised(p, L, 144, "Mean body mass index was 27 kg/m", "2")
     _raised(p, L, 156, "and each dose held 10", "6")
@@ -33,3 +36,4 @@ def test_raised_reference_numbers_are_citations_and_affiliation_marks_are_not(tm
     assert "tried before [5–7]" in text
     assert "Oosterhuis [1]" not in text
     assert "kg/m [2]" not in text and "10 [6]" not in text
+    assert "United Kingdom [4]," in text and "lasted 24 [8]." in text

@@ -69,12 +69,13 @@ def glue(words: list[Word]) -> str:
     out = ""
     prev = None
     for w in words:
-        if prev is not None and w.sup and not prev.sup and _CITED.fullmatch(w.text) and _HOST.fullmatch(prev.text) \
-                and not _NAME.fullmatch(prev.text):
+        if prev is not None and w.sup and not prev.sup and _CITED.fullmatch(w.text) and (
+                prev.text[-1:] in ".,;:)]" or _HOST.fullmatch(prev.text) and not _NAME.fullmatch(prev.text)):
             # "... in older adults.³", "reported before²,⁵⁻⁷": reference numbers set raised
             # after a word are its citation, written as the bracketed numbers other journals
-            # print ("adults [3]."). (After a name, "Oosterhuis¹,", they mark an affiliation;
-            # after a number or a unit, "10⁶", "kg/m²", "cm²", they are a power.)
+            # print ("adults [3]."). After a stop or a bracket they always are ("24.³⁶",
+            # "Kingdom,⁴⁷"); after a name, "Oosterhuis¹", they mark an affiliation; after a
+            # number or a unit, "10⁶", "kg/m²", they are a power.
             stop = out[-1] if out and out[-1] in ".,;:" else ""
             out = (out[:-1] if stop else out) + f" [{w.text.replace('-', '–')}]" + stop
             prev = w
@@ -89,8 +90,8 @@ def glue(words: list[Word]) -> str:
 # Reference numbers as a raised run: "3", "2,5", "6–8", "2,5–7,12".
 _CITED = re.compile(r"\d{1,3}(?:\s*[,–—-]\s*\d{1,3})*")
 _NAME = re.compile(r"[A-Z][a-zà-ÿ'’\-]+,?")
-# A word a citation can follow: three letters or more at its end, then closing punctuation.
-_HOST = re.compile(r".*[^\W\d_]{3,}[.,;:)\]'’\"”]*")
+# A word a citation can follow: three letters or more at its end.
+_HOST = re.compile(r".*[^\W\d_]{3,}['’\"”]?")
 
 
 @dataclass
