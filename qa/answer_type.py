@@ -78,7 +78,8 @@ COUNT = Kind("number", _BARE_NUMBER)  # a year is not a count ("the 2019 coronav
 _MEASURED = (r"(?:%|per\s*cent\b|°|×\s*g\b|dB\b|(?:" + "|".join(
     (_TIME_UNITS, _LENGTH_UNITS, r"(?:pg|ng|µg|μg|ug|mg|g|kg|ml|mL|µl|μl|ul|µL|μL|l|L|mol|mmol|µmol|μmol|nmol|pmol|"
                   r"M|mM|µM|μM|nM|pM|IU|mg/kg|µg/kg|μg/kg|ml/kg|mg/ml|µg/ml|μg/ml|g/l|fold)")) + r")(?![A-Za-z]))")
-COUNTED = Kind("count", re.compile(rf"{_BARE_NUMBER.pattern}(?![.,]\d)(?!\s*(?:[–—-]|to)?\s*(?:{_NUM})?\s*{_MEASURED})", re.I))
+MEASURE_UNITS = _MEASURED  # what a number of things counted is never followed by
+COUNTED = Kind("count", re.compile(rf"{_BARE_NUMBER.pattern}(?![.,]\d)(?!\s*(?:(?:[–—-]|to)\s*)?(?:{_NUM}\s*)?{_MEASURED})", re.I))
 MEASURE = Kind("measurement", _BARE_NUMBER)
 
 _GROUPS = r"(?:samples?|populations?|cohorts?|study|studies|groups?|trials?|arms?|famil(?:y|ies)|litters?)"
@@ -146,14 +147,19 @@ def _asks(pattern: re.Pattern[str], question: str) -> re.Match[str] | None:
     """The first match that is a word of its own: "size" in "size-exclusion" or "dose" in
     "dose-dependent" modifies another noun and asks for no measurement."""
     return next((m for m in pattern.finditer(question) if question[m.end():m.end() + 1] not in _HYPHENS
-                 and not (m.group(0)[:3].lower() == "how" and _EMBEDDED.search(question[:m.start()]))), None)
+                 and not (m.group(0)[:3].lower() == "how" and _EMBEDDED.search(question[:m.start()])
+                          and _OPENS_QUESTION.match(question))), None)
 
 
 # "How did agreement depend on how old the sample was?": a "how ..." after a preposition is what
 # the question is about, not the measurement it asks for.
 # ("For how many days ...", "In the MI study, in how many rats ...": a preposition opening the
 # question or its clause goes with the question's own "how".)
-_EMBEDDED = re.compile(r"[^\W\d_]\w*[^\w,;:]+(?:on|upon|of|about|by|with|to|for|from|in|into)\s+$", re.I)
+_EMBEDDED = re.compile(r"[^\W\d_]\w*[^\w,;:]{1,3}(?:on|upon|of|about|by|with|to|for|from|in|into)\s+$", re.I)
+# ... in a question opened by its own question word ("How did ...", "Does ..."); "Patients were
+# followed for how long?" asks with the "how" it ends on.
+_OPENS_QUESTION = re.compile(r"\s*(?:how|what|which|why|when|where|who|whose|does|do|did|is|are|was|were|can|could|"
+                             r"has|have|had|will|would|should)\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -169,11 +175,16 @@ _SPELLED = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|el
                       r"fifty|hundreds?|thousands?|dozens?|millions?)\b", re.I)
 
 
+def without_citations(text: str) -> str:
+    """The text without reference markers and author-year citations: no numbers of the finding."""
+    return _AUTHOR_YEAR.sub(" ", _REF_MARKER.sub(" ", text))
+
+
 def gives(kind: Kind, text: str, spelled: bool = True) -> bool:
     """Whether the text states a measurement of that kind (reference markers and author-year
     citations are not numbers of the finding). spelled=False: only figures count ("4.2 µl",
     not "within five days"), for preferring the sentence that reports the measurement."""
-    clean = _AUTHOR_YEAR.sub(" ", _REF_MARKER.sub(" ", text))
+    clean = without_citations(text)
     if not spelled:
         clean = _SPELLED.sub(" ", clean)
     return bool(kind.gives.search(clean))
