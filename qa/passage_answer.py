@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa import excerpt
-from qa.answer_type import Kind, asked_kind, asks_several, gives, kind_words, preferred_kind
+from qa.answer_type import MEASURE, Kind, asked_kind, asks_several, gives, kind_words, preferred_kind
 from qa.evidence import TermStats, appraisal_stems
 from qa.index.lexical import analyze
 from qa.ingest.reflist import cited_in
@@ -265,11 +265,20 @@ class PassageAnswerer:
             # (... and a short sentence alone, "Agreement depended on sample age.", opens what
             # the next one reports.)
             follows = (refers_back(s2.text) and scores.get(nxt, 0.0) >= 0.6 * score) or \
-                self._continues(run[-1], s2, terms) or (len(run) == 1 and len(st.text) < TOPIC_SENTENCE_CHARS)
+                self._continues(run[-1], s2, terms) or self._opens(st, s2, run, terms)
             measures = kind and not any(gives(kind, s.text) for s in run) and gives(kind, s2.text)
             if (follows or measures) and sum(len(s.text) for s in run) + len(s2.text) <= MAX_RUN_CHARS:
                 run.append(s2)
         return Run(tuple(run), hit, score)
+
+    def _opens(self, st: Sentence, nxt: Sentence, run: list[Sentence], terms) -> bool:
+        """st alone, short and stating no number, says what its paragraph goes on to report, and
+        the next sentence reports it: it speaks of what is asked too ("Agreement depended on
+        sample age." / "For samples read within a day, kappa was 0.91."). "Overall kappa was
+        0.85." is a finding of its own."""
+        return len(run) == 1 and len(st.text) < TOPIC_SENTENCE_CHARS and not gives(MEASURE, st.text) \
+            and bool(self.sent_terms[nxt.id] & set(terms)) \
+            and not _OPENS_STUDY.search(nxt.text)
 
     def _continues(self, a: Sentence, b: Sentence, terms: set[str]) -> bool:
         """b goes on about a's subject: it opens by naming again a distinctive word of a ("...
