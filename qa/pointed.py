@@ -67,9 +67,11 @@ class Pointed:
         if not hits or not (sections_named(q) or listed):
             return hits
         doc = hits[0].chunk.doc_id
-        if not sections_named(q) and (table_named(q) is not None or self.tables.table_called(q, doc) is not None):
+        number = table_named(q)
+        number = number if number is not None else self.tables.table_called(q, doc)
+        if not sections_named(q) and number is not None and listed and self.tables.has_column_naming(doc, number, listed):
             # "According to the table of methods, what are the limitations of X?": the table
-            # pointed at is the part asked of, not a "Limitations" section.
+            # pointed at, with a column of them, is the part asked of, not a "Limitations" section.
             return hits
         named = self.named_sections(q, doc) | (self._headings_naming(listed, doc) if listed else set())
         if not named:

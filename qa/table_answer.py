@@ -365,6 +365,13 @@ class TableAnswerer:
                     used |= hit
         return cols, used
 
+    def has_column_naming(self, doc: str, number: int, noun: str) -> bool:
+        """Table number of doc has a column whose header names noun ("Limitations")."""
+        prof = self.profiles.get((doc, number))
+        words = content_terms(noun)
+        return bool(prof) and bool(words) and any(
+            all(any(related(w, h) for h in prof["header"][col]) for w in words) for col in prof["columns"])
+
     def _column_word(self, key, t: str) -> bool:
         """t is what one column's cells say in a quarter of the rows or more."""
         return any(share >= COLUMN_WORD_SHARE for spread in self.profiles[key]["spread"].values()
