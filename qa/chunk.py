@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from qa import sentences, tokens
 from qa.config import Settings
+from qa.index.lexical import analyze
 from qa.ingest.reflist import cited_in
 from qa.types import Block, Chunk, Document, Span
 
@@ -189,8 +190,8 @@ def index_text(c: Chunk, glossary: dict[str, str], title: str = "") -> str:
         # one naming what the whole document is about (the trial's arm "IMT" in a trial of
         # inspiratory muscle training) would put the title's words in every row, drowning
         # what each row says of its own.
-        said = set(re.findall(r"[a-z0-9]+", title.lower()))
-        heading = {s: l for s, l in glossary.items() if not set(re.findall(r"[a-z0-9]+", l.lower())) <= said}
+        said = set(analyze(title))
+        heading = {s: l for s, l in glossary.items() if not set(analyze(l)) <= said}
         found = _long_forms(c.text, glossary)
         found += [long for long in _long_forms(base, heading) if long not in found]
         return base + (f" ({'; '.join(found)})" if found else "")
@@ -198,7 +199,7 @@ def index_text(c: Chunk, glossary: dict[str, str], title: str = "") -> str:
         base = f"{' / '.join(c.section)}. {c.text}"
     else:
         base = c.text
-    return base + expansions(base, glossary)
+    return base + expansions(c.text, glossary)
 
 
 def expansions(text: str, glossary: dict[str, str]) -> str:

@@ -65,7 +65,7 @@ def english_counts() -> dict[str, int]:
 # each with the ways English spells the base before it.
 _INFLECTIONS = (("ably", ("able",)), ("ibly", ("ible",)), ("ily", ("y",)), ("ly", ("",)),
                 ("ing", ("", "e")), ("ied", ("y",)), ("ed", ("", "e")))
-_NEGATING = ("un", "over", "under", "re")
+_NEGATING = ("un", "over", "under")
 
 
 def inflected_common(word: str) -> bool:
@@ -83,7 +83,8 @@ def inflected_common(word: str) -> bool:
             root = s[: -len(ending)]
             # (A doubled consonant before the ending: "stopped", "spinning".)
             roots = [root] + ([root[:-1]] if len(root) >= 4 and root[-1] == root[-2] else [])
-            if any(counts.get(r + b, 0) >= FREQUENT_WORD for r in roots for b in bases):
+            # (The base more frequent than the form: "bleeding", "screening" are nouns of their own.)
+            if any(counts.get(r + b, 0) >= max(FREQUENT_WORD, counts.get(low, 0)) for r in roots for b in bases):
                 return True
             break  # the longest ending that fits is the word's own ("reliably" is not "reliab" + "ly")
     return False

@@ -76,7 +76,8 @@ def glue(words: list[Word]) -> str:
             # print ("adults [3]."). After a stop or a bracket they always are ("24.³⁶",
             # "Kingdom,⁴⁷"); after a name, "Oosterhuis¹", they mark an affiliation; after a
             # number or a unit, "10⁶", "kg/m²", they are a power.
-            stop = out[-1] if out and out[-1] in ".,;:" else ""
+            # (The stop of an abbreviation stays with it: "et al.³" reads "et al. [3]".)
+            stop = out[-1] if out and out[-1] in ".,;:" and prev.text.lower() not in _ABBREVIATIONS else ""
             out = (out[:-1] if stop else out) + f" [{w.text.replace('-', '–')}]" + stop
             prev = w
             continue
@@ -90,6 +91,7 @@ def glue(words: list[Word]) -> str:
 # Reference numbers as a raised run: "3", "2,5", "6–8", "2,5–7,12".
 _CITED = re.compile(r"\d{1,3}(?:\s*[,–—-]\s*\d{1,3})*")
 _NAME = re.compile(r"[A-Z][a-zà-ÿ'’\-]+,?")
+_ABBREVIATIONS = frozenset("al. e.g. i.e. etc. fig. figs. ref. refs. cf. vs.".split())
 # A word a citation can follow: three letters or more at its end.
 _HOST = re.compile(r".*[^\W\d_]{3,}['’\"”]?")
 
