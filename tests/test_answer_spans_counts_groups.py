@@ -49,6 +49,10 @@ and an uninterrupted hour occurred on only 7% of nights.</p>
 <p>Practice nurses judged by eye whether a cassette line was present, and their judgements were unreliable
 when the line was faint, compared with the reader device.</p>
 </sec>
+<sec><title>Follow-up</title>
+<p><xref ref-type="bibr" rid="B3">Moreau et al. (2019)</xref> also phoned the clinics, and at 6 months patients reported less pain.</p>
+<p>Overall kappa was 0.85. Couriers were paid by the trip.</p>
+</sec>
 <sec><title>Tracer study</title>
 <p>Labelled marker beads given by vein mostly lodged in the lungs, and under 2% of them reached the bowel wall.</p>
 </sec>
@@ -128,9 +132,24 @@ def test_how_many_people_is_answered_by_a_count_of_people_not_a_dose_or_a_share(
     # "How many actually reach ..." counts no thing named: the share that does answers it.
     share = stool.answerer.ask("When marker beads are given by vein, how many actually reach the bowel wall?")
     assert share.status == "answered" and "under 2%" in share.text[:700]
+    # "At 6 months patients ...": a time before the people, not a count of them.
+    months = stool.answerer.ask("How many patients were phoned in the Moreau et al. (2019) follow-up?")
+    assert months.status == "not_found" or "847" in months.text[:700]
     # Nor is "how many had a lower reading" answered by the 12% it was lower by.
     lower = stool.answerer.ask("How many of the volunteers had a lower test reading after omeprazole?")
     assert lower.status == "not_found"
+
+
+def test_a_short_sentence_stating_its_own_finding_does_not_bring_the_next(stool):
+    a = stool.answerer.ask("What was the overall kappa?")
+    assert a.status == "answered" and "0.85" in a.text[:700]
+    assert "Couriers were paid" not in a.text
+
+
+def test_a_table_without_the_column_asked_leaves_the_question_to_its_section(stool):
+    a = stool.answerer.ask("What are the limitations of the accuracy estimates in Table 2?")
+    assert "The study was small" in a.text[:700] or a.status == "not_found"
+    assert "0.94" not in a.text[:700]
 
 
 def test_general_english_words_the_article_never_uses_do_not_decline_the_question(stool):
@@ -205,6 +224,10 @@ def test_a_table_rows_index_text_spells_out_the_abbreviations_of_its_column_name
                                cells=(("Cut-off", "200"), ("LR+ (95% CI)", "4.08 (2.40-6.93)"))))
     text = index_text(row, {"LR+": "positive likelihood ratio", "NSAID": "non-steroidal anti-inflammatory drug"})
     assert "positive likelihood ratio" in text and "non-steroidal anti-inflammatory drug" in text
+    # A column abbreviation made of the document title's words names what everything is about:
+    # not spelled out in every row (the words compared as stems: "ratios" is "ratio").
+    titled = index_text(row, {"LR+": "positive likelihood ratio"}, title="Positive likelihood ratios of a stool test")
+    assert "positive likelihood ratio" not in titled
 
 
 def test_a_scale_named_by_its_abbreviation_is_the_attribute_asked():

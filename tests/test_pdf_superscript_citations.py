@@ -25,6 +25,9 @@ def test_raised_reference_numbers_are_citations_and_affiliation_marks_are_not(tm
     # After a stop or a comma it is a citation, whatever the word before ("Kingdom,⁴", "24.⁸").
     _raised(p, L, 168, "Most trials ran in the United Kingdom,", "4")
     _raised(p, L, 180, "and the longest lasted 24.", "8")
+    # An abbreviation keeps its stop: "et al.³" reads "et al. [3]", no new sentence.
+    _raised(p, L, 192, "as Smith et al.", "9")
+    p.text(L + 80, 192, "showed in mice.")
     # A power after a unit or a number is no citation.
     _raised(p, L, 144, "Mean body mass index was 27 kg/m", "2")
     _raised(p, L, 156, "and each dose held 10", "6")
@@ -37,3 +40,4 @@ def test_raised_reference_numbers_are_citations_and_affiliation_marks_are_not(tm
     assert "Oosterhuis [1]" not in text
     assert "kg/m [2]" not in text and "10 [6]" not in text
     assert "United Kingdom [4]," in text and "lasted 24 [8]." in text
+    assert "Smith et al. [9]" in text
