@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.lexicon import STANCE_WORDS
+from qa.lexicon import NUMBER_WORDS, STANCE_WORDS
 
-_NUM = r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|" \
-       r"forty|fifty|hundreds?|thousands?|dozens?|millions?)"
+_NUM = rf"(?:\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})"
 _RANGE = rf"{_NUM}(?:\s*(?:[–—-]|to|and|or)\s*{_NUM})?"
 _TIME_UNITS = r"(?:s|sec|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|d|weeks?|wk|months?|years?|yr|decades?)"
 _LENGTH_UNITS = r"(?:nm|µm|μm|um|mm|cm|m|km|nanomet(?:er|re)s?|micromet(?:er|re)s?|micron|microns|angstroms?|Å)"
@@ -171,8 +170,7 @@ def asked_kind(question: str) -> Kind | None:
     return None
 
 
-_SPELLED = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-                      r"fifty|hundreds?|thousands?|dozens?|millions?)\b", re.I)
+_SPELLED = re.compile(rf"\b{NUMBER_WORDS}\b", re.I)
 
 
 def without_citations(text: str) -> str:

@@ -94,4 +94,6 @@ def inflected_common(word: str) -> bool:
 PERSONS = (r"(?:people|persons?|patients?|participants?|subjects?|individuals?|adults?|child(?:ren)?|men|women|"
            r"volunteers?|respondents?|cases|infants?|babies|residents?|survivors?|users?|workers?|students?|"
            r"pupils?|donors?|controls|recipients?|employees?|mothers?|newborns?|neonates?|enrollees?)")
-NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)"
+# Numbers written as words ("five patients", "hundreds of cells").
+NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                r"hundreds?|thousands?|dozens?|millions?)")
