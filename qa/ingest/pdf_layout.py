@@ -30,6 +30,9 @@ from qa.ingest.running import LICENCE_RE
 from qa.sentences import ends_in_abbreviation
 from qa.types import Document
 
+# The first line of a numbered reference entry ("10. Chawla LS", "[10] Chawla").
+_NUMBERED_ENTRY = re.compile(r"^\[?\d{1,4}[.\])]\s+\S")
+
 TABLE_CAPTION_RE = re.compile(r"^Table\s+(\d+)\b[.:]?\s*(.*)$")
 CONTINUED_RE = re.compile(r"\(?\b(?:continued|cont['’]?d)\b\.?\)?", re.I)
 MARGIN = 0.09  # share of the page height at top and bottom where running lines live
@@ -734,6 +737,9 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
     kind_now = "paragraph"
     in_refs = False
     ref_lines: list[PLine] = []
+    # A table or its note set among the references (a float placed where the list runs) pauses
+    # the list; the list's next numbered entry, in the list's size, resumes it.
+    refs_paused = False
     prev: PLine | None = None
     foot: list[PLine] = []
     cut_by_table = False  # a table was set since the last line of text
@@ -763,7 +769,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
                 pieces.append(Piece("paragraph", join_lines([ln.text for ln in line_up(region, page)], vocab), page=page))
                 continue
             if in_refs:
-                in_refs = False
+                in_refs, refs_paused = False, True
             if t is None:
                 txt = join_lines([ln.text for ln in line_up(region, page)], vocab)
                 warnings.append(f"{path.name}: 'Table {number}' (page {page}): columns not found; kept as text")
@@ -823,9 +829,14 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
         if foot:
             pieces.append(Piece("paragraph", join_lines([x.text for x in foot], vocab), page=foot[0].page))
             foot = []
+        if refs_paused and not in_refs and ref_lines and abs(pl.size - ref_lines[0].size) <= 1.0 \
+                and _NUMBERED_ENTRY.match(text) and not _heading_font(pl, size):
+            flush()
+            in_refs, refs_paused = True, False
         if in_refs:
             if ref_lines and abs(pl.size - ref_lines[0].size) > 1.0 and not _heading_font(pl, size):
-                in_refs = False  # the list is over (what follows is set in another size)
+                # The list is over (what follows is set in another size), or paused by a float.
+                in_refs, refs_paused = False, True
             else:
                 ref_lines.append(pl)
                 continue
@@ -866,6 +877,7 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
                      and _author_list(prev.text))
         )
         if is_heading:
+            refs_paused = False
             if kind_now == "heading" and prev is not None and pl.page == prev.page and 0 <= pl.top - prev.bottom < 0.8 * pl.size \
                     and abs(pl.size - prev.size) < 0.3:
                 para.append(pl)
