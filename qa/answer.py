@@ -25,6 +25,8 @@ from qa.pointed import Pointed
 from qa.passage_answer import ANSWER_CHARS, PassageAnswerer, Run, refers_back
 from qa.search import Searcher, expand
 from qa.survey import Surveyor
+from qa.meanings import Meanings
+from qa.spelling import Correction
 from qa.lexicon import NUMBER_WORDS, PERSONS, STANCE_WORDS, inflected_common
 from qa.table_answer import ROW_NOUNS, TableAnswer, TableAnswerer
 from qa.types import Answer, Chunk, Citation, Hit, Reference, Sentence, Span
@@ -128,6 +130,7 @@ class Answerer:
                            pieces)
         self.speller = searcher.speller
         embed = getattr(searcher.embedder, "embed_batch", None)
+        self.meanings = Meanings(self.speller, embed)
         self.tables = TableAnswerer(idx.chunks, self._terms, self.stats, self.glossaries, embed)
         self.abbrevs = AbbrevAnswerer(self.glossaries, idx.sentences)
         texts = {d: v.get("text", "") for d, v in docs.items()}
@@ -171,7 +174,9 @@ class Answerer:
         options += [(o, -COMMON_WORD_MARGIN) for o in self.speller.correct(question, include_common=True)
                     if o.text not in seen][:3]
         best, typed = None, None
-        for opt, bonus in [(None, 0.0)] + options:
+
+        def judge(opt, bonus):
+            nonlocal best, typed
             q = opt.text if opt else question
             hits = self.pointed.in_named_section(q, self.s.search(q, k=k, correct=False), k)
             ev = self.judge.evidence(q, hits)
@@ -184,10 +189,27 @@ class Answerer:
                     and not set(ev.missing) < set(typed.missing):
                 # A respelling of a real word ("fewest" -> "newest") only when it finds the
                 # answer; one that makes a non-word a word of the documents stands either way.
-                continue
+                return
             key = ev.score + bonus
             if best is None or key > best[0]:
                 best = (key, q, opt, hits, ev)
+
+        for opt, bonus in [(None, 0.0)] + options:
+            judge(opt, bonus)
+        _, q, opt, hits, ev = best
+        if self.judge.abstains(ev) and not self.pointed.part_pointed_at(q, hits, ev):
+            # Not covered as typed: a reader's word for what the documents name in their own
+            # terms ("pee": urine) is read as theirs, and must find the answer.
+            seen = {o.text for o, _ in options}
+            best = None
+            for text in dict.fromkeys([question, q]):
+                reading = self.meanings.reading(text)
+                if reading is not None and reading.text not in seen:
+                    seen.add(reading.text)
+                    judge(Correction(reading.text, (opt.changes if opt and text == q else ()) + reading.changes,
+                                     reading.normalised), 0.0)
+            if best is None:
+                return q, (q if opt is not None and opt.changes else None), hits, ev
         _, q, opt, hits, ev = best
         suggestion = q if opt is not None and opt.changes else None
         return q, suggestion, hits, ev
