@@ -265,7 +265,8 @@ class PassageAnswerer:
             # (... and a short sentence alone, "Agreement depended on sample age.", opens what
             # the next one reports.)
             follows = (refers_back(s2.text) and scores.get(nxt, 0.0) >= 0.6 * score) or \
-                self._continues(run[-1], s2, terms) or self._opens(st, s2, run, terms)
+                self._continues(run[-1], s2, terms) or self._opens(st, s2, run, terms) or \
+                self._poses(run[-1], s2, terms)
             measures = kind and not any(gives(kind, s.text) for s in run) and gives(kind, s2.text)
             if (follows or measures) and sum(len(s.text) for s in run) + len(s2.text) <= MAX_RUN_CHARS:
                 run.append(s2)
@@ -279,6 +280,13 @@ class PassageAnswerer:
         return len(run) == 1 and len(st.text) < TOPIC_SENTENCE_CHARS and not gives(MEASURE, st.text) \
             and bool(self.sent_terms[nxt.id] & set(terms)) \
             and not _OPENS_STUDY.search(nxt.text)
+
+    def _poses(self, a: Sentence, b: Sentence, terms) -> bool:
+        """a states a question the study asked, not its answer ("We also examined whether the
+        effect depended on the amount of wet work."), and b, speaking of what is asked too,
+        gives the answer."""
+        return bool(_POSES.search(a.text)) and not gives(MEASURE, a.text) and bool(self.sent_terms[b.id] & set(terms)) \
+            and not _OPENS_STUDY.search(b.text)
 
     def _continues(self, a: Sentence, b: Sentence, terms: set[str]) -> bool:
         """b goes on about a's subject: it opens by naming again a distinctive word of a ("...
@@ -524,6 +532,12 @@ class PassageAnswerer:
 # run of another study starts there. ("The effect was first shown by Holm et al." is not one.)
 _OPENS_STUDY = re.compile(r"^(?:[^,]{0,40},\s*)?[A-Z][\w'’\-]+(?:\s+et\s+al\b|\s+(?:and|&)\s+[A-Z][\w'’\-]+\s+\(?(?:19|20)\d{2}"
                           r"|\s+\(?(?:19|20)\d{2}[a-z]?\)?\s)")
+
+
+# An indirect question a study asked: "we examined whether", "to determine if", "tested whether".
+_POSES = re.compile(r"\b(?:examined|assessed|tested|investigated|asked|explored|evaluated|checked|studied|compared|"
+                    r"determine[ds]?|test|assess|examine|investigate|explore|evaluate|establish|see|know)\s+"
+                    r"(?:whether|if)\b", re.I)
 
 
 _DEFINES = re.compile(r"\w\s+\([A-Za-z][\w\-/]{0,11}\)")  # "... growth factor (HGF)"

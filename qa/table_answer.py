@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.answer_type import (COUNT, MEASURE, Kind, asked_kind, coordinated, gives, kind_words, named_kinds, table_called,
+from qa.answer_type import (COUNT, MEASURE, Kind, asked_kind, coordinated, coordinated_phrases, gives, kind_words, named_kinds, table_called,
                             table_named, without_table_names)
 from qa.evidence import TermStats, content_terms, generic_stems, part_name_terms, question_terms, related
 from qa.index.lexical import analyze
@@ -975,10 +975,12 @@ def _conjuncts(question: str) -> tuple[frozenset[str], ...]:
     """The stems of words coordinated in the question ("breast and gastric cancer", "A, B or
     C"): each names a part of the answer of its own."""
     out: list[frozenset[str]] = []
-    for words in coordinated(question):
+    # (Phrases under a preposition said again, "for falls and for emergency department visits",
+    # each a part whole; the words either side of "and" there are "falls" and "for".)
+    for words in coordinated(question) + coordinated_phrases(question):
         parts = [frozenset(analyze(w)) for w in words]
         if all(parts):
-            out += parts
+            out += [p for p in parts if p not in out]
     return tuple(out)
 
 
