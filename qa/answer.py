@@ -97,7 +97,8 @@ _OWN_LIMITS = re.compile(rf"^\W*{_PAPER}\s+(?:has|had|have)\s+(?:\w+\s+){{0,2}}?
 # A study referred back to: "that study's exosomes", "the same study", "for it".
 _BACK_TO_STUDY = re.compile(r"\b(?:that|this|the\s+same|their|those)\s+(?:study|studies|work|trial|experiment|experiments|"
                             r"report|paper)(?:'s|’s)?\b|\bfor\s+(?:it|them)\b", re.I)
-NOT_COVERED = "The review does not cover this: no passage or table row of it answers the question."
+# (Said of every document indexed: the corpus need not be one review.)
+NOT_COVERED = "Not covered: no passage or table row of the indexed documents answers the question."
 
 
 class Answerer:

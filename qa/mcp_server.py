@@ -72,7 +72,7 @@ def create_server(load: Callable[[], Any]) -> MCPServer:
     @server.tool()
     async def ask(question: str, k: int = 8) -> dict[str, Any]:
         """An extractive answer quoted from the review with its reference numbers, or
-        status "not_found" when the review does not cover the question (with the closest
+        status "not_found" when no indexed document covers the question (with the closest
         passages in `results`). Same JSON as POST /ask."""
         return await call("POST", "/ask", {"question": question, "k": k})
 

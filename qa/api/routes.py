@@ -129,7 +129,7 @@ def search_get(
 
 @router.post("/ask", response_model=S.AskResponse, tags=["answers"], responses={422: {"model": S.ErrorResponse}})
 def ask(request: Request, req: S.AskRequest):
-    """An extractive, cited answer; status "not_found" when the review does not cover it."""
+    """An extractive, cited answer; status "not_found" when no indexed document covers it."""
     eng = engine_of(request)
     t0 = time.perf_counter()
     a = eng.answerer.ask(req.question, k=req.k)
