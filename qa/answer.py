@@ -14,7 +14,7 @@ import numpy as np
 
 from qa.abbrev_answer import AbbrevAnswerer
 from qa.answer_type import (COUNT, COUNTED, MEASURE_UNITS, without_citations, asked_kind, asks_several, clauses, coordinated, coordinated_phrases, figure_named, gives,
-                            measured_thing, mentioned_thing, named_maker, proper_names, stated_attribute, table_named,
+                            measured_thing, mentioned_thing, named_maker, proper_names, references_named, stated_attribute, table_named,
                             without_figure_names)
 from qa.captions import Captions
 from qa.evidence import (Evidence, EvidenceWeights, Judge, TermStats, appraisal_words, content_terms, related,
@@ -98,7 +98,7 @@ _OWN_LIMITS = re.compile(rf"^\W*{_PAPER}\s+(?:has|had|have)\s+(?:\w+\s+){{0,2}}?
 _BACK_TO_STUDY = re.compile(r"\b(?:that|this|the\s+same|their|those)\s+(?:study|studies|work|trial|experiment|experiments|"
                             r"report|paper)(?:'s|’s)?\b|\bfor\s+(?:it|them)\b", re.I)
 # (Said of every document indexed: the corpus need not be one review.)
-NOT_COVERED = "Not covered: no passage or table row of the indexed documents answers the question."
+NOT_COVERED = "The indexed documents do not cover this: no passage or table row answers the question."
 
 
 class Answerer:
@@ -260,6 +260,14 @@ class Answerer:
         if listing is not None:
             # "How many studies does Table 1 list?": its rows, counted.
             return Answer(question, "answered", listing.text, listing.citations, tuple(hits[:k]), suggestion)
+        cited = references_named(q)
+        if cited and table_named(q) is None and self.tables.table_called(q, hits[0].chunk.doc_id) is None:
+            # "What does reference 111 report?": the places citing it (none: not covered). (In
+            # a table pointed at, "ref 164 in Table 2 ...", the number picks the table's rows.)
+            places = self.survey.places_citing(cited, hits[0].chunk.doc_id, self.s.embed_query(q), content_terms(q))
+            if places.places == 0:
+                return Answer(question, "not_found", NOT_COVERED, (), tuple(hits[:k]), suggestion)
+            return Answer(question, "answered", places.text, places.citations, tuple(hits[:k]), suggestion)
         thing = mentioned_thing(q)
         survey = None if thing is None else \
             self.survey.answer(thing, hits[0].chunk.doc_id, self.s.embed_query(q), content_terms(q))

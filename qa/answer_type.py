@@ -347,6 +347,21 @@ def table_named(question: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# "reference 111", "ref. 33", "refs 12 and 14", "citation [5]", "[48]": reference numbers the
+# question points at (not "reference range", "reference standard": no number follows).
+_REFERENCE_NAMED = re.compile(r"\b(?:ref(?:erence)?s?|citations?)\.?\s*(?:no\.?\s*|numbers?\s*)?\[?(\d{1,4}(?:\s*(?:,|and|&)\s*\d{1,4})*)\]?"
+                              r"(?![\d.,]*\s*(?:%|percent|mg|ml|µ|mm|cm|kg|years?|days?|weeks?|hours?|patients?))|"
+                              r"\[(\d{1,4}(?:\s*,\s*\d{1,4})*)\]", re.I)
+
+
+def references_named(question: str) -> list[int]:
+    """The reference numbers a question points at ("What does reference 111 report?")."""
+    out: list[int] = []
+    for m in _REFERENCE_NAMED.finditer(question):
+        out += [int(n) for n in re.findall(r"\d+", m.group(1) or m.group(2))]
+    return list(dict.fromkeys(out))
+
+
 def table_called(question: str, titles: dict[int, str], terms) -> int | None:
     """'the cancer table', 'the table of drug interactions': the one table (of titles: number ->
     title) whose title holds the words the question calls it by. terms(text) -> content stems."""

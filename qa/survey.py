@@ -197,6 +197,23 @@ class Surveyor:
         if not places:
             named_never = [p for p in parts if self._places(p, doc)[2]]
             return SurveyAnswer("", (), 0) if len(named_never) == len(parts) else None
+        return self._listed(places, anchor, doc, qv, q_terms, never if len(parts) > 1 else [])
+
+    def places_citing(self, numbers: list[int], doc: str, qv: np.ndarray, q_terms: set[str]) -> SurveyAnswer:
+        """"What does reference 111 report?": the sentences and table rows that cite it, each
+        shown around its marker (places=0 when the document never cites it)."""
+        wanted = set(numbers)
+        places = [st for st in self.by_doc.get(doc, [])
+                  if wanted & set(refs_in(st.text)) or (st.kind == "table_row" and wanted & set(st.refs))]
+        if not places:
+            return SurveyAnswer("", (), 0)
+        marker = _Concept(frozenset(), raw=re.compile(rf"(?<![\w.]){'|'.join(str(n) for n in sorted(wanted))}(?![\w.])"))
+        return self._listed(places, {st.id: marker for st in places}, doc, qv, q_terms, [])
+
+    def _listed(self, places: list[Sentence], anchor: dict[int, _Concept], doc: str, qv: np.ndarray,
+                q_terms: set[str], never: list[str]) -> SurveyAnswer:
+        """The places as a numbered list in the document's order, the closest to the question
+        when they do not all fit, with the count."""
         places.sort(key=lambda st: st.span.start)
         # A study reported both in the text and as a table row is one place: its sentence,
         # which says more in the room the two would take, under the row's label (the setting).
@@ -216,7 +233,7 @@ class Surveyor:
         noun = "place" if len(places) == 1 else "places"
 
         # A part of "A and B" the document never names is said, not dropped.
-        unnamed = f" (not named: {', '.join(never)})" if never and len(parts) > 1 else ""
+        unnamed = f" (not named: {', '.join(never)})" if never else ""
 
         def head(k: int) -> str:
             shown = f"; the {k} closest to the question" if k < len(places) else ""

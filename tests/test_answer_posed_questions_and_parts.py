@@ -4,7 +4,8 @@ deprescribing in care homes; not the review in corpus/, not any evaluation quest
 - a sentence stating a question the study asked ("We also examined whether ...") comes with
   the next sentence, which answers it;
 - a table question naming its rows as phrases under a repeated preposition ("for falls and for
-  emergency department visits") gets a row for each."""
+  emergency department visits") gets a row for each;
+- a question asking what a reference number reports is answered by the places citing it."""
 
 from __future__ import annotations
 
@@ -76,3 +77,23 @@ def test_rows_named_under_a_repeated_preposition_each_answer(homes):
     assert a.status == "answered"
     head = a.text[:700]
     assert "0.92 (0.80-1.06)" in head and "0.85 (0.73-0.99)" in head
+
+
+def test_a_reference_number_asked_after_is_answered_by_the_places_citing_it(homes):
+    a = homes.answerer.ask("What does reference 2 report?")
+    assert a.status == "answered"
+    assert "few asked for a medicine back" in a.text[:700]
+    assert "regular tablets" not in a.text  # reference 1's finding
+    assert {r for c in a.citations for r in c.refs} == {2}
+    # A number the article never cites: not covered, not the nearest passage.
+    assert homes.answerer.ask("What did reference 9 find?").status == "not_found"
+
+
+def test_reference_numbers_are_read_only_where_a_question_points_at_them():
+    from qa.answer_type import references_named
+
+    assert references_named("What did refs 12 and 14 find?") == [12, 14]
+    assert references_named("What is said in [48]?") == [48]
+    assert references_named("Which reference standard was used?") == []
+    assert references_named("Is the reference range 20 mg or more?") == []
+    assert references_named("How many references does it cite?") == []
