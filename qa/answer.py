@@ -174,46 +174,48 @@ class Answerer:
         # evidence than the question as typed.
         options += [(o, -COMMON_WORD_MARGIN) for o in self.speller.correct(question, include_common=True)
                     if o.text not in seen][:3]
-        best, typed = None, None
-
-        def judge(opt, bonus):
-            nonlocal best, typed
-            q = opt.text if opt else question
-            hits = self.pointed.in_named_section(q, self.s.search(q, k=k, correct=False), k)
-            ev = self.judge.evidence(q, hits)
-            typed = typed or ev
-            # The typed question keeps its place unless a correction finds better evidence,
-            # or turns a word no document knows into one it does ("prepaired" -> "prepared").
-            if opt is not None and set(ev.missing) < set(typed.missing):
-                bonus += RESOLVED_WORD_BONUS
-            if opt is not None and self.judge.abstains(ev) and not self.pointed.part_pointed_at(q, hits, ev) \
-                    and not set(ev.missing) < set(typed.missing):
-                # A respelling of a real word ("fewest" -> "newest") only when it finds the
-                # answer; one that makes a non-word a word of the documents stands either way.
-                return
-            key = ev.score + bonus
-            if best is None or key > best[0]:
-                best = (key, q, opt, hits, ev)
-
-        for opt, bonus in [(None, 0.0)] + options:
-            judge(opt, bonus)
+        typed = self._judged(question, None, k, None)
+        best = max((j for j in [typed] + [self._judged(question, o, k, typed, bonus) for o, bonus in options]
+                    if j is not None), key=lambda j: j[0])
         _, q, opt, hits, ev = best
         if self.judge.abstains(ev) and not self.pointed.part_pointed_at(q, hits, ev):
-            # Not covered as typed: a reader's word for what the documents name in their own
-            # terms ("pee": urine) is read as theirs, and must find the answer.
-            seen = {o.text for o, _ in options}
-            best = None
-            for text in dict.fromkeys([question, q]):
-                reading = self.meanings.reading(text)
-                if reading is not None and reading.text not in seen:
-                    seen.add(reading.text)
-                    judge(Correction(reading.text, (opt.changes if opt and text == q else ()) + reading.changes,
-                                     reading.normalised), 0.0)
-            if best is None:
-                return q, (q if opt is not None and opt.changes else None), hits, ev
-        _, q, opt, hits, ev = best
+            best = self._rescued(question, q, opt, k, typed, {o.text for o, _ in options}) or best
+            _, q, opt, hits, ev = best
         suggestion = q if opt is not None and opt.changes else None
         return q, suggestion, hits, ev
+
+    def _judged(self, question: str, opt: Correction | None, k: int, typed, bonus: float = 0.0):
+        """(key, question read, the reading, hits, evidence) for the question as typed (opt None)
+        or as read otherwise; None for a reading that abstains where the typed one knew no better."""
+        q = opt.text if opt else question
+        hits = self.pointed.in_named_section(q, self.s.search(q, k=k, correct=False), k)
+        ev = self.judge.evidence(q, hits)
+        if opt is None:
+            return (ev.score + bonus, q, None, hits, ev)
+        typed_missing = set(typed[4].missing)
+        # The typed question keeps its place unless a correction finds better evidence,
+        # or turns a word no document knows into one it does ("prepaired" -> "prepared").
+        if set(ev.missing) < typed_missing:
+            bonus += RESOLVED_WORD_BONUS
+        elif self.judge.abstains(ev) and not self.pointed.part_pointed_at(q, hits, ev):
+            # A respelling of a real word ("fewest" -> "newest") only when it finds the
+            # answer; one that makes a non-word a word of the documents stands either way.
+            return None
+        return (ev.score + bonus, q, opt, hits, ev)
+
+    def _rescued(self, question: str, q: str, opt: Correction | None, k: int, typed, seen: set[str]):
+        """A question not covered as typed, with a reader's words for what the documents name in
+        their own terms ("pee": urine) read as theirs: the best reading that finds the answer, or None."""
+        found = []
+        for text in dict.fromkeys([question, q]):
+            reading = self.meanings.reading(text)
+            if reading is not None and reading.text not in seen:
+                seen.add(reading.text)
+                changes = (opt.changes if opt is not None and text == q else ()) + reading.changes
+                j = self._judged(question, Correction(reading.text, changes, reading.normalised), k, typed)
+                if j is not None and not (self.judge.abstains(j[4]) and not self.pointed.part_pointed_at(j[1], j[3], j[4])):
+                    found.append(j)
+        return max(found, key=lambda j: j[0], default=None)
 
     def ask(self, question: str, k: int = 8) -> Answer:
         q, suggestion, hits, ev = self.understand(question, max(k, 8))

@@ -55,4 +55,6 @@ class Engine:
         """Load the model and run one query, so that the first user does not pay for it."""
         self.searcher.search("warm-up query about exosomes", k=1)
         self.searcher._cache.clear()
+        # (The documents' words by meaning: else the first question not covered as typed pays.)
+        self.answerer.meanings.warm()
         return self

@@ -534,10 +534,13 @@ _OPENS_STUDY = re.compile(r"^(?:[^,]{0,40},\s*)?[A-Z][\w'’\-]+(?:\s+et\s+al\b|
                           r"|\s+\(?(?:19|20)\d{2}[a-z]?\)?\s)")
 
 
-# An indirect question a study asked: "we examined whether", "to determine if", "tested whether".
-_POSES = re.compile(r"\b(?:examined|assessed|tested|investigated|asked|explored|evaluated|checked|studied|compared|"
-                    r"determine[ds]?|test|assess|examine|investigate|explore|evaluate|establish|see|know)\s+"
-                    r"(?:whether|if)\b", re.I)
+# An indirect question a study asked, said by the study itself: "we also examined whether", "this
+# trial tested if", "the analysis assessed whether" (not "future trials should test whether", nor
+# "residents were asked if they wanted ...", nor "blood was drawn to see if ...").
+_POSES = re.compile(r"\b(?:we|our\s+(?:study|trial|analysis)|(?:this|the\s+present|the\s+current)\s+(?:study|trial|analysis|review))\s+"
+                    r"(?:also\s+|then\s+|further\s+|next\s+|first\s+|secondly\s+)?"
+                    r"(?:examined|assessed|tested|investigated|explored|evaluated|checked|studied|compared|analy[sz]ed|"
+                    r"asked|looked\s+at|sought\s+to\s+(?:determine|establish|test))\s+(?:whether|if)\b", re.I)
 
 
 _DEFINES = re.compile(r"\w\s+\([A-Za-z][\w\-/]{0,11}\)")  # "... growth factor (HGF)"

@@ -151,6 +151,10 @@ class Speller:
         self.dictionary = {w for w in dictionary if w not in counts}
         self._dict_index = _delete_index(w for w in self.dictionary if len(w) >= min_len)
 
+    def stem(self, word: str) -> str:
+        """The stem the corpus's words are indexed by."""
+        return self._stem(word)
+
     def known(self, word: str) -> bool:
         low = word.lower()
         return low in self.counts or self._stem(low) in self.stems

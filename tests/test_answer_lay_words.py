@@ -27,8 +27,8 @@ Both markers returned to normal after a night of rest and two litres of water [5
 
 Kidney function in treated patients
 
-Patients receiving cisplatin chemotherapy had rises in creatinine twice as often when they were
-dehydrated [6]. Chemokine levels in blood did not change with hydration in any group [7].
+Patients receiving cisplatin, a chemotherapy drug, had rises in creatinine twice as often when
+they were dehydrated [6]. Among pregnant women in the cohort, nausea was reported by 12% [10]. Chemokine levels in blood did not change with hydration in any group [7].
 Gastric emptying was slower in the heat, and meals were smaller at midday [8].
 
 Conclusions
@@ -58,6 +58,17 @@ def test_a_rare_word_the_article_never_uses_keeps_the_question_uncovered(field):
     assert reading is None
     a = field.answerer.ask("Does drinking water heal a stomach ulcer?")
     assert a.status == "not_found"
+
+
+def test_words_of_one_kind_are_not_read_as_each_other(field):
+    # "men" is near "women" in meaning (and "faster" near "slower"), but names others: a reader's
+    # word is read only as a clearly rarer word of the documents (a register shift), and a word of
+    # degree never as another.
+    meanings = field.answerer.meanings
+    assert meanings.reading("Was nausea reported by men in the cohort?") is None
+    assert "slower" not in meanings.nearest("faster")
+    # ... nor is a question read when another of its everyday words names what it is about.
+    assert meanings.reading("Can dehydration be measured in the pee of horses?") is None
 
 
 def test_a_clipped_word_is_read_as_the_most_familiar_word_near_it(field):

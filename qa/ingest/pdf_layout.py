@@ -30,8 +30,20 @@ from qa.ingest.running import LICENCE_RE
 from qa.sentences import ends_in_abbreviation
 from qa.types import Document
 
-# The first line of a numbered reference entry ("10. Chawla LS", "[10] Chawla").
-_NUMBERED_ENTRY = re.compile(r"^\[?\d{1,4}[.\])]\s+\S")
+
+def _next_entry(ref_lines: list[PLine], text: str) -> bool:
+    """text opens the entry numbered after the last the list has read ("10. Chawla LS" after
+    entry 9): the list goes on after a float set among it (a note's "1. Adjusted for age" does not)."""
+    m = _ENTRY_NUMBER.match(text)
+    # (An entry's number may be set apart on a line of its own: "9." | "Smith J ...".)
+    last = next((int(n.group(1)) for pl in reversed(ref_lines) if (n := _ENTRY_NUMBER.match(pl.text))), None)
+    return m is not None and last is not None and int(m.group(1)) == last + 1
+
+
+# The number opening an entry, alone on its line or not ("9." | "Smith J", "10. Chawla LS"; not
+# "1.73 m2"): reflist's entry pattern needs the entry's words after it.
+_ENTRY_NUMBER = re.compile(r"^\[?(\d{1,4})[.\])](?!\d)")
+
 
 TABLE_CAPTION_RE = re.compile(r"^Table\s+(\d+)\b[.:]?\s*(.*)$")
 CONTINUED_RE = re.compile(r"\(?\b(?:continued|cont['’]?d)\b\.?\)?", re.I)
@@ -830,13 +842,12 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
             pieces.append(Piece("paragraph", join_lines([x.text for x in foot], vocab), page=foot[0].page))
             foot = []
         if refs_paused and not in_refs and ref_lines and abs(pl.size - ref_lines[0].size) <= 1.0 \
-                and _NUMBERED_ENTRY.match(text) and not _heading_font(pl, size):
+                and _next_entry(ref_lines, text) and not _heading_font(pl, size):
             flush()
             in_refs, refs_paused = True, False
         if in_refs:
             if ref_lines and abs(pl.size - ref_lines[0].size) > 1.0 and not _heading_font(pl, size):
-                # The list is over (what follows is set in another size), or paused by a float.
-                in_refs, refs_paused = False, True
+                in_refs = False  # the list is over (what follows is set in another size)
             else:
                 ref_lines.append(pl)
                 continue
