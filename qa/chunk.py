@@ -186,6 +186,9 @@ def index_text(c: Chunk, glossary: dict[str, str], title: str = "") -> str:
         if c.table.group:
             head += f" {c.table.group}."
         base = f"{head} {cells}"
+        # A header's footnote says what the column holds ("p*": "* McNemar's test comparing ...").
+        if c.table.marked:
+            base += " (" + "; ".join(f"{col}: {text}" for col, text in c.table.marked) + ")"
         # A table's abbreviations are mostly in its column names ("LR+ (95% CI)", "NPV"); but
         # one naming what the whole document is about (the trial's arm "IMT" in a trial of
         # inspiratory muscle training) would put the title's words in every row, drowning

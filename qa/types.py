@@ -24,6 +24,9 @@ class TableInfo:
     group: str | None
     columns: tuple[str, ...]
     cells: tuple[tuple[str, str], ...]  # (column, value) in column order
+    # (column, what its footnote in the table's note says) for a header with a mark: "p*" and
+    # "* McNemar's test comparing ...".
+    marked: tuple[tuple[str, str], ...] = ()
 
     def cell_dict(self) -> dict[str, str]:
         return dict(self.cells)

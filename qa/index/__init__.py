@@ -27,7 +27,7 @@ from qa.index.lexical import Lexical
 from qa.types import Chunk, Document, Sentence, Span, TableInfo
 
 FORMAT_VERSION = 2  # 2: BM25 statistics per document, reference lists in documents.json
-PARSER_VERSION = "2026-11-28.52"  # bump when ingestion or chunking changes what chunks hold
+PARSER_VERSION = "2026-11-28.53"  # bump when ingestion or chunking changes what chunks hold
 FILES = ("chunks.jsonl", "documents.json", "embeddings.npy", "dense.faiss", "sentences.jsonl", "sentence_embeddings.npy")
 
 
@@ -95,6 +95,7 @@ def chunk_to_json(c: Chunk) -> dict:
             "group": c.table.group,
             "columns": list(c.table.columns),
             "cells": [[k, v] for k, v in c.table.cells],
+            "marked": [[k, v] for k, v in c.table.marked],
         }
     return d
 
@@ -103,7 +104,8 @@ def chunk_from_json(d: dict) -> Chunk:
     t = d.get("table")
     table = None
     if t:
-        table = TableInfo(t["number"], t["title"], t["group"], tuple(t["columns"]), tuple((k, v) for k, v in t["cells"]))
+        table = TableInfo(t["number"], t["title"], t["group"], tuple(t["columns"]), tuple((k, v) for k, v in t["cells"]),
+                          tuple((k, v) for k, v in t.get("marked", [])))
     return Chunk(
         id=d["id"], doc_id=d["doc_id"], kind=d["kind"], text=d["text"], span=Span(*d["span"]),
         section=tuple(d["section"]), page=d["page"], refs=tuple(d["refs"]), table=table,

@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import replace
 from pathlib import Path
 
+from qa.ingest.footnotes import column_footnotes
 from qa.ingest import glossary as gloss
 from qa.ingest import text
 from qa.ingest.layout import Line, Vocabulary, join_lines, paragraph_indents, split_regions, to_lines
@@ -120,7 +121,7 @@ def build(pages: list[str], doc_id: str, title: str, path: str = "", meta: dict 
             cells = tuple(zip(columns, values))
             body = " ".join(v for v in values if v)
             refs = row.refs
-            info = TableInfo(t.number, t.title, row.group, columns, cells)
+            info = TableInfo(t.number, t.title, row.group, columns, cells, column_footnotes(columns, t.note))
             sec = (f"Table {t.number}. {t.title}",)
         elif kind == "table_note":
             t = extra  # type: ignore[assignment]

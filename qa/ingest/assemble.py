@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from qa.ingest.footnotes import column_footnotes
 from qa.ingest import glossary as gloss
 from qa.ingest.reflist import cited_in
 from qa.ingest.refs import refs_in
@@ -82,13 +83,14 @@ def assemble(
             t = p.table
             sec = table_section(t.number, t.title)
             columns = tuple(t.columns)
+            marked = column_footnotes(columns, t.note)
             rows: list[Block] = []
             for r in t.rows:
                 cells = tuple(zip(columns, list(r.cells) + [""] * (len(columns) - len(r.cells))))
                 body = " ".join(v for _, v in cells if v)
                 # A row naming its study by author and year ("Okafor et al. (2019)") cites that entry.
                 refs = r.refs or cited_in(body, references)
-                b = add("table_row", body, sec, p.page, refs, TableInfo(t.number, t.title, r.group, columns, cells))
+                b = add("table_row", body, sec, p.page, refs, TableInfo(t.number, t.title, r.group, columns, cells, marked))
                 if b is not None:
                     rows.append(b)
             if t.note:
