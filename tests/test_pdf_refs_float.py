@@ -81,16 +81,19 @@ def test_a_table_among_the_references_pauses_the_list(tmp_path, apart):
     assert "wet bulb globe temperature" in d.text
 
 
+def _two_entries(page) -> float:
+    """A page of body text and a reference list of two entries; returns where it ends."""
+    y = page.lines(L, 60, ["Introduction"], size=11, bold=True)
+    y = page.lines(L, y + 4, BODY * 4, size=9.5, leading=11.5)
+    y = page.lines(L, y + 10, ["References"], size=11, bold=True)
+    return _entries(page, y, ENTRIES[:2], apart=False)
+
+
 def test_a_numbered_list_after_a_new_heading_is_no_reference(tmp_path):
     # After the references, text in the body's size ends the list and a heading opens another
     # part: its numbered lines in the list's size are that part's text.
     p1, p2 = PageSpec(), PageSpec()
-    y = p1.lines(L, 60, ["Introduction"], size=11, bold=True)
-    y = p1.lines(L, y + 4, BODY * 4, size=9.5, leading=11.5)
-    y = p1.lines(L, y + 10, ["References"], size=11, bold=True)
-    for entry in ENTRIES[:2]:
-        y = p1.lines(L, y, entry[:1], size=7.5, leading=9.2)
-        y = p1.lines(L + 13, y, entry[1:], size=7.5, leading=9.2)
+    y = _two_entries(p1)
     y = p1.lines(L, y + 12, ["Figure legends follow in the order", "cited in the text of the article."], size=9.5, leading=11.5)
     y = p2.lines(L, 60, ["Appendix"], size=11, bold=True)
     y = p2.lines(L, y + 4, ["1. Weigh each worker before the shift.", "2. Record the water drunk."], size=7.5)
@@ -114,12 +117,7 @@ def test_a_list_ended_by_text_in_the_body_size_does_not_resume(tmp_path):
     # After the list, a paragraph in the body's size and no heading; numbered lines later on in
     # the list's size are text, not more references.
     p1, p2 = PageSpec(), PageSpec()
-    y = p1.lines(L, 60, ["Introduction"], size=11, bold=True)
-    y = p1.lines(L, y + 4, BODY * 4, size=9.5, leading=11.5)
-    y = p1.lines(L, y + 10, ["References"], size=11, bold=True)
-    for entry in ENTRIES[:2]:
-        y = p1.lines(L, y, entry[:1], size=7.5, leading=9.2)
-        y = p1.lines(L + 13, y, entry[1:], size=7.5, leading=9.2)
+    y = _two_entries(p1)
     y = p1.lines(L, y + 12, ["Publisher's note: the publisher remains neutral", "about claims in maps and affiliations."],
                  size=9.5, leading=11.5)
     p2.lines(L, 60, ["3. Weigh each worker before the shift.", "4. Record the water drunk."], size=7.5)
