@@ -7,13 +7,12 @@ them together; cite(text) finds support for a writer's draft."""
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 
 import numpy as np
 
 from qa.abbrev_answer import AbbrevAnswerer
-from qa.answer_type import (COUNT, COUNTED, MEASURE_UNITS, without_citations, asked_kind, asks_several, clauses, coordinated, coordinated_phrases, figure_named, gives,
+from qa.answer_type import (COUNT, COUNTED, count_of, counted_noun, without_citations, asked_kind, asks_several, clauses, coordinated, coordinated_phrases, figure_named, gives,
                             measured_thing, mentioned_thing, named_maker, proper_names, references_named, stated_attribute, table_named,
                             without_figure_names)
 from qa.captions import Captions
@@ -27,7 +26,6 @@ from qa.search import Searcher, expand
 from qa.survey import Surveyor
 from qa.meanings import Meanings
 from qa.spelling import Correction
-from qa.lexicon import NUMBER_WORDS, PERSONS, STANCE_WORDS, inflected_common
 from qa.table_answer import ROW_NOUNS, TableAnswer, TableAnswerer
 from qa.types import Answer, Chunk, Citation, Hit, Reference, Sentence, Span
 
@@ -35,47 +33,6 @@ from qa.types import Answer, Chunk, Citation, Hit, Reference, Sentence, Span
 # stating a count ("n = 75").
 _COUNT_COLUMN = re.compile(r"\(\s*(?:n|%|n\s*\(%\))\s*\)|%|\bn\b|\bno\.|\bnumber\b|\bcount\b|\bpatients\b|\bparticipants\b", re.I)
 _N_EQUALS = re.compile(r"\bn\s*=\s*\d")
-_AUX = r"(?:are|were|is|was|did|do|does|have|has|had|can|could|will|would|in|of|at|for|with|from|on|by|to|per)\b"
-# "How many ENSEMBL gene families did ...": the words naming what is counted, up to the verb.
-_HOW_MANY = re.compile(r"\bhow\s+many\s+(?:of\s+(?:the|their|these|those)\s+)?"
-                       rf"(?!{_AUX})([a-z][\w\-]*(?:\s+(?!{_AUX})[a-z][\w\-]*){{0,2}})", re.I)
-
-
-_ARTICLES = frozenset("the a an their its this these those his her our".split())
-
-
-def _counted_noun(question: str) -> str | None:
-    """The words naming what "how many" counts, or None when it names nothing ("how many
-    actually reach the tissue": a verb and its object follow; the share that does answers)."""
-    m = _HOW_MANY.search(question)
-    if m is None:
-        return None
-    words = m.group(1).split()
-    while words and (words[0].lower() in STANCE_WORDS or words[0].lower().endswith("ly") and inflected_common(words[0])):
-        words = words[1:]
-    rest = question[m.end():].split()
-    after = (words[1:2] or rest[:1])
-    if not words or (after and after[0].lower() in _ARTICLES):
-        return None
-    return " ".join(words)
-
-
-def _count_of(counted: str) -> re.Pattern[str]:
-    """A number of the things counted, written before a word naming them ("238 cardiac surgery
-    patients", "7,918 gene families"); a count of people may name them in any word for people
-    ("847 adults" are patients counted). Not a year, a share or a measure between them ("In
-    2019, patients", "at 6 months patients", "20 mg to volunteers", "fifty percent of patients")."""
-    # (Up to a verb in the past: "how many rats received ..." counts rats.)
-    words = list(itertools.takewhile(lambda w: not w.endswith("ed"), counted.split())) or counted.split()[:1]
-    # (Each word from its start, with a short ending: "mice" is no "micrograms".)
-    names = [rf"\b{re.escape(w[:max(3, len(w) - 2)])}\w{{0,4}}\b" for w in words]
-    if any(re.fullmatch(PERSONS, w, re.I) for w in words):
-        names.append(rf"\b{PERSONS}\b")
-    number = rf"(?<![\w.\-])(?!(?:19|20)\d\d\b)(?:\d[\d,]*\d|\d|{NUMBER_WORDS})(?![.,]?\d)"
-    between = rf"(?:(?!(?:{MEASURE_UNITS}|percent|per\b)(?![A-Za-z]))[\w\-]+\s+){{0,2}}?"
-    return re.compile(rf"{number}\s+{between}(?:{'|'.join(names)})", re.I)
-
-
 COMMON_WORD_MARGIN = 0.05  # evidence a respelled common word must add over the typed question
 RESOLVED_WORD_BONUS = 0.1  # preference for a correction that makes an unknown word a known one
 # A coordinated word in at most this share of a document's chunks (or this many) names a thing of its own.
@@ -491,11 +448,11 @@ class Answerer:
             # Rows listed count what rows are ("how many studies", "how many cancers" when the
             # rows' labels name cancers); "how many rats" asks for a number a row's cell states
             # under a column of counts or shares ("n", "%"), or beside the thing counted ("3 × 10 repetitions").
-            named = _counted_noun(question)
+            named = counted_noun(question)
             if named is None or set(analyze(named.split()[0])) & (ROW_NOUNS | self.tables.label_terms(table.rows)):
                 return True
             noun = named.split()[0].lower()
-            near = _count_of(named.lower())
+            near = count_of(named.lower())
             # (... or under a column named by the thing counted: "Residents", "158".)
             counted_stems = set(analyze(noun))
 
@@ -506,13 +463,13 @@ class Answerer:
                        or near.search(value) for c in table.rows for col, value in c.table.cells)
         if kind is COUNT and not self._states_attribute(question, text, doc):
             return False  # "how many were current smokers": a count of other people is no answer
-        named = _counted_noun(question)
+        named = counted_noun(question)
         if kind is COUNT and named and stated_attribute(question) is None and \
                 not set(analyze(named)) & ROW_NOUNS and not _N_EQUALS.search(text):
             # "How many patients were included?": a number of them ("238 patients", "847 adults"),
             # not the 12 units they came from or a mean score.
             # (Reference markers and author-year citations hold no count of the finding.)
-            return bool(_count_of(named.lower()).search(without_citations(text)))
+            return bool(count_of(named.lower()).search(without_citations(text)))
         # ("How many patients ...": a count, not the dose or the share the passage reports; "how
         # many actually reach the tissue" counts no thing, and a share answers it.)
         return gives(COUNTED if kind is COUNT and named else kind, text) and self._measures_thing(question, kind, text, table, doc)

@@ -8,11 +8,12 @@ document or question set."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.lexicon import NUMBER_WORDS, STANCE_WORDS
+from qa.lexicon import NUMBER_WORDS, PERSONS, STANCE_WORDS, inflected_common
 
 _NUM = rf"(?:\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})"
 _RANGE = rf"{_NUM}(?:\s*(?:[–—-]|to|and|or)\s*{_NUM})?"
@@ -557,3 +558,44 @@ _ET_AL = re.compile(r"\b[A-Z][\w\-]+\s+(?:et\s+al|and\s+[A-Z][\w\-]+|&\s+[A-Z][\
 def proper_names(text: str) -> list[str]:
     """The names a text writes, other than authors cited by name ("Zhu et al.")."""
     return _PROPER.findall(_ET_AL.sub(" ", text))
+
+
+_AUX = r"(?:are|were|is|was|did|do|does|have|has|had|can|could|will|would|in|of|at|for|with|from|on|by|to|per)\b"
+# "How many ENSEMBL gene families did ...": the words naming what is counted, up to the verb.
+_HOW_MANY = re.compile(r"\bhow\s+many\s+(?:of\s+(?:the|their|these|those)\s+)?"
+                       rf"(?!{_AUX})([a-z][\w\-]*(?:\s+(?!{_AUX})[a-z][\w\-]*){{0,2}})", re.I)
+
+
+_ARTICLES = frozenset("the a an their its this these those his her our".split())
+
+
+def counted_noun(question: str) -> str | None:
+    """The words naming what "how many" counts, or None when it names nothing ("how many
+    actually reach the tissue": a verb and its object follow; the share that does answers)."""
+    m = _HOW_MANY.search(question)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    while words and (words[0].lower() in STANCE_WORDS or words[0].lower().endswith("ly") and inflected_common(words[0])):
+        words = words[1:]
+    rest = question[m.end():].split()
+    after = (words[1:2] or rest[:1])
+    if not words or (after and after[0].lower() in _ARTICLES):
+        return None
+    return " ".join(words)
+
+
+def count_of(counted: str, kin: bool = True) -> re.Pattern[str]:
+    """A number of the things counted, written before a word naming them ("238 cardiac surgery
+    patients", "7,918 gene families"); a count of people may name them in any word for people
+    ("847 adults" are patients counted; kin False: only the words named). Not a year, a share or a measure between them ("In
+    2019, patients", "at 6 months patients", "20 mg to volunteers", "fifty percent of patients")."""
+    # (Up to a verb in the past: "how many rats received ..." counts rats.)
+    words = list(itertools.takewhile(lambda w: not w.endswith("ed"), counted.split())) or counted.split()[:1]
+    # (Each word from its start, with a short ending: "mice" is no "micrograms".)
+    names = [rf"\b{re.escape(w[:max(3, len(w) - 2)])}\w{{0,4}}\b" for w in words]
+    if kin and any(re.fullmatch(PERSONS, w, re.I) for w in words):
+        names.append(rf"\b{PERSONS}\b")
+    number = rf"(?<![\w.\-])(?!(?:19|20)\d\d\b)(?:\d[\d,]*\d|\d|{NUMBER_WORDS})(?![.,]?\d)"
+    between = rf"(?:(?!(?:{MEASURE_UNITS}|percent|per\b)(?![A-Za-z]))[\w\-]+\s+){{0,2}}?"
+    return re.compile(rf"{number}\s+{between}(?:{'|'.join(names)})", re.I)

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa import excerpt
-from qa.answer_type import MEASURE, Kind, asked_kind, asks_several, gives, kind_words, preferred_kind
+from qa.answer_type import (COUNT, MEASURE, Kind, asked_kind, asks_several, count_of, counted_noun, gives, kind_words,
+                            preferred_kind, without_citations)
 from qa.evidence import TermStats, appraisal_stems
 from qa.index.lexical import analyze
 from qa.ingest.reflist import cited_in
@@ -173,7 +174,7 @@ class PassageAnswerer:
                 self.prev[b.id] = a.id
 
     def score_sentences(self, qv: np.ndarray, terms: set[str], hits: list[Hit], depth: int = 5,
-                        kind: Kind | None = None):
+                        kind: Kind | None = None, counted: tuple[re.Pattern[str], re.Pattern[str]] | None = None):
         """(score, sentence, hit) for every sentence of the top passages, best first. For a
         question asking for a measurement (how big, what dose), a sentence giving one is preferred."""
         out, seen = [], set()
@@ -197,7 +198,11 @@ class PassageAnswerer:
                     before = float(self.vectors[self.prev[st.id]] @ qv)
                     sim = max(sim, (1 - ANTECEDENT_SHARE) * sim + ANTECEDENT_SHARE * before)
                 cov = self.stats.coverage(terms, have, st.doc_id)
-                bonus = 0.15 if kind and gives(kind, st.text, spelled=False) else 0.0
+                if counted is not None:
+                    plain = without_citations(st.text)
+                    bonus = 0.15 if counted[0].search(plain) else 0.05 if counted[1].search(plain) else 0.0
+                else:
+                    bonus = 0.15 if kind and gives(kind, st.text, spelled=False) else 0.0
                 sc = w * sim + (1 - w) * cov + 0.05 * (depth - rank) / depth + bonus
                 out.append((sc * AIM_WEIGHT if st.id in self.aims else sc, st, h))
         out.sort(key=lambda x: -x[0])
@@ -305,7 +310,8 @@ class PassageAnswerer:
         if kind:
             # "big" in "how big" names the measure, not the topic.
             terms = terms - set(analyze(kind_words(question)))
-        cands = self.score_sentences(qv, terms, hits, kind=kind or preferred_kind(question))
+        cands = self.score_sentences(qv, terms, hits, kind=kind or preferred_kind(question),
+                                     counted=counted_patterns(question))
         if not cands:
             return []
         scores = {st.id: sc for sc, st, _ in cands}
@@ -544,6 +550,14 @@ _POSES = re.compile(r"\b(?:we|our\s+(?:study|trial|analysis)|(?:this|the\s+prese
 
 
 _DEFINES = re.compile(r"\w\s+\([A-Za-z][\w\-/]{0,11}\)")  # "... growth factor (HGF)"
+
+
+def counted_patterns(question: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """"How many patients were screened?": a count of the things named ("1,046 patients"), and a
+    count of them in other words ("40 participants"): the first is the measurement preferred,
+    the second less, a count of other things ("six hospitals") not at all. None: no count asked."""
+    named = counted_noun(question) if asked_kind(question) is COUNT else None
+    return (count_of(named.lower(), kin=False), count_of(named.lower())) if named else None
 
 
 def _plain(text: str) -> str:
