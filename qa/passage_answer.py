@@ -69,6 +69,7 @@ STUDY_SENTENCES_AFTER = 2  # a study's own sentences after the one citing it, at
 TOPIC_SENTENCE_CHARS = 60  # a sentence this short says what its paragraph goes on to report
 MAX_RUN_CHARS = 650  # one run stays readable within it
 MAX_RUNS = 3
+COUNT_DEPTH = 10  # passages searched for a count of the things asked when the first five hold none
 RUN_SHARE = 0.75  # another passage's run joins the answer when it scores this close to the best
 CARRY_SHARE = 0.6  # the paragraph's next sentence joins its run when it scores this close
 ANTECEDENT_SHARE = 0.5  # how much of a referring sentence's meaning is its antecedent's
@@ -310,8 +311,12 @@ class PassageAnswerer:
         if kind:
             # "big" in "how big" names the measure, not the topic.
             terms = terms - set(analyze(kind_words(question)))
-        cands = self.score_sentences(qv, terms, hits, kind=kind or preferred_kind(question),
-                                     counted=counted_patterns(question))
+        counted = counted_patterns(question)
+        cands = self.score_sentences(qv, terms, hits, kind=kind or preferred_kind(question), counted=counted)
+        if counted is not None and not any(counted[0].search(without_citations(st.text)) for _, st, _ in cands):
+            # No count of the things asked in the first passages: the count may stand further
+            # down ("Of 1,046 patients screened" under a passage that names the trial more often).
+            cands = self.score_sentences(qv, terms, hits, depth=COUNT_DEPTH, kind=kind, counted=counted)
         if not cands:
             return []
         scores = {st.id: sc for sc, st, _ in cands}
