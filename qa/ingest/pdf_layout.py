@@ -450,7 +450,10 @@ class _Flow:
             if k > 0 and (CAPTION_RE.match(ln.segs[0].text) or TABLE_CAPTION_RE.match(ln.segs[0].text)):
                 break
             body_like = abs(ln.size - self.size) <= 0.3 and len(ln.segs) == 1 and ln.x1 - ln.x0 > 0.6 * width
-            heading_like = k > 0 and started and len(ln.segs) == 1 and _heading_font(ln, self.size) and ln.size >= self.size + 0.5
+            # (Larger than the table's own type too: a table set larger than the body text, its
+            # font not the body's and so read as emphasis, has one-cell lines that are no heading.)
+            heading_like = k > 0 and started and len(ln.segs) == 1 and _heading_font(ln, self.size) \
+                and ln.size >= max(self.size, t_size) + 0.5
             # Sizes per segment: below a page-wide table the two columns resume side by side,
             # and one line of the region then holds both; its majority size may be either's.
             larger = k > 1 and started and t_size < self.size - 0.5 and any(
