@@ -243,28 +243,7 @@ class PassageAnswerer:
             if ahead and self.own_refs[ahead[-1].id] and length + sum(len(s.text) for s in ahead) <= MAX_RUN_CHARS:
                 run += ahead
                 cur = ahead[-1]
-        if _OPENS_STUDY.search(cur.text) and self.own_refs[cur.id]:
-            # "Gao et al. (2023) randomised ... . The infusion was given ... . Patients were more
-            # likely to remain free of delirium (79% versus 63%).": a study named as the subject
-            # and cited goes on in the uncited sentences after it; its finding is among them.
-            # They run up to the last one that says more of what is asked (a sentence on
-            # something else, "Staff turnover remained high", is not the study's finding).
-            ahead, j = [], cur.id
-            for _ in range(STUDY_SENTENCES_AFTER):
-                j = self.next.get(j)
-                if j is None or self.own_refs[j] or _OPENS_STUDY.search(self.sentences[j].text) or \
-                        sum(len(s.text) for s in run + ahead) + len(self.sentences[j].text) > MAX_RUN_CHARS:
-                    break
-                ahead.append(self.sentences[j])
-            said = set().union(*(self.sent_terms[s.id] for s in run)) & set(terms)
-            upto = 0
-            for k, s2 in enumerate(ahead):
-                new = (self.sent_terms[s2.id] & set(terms)) - said
-                if new:
-                    upto, said = k + 1, said | new
-            if upto:
-                run += ahead[:upto]
-                cur = run[-1]
+        run, cur = self._with_finding(run, cur, terms)
         nxt = self.next.get(cur.id)
         if nxt is not None:
             s2 = self.sentences[nxt]
@@ -276,7 +255,52 @@ class PassageAnswerer:
             measures = kind and not any(gives(kind, s.text) for s in run) and gives(kind, s2.text)
             if (follows or measures) and sum(len(s.text) for s in run) + len(s2.text) <= MAX_RUN_CHARS:
                 run.append(s2)
+                # ("... an assumption that fails in sedated patients. Bakshi et al. (2018) compared
+                # actigraphy and PSG in 26 patients.": the study it brings comes with its finding.)
+                run, cur = self._with_finding(run, s2, terms)
+        # Sentences set out alike go on with the same thing ("For samples tested within 24
+        # hours, kappa was 0.87. For samples tested 25-48 hours after collection, it fell to 0.69."):
+        # the next item of such a series is part of the answer.
+        j = self.next.get(run[-1].id)
+        while j is not None and _parallel(run[-1].text, self.sentences[j].text) \
+                and sum(len(s.text) for s in run) + len(self.sentences[j].text) <= MAX_RUN_CHARS:
+            run.append(self.sentences[j])
+            j = self.next.get(j)
         return Run(tuple(run), hit, score)
+
+    def _with_finding(self, run: list[Sentence], cur: Sentence, terms) -> tuple[list[Sentence], Sentence]:
+        """The run, and its last sentence, with the finding of the study cur names as its subject."""
+        if _OPENS_STUDY.search(cur.text) and self.own_refs[cur.id]:
+            # "Gao et al. (2023) randomised ... . The infusion was given ... . Patients were more
+            # likely to remain free of delirium (79% versus 63%).": a study named as the subject
+            # and cited goes on in the uncited sentences after it; its finding is among them.
+            # They run up to the last one that says more of what is asked (a sentence on
+            # something else, "Staff turnover remained high", is not the study's finding).
+            ahead, j = [], cur.id
+            for _ in range(STUDY_SENTENCES_AFTER):
+                j = self.next.get(j)
+                if j is None or self.own_refs[j] or _OPENS_STUDY.search(self.sentences[j].text) or \
+                        _ANOTHER_STUDY.match(self.sentences[j].text) or \
+                        sum(len(s.text) for s in run + ahead) + len(self.sentences[j].text) > MAX_RUN_CHARS:
+                    break
+                ahead.append(self.sentences[j])
+            # (What the study's own sentence says: a sentence before it may have named the
+            # topic, "sleep", that the study's finding reports on.)
+            said = self.sent_terms[cur.id] & set(terms)
+            # (A study sentence saying what was done, not what was found, has its finding in the
+            # next sentence when that one speaks of a thing asked, not only of the document's
+            # theme: "The devices overestimated sleep ..." after "X et al. tested the devices".)
+            doc = cur.doc_id
+            upto = 1 if ahead and not _REPORTS.search(cur.text) and any(
+                not self.stats.topic_word(t, doc) for t in self.sent_terms[ahead[0].id] & set(terms)) else 0
+            for k, s2 in enumerate(ahead):
+                new = (self.sent_terms[s2.id] & set(terms)) - said
+                if new:
+                    upto, said = k + 1, said | new
+            if upto:
+                run = run + ahead[:upto]
+                cur = run[-1]
+        return run, cur
 
     def _opens(self, st: Sentence, nxt: Sentence, run: list[Sentence], terms) -> bool:
         """st alone, short and stating no number, says what its paragraph goes on to report, and
@@ -358,7 +382,7 @@ class PassageAnswerer:
         # The room left goes to the sentences that carry each run on: a list or an explanation
         # ("what hurdles ...", "why ...") runs over several sentences of one paragraph.
         for i, r in enumerate(runs if kind is None else []):
-            runs[i] = self._carry_on(r, scores, CARRY_SHARE * best_score, len(r.text) + budget - _length(runs), used)
+            runs[i] = self._carry_on(r, scores, CARRY_SHARE * best_score, len(r.text) + budget - _length(runs), used, terms)
             used |= {s.id for s in runs[i].sentences}
         if excerpts and over and len(runs) < max_runs:
             # A list asked, and parts close to the best did not fit whole: they take the room
@@ -453,9 +477,11 @@ class PassageAnswerer:
                 best, at = weight, words[i].start()
         return at
 
-    def _carry_on(self, run: Run, scores: dict[int, float], floor: float, room: int, used: set[int]) -> Run:
+    def _carry_on(self, run: Run, scores: dict[int, float], floor: float, room: int, used: set[int],
+                  terms: set[str] | frozenset[str] = frozenset()) -> Run:
         """The run with the paragraph's next sentences while they stay close to the question
-        (scored among the top passages' sentences, above floor) and fit in room characters."""
+        (scored among the top passages' sentences, above floor) and fit in room characters; a
+        study it brings comes with its finding."""
         sents = list(run.sentences)
         announced = any(_ANNOUNCES.search(s.text) for s in sents)
         # The items a list-opening sentence of the run brings, however few words they share.
@@ -473,6 +499,14 @@ class PassageAnswerer:
                 break
             if sum(len(s.text) + 1 for s in sents) + len(self.sentences[j].text) > room:
                 break
+            found, last = self._with_finding(sents + [self.sentences[j]], self.sentences[j], terms)
+            if len(found) > len(sents) + 1:
+                # A study named with its finding after it: both, or neither (its set-up alone
+                # says nothing and takes the room).
+                if used & {s.id for s in found} or sum(len(s.text) + 1 for s in found) > room:
+                    break
+                sents, j = found, last.id
+                continue
             sents.append(self.sentences[j])
         return Run(tuple(sents), run.hit, run.score)
 
@@ -543,6 +577,32 @@ class PassageAnswerer:
 # run of another study starts there. ("The effect was first shown by Holm et al." is not one.)
 _OPENS_STUDY = re.compile(r"^(?:[^,]{0,40},\s*)?[A-Z][\w'’\-]+(?:\s+et\s+al\b|\s+(?:and|&)\s+[A-Z][\w'’\-]+\s+\(?(?:19|20)\d{2}"
                           r"|\s+\(?(?:19|20)\d{2}[a-z]?\)?\s)")
+
+
+# A sentence reporting a finding itself: "X et al. found that ...", "... showed that ..." (general English).
+_REPORTS = re.compile(r"\b(?:found|showed|shown|demonstrated|reported|revealed|indicated|observed|noted|concluded|"
+                      r"suggested|confirmed|proved|proposed|described|discovered|established|identified|argued|"
+                      r"hypothesi[sz]ed)\s+(?:\w+\s+){0,3}?that\b", re.I)
+# A sentence opening on another study than the one before it ("In another study, ...").
+_ANOTHER_STUDY = re.compile(r"^\W*(?:in\s+)?(?:another|a\s+(?:further|separate|later|second|similar)|other)\s+"
+                            r"(?:stud(?:y|ies)|trial|report|work|experiment)", re.I)
+
+
+_OPENING = re.compile(r"[A-Za-z0-9][\w\-]*")
+# Two-word connectives that open sentences on different things alike (general English).
+_CONNECTIVES = frozenset(w.strip() for w in """in addition|in contrast|for example|for instance|in particular|
+    in summary|in conclusion|in short|in turn|of note|as such|at present|in general|on average|by contrast|
+    as expected""".split("|"))
+
+
+def _parallel(a: str, b: str) -> bool:
+    """b is set out like a: it opens with a's first two words, a little word and a word of
+    content ("For samples tested ..." twice, "Among women ..."; not "In the ...", nor the
+    subject both speak of, "MSC exosomes ..."), and names no study of its own."""
+    wa, wb = _OPENING.findall(a)[:2], _OPENING.findall(b)[:2]
+    return len(wa) == 2 and [w.lower() for w in wa] == [w.lower() for w in wb] \
+        and not analyze(wa[0]) and bool(analyze(wa[1])) and not _OPENS_STUDY.search(b) \
+        and " ".join(w.lower() for w in wa) not in _CONNECTIVES
 
 
 # An indirect question a study asked, said by the study itself: "we also examined whether", "this
