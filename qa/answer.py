@@ -12,7 +12,7 @@ import re
 import numpy as np
 
 from qa.abbrev_answer import AbbrevAnswerer
-from qa.answer_type import (COUNT, COUNTED, count_of, counted_noun, without_citations, asked_kind, asks_several, clauses, coordinated, coordinated_phrases, figure_named, gives,
+from qa.answer_type import (COUNT, COUNTED, count_of, row_gives, counted_noun, without_citations, asked_kind, asks_several, clauses, coordinated, coordinated_phrases, figure_named, gives,
                             measured_thing, mentioned_thing, named_maker, proper_names, references_named, stated_attribute, table_named,
                             without_figure_names)
 from qa.captions import Captions
@@ -472,7 +472,10 @@ class Answerer:
             return bool(count_of(named.lower()).search(without_citations(text)))
         # ("How many patients ...": a count, not the dose or the share the passage reports; "how
         # many actually reach the tissue" counts no thing, and a share answers it.)
-        return gives(COUNTED if kind is COUNT and named else kind, text) and self._measures_thing(question, kind, text, table, doc)
+        # (A table row gives it with a bare figure when its label names the unit: "Days with ...".)
+        stated = gives(COUNTED if kind is COUNT and named else kind, text) or \
+            table is not None and kind is not COUNT and any(c.table and row_gives(kind, c.table.cells) for c in table.rows)
+        return stated and self._measures_thing(question, kind, text, table, doc)
 
     def _names_maker(self, question: str, parts: list[str], table: TableAnswer | None, doc: str | None) -> bool:
         """'Which brand of oximeter ...', 'Who made the lozenges?': some part of the answer (a
@@ -534,9 +537,12 @@ class Answerer:
         if not names and not where:
             return True
         glossary = self.glossaries.get(d, {})
-        for piece, named_in in self._pieces(text, table):
+        rows = [c for c in table.rows if c.table] if table is not None else []
+        for k, (piece, named_in) in enumerate(self._pieces(text, table)):
             have = set(analyze(named_in + " " + expand(named_in, glossary, appraisal=False)))
-            if gives(kind, piece) and _names_any(have, names) and _names_any(have, where):
+            # (The first pieces are the table's rows, each read with its label's unit.)
+            said = gives(kind, piece) or k < len(rows) and row_gives(kind, rows[k].table.cells)
+            if said and _names_any(have, names) and _names_any(have, where):
                 return True
         return False
 

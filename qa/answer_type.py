@@ -189,6 +189,25 @@ def gives(kind: Kind, text: str, spelled: bool = True) -> bool:
     return bool(kind.gives.search(clean))
 
 
+_UNIT_WORD = re.compile(r"[A-Za-z]+|%")
+
+
+def unit_named(kind: Kind, label: str) -> bool:
+    """A table row's label names the unit of a kind of measurement ("Days with rescue
+    treatment, median (IQR)", "Time to flare, weeks", "Yes (%)"): the row's bare figures are
+    measurements of that kind. (Not for a kind any bare figure gives: a count.)"""
+    return not gives(kind, "2") and any(gives(kind, f"2 {w}") for w in _UNIT_WORD.findall(label))
+
+
+def row_gives(kind: Kind, cells: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> bool:
+    """A table row states a measurement of the kind: a cell does, or the row's label (its first
+    cell) names the kind's unit and another cell holds a figure."""
+    values = [v for _, v in cells]
+    if any(gives(kind, v) for v in values):
+        return True
+    return bool(values) and unit_named(kind, values[0]) and any(re.search(r"\d", v) for v in values[1:])
+
+
 _SOON = re.compile(r"\bhow\s+(?:quickly|soon|early|late|fast)\b", re.I)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.answer_type import (COUNT, MEASURE, Kind, asked_kind, coordinated, coordinated_phrases, gives, kind_words, named_kinds, table_called,
+from qa.answer_type import (COUNT, MEASURE, Kind, asked_kind, unit_named, coordinated, coordinated_phrases, gives, kind_words, named_kinds, table_called,
                             table_named, without_table_names)
 from qa.evidence import TermStats, content_terms, generic_stems, part_name_terms, question_terms, related
 from qa.index.lexical import analyze
@@ -489,10 +489,17 @@ class TableAnswerer:
             # the kind of measurement asked is the answer, whatever the column is called.
             # (The row that meets the question best must give it; a row listed beside it may not:
             # "advanced adenoma" and the composite condition whose definition names it.)
-            for col in prof["columns"]:
-                giving = [gives(kind, c.table.cell_dict().get(col, "")) for c in rows]
-                if col not in columns and col not in prof["label"][:1] and giving[0] and 2 * sum(giving) >= len(rows):
-                    columns.insert(0, col)
+            # (A bare figure gives it in a row whose label names the unit: "Days with rescue
+            # treatment, median (IQR)" and "11 (0-34)" under a group's column.)
+            def giving_in(c: Chunk, col: str) -> bool:
+                value = c.table.cell_dict().get(col, "")
+                first = c.table.cells[0][1] if c.table.cells else ""
+                return gives(kind, value) or bool(re.search(r"\d", value)) and unit_named(kind, first)
+
+            # (In the table's own order, before the columns named.)
+            giving = {col: [giving_in(c, col) for c in rows] for col in prof["columns"]
+                      if col not in columns and col not in prof["label"][:1]}
+            columns[:0] = [col for col, g in giving.items() if g[0] and 2 * sum(g) >= len(rows)]
         if not lead and named is None and not columns:
             # No column asked and a passage ranks first: the table answers only if its rows
             # meet what the question says of them.
