@@ -243,64 +243,79 @@ class PassageAnswerer:
             if ahead and self.own_refs[ahead[-1].id] and length + sum(len(s.text) for s in ahead) <= MAX_RUN_CHARS:
                 run += ahead
                 cur = ahead[-1]
-        run, cur = self._with_finding(run, cur, terms)
+        run, cur, _ = self._with_finding(run, cur, terms)
         nxt = self.next.get(cur.id)
         if nxt is not None:
             s2 = self.sentences[nxt]
-            # (... and a short sentence alone, "Agreement depended on sample age.", opens what
-            # the next one reports.)
+            # (A short sentence alone, "Agreement depended on sample age.", opens what the next
+            # one reports.)
             follows = (refers_back(s2.text) and scores.get(nxt, 0.0) >= 0.6 * score) or \
                 self._continues(run[-1], s2, terms) or self._opens(st, s2, run, terms) or \
                 self._poses(run[-1], s2, terms)
             measures = kind and not any(gives(kind, s.text) for s in run) and gives(kind, s2.text)
             if (follows or measures) and sum(len(s.text) for s in run) + len(s2.text) <= MAX_RUN_CHARS:
                 run.append(s2)
-                # ("... an assumption that fails in sedated patients. Bakshi et al. (2018) compared
-                # actigraphy and PSG in 26 patients.": the study it brings comes with its finding.)
-                run, cur = self._with_finding(run, s2, terms)
-        # Sentences set out alike go on with the same thing ("For samples tested within 24
-        # hours, kappa was 0.87. For samples tested 25-48 hours after collection, it fell to 0.69."):
-        # the next item of such a series is part of the answer.
+                # (A study it brings, named as the next sentence's subject, comes with its finding.)
+                run, cur, _ = self._with_finding(run, s2, terms)
+        return Run(tuple(self._with_series(run)), hit, score)
+
+    def _with_series(self, run: list[Sentence]) -> list[Sentence]:
+        """The run with the next items of a series its last sentence opens: results set out
+        alike under qualifiers ("In women, the hazard ratio was 0.71. In men, it was 0.95.").
+        A sentence citing a study of its own is another study's, not the next item."""
+        run = list(run)
         j = self.next.get(run[-1].id)
-        while j is not None and _parallel(run[-1].text, self.sentences[j].text) \
+        while j is not None and not self.own_refs[j] and _parallel(run[-1].text, self.sentences[j].text) \
                 and sum(len(s.text) for s in run) + len(self.sentences[j].text) <= MAX_RUN_CHARS:
             run.append(self.sentences[j])
             j = self.next.get(j)
-        return Run(tuple(run), hit, score)
+        return run
 
-    def _with_finding(self, run: list[Sentence], cur: Sentence, terms) -> tuple[list[Sentence], Sentence]:
-        """The run, and its last sentence, with the finding of the study cur names as its subject."""
-        if _OPENS_STUDY.search(cur.text) and self.own_refs[cur.id]:
-            # "Gao et al. (2023) randomised ... . The infusion was given ... . Patients were more
-            # likely to remain free of delirium (79% versus 63%).": a study named as the subject
-            # and cited goes on in the uncited sentences after it; its finding is among them.
-            # They run up to the last one that says more of what is asked (a sentence on
-            # something else, "Staff turnover remained high", is not the study's finding).
-            ahead, j = [], cur.id
-            for _ in range(STUDY_SENTENCES_AFTER):
-                j = self.next.get(j)
-                if j is None or self.own_refs[j] or _OPENS_STUDY.search(self.sentences[j].text) or \
-                        _ANOTHER_STUDY.match(self.sentences[j].text) or \
-                        sum(len(s.text) for s in run + ahead) + len(self.sentences[j].text) > MAX_RUN_CHARS:
-                    break
-                ahead.append(self.sentences[j])
-            # (What the study's own sentence says: a sentence before it may have named the
-            # topic, "sleep", that the study's finding reports on.)
-            said = self.sent_terms[cur.id] & set(terms)
-            # (A study sentence saying what was done, not what was found, has its finding in the
-            # next sentence when that one speaks of a thing asked, not only of the document's
-            # theme: "The devices overestimated sleep ..." after "X et al. tested the devices".)
-            doc = cur.doc_id
-            upto = 1 if ahead and not _REPORTS.search(cur.text) and any(
-                not self.stats.topic_word(t, doc) for t in self.sent_terms[ahead[0].id] & set(terms)) else 0
-            for k, s2 in enumerate(ahead):
-                new = (self.sent_terms[s2.id] & set(terms)) - said
-                if new:
-                    upto, said = k + 1, said | new
-            if upto:
-                run = run + ahead[:upto]
-                cur = run[-1]
-        return run, cur
+    def _with_finding(self, run: list[Sentence], cur: Sentence, terms) -> tuple[list[Sentence], Sentence, bool]:
+        """The run, its last sentence, and whether the finding of the study cur names as its
+        subject was left out for want of room (the run stays within MAX_RUN_CHARS)."""
+        if not (_OPENS_STUDY.search(cur.text) and self.own_refs[cur.id]):
+            return run, cur, False
+        # "Gao et al. (2023) randomised ... . The infusion was given ... . Patients were more
+        # likely to remain free of delirium (79% versus 63%).": a study named as the subject and
+        # cited goes on in the uncited sentences after it; its finding is among them. They run
+        # up to the last one that says more of what is asked (a sentence on something else,
+        # "Staff turnover remained high", is not the study's finding).
+        ahead, j = [], cur.id
+        for _ in range(STUDY_SENTENCES_AFTER):
+            j = self.next.get(j)
+            if j is None or self.own_refs[j] or _OPENS_STUDY.search(self.sentences[j].text) or \
+                    _ANOTHER_STUDY.match(self.sentences[j].text):
+                break
+            ahead.append(self.sentences[j])
+        asked = set(terms)
+        # (What the study's own sentence says: a sentence before it may have named the topic
+        # that the study's finding reports on.)
+        said = self.sent_terms[cur.id] & asked
+        upto = 1 if ahead and self._finding_after(cur, ahead[0], asked) else 0
+        for k, s2 in enumerate(ahead):
+            new = (self.sent_terms[s2.id] & asked) - said
+            if new:
+                upto, said = k + 1, said | new
+        room = MAX_RUN_CHARS - sum(len(s.text) for s in run)
+        fits = 0
+        while fits < upto and room - len(ahead[fits].text) >= 0:
+            room -= len(ahead[fits].text)
+            fits += 1
+        if fits:
+            run = run + ahead[:fits]
+            cur = run[-1]
+        return run, cur, fits < upto
+
+    def _finding_after(self, study: Sentence, nxt: Sentence, asked: set[str]) -> bool:
+        """study says what was done, not what was found ("X et al. tested the devices in 30
+        patients"), and nxt states a result (a figure, or "They found ...") about a thing asked
+        other than the document's theme: the study's finding."""
+        if _REPORTS.search(study.text):
+            return False
+        result = gives(MEASURE, nxt.text) or refers_back(nxt.text)
+        doc = study.doc_id
+        return result and any(not self.stats.topic_word(t, doc) for t in self.sent_terms[nxt.id] & asked)
 
     def _opens(self, st: Sentence, nxt: Sentence, run: list[Sentence], terms) -> bool:
         """st alone, short and stating no number, says what its paragraph goes on to report, and
@@ -499,10 +514,11 @@ class PassageAnswerer:
                 break
             if sum(len(s.text) + 1 for s in sents) + len(self.sentences[j].text) > room:
                 break
-            found, last = self._with_finding(sents + [self.sentences[j]], self.sentences[j], terms)
+            found, last, cut = self._with_finding(sents + [self.sentences[j]], self.sentences[j], terms)
+            if cut:
+                break  # a study whose finding does not fit: its set-up alone says nothing
             if len(found) > len(sents) + 1:
-                # A study named with its finding after it: both, or neither (its set-up alone
-                # says nothing and takes the room).
+                # A study named with its finding after it: both, or neither.
                 if used & {s.id for s in found} or sum(len(s.text) + 1 for s in found) > room:
                     break
                 sents, j = found, last.id
@@ -579,30 +595,38 @@ _OPENS_STUDY = re.compile(r"^(?:[^,]{0,40},\s*)?[A-Z][\w'’\-]+(?:\s+et\s+al\b|
                           r"|\s+\(?(?:19|20)\d{2}[a-z]?\)?\s)")
 
 
-# A sentence reporting a finding itself: "X et al. found that ...", "... showed that ..." (general English).
+# A sentence reporting a finding itself: "X et al. found that ...", "... reported a 40% drop",
+# "found no difference" (general English).
 _REPORTS = re.compile(r"\b(?:found|showed|shown|demonstrated|reported|revealed|indicated|observed|noted|concluded|"
                       r"suggested|confirmed|proved|proposed|described|discovered|established|identified|argued|"
-                      r"hypothesi[sz]ed)\s+(?:\w+\s+){0,3}?that\b", re.I)
-# A sentence opening on another study than the one before it ("In another study, ...").
-_ANOTHER_STUDY = re.compile(r"^\W*(?:in\s+)?(?:another|a\s+(?:further|separate|later|second|similar)|other)\s+"
-                            r"(?:stud(?:y|ies)|trial|report|work|experiment)", re.I)
-
-
-_OPENING = re.compile(r"[A-Za-z0-9][\w\-]*")
+                      r"hypothesi[sz]ed)\s+(?:\w+\s+){0,3}?(?:that|no|not|a|an|higher|lower|greater|smaller|fewer|"
+                      r"less|more|similar|better|worse|significant(?:ly)?|\d)", re.I)
+# A sentence opening on another study than the one before it ("In another study, ...", "A more
+# recent trial ...", "However, another randomised trial ...").
+_ANOTHER_STUDY = re.compile(r"^\W*(?:[\w\-]+\s*,\s*)?(?:[\w\-]+\s+){0,2}?(?:another|other|further|separate|"
+                            r"(?:more\s+)?recent|later|second|similar)\s+(?:[\w\-]+\s+){0,2}?"
+                            r"(?:stud(?:y|ies)|trials?|reports?|experiments?|analys[ie]s|cohorts?|series)\b", re.I)
+# A qualifier a series of results opens each item with: a preposition and up to eight words, then a
+# comma ("For samples tested within 24 hours of collection, ...", "In women, ...", "Among smokers, ...").
+_QUALIFIER = re.compile(r"^\W*(in|for|among|at|with|without|after|before|during|within|by|on|from|under|over|"
+                        r"between|beyond|below|above)\s+((?:[^\s,;.]+\s+){0,7}?[^\s,;.]+)\s*,", re.I)
 # Two-word connectives that open sentences on different things alike (general English).
 _CONNECTIVES = frozenset(w.strip() for w in """in addition|in contrast|for example|for instance|in particular|
     in summary|in conclusion|in short|in turn|of note|as such|at present|in general|on average|by contrast|
-    as expected""".split("|"))
+    in fact|in total|in practice|in theory|in brief|at first|at last|by then|on balance|in sum""".split("|"))
 
 
 def _parallel(a: str, b: str) -> bool:
-    """b is set out like a: it opens with a's first two words, a little word and a word of
-    content ("For samples tested ..." twice, "Among women ..."; not "In the ...", nor the
-    subject both speak of, "MSC exosomes ..."), and names no study of its own."""
-    wa, wb = _OPENING.findall(a)[:2], _OPENING.findall(b)[:2]
-    return len(wa) == 2 and [w.lower() for w in wa] == [w.lower() for w in wb] \
-        and not analyze(wa[0]) and bool(analyze(wa[1])) and not _OPENS_STUDY.search(b) \
-        and " ".join(w.lower() for w in wa) not in _CONNECTIVES
+    """b is the next item of a series a opens: both state a result under a qualifier opened by
+    the same preposition, b's naming a thing in words (not "In 2019, ...", nor a connective
+    such as "In fact, ..."; not "The programme ..." twice, a subject both speak of)."""
+    ma, mb = _QUALIFIER.match(a), _QUALIFIER.match(b)
+    if not ma or not mb or ma.group(1).lower() != mb.group(1).lower():
+        return False
+    if f"{mb.group(1)} {mb.group(2).split()[0]}".lower() in _CONNECTIVES:
+        return False
+    named = [t for t in analyze(mb.group(2)) if t.isalpha()]
+    return bool(named) and gives(MEASURE, a) and gives(MEASURE, b)
 
 
 # An indirect question a study asked, said by the study itself: "we also examined whether", "this

@@ -45,3 +45,43 @@ def test_a_table_in_another_larger_face_keeps_its_one_cell_lines(tmp_path):
     assert [c["Study"] for c in cells] == ["Haraldsen 2012", "Ojeda 2014", "Choi 2016"]
     assert cells[0]["Main finding"] == "Three or more night shifts a month linked to the syndrome only in nurses aged 40 or older"
     assert cells[1]["Main finding"].endswith("rotating schedules")
+
+
+def _table_then(tmp_path, after_size: float, caption_lines: int = 1, row_size: float = 10.5):
+    """A table in Times at row_size under a caption, then a bold line at after_size, then text."""
+    p = PageSpec()
+    y = p.lines(L, 60, TEXT + TEXT[:6], size=9.5, leading=11.5)
+    for k in range(caption_lines):
+        words = "Table 3 Comparison with earlier studies" if k == 0 else "of night work in hospital staff"
+        p.text(L, y + 10 + 12 * k, words, 10.5, bold=k == 0)
+    y += 10 + 12 * caption_lines
+    p.rule(L, L + 520, y)
+    y += 12
+    for x, s in zip(COLS, ("Study", "Setting", "Design", "Main finding")):
+        p.text(x, y, s, row_size, bold="serif")
+    p.rule(L, L + 520, y + 4)
+    y += 16
+    for row in ROWS[:2]:
+        for x, cell in zip(COLS, row):
+            for k, line in enumerate(cell):
+                p.text(x, y + 12.5 * k, line, row_size, bold="serif")
+        y += 12.5 * max(len(cell) for cell in row) + 5
+    p.text(L, y + 4, "Discussion of shift patterns", after_size, bold=True)
+    p.lines(L, y + 20, TEXT[:8], size=9.5, leading=11.5)
+    path = tmp_path / "after.pdf"
+    path.write_bytes(make_pdf([p]))
+    doc = load(path)
+    return next(t for t in doc.tables if t.number == 3), doc
+
+
+def test_a_heading_in_another_face_after_such_a_table_is_still_a_heading(tmp_path):
+    t, doc = _table_then(tmp_path, 10.5)
+    assert len(t.rows) == 2
+    assert not any("Discussion of shift patterns" in v for r in t.rows for _, v in r.table.cells)
+    assert any(b.kind == "heading" and "Discussion of shift patterns" in b.text for b in doc.blocks)
+
+
+def test_a_caption_over_two_lines_is_not_the_tables_type(tmp_path):
+    # Rows at 8 pt under a caption at 10.5 pt: a 10.5 pt bold line after the rows ends the table.
+    t, doc = _table_then(tmp_path, 10.5, caption_lines=2, row_size=8)
+    assert not any("Discussion of shift patterns" in v for r in t.rows for _, v in r.table.cells)

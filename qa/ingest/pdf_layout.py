@@ -442,18 +442,23 @@ class _Flow:
         started = False
         # The table's own type size (read from the lines under its caption): larger type
         # below it, once rows have started, is the running text again.
-        under = [x.size for x in lines[1:4]]
+        # (Its rows' lines: a caption wrapped over several lines is set in other type.)
+        rows_below = [x for x in lines[1:6] if len(x.segs) > 1] or lines[1:4]
+        under = [x.size for x in rows_below]
         t_size = sorted(under)[len(under) // 2] if under else self.size
+        t_font = Counter(w.font for x in rows_below for sg in x.segs for w in sg.words).most_common(1)
+        t_font = t_font[0][0] if t_font else ""
         across = g is not None and x_lo < g - 2 and x_hi > g + 2
         noted = False  # the table's Note has begun
         for k, ln in enumerate(lines):
             if k > 0 and (CAPTION_RE.match(ln.segs[0].text) or TABLE_CAPTION_RE.match(ln.segs[0].text)):
                 break
             body_like = abs(ln.size - self.size) <= 0.3 and len(ln.segs) == 1 and ln.x1 - ln.x0 > 0.6 * width
-            # (Larger than the table's own type too: a table set larger than the body text, its
-            # font not the body's and so read as emphasis, has one-cell lines that are no heading.)
+            # (... and larger than the rows' type or in another face: a table set larger than the
+            # body text, its face not the body's and so read as emphasis, has one-cell lines that
+            # are no heading.)
             heading_like = k > 0 and started and len(ln.segs) == 1 and _heading_font(ln, self.size) \
-                and ln.size >= max(self.size, t_size) + 0.5
+                and ln.size >= self.size + 0.5 and (ln.size >= t_size + 0.5 or _face(ln) != t_font)
             # Sizes per segment: below a page-wide table the two columns resume side by side,
             # and one line of the region then holds both; its majority size may be either's.
             larger = k > 1 and started and t_size < self.size - 0.5 and any(
@@ -682,6 +687,12 @@ def _face(pl: PLine) -> tuple[str, float] | None:
     """The one font and size a line is set in, or None for a line in several fonts."""
     fonts = {w.font for s in pl.segs for w in s.words if not w.sup}
     return (fonts.pop(), round(pl.size, 1)) if len(fonts) == 1 else None
+
+
+def _face(pl: PLine) -> str:
+    """The font most of a line's words are set in."""
+    c = Counter(w.font for sg in pl.segs for w in sg.words)
+    return c.most_common(1)[0][0] if c else ""
 
 
 def _heading_font(pl: PLine, size: float) -> bool:
