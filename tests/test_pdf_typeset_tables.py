@@ -253,3 +253,21 @@ def test_a_group_author_and_a_licence_with_the_copyright_sign():
     assert (r.authors, r.title, r.year) == (("National Respiratory Network",), "Guidance on home pulse oximetry monitoring", "2020")
     assert LICENCE_RE.search("SYNTHETIC ARTICLE: do not cite. © 2025 The Authors. Licensed CC0 1.0.")
     assert not LICENCE_RE.search("The authors thank the nurses for their help.")
+
+
+def test_a_raised_citation_waits_for_its_own_line_not_the_other_columns():
+    # "... a higher rate of PPCs⁹,¹⁰. After ..." in the right column, its line half a line lower
+    # than the left column's: the superscript starts above its own line and overlaps the left
+    # column's line more than half its height, yet it is set right after "PPCs".
+    def w(text, x0, top, size, x1=None):
+        return Word(text, x0, x1 if x1 is not None else x0 + len(text) * 0.5 * size, top, top + size, size, False)
+
+    words = [w("nia,", 54.0, 646.6, 10), w("atelectasis", 76.0, 646.6, 10, 130.0),
+             w("a", 317.0, 653.9, 10), w("higher", 325.0, 653.9, 10), w("rate", 357.0, 653.9, 10),
+             w("of", 378.0, 653.9, 10), w("PPCs", 389.0, 653.9, 10, 411.0), w("9,10", 414.0, 652.3, 7),
+             w(".", 428.0, 653.9, 10, 430.5), w("After", 434.0, 653.9, 10)]
+    segs = segments(words)
+    host = next(s for s in segs if any(x.text == "PPCs" for x in s.words))
+    mark = next(x for x in host.words if x.text == "9,10")
+    assert mark.sup
+    assert not any(x.text == "9,10" for s in segs if s is not host for x in s.words)

@@ -340,9 +340,26 @@ def _split_marks(w: dict, usual: dict[tuple, Counter]) -> list[dict]:
     return [part(head, False), part(tail, True)]
 
 
+def _next_to(w: Word, ln: list[Word]) -> bool:
+    """w sits right after or right before a larger word of the line, within half an em, and
+    overlaps its height: a superscript on that word."""
+    return any(x.size > w.size and min(x.bottom, w.bottom) > max(x.top, w.top)
+               and (-1.0 <= w.x0 - x.x1 <= 0.5 * x.size or -1.0 <= x.x0 - w.x1 <= 0.5 * x.size) for x in ln)
+
+
+def _small_beside_none(w: Word, ln: list[Word]) -> bool:
+    """w is set smaller than the line's type and no word of the line is next to it."""
+    main = max((x.size for x in ln), default=w.size)
+    return w.size < 0.81 * main and not _next_to(w, ln)
+
+
 def segments(words: list[Word]) -> list[Seg]:
     """Words -> lines (by vertical overlap) -> segments (split at gaps wider than ~1 em)."""
     lines: list[list[Word]] = []
+    # A raised small word (a superscript citation, "PPCs⁹,¹⁰") starts above its own line's
+    # words; read first, it would join the other column's line beside it, whose words end far
+    # from it. It waits for its line when the line it would join has no word next to it.
+    waiting: list[tuple[Word, list[Word] | None]] = []
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         best, best_ov = None, 0.0
         for ln in lines[-8:]:
@@ -359,10 +376,20 @@ def segments(words: list[Word]) -> list[Seg]:
                 best, best_ov = ln, ov
         if best is None:
             best = _script_host(w, lines[-8:])
-        if best is None:
+        if best is not None and _small_beside_none(w, best):
+            waiting.append((w, best))
+        elif best is None:
             lines.append([w])
         else:
             best.append(w)
+    for w, fallback in waiting:
+        host = next((ln for ln in lines if _next_to(w, ln)), None)
+        if host is not None:
+            host.append(w)
+        elif fallback is not None:
+            fallback.append(w)
+        else:
+            lines.append([w])
     _rehome_marks(lines)
     out: list[Seg] = []
     for ln in lines:
