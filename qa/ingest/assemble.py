@@ -28,6 +28,9 @@ class TablePiece:
     columns: list[str]
     rows: list[RowPiece]
     note: str = ""
+    # Where its columns lie on the page (x ranges): a continuation on the next page, whose
+    # rows alone may leave other gaps, is read in them.
+    spans: list[tuple[float, float]] = field(default_factory=list)
 
 
 @dataclass

@@ -802,6 +802,14 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
                 flush()
                 pieces.append(Piece("paragraph", txt, page=page))
                 continue
+            if cont and number in tables and tables[number].spans and len(t.columns) != len(tables[number].columns):
+                # Its own lines split it otherwise than the first part (a long label closing the
+                # gap before the numbers): read in the first part's columns, when that gives its header.
+                again = read_table(number, reg.title, region, cap, page=page, rules=reg.rules,
+                                   join_hyphen=vocab.join_hyphen, vrules=reg.vrules, fills=reg.fills,
+                                   spans=tables[number].spans)
+                if again is not None and len(again.columns) == len(tables[number].columns):
+                    t = again
             if cont and number in tables:
                 old = tables[number]
                 rows = t.rows

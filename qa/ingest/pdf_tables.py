@@ -363,7 +363,10 @@ def read_table(
     number: int, rest: str, region: list[Seg], cap: Seg | None, page: int = 0,
     rules: list[tuple[float, float, float]] | None = None, join_hyphen=None,
     vrules: list[tuple[float, float, float]] | None = None, fills: list[tuple[float, float, float, float]] | None = None,
+    spans: list[tuple[float, float]] | None = None,
 ) -> TablePiece | None:
+    """The table in a region. spans: the columns' x ranges to read it in (the first part's, for
+    its continuation), rather than the gaps its own lines leave."""
     lines = line_up(region, page)
     if not lines:
         return None
@@ -424,7 +427,13 @@ def read_table(
     x_hi = max(x.x1 for x in rows_lines)
     # (Only the rules that are this table's cell borders.)
     grid_rules = pdf_grid.borders(vrules or [], rows_lines, x_lo, x_hi)
-    cols = pdf_grid.split_columns(_table_columns(rows_lines, x_lo, x_hi), grid_rules, rows_lines)
+    if spans:
+        # (Each column reaches to where the next starts: a longer cell than the first part's
+        # runs on in its own column.)
+        cols = [(min(a, x_lo) if i == 0 else a, spans[i + 1][0] - 0.5 if i + 1 < len(spans) else max(b, x_hi))
+                for i, (a, b) in enumerate(spans)]
+    else:
+        cols = pdf_grid.split_columns(_table_columns(rows_lines, x_lo, x_hi), grid_rules, rows_lines)
     if len(cols) < 2:
         return None
     grid, bold0 = _grid(rows_lines, cols, x_lo)
@@ -566,7 +575,7 @@ def read_table(
         return None
     # "(continued on next page)" under a table's first part is no part of its Note.
     note = _join([ln.text for ln in note_lines if not (CONTINUED_RE.search(ln.text) and len(ln.text) < 40)], join_hyphen)
-    return TablePiece(number, title, columns, rows, note)
+    return TablePiece(number, title, columns, rows, note, list(cols))
 
 
 # Statistics of a whole subgroup, not of its rows (biomedical convention: a test of interaction,
