@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.answer_type import (COUNT, MEASURE, Kind, asked_kind, unit_named, coordinated, coordinated_phrases, gives, kind_words, named_kinds, table_called,
+from qa.answer_type import (COUNT, MEASURE, Kind, asked_kind, unit_named, clauses, coordinated, coordinated_phrases, gives, kind_words, named_kinds, table_called,
                             table_named, without_table_names)
 from qa.evidence import TermStats, content_terms, generic_stems, part_name_terms, question_terms, related
 from qa.index.lexical import analyze
@@ -987,6 +987,17 @@ def _conjuncts(question: str) -> tuple[frozenset[str], ...]:
     for words in coordinated(question) + coordinated_phrases(question):
         parts = [frozenset(analyze(w)) for w in words]
         if all(parts):
+            out += [p for p in parts if p not in out]
+    # ... and so does each of several questions asking the same thing of different rows ("what
+    # percentage were women and what percentage were current smokers"): its own words, not those
+    # they share. (Questions asking different things, "which pathway does it block, and how were
+    # they isolated", ask columns of one row.)
+    _, asked = clauses(question)
+    if len(asked) >= 2:
+        sets = [frozenset(content_terms(a)) for a in asked]
+        common = frozenset.intersection(*sets)
+        parts = [p - common for p in sets]
+        if common and all(parts):
             out += [p for p in parts if p not in out]
     return tuple(out)
 
