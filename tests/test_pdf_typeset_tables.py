@@ -271,3 +271,32 @@ def test_a_raised_citation_waits_for_its_own_line_not_the_other_columns():
     mark = next(x for x in host.words if x.text == "9,10")
     assert mark.sup
     assert not any(x.text == "9,10" for s in segs if s is not host for x in s.words)
+
+
+def test_a_large_heading_beside_a_small_type_table_leaves_its_rows_whole(tmp_path):
+    # A 14 pt heading in the left column level with a 7 pt table in the right column (found by
+    # the cold review): the table's words smaller than the heading beside them stay on their own
+    # rows, whatever the heading's height against the rows.
+    from pdfgen import RIGHT as R
+
+    rows = [("Outcome", "Drug", "Placebo")] + [(f"Outcome number {k}", f"{k}/120", f"{k + 3}/118") for k in range(1, 13)]
+    for k, hy in enumerate((160.0, 163.5, 166.0, 171.5, 175.0)):
+        p = PageSpec()
+        p.lines(L, 60, TEXT[:10], size=9.5, leading=11.5)
+        p.text(L, hy, "Discussion", size=14, bold=True)
+        p.lines(L, hy + 20, TEXT[:10], size=9.5, leading=11.5)
+        y = p.lines(R, 60, TEXT[:6], size=9.5, leading=11.5)
+        p.text(R, y + 6, "Table 1 Outcomes at one year", size=7, bold=True)
+        y += 20
+        p.rule(R, R + 240, y - 4)
+        for i, r in enumerate(rows):
+            for x, c in zip((R, R + 120, R + 180), r):
+                p.text(x, y + i * 8.0, c, size=7, bold=i == 0)
+        end = y + len(rows) * 8.0
+        p.rule(R, R + 240, end)
+        p.lines(R, end + 20, TEXT[5:12], size=9.5, leading=11.5)
+        path = tmp_path / f"beside{k}.pdf"
+        path.write_bytes(make_pdf([p]))
+        t, got = _table(load(path), 1)
+        assert t.columns == rows[0]
+        assert [cells for _, cells in got] == rows[1:], hy

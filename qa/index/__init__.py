@@ -27,7 +27,7 @@ from qa.index.lexical import Lexical
 from qa.types import Chunk, Document, Sentence, Span, TableInfo
 
 FORMAT_VERSION = 2  # 2: BM25 statistics per document, reference lists in documents.json
-PARSER_VERSION = "2026-11-28.57"  # bump when ingestion or chunking changes what chunks hold
+PARSER_VERSION = "2026-11-28.58"  # bump when ingestion or chunking changes what chunks hold
 FILES = ("chunks.jsonl", "documents.json", "embeddings.npy", "dense.faiss", "sentences.jsonl", "sentence_embeddings.npy")
 
 

@@ -789,6 +789,16 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
             number, cont, region, cap, page = reg.number, reg.continued, reg.segs, reg.caption, reg.page
             t = read_table(number, reg.title, region, cap, page=page, rules=reg.rules, join_hyphen=vocab.join_hyphen,
                            vrules=reg.vrules, fills=reg.fills)
+            first_part = tables.get(number) if cont else None
+            if first_part is not None and first_part.spans and (t is None or len(t.columns) < len(first_part.columns)):
+                # Its own lines split it into fewer columns than the first part, or into none (a
+                # long label closing the gap before the numbers): read in the first part's
+                # columns, and kept when that gives the first part's header, column by column.
+                again = read_table(number, reg.title, region, cap, page=page, rules=reg.rules,
+                                   join_hyphen=vocab.join_hyphen, vrules=reg.vrules, fills=reg.fills,
+                                   spans=first_part.spans)
+                if again is not None and [_norm(c) for c in again.columns] == [_norm(c) for c in first_part.columns]:
+                    t = again
             if t is None and cap is None:
                 # Not a table after all: the lines go back to the text, as a paragraph of their own.
                 flush()
@@ -802,14 +812,6 @@ def load(path: Path, doc_id: str, title: str, meta: dict | None = None) -> Docum
                 flush()
                 pieces.append(Piece("paragraph", txt, page=page))
                 continue
-            if cont and number in tables and tables[number].spans and len(t.columns) != len(tables[number].columns):
-                # Its own lines split it otherwise than the first part (a long label closing the
-                # gap before the numbers): read in the first part's columns, when that gives its header.
-                again = read_table(number, reg.title, region, cap, page=page, rules=reg.rules,
-                                   join_hyphen=vocab.join_hyphen, vrules=reg.vrules, fills=reg.fills,
-                                   spans=tables[number].spans)
-                if again is not None and len(again.columns) == len(tables[number].columns):
-                    t = again
             if cont and number in tables:
                 old = tables[number]
                 rows = t.rows

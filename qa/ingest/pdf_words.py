@@ -340,26 +340,36 @@ def _split_marks(w: dict, usual: dict[tuple, Counter]) -> list[dict]:
     return [part(head, False), part(tail, True)]
 
 
-def _next_to(w: Word, ln: list[Word]) -> bool:
-    """w sits right after or right before a larger word of the line, within half an em, and
-    overlaps its height: a superscript on that word."""
-    return any(x.size > w.size and min(x.bottom, w.bottom) > max(x.top, w.top)
-               and (-1.0 <= w.x0 - x.x1 <= 0.5 * x.size or -1.0 <= x.x0 - w.x1 <= 0.5 * x.size) for x in ln)
+SCRIPT_SIZE = 0.81  # a word set at most this share of its line's type is a superscript's size
+
+
+def _beside(w: Word, ln: list[Word]) -> float:
+    """How much of w's height a larger word of the line it sits right after or right before
+    (within half an em) overlaps, when that is at least half: a superscript on that word; else 0."""
+    best = 0.0
+    for x in ln:
+        ov = min(x.bottom, w.bottom) - max(x.top, w.top)
+        if x.size > w.size and ov >= 0.5 * (w.bottom - w.top) and \
+                (-1.0 <= w.x0 - x.x1 <= 0.5 * x.size or -1.0 <= x.x0 - w.x1 <= 0.5 * x.size):
+            best = max(best, ov)
+    return best
 
 
 def _small_beside_none(w: Word, ln: list[Word]) -> bool:
     """w is set smaller than the line's type and no word of the line is next to it."""
     main = max((x.size for x in ln), default=w.size)
-    return w.size < 0.81 * main and not _next_to(w, ln)
+    return w.size < SCRIPT_SIZE * main and not _beside(w, ln)
 
 
 def segments(words: list[Word]) -> list[Seg]:
     """Words -> lines (by vertical overlap) -> segments (split at gaps wider than ~1 em)."""
     lines: list[list[Word]] = []
     # A raised small word (a superscript citation, "PPCs⁹,¹⁰") starts above its own line's
-    # words; read first, it would join the other column's line beside it, whose words end far
-    # from it. It waits for its line when the line it would join has no word next to it.
-    waiting: list[tuple[Word, list[Word] | None]] = []
+    # words; read first, it joins the other column's line beside it, whose words end far from
+    # it. When no word of that line is next to it, it moves, once every line is built, to the
+    # line holding the word it sits beside. (Moved only then: the next lines' words are measured
+    # against their neighbours with it in place.)
+    waiting: list[tuple[Word, list[Word]]] = []
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         best, best_ov = None, 0.0
         for ln in lines[-8:]:
@@ -376,20 +386,17 @@ def segments(words: list[Word]) -> list[Seg]:
                 best, best_ov = ln, ov
         if best is None:
             best = _script_host(w, lines[-8:])
-        if best is not None and _small_beside_none(w, best):
-            waiting.append((w, best))
-        elif best is None:
+        if best is None:
             lines.append([w])
         else:
             best.append(w)
-    for w, fallback in waiting:
-        host = next((ln for ln in lines if _next_to(w, ln)), None)
-        if host is not None:
+            if _small_beside_none(w, best):
+                waiting.append((w, best))
+    for w, first in waiting:
+        host = max((ln for ln in lines if ln is not first), key=lambda ln: _beside(w, ln), default=None)
+        if host is not None and _beside(w, host) > 0:
+            first.remove(w)
             host.append(w)
-        elif fallback is not None:
-            fallback.append(w)
-        else:
-            lines.append([w])
     _rehome_marks(lines)
     out: list[Seg] = []
     for ln in lines:
@@ -412,7 +419,7 @@ def segments(words: list[Word]) -> list[Seg]:
             for w in seg:
                 # A mark set at 80% of the type (6 pt on 7.5) is as much a superscript as
                 # a smaller one; a rounding hair must not decide.
-                w.sup = w.mark or w.size < 0.81 * main and w.bottom < base - 0.15 * main
+                w.sup = w.mark or w.size < SCRIPT_SIZE * main and w.bottom < base - 0.15 * main
             out.append(Seg(seg))
     return out
 
