@@ -537,12 +537,9 @@ class Answerer:
         if not names and not where:
             return True
         glossary = self.glossaries.get(d, {})
-        rows = [c for c in table.rows if c.table] if table is not None else []
-        for k, (piece, named_in) in enumerate(self._pieces(text, table)):
+        for piece, named_in in self._pieces(text, table):
             have = set(analyze(named_in + " " + expand(named_in, glossary, appraisal=False)))
-            # (The first pieces are the table's rows, each read with its label's unit.)
-            said = gives(kind, piece) or k < len(rows) and row_gives(kind, rows[k].table.cells)
-            if said and _names_any(have, names) and _names_any(have, where):
+            if gives(kind, piece) and _names_any(have, names) and _names_any(have, where):
                 return True
         return False
 

@@ -189,14 +189,33 @@ def gives(kind: Kind, text: str, spelled: bool = True) -> bool:
     return bool(kind.gives.search(clean))
 
 
-_UNIT_WORD = re.compile(r"[A-Za-z]+|%")
+_LABEL_TOKEN = re.compile(r"\d[\d.,]*|[A-Za-z]+|%|[,()]")
 
 
 def unit_named(kind: Kind, label: str) -> bool:
-    """A table row's label names the unit of a kind of measurement ("Days with rescue
-    treatment, median (IQR)", "Time to flare, weeks", "Yes (%)"): the row's bare figures are
-    measurements of that kind. (Not for a kind any bare figure gives: a count.)"""
-    return not gives(kind, "2") and any(gives(kind, f"2 {w}") for w in _UNIT_WORD.findall(label))
+    """A table row's label names the unit of a kind of measurement in a unit's place: its first
+    word ("Days with rescue treatment, median (IQR)"), after its last comma ("Time to flare,
+    weeks") or in its closing brackets ("Yes (%)"). Not a word after a figure ("at 1 year",
+    "95% CI") or after "per" ("beats per min"), nor a lone letter ("Vitamin D") or an abbreviation
+    in capitals ("HR (95% CI)"). Not for a kind
+    any bare figure gives (a count)."""
+    if gives(kind, "2"):
+        return False
+    tokens = _LABEL_TOKEN.findall(label)
+    if not tokens:
+        return False
+    commas = [i for i, t in enumerate(tokens) if t == ","]
+    opens = [i for i, t in enumerate(tokens) if t == "("]
+    places = {0} | set(range(commas[-1] + 1, len(tokens)) if commas else ()) | \
+        set(range(opens[-1] + 1, len(tokens)) if opens and tokens[-1] == ")" else ())
+    for i in sorted(places):
+        t, before = tokens[i], tokens[i - 1].lower() if i else ""
+        # (An abbreviation in capitals is a measure's name, "HR" a hazard ratio, not hours.)
+        if t in ",()" or (len(t) == 1 and t != "%") or t.isupper() or before[:1].isdigit() or before == "per":
+            continue
+        if gives(kind, f"2 {t}"):
+            return True
+    return False
 
 
 def row_gives(kind: Kind, cells: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> bool:

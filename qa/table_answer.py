@@ -997,7 +997,13 @@ def _conjuncts(question: str) -> tuple[frozenset[str], ...]:
         sets = [frozenset(content_terms(a)) for a in asked]
         common = frozenset.intersection(*sets)
         parts = [p - common for p in sets]
-        if common and all(parts):
+        # (The same thing asked: one wh-phrase in each, "what percentage" twice, or half the words
+        # of the shorter, "which device-related adverse events ..., and how often did serious adverse
+        # events occur"; a word shared by chance, "surgery" in "the risk after surgery" and "how
+        # many days before surgery", is none.)
+        same = len({(tuple(asked_wh(a)), tuple(asked_phrase(a))) for a in asked}) == 1 and bool(asked_phrase(asked[0]))
+        alike = bool(common) and 2 * len(common) >= min(len(p) for p in sets)
+        if (same or alike) and all(parts):
             out += [p for p in parts if p not in out]
     return tuple(out)
 

@@ -57,3 +57,15 @@ def test_how_many_days_is_answered_by_the_rows_figures(inhaler):
     assert a.status == "answered"
     head = a.text[:700]
     assert "4 (1-9)" in head and "9 (3-15)" in head
+
+
+def test_a_unit_is_read_only_in_a_units_place():
+    # Not a word after a figure, after "per", a lone letter or an abbreviation in capitals
+    # (found by the cold review: each was read as a unit).
+    assert not unit_named(PERCENT, "Odds ratio (95% CI)")
+    assert not unit_named(TIME, "Time to event, HR (95% CI)")
+    assert not unit_named(TIME, "Deaths at 1 year, n (%)")
+    assert not unit_named(TIME, "Heart rate, beats per min")
+    assert not unit_named(TIME, "Crohn's disease")
+    assert not unit_named(TIME, "Vitamin D deficiency")
+    assert unit_named(PERCENT, "Deaths at 1 year, n (%)")

@@ -47,3 +47,16 @@ def test_each_question_asked_of_a_table_gets_its_row(walking):
     assert a.status == "answered"
     head = a.text[:700]
     assert "27.5" in head and "14.2" in head
+
+
+def test_clauses_asking_different_things_pick_no_rows_of_their_own():
+    from qa.table_answer import _conjuncts
+
+    assert _conjuncts("what percentage were women and what percentage were current smokers?")
+    # Asked otherwise, but of the same things (half the words of the shorter clause shared).
+    assert _conjuncts("which device-related adverse events were most common with the drug, and how often "
+                      "did serious adverse events occur with the drug?")
+    # Different things asked, or a word shared by chance ("surgery"): columns of one row.
+    assert _conjuncts("which pathway does the cargo block, and how were the vesicles isolated?") == ()
+    assert _conjuncts("what is the risk ratio for atrial fibrillation after surgery, and how many days "
+                      "before surgery was the drug started?") == ()
