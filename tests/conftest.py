@@ -57,6 +57,12 @@ def built(tmp_path_factory, embedder):
     return settings, Engine(settings, embedder).load()
 
 
+def jats_ref(n: int, author: str, year: int, title: str, journal: str = "Age Ageing") -> str:
+    """One numbered JATS reference-list entry for a test article ("B<n>", Vancouver style)."""
+    return (f'<ref id="B{n}"><mixed-citation>{author} A, Other B. {title}. {journal}. {year};{n}:1-9.'
+            f'</mixed-citation></ref>')
+
+
 def engine_for_text(tmp_path_factory, embedder, doc_id: str, text: str, title: str, suffix: str = ".txt"):
     """An engine over one small document written for a test (the real model embeds it);
     suffix ".nxml" for a JATS article."""

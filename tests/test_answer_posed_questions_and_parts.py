@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import jats_ref
+
 TITLE = "Stopping medicines in care homes: a review of trials"
 
 
 def _ref(n, author, year, title):
-    return (f'<ref id="B{n}"><mixed-citation>{author} A, Other B. {title}. Age Ageing. {year};{n}:1-9.'
-            f'</mixed-citation></ref>')
+    return jats_ref(n, author, year, title)
 
 
 ARTICLE = f"""<?xml version="1.0" encoding="UTF-8"?>

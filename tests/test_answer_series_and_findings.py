@@ -16,6 +16,8 @@ import pytest
 from qa.evidence import content_terms
 from qa.passage_answer import Run, _parallel
 
+from conftest import jats_ref
+
 TITLE = "Preventing falls in older people: a narrative review"
 
 LONG = ("Hip protectors worn at night are padded garments meant to spread the force of a sideways fall away from the "
@@ -26,8 +28,7 @@ LONG = ("Hip protectors worn at night are padded garments meant to spread the fo
 
 
 def _ref(n, author, year, title):
-    return (f'<ref id="B{n}"><mixed-citation>{author} A, Other B. {title}. Age Ageing. {year};{n}:1-9.'
-            f'</mixed-citation></ref>')
+    return jats_ref(n, author, year, title)
 
 
 ARTICLE = f"""<?xml version="1.0" encoding="UTF-8"?>

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import jats_ref
+
 TITLE = "A bedside stool test in general practice: a diagnostic study"
 
 
 def _ref(n, author, year, title):
-    return (f'<ref id="B{n}"><mixed-citation>{author} A, Other B. {title}. J Prim Care. {year};{n}:1-9.'
-            f'</mixed-citation></ref>')
+    return jats_ref(n, author, year, title, journal="J Prim Care")
 
 
 ARTICLE = f"""<?xml version="1.0" encoding="UTF-8"?>

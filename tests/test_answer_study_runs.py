@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import jats_ref
+
 TITLE = "Deprescribing sedatives in care homes: a short review"
 
 
 def _ref(n, author, year, title):
-    return (f'<ref id="B{n}"><mixed-citation>{author} A, Other B. {title}. J Care Homes. {year};{n}:1-9.'
-            f'</mixed-citation></ref>')
+    return jats_ref(n, author, year, title, journal="J Care Homes")
 
 
 ARTICLE = f"""<?xml version="1.0" encoding="UTF-8"?>
